@@ -1,0 +1,62 @@
+// Flat config: the office-addins rules (Office.js batching discipline) over all TypeScript, plus
+// an import fence that keeps src/core pure (no Office.js, ExcelJS, Node or DOM).
+const officeAddins = require("eslint-plugin-office-addins");
+const tsParser = require("@typescript-eslint/parser");
+const globals = require("globals");
+
+const nodeBuiltins = require("module").builtinModules.flatMap((m) => [m, `node:${m}`]);
+
+module.exports = [
+  { ignores: ["node_modules/**", "dist/**", "out/**", "coverage/**", "demo-out/**", "tests/.artifacts/**"] },
+  ...officeAddins.configs.react,
+  {
+    files: ["**/*.{ts,tsx}"],
+    languageOptions: {
+      parser: tsParser,
+      ecmaVersion: 2022,
+      sourceType: "module",
+      parserOptions: { ecmaFeatures: { jsx: true } },
+      globals: {
+        ...globals.browser,
+        ...globals.node,
+        ...globals.jest,
+        Office: "readonly",
+        Excel: "readonly",
+      },
+    },
+    rules: {
+      "no-undef": "off",
+      "no-redeclare": "off",
+      "react/react-in-jsx-scope": "off",
+      "react/prop-types": "off",
+      "office-addins/no-context-sync-in-loop": "error",
+    },
+  },
+  {
+    files: ["**/*.{js,cjs}"],
+    languageOptions: { sourceType: "commonjs", ecmaVersion: 2022, globals: { ...globals.node } },
+    rules: { "@typescript-eslint/no-require-imports": "off" },
+  },
+  {
+    files: ["src/core/**/*.ts"],
+    rules: {
+      "no-restricted-imports": [
+        "error",
+        {
+          paths: ["exceljs", "jszip", "react", "react-dom", ...nodeBuiltins],
+          patterns: ["**/xlsx/**", "**/excel/**", "**/taskpane/**", "**/cli/**", "@fluentui/*"],
+        },
+      ],
+      "no-restricted-globals": [
+        "error",
+        "Office",
+        "Excel",
+        "document",
+        "window",
+        "process",
+        "Buffer",
+        "require",
+      ],
+    },
+  },
+];

@@ -1,0 +1,38 @@
+// `srdi`: the core on .xlsx files, no Excel needed. Exit codes: 0 ok, 1 errors found, 2 unusable input.
+import { Command, CommanderError } from "commander";
+import { registerTemplate } from "./template";
+import { registerCheck } from "./check";
+import { registerAggregate } from "./aggregate";
+import { registerTargets } from "./targets";
+import { registerDemo } from "./demo";
+import { UsageError, type ExitHolder } from "./common";
+
+export async function main(argv: string[]): Promise<number> {
+  const exit: ExitHolder = { code: 0 };
+  const program = new Command();
+  program
+    .name("srdi")
+    .description(
+      "专精特新工作报表：生成模板、校验报表、汇总通报 (SRDI reporting: templates, checks, bulletin)",
+    )
+    .exitOverride()
+    .configureOutput({ writeErr: (s) => process.stderr.write(s), writeOut: (s) => process.stdout.write(s) });
+  registerTemplate(program, exit);
+  registerCheck(program, exit);
+  registerAggregate(program, exit);
+  registerTargets(program, exit);
+  registerDemo(program, exit);
+  try {
+    await program.parseAsync(argv);
+  } catch (e) {
+    if (e instanceof CommanderError) {
+      return e.exitCode === 0 ? 0 : 2;
+    }
+    if (e instanceof UsageError) {
+      process.stderr.write(`srdi: ${e.message}\n`);
+      return 2;
+    }
+    throw e;
+  }
+  return exit.code;
+}

@@ -1,0 +1,76 @@
+// The reporting form as data (DHIS2 style): fields and cross-field rules, one engine evaluates them.
+
+export type FieldType =
+  | "text"
+  | "uscc" // 统一社会信用代码, GB 32100-2015
+  | "list" // one of `options`
+  | "yesno" // 是/否
+  | "year" // whole year between yearMin and the period's year
+  | "decimal"
+  | "whole"
+  | "percent"; // 0–100 percent points in the sheet; a fraction internally
+
+export interface FieldDef {
+  key: string;
+  header: string;
+  type: FieldType;
+  required?: boolean;
+  /** Required only when the row is a recognised enterprise (any recognition year filled). */
+  requiredIfRecognised?: boolean;
+  minLength?: number;
+  maxLength?: number;
+  min?: number;
+  max?: number;
+  /** For "year": the earliest year allowed; the latest is the period's year. */
+  yearMin?: number;
+  /** For "list": allowed values. The plan's chains are filled in at build time for `chain`. */
+  options?: string[];
+  /** Unique within the return (uscc). */
+  unique?: boolean;
+  /** Column width in characters in the template. */
+  width: number;
+  /** Input message shown by the template's data validation (zh-CN). */
+  hint: string;
+}
+
+/** A rule between two fields of one row: left `op` right, skipped when either side is blank. */
+export interface CrossFieldRule {
+  code: string;
+  severity: "error" | "warning";
+  left: string;
+  op: "<=" | ">=" | "<" | ">";
+  right: string;
+  message: string;
+}
+
+export interface TableSheetDef {
+  name: string;
+  /** Header row (1-based) and first data row (1-based). */
+  headerRow: number;
+  firstDataRow: number;
+  /** How many data rows the template validates and leaves unlocked. */
+  templateRows: number;
+  fields: FieldDef[];
+  crossRules: CrossFieldRule[];
+}
+
+export interface LabelCellDef extends Omit<FieldDef, "width"> {
+  /** Label in column A, input in column B of the same row (1-based row). */
+  row: number;
+}
+
+export interface RegionSheetDef {
+  name: string;
+  cells: LabelCellDef[];
+}
+
+export interface FormDef {
+  id: string;
+  version: string;
+  title: string;
+  instructionsSheet: string;
+  enterprises: TableSheetDef;
+  platforms: TableSheetDef;
+  region: RegionSheetDef;
+  metaSheet: string;
+}

@@ -1,0 +1,110 @@
+// The plan as data: a new plan or city is a JSON file (validated by plan/schema.ts), not a release.
+
+export interface Unit {
+  /** Stable code: the statistical division code where one exists, else the product's own. */
+  code: string;
+  name: string;
+  kind: "district" | "county" | "zone";
+}
+
+export type Comparator = ">" | ">=" | "~";
+
+/** Which enterprise rows an indicator looks at (INDICATORS.md "Populations"). */
+export type Population = "SRDI" | "INNO" | "ALL";
+
+/** Predicates over one enterprise record. `recognised` = year filled and not after the period's year. */
+export type Predicate =
+  | { op: "recognised"; field: YearField }
+  | { op: "yes"; field: YesNoField }
+  | { op: "in"; field: ListField; values: string[] }
+  | { op: "notIn"; field: ListField; values: string[] };
+
+export type YearField = "innovative_year" | "provincial_srdi_year" | "little_giant_year" | "champion_year";
+export type YesNoField =
+  | "above_scale"
+  | "pool"
+  | "digital_mgmt"
+  | "digital_rd_tools"
+  | "transformation"
+  | "free_diagnosis"
+  | "integration_std"
+  | "smart_factory"
+  | "ip_standard"
+  | "jiangsu_quality"
+  | "ipo_reserve"
+  | "srdi_board"
+  | "listed";
+export type ListField = "chain" | "rd_institution" | "cloud_star" | "quality_award";
+export type NumberField =
+  | "revenue"
+  | "main_revenue"
+  | "rd_expense"
+  | "patents"
+  | "invention_patents"
+  | "cnc_rate"
+  | "smart_workshops";
+
+/** How an indicator is computed from accepted records. Formulas are data, evaluated by core/aggregate. */
+export type Formula =
+  /** count of population rows matching `where` */
+  | { type: "count"; population: Population; where?: Predicate }
+  /** Σ field over population rows (blank counts as 0) */
+  | { type: "sum"; population: Population; field: NumberField }
+  /** share of population rows matching `where`; no data when the population is empty */
+  | { type: "share"; population: Population; where: Predicate }
+  /** Σ num / Σ den over population rows that filled both (ratio of sums, never a mean of ratios) */
+  | { type: "ratioOfSums"; population: Population; numerator: NumberField; denominator: NumberField }
+  /** Σ field over population / count of population */
+  | { type: "sumPerFirm"; population: Population; field: NumberField }
+  /** mean of field over population rows that filled it */
+  | { type: "mean"; population: Population; field: NumberField }
+  /** Σ field over population / Σ of a region figure from the 区域指标 sheet */
+  | {
+      type: "shareOfRegion";
+      population: Population;
+      field: NumberField;
+      region: "above_scale_sme_main_revenue";
+    }
+  /** key chains (not 其他) with ≥ 1 population firm / number of chains in the plan */
+  | { type: "chainCoverage"; population: Population }
+  /** platforms/bases/clusters of the given kinds at the given levels */
+  | { type: "platformCount"; kinds: string[]; levels: string[] }
+  /** distinct non-blank field values on population rows / count of population */
+  | { type: "distinctPerFirm"; population: Population; field: "service_officer" };
+
+export interface Indicator {
+  /** Stable code used in JSON output (INDICATORS.md `code` column). */
+  code: string;
+  /** As the plan says it. */
+  name: string;
+  /** Plan section, e.g. "一(三)". */
+  section: string;
+  /** 2025 target; shares and ratios as fractions (5 % = 0.05). */
+  target: number;
+  /** Display unit: 家, 个, 件, % (value is a fraction), or "" for a plain ratio. */
+  unit: string;
+  cmp: Comparator;
+  /** count: a stock that units are allocated targets of and that adds up across units.
+   * rate: a share, ratio or mean; the city target applies to units unless allocated. */
+  kind: "count" | "rate";
+  formula: Formula;
+  /** Short description of the computation, shown in the bulletin's notes. */
+  computation: string;
+}
+
+export interface Plan {
+  id: string;
+  title: string;
+  city: string;
+  /** Plan start and end, ISO dates; targets are stocks at `end`. */
+  start: string;
+  end: string;
+  /** Date of the base values (end of the year before the plan). */
+  baseDate: string;
+  units: Unit[];
+  /** Key industry chains in force; chain coverage is measured against this list. */
+  chains: string[];
+  /** Where the chain list came from, shown wherever the list is shown. */
+  chainsNote: string;
+  indicators: Indicator[];
+}

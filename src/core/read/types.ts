@@ -1,0 +1,104 @@
+// What reading one return yields: typed records of accepted rows, every issue, and the reconciliation.
+import type { Issue } from "../issues";
+
+/** Where a record came from, so duplicates and problems point at a cell. */
+export interface RowOrigin {
+  sheet: string;
+  /** 1-based row number in the sheet. */
+  row: number;
+}
+
+/** One accepted 企业名录 row, normalised. Blank optional cells are null. Percent is a fraction (45 % = 0.45). */
+export interface EnterpriseRecord extends RowOrigin {
+  name: string;
+  uscc: string;
+  chain: string | null;
+  above_scale: boolean | null;
+  pool: boolean | null;
+  innovative_year: number | null;
+  provincial_srdi_year: number | null;
+  little_giant_year: number | null;
+  champion_year: number | null;
+  revenue: number | null;
+  main_revenue: number | null;
+  rd_expense: number | null;
+  patents: number | null;
+  invention_patents: number | null;
+  rd_institution: string | null;
+  cnc_rate: number | null;
+  digital_mgmt: boolean | null;
+  digital_rd_tools: boolean | null;
+  transformation: boolean | null;
+  free_diagnosis: boolean | null;
+  integration_std: boolean | null;
+  cloud_star: string | null;
+  smart_workshops: number | null;
+  smart_factory: boolean | null;
+  ip_standard: boolean | null;
+  jiangsu_quality: boolean | null;
+  quality_award: string | null;
+  ipo_reserve: boolean | null;
+  srdi_board: boolean | null;
+  listed: boolean | null;
+  service_officer: string | null;
+  note: string | null;
+}
+
+export interface PlatformRecord extends RowOrigin {
+  name: string;
+  kind: string;
+  level: string;
+  year: number | null;
+}
+
+export interface RegionRecord {
+  above_scale_sme_main_revenue: number | null;
+  contact: string | null;
+}
+
+export interface RowCounts {
+  read: number;
+  accepted: number;
+  rejected: number;
+}
+
+export interface RejectedRow extends RowOrigin {
+  /** The row's issues (errors; warnings of the row are listed too). */
+  issues: Issue[];
+}
+
+/** The metadata a template carries in its very hidden sheet. */
+export interface ReturnMeta {
+  formId: string;
+  formVersion: string;
+  unitCode: string;
+  unitName: string;
+  period: string;
+  planId: string;
+  deadline: string | null;
+  generatedAt: string;
+  fingerprint: string;
+}
+
+export interface ReturnResult {
+  /** File name or sheet-set name as given by the adapter. */
+  file: string;
+  /** null when the return could not be identified. */
+  unit: string | null;
+  unitName: string | null;
+  period: string | null;
+  formVersion: string | null;
+  meta: ReturnMeta | null;
+  /** true when a whole-file error rejects the return: no record of it may be counted. */
+  rejected: boolean;
+  errors: Issue[];
+  warnings: Issue[];
+  /** Reconciliation over 企业名录 and 平台与集群 data rows: read = accepted + rejected. */
+  rows: RowCounts;
+  enterprises: EnterpriseRecord[];
+  platforms: PlatformRecord[];
+  region: RegionRecord | null;
+  rejectedRows: RejectedRow[];
+  /** When the file was last modified (ISO), from the adapter, for submission timing. */
+  modified: string | null;
+}
