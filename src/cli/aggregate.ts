@@ -1,12 +1,186 @@
+// `srdi aggregate FILE... --out FILE`: reads every return (an unreadable file becomes a rejected return,
+// never a crash), aggregates, scores against the targets and writes the bulletin workbook.
+import { readFileSync, statSync, writeFileSync } from "fs";
+import * as path from "path";
 import type { Command } from "commander";
-import type { ExitHolder } from "./common";
+import type { Issue } from "../core/issues";
+import { parsePeriod, type Period } from "../core/plan/periods";
+import type { Plan } from "../core/plan/types";
+import { readReturn } from "../core/read/read-return";
+import type { ReturnResult } from "../core/read/types";
+import { buildBulletin } from "../core/report/bulletin";
+import { toAggregateJson } from "../core/report/json";
+import { runRound, type RoundResult } from "../core/report/round-result";
+import { cityTableText, unitTableText } from "../core/report/terminal";
+import { readTargets } from "../core/targets/read";
+import type { ScoringSettings, TargetAllocation } from "../core/targets/types";
+import { readWorkbook } from "../xlsx/read";
+import { writeWorkbook } from "../xlsx/write";
+import { UsageError, type ExitHolder } from "./common";
+import { loadPlanFile, periodOption } from "./template";
+
+interface AggregateOptions {
+  targets?: string;
+  deadline?: string;
+  period?: string;
+  plan?: string;
+  out?: string;
+  json?: boolean;
+  date?: string;
+}
+
+export function isoDateOption(text: string | undefined, what: string): string | null {
+  if (text === undefined) return null;
+  const t = text.trim();
+  const m = /^(\d{4})-(\d{2})-(\d{2})$/.exec(t);
+  const d = m ? new Date(Date.UTC(Number(m[1]), Number(m[2]) - 1, Number(m[3]))) : null;
+  if (!m || !d || d.toISOString().slice(0, 10) !== t)
+    throw new UsageError(`${what}\u201c${text}\u201d格式不对，应为 YYYY-MM-DD`);
+  return t;
+}
+
+/** Today in China time: the bulletin's date when none is given. */
+export function todayInChina(): string {
+  return new Date(Date.now() + 8 * 3600 * 1000).toISOString().slice(0, 10);
+}
+
+function unreadable(file: string, code: string, message: string, modified: string | null): ReturnResult {
+  const issue: Issue = {
+    code,
+    severity: "error",
+    sheet: null,
+    cell: null,
+    field: null,
+    value: null,
+    message,
+  };
+  return {
+    file,
+    unit: null,
+    unitName: null,
+    period: null,
+    formVersion: null,
+    meta: null,
+    rejected: true,
+    errors: [issue],
+    warnings: [],
+    rows: { read: 0, accepted: 0, rejected: 0 },
+    enterprises: [],
+    platforms: [],
+    region: null,
+    rejectedRows: [],
+    modified,
+  };
+}
+
+export async function readReturnFile(file: string, plan: Plan): Promise<ReturnResult> {
+  const name = path.basename(file);
+  let bytes: Uint8Array;
+  let modified: string | null = null;
+  try {
+    modified = statSync(file).mtime.toISOString();
+    bytes = readFileSync(file);
+  } catch (e) {
+    return unreadable(
+      name,
+      "file.unreadable",
+      `${name}：无法读取文件(${(e as NodeJS.ErrnoException).code ?? (e as Error).message})`,
+      modified,
+    );
+  }
+  try {
+    const snapshot = await readWorkbook(bytes, { name, modified: modified ?? undefined });
+    return readReturn(snapshot, { plan, file: name, modified });
+  } catch (e) {
+    const code = (e as { code?: unknown }).code;
+    return unreadable(
+      name,
+      typeof code === "string" && code.startsWith("file.") ? code : "file.corrupt",
+      `${name}：${(e as Error).message}`,
+      modified,
+    );
+  }
+}
+
+export async function readTargetsFile(
+  file: string,
+  plan: Plan,
+): Promise<{ targets: TargetAllocation; settings: ScoringSettings; issues: Issue[] }> {
+  let snapshot;
+  try {
+    snapshot = await readWorkbook(readFileSync(file), { name: path.basename(file) });
+  } catch (e) {
+    throw new UsageError(`无法读取目标分解表 ${file}：${(e as Error).message}`);
+  }
+  const r = readTargets(snapshot, plan);
+  if (
+    r.issues.some(
+      (i) =>
+        i.code === "targets.unknown_form" || (i.code === "targets.missing_sheet" && i.severity === "error"),
+    )
+  )
+    throw new UsageError(`${file}：${r.issues.map((i) => i.message).join("；")}`);
+  return r;
+}
+
+/** The round's period: given, else the most frequent among identified returns (the later on a tie). */
+export function inferPeriod(returns: ReturnResult[], given: string | undefined): Period {
+  if (given) return periodOption(given);
+  const counts = new Map<string, number>();
+  for (const r of returns) if (!r.rejected && r.period) counts.set(r.period, (counts.get(r.period) ?? 0) + 1);
+  const best = [...counts].sort((a, b) => b[1] - a[1] || (a[0] < b[0] ? 1 : -1))[0];
+  const p = best ? parsePeriod(best[0]) : null;
+  if (!p) throw new UsageError("无法从报表中识别报告期，请用 --period 指定(如 2025Q3)");
+  return p;
+}
+
+export function summaryText(result: RoundResult, plan: Plan): string {
+  const a = result.aggregate;
+  const reported = a.submissions.filter((s) => s.status === "reported").length;
+  const lines = [
+    cityTableText(result, plan),
+    "",
+    unitTableText(result),
+    "",
+    `报送：${reported}/${plan.units.length}个单位计入汇总；未计入的报表${a.excluded.length}份；退回数据行${a.rejectedRows.length}行；` +
+      `跨单位重复企业${a.duplicates.filter((d) => d.kind === "enterprise").length}家、重复平台${a.duplicates.filter((d) => d.kind === "platform").length}个。`,
+  ];
+  return lines.join("\n");
+}
+
+export async function runAggregate(files: string[], o: AggregateOptions, exit: ExitHolder): Promise<void> {
+  if (files.length === 0) throw new UsageError("请给出要汇总的报表文件");
+  if (!o.out && !o.json) throw new UsageError("缺少 --out(通报工作簿的保存位置)；只看结果可用 --json");
+  const plan = loadPlanFile(o.plan);
+  const deadline = isoDateOption(o.deadline, "截止日期");
+  const issuedOn = isoDateOption(o.date, "通报日期") ?? todayInChina();
+  const t = o.targets ? await readTargetsFile(o.targets, plan) : null;
+  for (const i of t?.issues ?? []) process.stderr.write(`目标分解表：${i.message}\n`);
+  const returns: ReturnResult[] = [];
+  for (const f of files) returns.push(await readReturnFile(f, plan));
+  const period = inferPeriod(returns, o.period);
+  const result = runRound({ plan, period, returns, deadline, targets: t?.targets, settings: t?.settings });
+  const log = o.json ? (s: string) => process.stderr.write(s) : (s: string) => process.stdout.write(s);
+  if (o.out) {
+    writeFileSync(o.out, await writeWorkbook(buildBulletin(result, plan, { issuedOn })));
+  }
+  if (o.json) process.stdout.write(JSON.stringify(toAggregateJson(result), null, 2) + "\n");
+  else log(summaryText(result, plan) + "\n");
+  if (o.out) log(`已生成通报工作簿 ${o.out}\n`);
+  exit.code = 0;
+}
 
 export function registerAggregate(program: Command, exit: ExitHolder): void {
   program
     .command("aggregate")
-    .description("(not yet built)")
-    .action(() => {
-      process.stderr.write("srdi aggregate: not yet built\n");
-      exit.code = 2;
-    });
+    .description("汇总报表，生成工作通报工作簿 (aggregate returns into the bulletin workbook)")
+    .argument("<files...>", "各单位报送的报表 .xlsx")
+    .option("--targets <file>", "目标分解表(srdi targets 生成并填写)；不给则计数类指标各地不计分")
+    .option("--deadline <date>", "报送截止日期 YYYY-MM-DD(默认取模板中的截止日期)")
+    .option("--period <period>", "报告期，如 2025Q3(默认取报表中最多的报告期)")
+    .option("--plan <file>", "计划文件(JSON)，默认内置连云港市行动计划")
+    .option("--out <file>", "通报工作簿的保存位置 .xlsx")
+    .option("--date <date>", "通报日期 YYYY-MM-DD(默认今天)")
+    .option("--json", "以JSON输出市级和各单位结果、退回和重复清单")
+    .action(async (files: string[], o: AggregateOptions) => runAggregate(files, o, exit));
 }

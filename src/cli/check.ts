@@ -1,12 +1,123 @@
+// `srdi check FILE... [--period p] [--unit code] [--json] [--annotate DIR] [--plan plan.json]`
+// Exit 0: no errors (warnings allowed); 1: errors found (a file that is not a usable workbook is a
+// rejected return, listed with its error); 2: unusable arguments or a path that does not exist.
+import { mkdirSync, readFileSync, statSync, writeFileSync } from "fs";
+import * as path from "path";
 import type { Command } from "commander";
-import type { ExitHolder } from "./common";
+import type { Plan } from "../core/plan/types";
+import { checkJson } from "../core/read/json";
+import { readReturn } from "../core/read/read-return";
+import { formatCheckText } from "../core/read/text-report";
+import type { ReturnResult } from "../core/read/types";
+import { unreadableReturn } from "../core/read/unreadable";
+import { annotateWorkbook } from "../xlsx/annotate";
+import { readWorkbook, WorkbookReadError } from "../xlsx/read";
+import { UsageError, type ExitHolder } from "./common";
+import { findUnit, loadPlanFile, periodOption } from "./template";
+
+interface CheckOptions {
+  period?: string;
+  unit?: string;
+  json?: boolean;
+  annotate?: string;
+  plan?: string;
+}
+
+interface Checked {
+  result: ReturnResult;
+  /** The bytes, when they were a readable workbook (to annotate). */
+  bytes: Uint8Array | null;
+}
+
+export async function checkFile(
+  file: string,
+  plan: Plan,
+  expect: { period?: string; units?: string[] },
+): Promise<Checked> {
+  const stat = statSync(file);
+  const modified = stat.mtime.toISOString();
+  let bytes: Uint8Array;
+  try {
+    bytes = new Uint8Array(readFileSync(file));
+  } catch (e) {
+    throw new UsageError(`无法读取文件 ${file}：${(e as Error).message}`);
+  }
+  try {
+    const snapshot = await readWorkbook(bytes, { name: path.basename(file), modified });
+    return { result: readReturn(snapshot, { plan, file, modified, expect }), bytes };
+  } catch (e) {
+    if (!(e instanceof WorkbookReadError)) throw e;
+    return {
+      result: unreadableReturn(file, e.code, { message: e.message, sheet: e.sheet, modified }),
+      bytes: null,
+    };
+  }
+}
+
+function annotatedName(file: string, used: Set<string>): string {
+  const base = path.basename(file).replace(/\.[^.]*$/, "");
+  let name = `${base}-校验结果.xlsx`;
+  for (let n = 2; used.has(name); n++) name = `${base}-校验结果(${n}).xlsx`;
+  used.add(name);
+  return name;
+}
+
+export async function runCheck(
+  files: string[],
+  o: CheckOptions,
+): Promise<{ results: ReturnResult[]; output: string }> {
+  if (files.length === 0) throw new UsageError("请给出要校验的报表文件，如：srdi check 连云区.xlsx");
+  const plan = loadPlanFile(o.plan);
+  const expect: { period?: string; units?: string[] } = {};
+  if (o.period !== undefined) expect.period = periodOption(o.period).id;
+  if (o.unit !== undefined) expect.units = [findUnit(plan, o.unit).code];
+  const missing = files.filter((f) => {
+    try {
+      return !statSync(f).isFile();
+    } catch {
+      return true;
+    }
+  });
+  if (missing.length > 0) throw new UsageError(`找不到文件(或不是文件)：${missing.join("、")}`);
+
+  const checked: Checked[] = [];
+  for (const f of files) checked.push(await checkFile(f, plan, expect));
+  const results = checked.map((c) => c.result);
+
+  const notes: string[] = [];
+  if (o.annotate) {
+    mkdirSync(o.annotate, { recursive: true });
+    const used = new Set<string>();
+    for (const c of checked) {
+      if (!c.bytes) {
+        notes.push(`未生成标注副本：${c.result.file} 不是可读的工作簿`);
+        continue;
+      }
+      const out = path.join(o.annotate, annotatedName(c.result.file, used));
+      writeFileSync(out, await annotateWorkbook(c.bytes, c.result));
+      notes.push(`已写出标注副本：${out}`);
+    }
+  }
+  const output = o.json
+    ? JSON.stringify(checkJson(results), null, 2) + "\n"
+    : formatCheckText(results) + (notes.length ? notes.join("\n") + "\n" : "");
+  if (o.json && notes.length) process.stderr.write(notes.join("\n") + "\n");
+  return { results, output };
+}
 
 export function registerCheck(program: Command, exit: ExitHolder): void {
   program
     .command("check")
-    .description("(not yet built)")
-    .action(() => {
-      process.stderr.write("srdi check: not yet built\n");
-      exit.code = 2;
+    .description("校验报表：单位、报告期、表式结构和每个单元格 (check returned workbooks)")
+    .argument("<files...>", "报表文件(.xlsx)")
+    .option("--period <period>", "本轮报告期，如 2025Q3；报表的报告期须与之相同")
+    .option("--unit <code>", "填报单位代码或名称；报表须为该单位的")
+    .option("--json", "以 JSON 输出(供程序读取)")
+    .option("--annotate <dir>", "在该目录写出标注了问题单元格的报表副本")
+    .option("--plan <file>", "计划文件(JSON)，缺省为内置计划")
+    .action(async (files: string[], o: CheckOptions) => {
+      const { results, output } = await runCheck(files, o);
+      process.stdout.write(output);
+      exit.code = results.some((r) => r.errors.length > 0) ? 1 : 0;
     });
 }

@@ -1,12 +1,104 @@
+// `srdi demo [--out DIR]`: the whole job on built-in sample data — targets, templates, filled returns
+// (one late by its file time), the bulletin — then the city table in the terminal.
+import { mkdirSync, utimesSync, writeFileSync } from "fs";
+import * as path from "path";
 import type { Command } from "commander";
+import { buildDemoRound } from "../core/demo/round";
+import { buildTemplate } from "../core/form/template";
+import { fillTemplate } from "../core/form/template-fill";
+import { DEFAULT_PLAN } from "../core/plan/default-plan";
+import { buildBulletin } from "../core/report/bulletin";
+import { toAggregateJson } from "../core/report/json";
+import { runRound } from "../core/report/round-result";
+import { buildTargetsWorkbook } from "../core/targets/workbook";
+import { writeWorkbook } from "../xlsx/write";
+import { readReturnFile, readTargetsFile, summaryText } from "./aggregate";
 import type { ExitHolder } from "./common";
+import { templateFileName } from "./template";
+
+interface DemoOptions {
+  out?: string;
+  json?: boolean;
+}
+
+export async function runDemo(o: DemoOptions, exit: ExitHolder): Promise<void> {
+  const plan = DEFAULT_PLAN;
+  const demo = buildDemoRound(plan);
+  const dir = path.resolve(o.out ?? "srdi-demo");
+  const templates = path.join(dir, "templates");
+  const returnsDir = path.join(dir, "returns");
+  mkdirSync(templates, { recursive: true });
+  mkdirSync(returnsDir, { recursive: true });
+  const log = o.json ? (s: string) => process.stderr.write(s) : (s: string) => process.stdout.write(s);
+
+  const targetsFile = path.join(dir, `目标分解-${demo.period.id}.xlsx`);
+  const targetsDesc = buildTargetsWorkbook(plan, demo.period, {
+    allocation: demo.targets,
+    settings: demo.settings,
+    generatedAt: demo.generatedAt,
+  });
+  writeFileSync(targetsFile, await writeWorkbook(targetsDesc));
+
+  const files: string[] = [];
+  for (const unit of plan.units) {
+    const desc = buildTemplate({
+      plan,
+      unit,
+      period: demo.period,
+      deadline: demo.deadline,
+      generatedAt: demo.generatedAt,
+    });
+    writeFileSync(path.join(templates, templateFileName(unit, demo.period)), await writeWorkbook(desc));
+    const ret = demo.returns.find((r) => r.unit.code === unit.code);
+    if (!ret) continue;
+    const file = path.join(returnsDir, templateFileName(unit, demo.period));
+    writeFileSync(file, await writeWorkbook(fillTemplate(desc, ret.data)));
+    // The submission time is the file's modification time, as for a real round.
+    const t = new Date(ret.modified);
+    utimesSync(file, t, t);
+    files.push(file);
+  }
+
+  // Back through the same path as `srdi aggregate`: files -> snapshots -> returns -> bulletin.
+  const t = await readTargetsFile(targetsFile, plan);
+  const returns = [];
+  for (const f of files) returns.push(await readReturnFile(f, plan));
+  const result = runRound({
+    plan,
+    period: demo.period,
+    returns,
+    deadline: demo.deadline,
+    targets: t.targets,
+    settings: t.settings,
+  });
+  const bulletinFile = path.join(dir, `工作通报-${demo.period.id}.xlsx`);
+  writeFileSync(bulletinFile, await writeWorkbook(buildBulletin(result, plan, { issuedOn: demo.issuedOn })));
+
+  if (o.json) process.stdout.write(JSON.stringify(toAggregateJson(result), null, 2) + "\n");
+  else log(summaryText(result, plan) + "\n\n");
+  log(
+    [
+      `示例数据(${demo.period.label}，截止${demo.deadline})中预置的问题：`,
+      ...demo.defects.map((d) => `  - ${d}`),
+      "",
+      "生成的文件：",
+      `  目标分解表  ${targetsFile}`,
+      `  空白模板    ${templates}${path.sep}（${plan.units.length}份）`,
+      `  已填报表    ${returnsDir}${path.sep}（${files.length}份，文件修改时间即报送时间）`,
+      `  工作通报    ${bulletinFile}`,
+      "",
+      `自己汇总一次：srdi aggregate "${returnsDir}${path.sep}"*.xlsx --targets "${targetsFile}" --out 通报.xlsx`,
+      "",
+    ].join("\n"),
+  );
+  exit.code = 0;
+}
 
 export function registerDemo(program: Command, exit: ExitHolder): void {
   program
     .command("demo")
-    .description("(not yet built)")
-    .action(() => {
-      process.stderr.write("srdi demo: not yet built\n");
-      exit.code = 2;
-    });
+    .description("用内置示例数据走一遍完整流程 (run the whole job on built-in sample data)")
+    .option("--out <dir>", "输出目录", "srdi-demo")
+    .option("--json", "以JSON输出汇总结果(同 srdi aggregate --json)")
+    .action(async (o: DemoOptions) => runDemo(o, exit));
 }

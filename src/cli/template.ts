@@ -1,12 +1,111 @@
+// `srdi template`: one unit's template, or every unit's (--all) into a folder.
+import { mkdirSync, readFileSync, writeFileSync } from "fs";
+import * as path from "path";
 import type { Command } from "commander";
-import type { ExitHolder } from "./common";
+import { buildTemplate } from "../core/form/template";
+import { DEFAULT_PLAN } from "../core/plan/default-plan";
+import { parsePeriod, type Period } from "../core/plan/periods";
+import { loadPlanJson, PlanSchemaError } from "../core/plan/schema";
+import type { Plan, Unit } from "../core/plan/types";
+import { writeWorkbook } from "../xlsx/write";
+import { UsageError, type ExitHolder } from "./common";
+
+interface TemplateOptions {
+  unit?: string;
+  period?: string;
+  out?: string;
+  deadline?: string;
+  plan?: string;
+  all?: boolean;
+}
+
+export function loadPlanFile(file: string | undefined): Plan {
+  if (!file) return DEFAULT_PLAN;
+  let text: string;
+  try {
+    text = readFileSync(file, "utf8");
+  } catch (e) {
+    throw new UsageError(`无法读取计划文件 ${file}：${(e as Error).message}`);
+  }
+  try {
+    return loadPlanJson(text);
+  } catch (e) {
+    if (e instanceof PlanSchemaError) throw new UsageError(`${file}：${e.message}`);
+    throw e;
+  }
+}
+
+const unitList = (plan: Plan) => plan.units.map((u) => `${u.code} ${u.name}`).join("、");
+
+export function findUnit(plan: Plan, text: string): Unit {
+  const t = text.trim();
+  const u = plan.units.find((x) => x.code === t || x.name === t);
+  if (!u) throw new UsageError(`未知的填报单位\u201c${text}\u201d。可选：${unitList(plan)}`);
+  return u;
+}
+
+export function periodOption(text: string | undefined): Period {
+  if (!text) throw new UsageError("缺少 --period。格式：2025、2025H1、2025Q3 或 2025-09");
+  const p = parsePeriod(text);
+  if (!p)
+    throw new UsageError(
+      `报告期\u201c${text}\u201d格式不对。可用：2025(年)、2025H1(半年)、2025Q3(季度)、2025-09(月)`,
+    );
+  return p;
+}
+
+function deadlineOption(text: string | undefined): string | null {
+  if (text === undefined) return null;
+  const m = /^(\d{4})-(\d{2})-(\d{2})$/.exec(text.trim());
+  const d = m ? new Date(Date.UTC(Number(m[1]), Number(m[2]) - 1, Number(m[3]))) : null;
+  if (!m || !d || d.getUTCDate() !== Number(m[3]) || d.getUTCMonth() !== Number(m[2]) - 1)
+    throw new UsageError(`截止日期\u201c${text}\u201d格式不对，应为 YYYY-MM-DD`);
+  return text.trim();
+}
+
+/** `<code>-<name>-<period>.xlsx`, with characters that file systems refuse replaced. */
+export function templateFileName(unit: Unit, period: Period): string {
+  const safe = (s: string) => s.replace(/[\\/:*?"<>|\s]/g, "_");
+  return `${safe(unit.code)}-${safe(unit.name)}-${period.id}.xlsx`;
+}
+
+async function writeOne(plan: Plan, unit: Unit, period: Period, deadline: string | null, file: string) {
+  const desc = buildTemplate({ plan, unit, period, deadline, generatedAt: new Date().toISOString() });
+  const bytes = await writeWorkbook(desc);
+  writeFileSync(file, bytes);
+  process.stdout.write(`已生成 ${file}（${unit.name}，${period.label}）\n`);
+}
+
+export async function runTemplate(o: TemplateOptions): Promise<void> {
+  const plan = loadPlanFile(o.plan);
+  const period = periodOption(o.period);
+  const deadline = deadlineOption(o.deadline);
+  if (o.all) {
+    if (o.unit) throw new UsageError("--all 与 --unit 不能同时使用");
+    const dir = o.out ?? ".";
+    mkdirSync(dir, { recursive: true });
+    for (const unit of plan.units)
+      await writeOne(plan, unit, period, deadline, path.join(dir, templateFileName(unit, period)));
+    process.stdout.write(`共 ${plan.units.length} 个单位的模板已写入 ${dir}\n`);
+    return;
+  }
+  if (!o.unit) throw new UsageError(`缺少 --unit(或用 --all 生成全部单位)。可选：${unitList(plan)}`);
+  const unit = findUnit(plan, o.unit);
+  await writeOne(plan, unit, period, deadline, o.out ?? templateFileName(unit, period));
+}
 
 export function registerTemplate(program: Command, exit: ExitHolder): void {
   program
     .command("template")
-    .description("(not yet built)")
-    .action(() => {
-      process.stderr.write("srdi template: not yet built\n");
-      exit.code = 2;
+    .description("生成填报单位的报表模板 (write a unit's submission template)")
+    .option("--unit <unit>", "填报单位代码或名称 (unit code or name)")
+    .option("--period <period>", "报告期：2025、2025H1、2025Q3、2025-09")
+    .option("--out <file>", "输出文件；与 --all 同用时为输出目录")
+    .option("--deadline <date>", "报送截止日期 YYYY-MM-DD")
+    .option("--plan <file>", "计划文件(JSON)，默认为内置的连云港市计划")
+    .option("--all", "为计划中的每个单位各生成一个模板")
+    .action(async (o: TemplateOptions) => {
+      await runTemplate(o);
+      exit.code = 0;
     });
 }

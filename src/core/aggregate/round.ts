@@ -1,0 +1,291 @@
+// One reporting round: choose the return counted for each unit, evaluate every indicator per unit and
+// for the city, and list what was not counted. Pure and independent of the order of `returns`.
+import { address } from "../a1";
+import type { Issue } from "../issues";
+import type { Period } from "../plan/periods";
+import type { Plan } from "../plan/types";
+import type { EnterpriseRecord, PlatformRecord, ReturnResult } from "../read/types";
+import { FORM_V1 } from "../form/v1";
+import { evaluate, type EvalContext, type IndicatorValue } from "./evaluate";
+import type {
+  AggregateResult,
+  Duplicate,
+  ExcludedReturn,
+  Occurrence,
+  RejectedRowEntry,
+  ScopeValues,
+  Submission,
+  Timing,
+  WarningEntry,
+} from "./types";
+
+export interface AggregateArgs {
+  plan: Plan;
+  period: Period;
+  returns: ReturnResult[];
+  /** ISO date (inclusive, China time). Absent: the first deadline found in the returns' metadata. */
+  deadline?: string | null;
+}
+
+const CHINA_OFFSET_MS = 8 * 3600 * 1000;
+
+/** The calendar day (China time, UTC+8) of an ISO timestamp: deadlines are days in Lianyungang. */
+export function chinaDay(isoTime: string): string | null {
+  const ms = Date.parse(isoTime);
+  if (Number.isNaN(ms)) return null;
+  return new Date(ms + CHINA_OFFSET_MS).toISOString().slice(0, 10);
+}
+
+export function timingOf(submittedAt: string | null, deadline: string | null): Timing | null {
+  if (!deadline) return null;
+  const day = submittedAt ? chinaDay(submittedAt) : null;
+  if (!day) return "unknown";
+  return day <= deadline ? "on_time" : "late";
+}
+
+const timeKey = (s: string | null | undefined) => {
+  const ms = s ? Date.parse(s) : NaN;
+  return Number.isNaN(ms) ? -Infinity : ms;
+};
+
+/** Later wins: file modification time, then the template's generation time, then the file name. */
+function laterFirst(a: ReturnResult, b: ReturnResult): number {
+  return (
+    timeKey(b.modified) - timeKey(a.modified) ||
+    timeKey(b.meta?.generatedAt) - timeKey(a.meta?.generatedAt) ||
+    (a.file < b.file ? 1 : a.file > b.file ? -1 : 0)
+  );
+}
+
+function fieldColumn(sheet: "enterprises" | "platforms", key: string): number {
+  return Math.max(
+    0,
+    FORM_V1[sheet].fields.findIndex((f) => f.key === key),
+  );
+}
+const USCC_COL = fieldColumn("enterprises", "uscc");
+const PLATFORM_NAME_COL = fieldColumn("platforms", "name");
+
+export function normaliseUscc(s: string): string {
+  return s.trim().toUpperCase();
+}
+
+function platformKey(p: PlatformRecord): string {
+  return `${p.name.trim().replace(/\s+/g, "")}|${p.kind}|${p.level}`;
+}
+
+function valuesFor(plan: Plan, ctx: EvalContext): Record<string, IndicatorValue> {
+  const values: Record<string, IndicatorValue> = {};
+  for (const ind of plan.indicators) values[ind.code] = evaluate(ind.formula, ctx);
+  return values;
+}
+
+function noData(plan: Plan): Record<string, IndicatorValue> {
+  const values: Record<string, IndicatorValue> = {};
+  for (const ind of plan.indicators) values[ind.code] = { value: null, numerator: null, denominator: null };
+  return values;
+}
+
+function joinMessages(issues: Issue[]): string {
+  return issues.map((i) => i.message).join("；");
+}
+
+export function aggregateRound(args: AggregateArgs): AggregateResult {
+  const { plan, period } = args;
+  const unitByCode = new Map(plan.units.map((u) => [u.code, u]));
+  const excluded: ExcludedReturn[] = [];
+  const candidates = new Map<string, ReturnResult[]>();
+  const exclude = (r: ReturnResult, kind: ExcludedReturn["kind"], reason: string, supersededBy?: string) =>
+    excluded.push({
+      kind,
+      file: r.file,
+      unit: r.unit,
+      unitName: r.unitName ?? (r.unit ? (unitByCode.get(r.unit)?.name ?? null) : null),
+      period: r.period,
+      reason,
+      issues: r.errors,
+      ...(supersededBy !== undefined ? { supersededBy } : {}),
+    });
+
+  for (const r of args.returns) {
+    if (r.rejected || r.unit === null) {
+      exclude(r, "rejected", r.errors.length ? joinMessages(r.errors.slice(0, 3)) : "报表无法识别，整份退回");
+    } else if (!unitByCode.has(r.unit)) {
+      exclude(r, "unknown_unit", `填报单位代码${r.unit}不在本计划的单位名单中`);
+    } else if (r.period !== period.id) {
+      exclude(r, "other_period", `报告期为${r.period ?? "未知"}，不是本轮的${period.id}，未计入`);
+    } else {
+      const list = candidates.get(r.unit) ?? [];
+      list.push(r);
+      candidates.set(r.unit, list);
+    }
+  }
+
+  const chosen = new Map<string, ReturnResult>();
+  for (const [unit, list] of candidates) {
+    const sorted = [...list].sort(laterFirst);
+    chosen.set(unit, sorted[0]);
+    for (const old of sorted.slice(1))
+      exclude(
+        old,
+        "superseded",
+        `同一单位报送了多份报表，以较新的\u201c${sorted[0].file}\u201d为准`,
+        sorted[0].file,
+      );
+  }
+
+  const deadline =
+    args.deadline ??
+    plan.units.map((u) => chosen.get(u.code)?.meta?.deadline ?? null).find((d) => !!d) ??
+    null;
+  const periodYear = period.year;
+
+  const units = plan.units.map((u) => {
+    const r = chosen.get(u.code);
+    if (!r)
+      return {
+        code: u.code,
+        name: u.name,
+        reported: false,
+        values: noData(plan),
+        enterprises: 0,
+        platforms: 0,
+      };
+    const ctx: EvalContext = {
+      enterprises: r.enterprises,
+      platforms: r.platforms,
+      regions: r.region ? [r.region] : [],
+      plan,
+      periodYear,
+    };
+    return {
+      code: u.code,
+      name: u.name,
+      reported: true,
+      values: valuesFor(plan, ctx),
+      enterprises: r.enterprises.length,
+      platforms: r.platforms.length,
+    };
+  });
+
+  // City: each enterprise once by USCC and each platform once by name+kind+level, the first unit in
+  // the plan's unit order keeping it; every repeat is listed as a duplicate.
+  const entSeen = new Map<string, { record: EnterpriseRecord; occ: Occurrence[]; unit: string }>();
+  const platSeen = new Map<string, { record: PlatformRecord; occ: Occurrence[]; unit: string }>();
+  const rejectedRows: RejectedRowEntry[] = [];
+  const warnings: WarningEntry[] = [];
+  for (const u of plan.units) {
+    const r = chosen.get(u.code);
+    if (!r) continue;
+    for (const e of r.enterprises) {
+      const key = normaliseUscc(e.uscc);
+      const occ: Occurrence = {
+        unit: u.code,
+        unitName: u.name,
+        file: r.file,
+        sheet: e.sheet,
+        row: e.row,
+        cell: address(e.row - 1, USCC_COL),
+      };
+      const hit = entSeen.get(key);
+      if (hit) hit.occ.push(occ);
+      else entSeen.set(key, { record: e, occ: [occ], unit: u.code });
+    }
+    for (const p of r.platforms) {
+      const key = platformKey(p);
+      const occ: Occurrence = {
+        unit: u.code,
+        unitName: u.name,
+        file: r.file,
+        sheet: p.sheet,
+        row: p.row,
+        cell: address(p.row - 1, PLATFORM_NAME_COL),
+      };
+      const hit = platSeen.get(key);
+      if (hit) hit.occ.push(occ);
+      else platSeen.set(key, { record: p, occ: [occ], unit: u.code });
+    }
+    for (const rr of r.rejectedRows)
+      rejectedRows.push({
+        file: r.file,
+        unit: u.code,
+        unitName: u.name,
+        sheet: rr.sheet,
+        row: rr.row,
+        issues: rr.issues,
+      });
+    for (const w of r.warnings) warnings.push({ file: r.file, unit: u.code, unitName: u.name, issue: w });
+  }
+  const duplicates: Duplicate[] = [];
+  for (const [key, v] of entSeen)
+    if (v.occ.length > 1)
+      duplicates.push({ kind: "enterprise", key, name: v.record.name, usedUnit: v.unit, occurrences: v.occ });
+  for (const [key, v] of platSeen)
+    if (v.occ.length > 1)
+      duplicates.push({ kind: "platform", key, name: v.record.name, usedUnit: v.unit, occurrences: v.occ });
+
+  const cityEnterprises = [...entSeen.values()].map((v) => v.record);
+  const cityPlatforms = [...platSeen.values()].map((v) => v.record);
+  const city: ScopeValues = {
+    values: valuesFor(plan, {
+      enterprises: cityEnterprises,
+      platforms: cityPlatforms,
+      regions: plan.units.flatMap((u) => {
+        const reg = chosen.get(u.code)?.region;
+        return reg ? [reg] : [];
+      }),
+      plan,
+      periodYear,
+    }),
+    enterprises: cityEnterprises.length,
+    platforms: cityPlatforms.length,
+  };
+
+  const byFile = (a: { file: string }, b: { file: string }) =>
+    a.file < b.file ? -1 : a.file > b.file ? 1 : 0;
+  excluded.sort((a, b) => byFile(a, b) || (a.kind < b.kind ? -1 : a.kind > b.kind ? 1 : 0));
+  const submissions: Submission[] = plan.units.map((u) => {
+    const r = chosen.get(u.code);
+    if (r) {
+      const submittedAt = r.modified ?? null;
+      return {
+        unit: u.code,
+        name: u.name,
+        status: "reported",
+        file: r.file,
+        submittedAt,
+        timing: timingOf(submittedAt, deadline),
+        errors: r.errors.length,
+        warnings: r.warnings.length,
+        rows: r.rows,
+      };
+    }
+    const bad = excluded.find((x) => x.unit === u.code);
+    return {
+      unit: u.code,
+      name: u.name,
+      status: bad ? "rejected" : "missing",
+      file: bad?.file ?? null,
+      submittedAt: null,
+      timing: null,
+      errors: bad ? bad.issues.length : 0,
+      warnings: 0,
+      rows: null,
+    };
+  });
+
+  return {
+    planId: plan.id,
+    period: period.id,
+    periodLabel: period.label,
+    periodEnd: period.end,
+    deadline,
+    city,
+    units,
+    submissions,
+    excluded,
+    rejectedRows,
+    duplicates,
+    warnings,
+  };
+}

@@ -1,0 +1,103 @@
+// What aggregating one round yields: indicator values per unit and for the city, and every return,
+// row and duplicate that was not counted, so that nothing is silently dropped.
+import type { Issue } from "../issues";
+import type { RowCounts } from "../read/types";
+import type { IndicatorValue } from "./evaluate";
+
+export type ExclusionKind = "rejected" | "unknown_unit" | "other_period" | "superseded";
+
+/** A return that was read but not counted. */
+export interface ExcludedReturn {
+  kind: ExclusionKind;
+  file: string;
+  unit: string | null;
+  unitName: string | null;
+  period: string | null;
+  /** zh-CN, one line: why it was not counted. */
+  reason: string;
+  /** The return's errors (whole-file errors for a rejected return). */
+  issues: Issue[];
+  /** For "superseded": the file counted instead. */
+  supersededBy?: string;
+}
+
+/** A data row of a counted return that the reader refused. */
+export interface RejectedRowEntry {
+  file: string;
+  unit: string;
+  unitName: string;
+  sheet: string;
+  row: number;
+  issues: Issue[];
+}
+
+export interface Occurrence {
+  unit: string;
+  unitName: string;
+  file: string;
+  sheet: string;
+  row: number;
+  /** The cell holding the key (统一社会信用代码 or 名称). */
+  cell: string;
+}
+
+export interface Duplicate {
+  kind: "enterprise" | "platform";
+  /** USCC for enterprises; "名称|类型|级别" for platforms. */
+  key: string;
+  name: string;
+  /** The unit whose record the city counts: the first in the plan's unit order. */
+  usedUnit: string;
+  occurrences: Occurrence[];
+}
+
+export type Timing = "on_time" | "late" | "unknown";
+
+export interface Submission {
+  unit: string;
+  name: string;
+  /** reported: a return is counted; rejected: returns came but none could be counted; missing: none came. */
+  status: "reported" | "rejected" | "missing";
+  file: string | null;
+  /** ISO time the counted return was last modified, when known. */
+  submittedAt: string | null;
+  /** Against the deadline; null when not reported or no deadline. */
+  timing: Timing | null;
+  errors: number;
+  warnings: number;
+  rows: RowCounts | null;
+}
+
+export interface ScopeValues {
+  values: Record<string, IndicatorValue>;
+  enterprises: number;
+  platforms: number;
+}
+
+export interface UnitAggregate extends ScopeValues {
+  code: string;
+  name: string;
+  reported: boolean;
+}
+
+export interface WarningEntry {
+  file: string;
+  unit: string;
+  unitName: string;
+  issue: Issue;
+}
+
+export interface AggregateResult {
+  planId: string;
+  period: string;
+  periodLabel: string;
+  periodEnd: string;
+  deadline: string | null;
+  city: ScopeValues;
+  units: UnitAggregate[];
+  submissions: Submission[];
+  excluded: ExcludedReturn[];
+  rejectedRows: RejectedRowEntry[];
+  duplicates: Duplicate[];
+  warnings: WarningEntry[];
+}

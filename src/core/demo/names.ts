@@ -1,0 +1,50 @@
+// Sample company, platform and officer names: fictional 字号 made of common characters, so no real
+// company is named.
+import type { Rng } from "./prng";
+
+const FIRST = "华海港云瑞东鑫泰恒创金新盛宏远科润天兴博立德信嘉晟弘达锦旭辰晶诚越隆峰安和通悦川宇航丰源凯翔";
+const SECOND = "源丰达辰宇润航晶诚越驰隆美峰安和通悦川远盛泰鑫瑞创科联拓洋烨澜岳鼎铭";
+
+const INDUSTRY: Record<string, string[]> = {
+  绿色石化: ["石化科技", "化工科技", "能源化工"],
+  生物医药: ["生物医药科技", "医药", "生物科技", "药业"],
+  化工新材料: ["新材料科技", "化学材料", "精细化工"],
+  高性能纤维及复合材料: ["复合材料", "纤维科技", "碳纤维科技"],
+  新能源: ["新能源科技", "光伏科技", "储能科技"],
+  钢铁: ["特钢", "金属制品", "合金材料"],
+  高端装备: ["机械", "装备制造", "智能装备", "精密机械", "重工"],
+  其他: ["食品", "电子科技", "包装材料", "硅材料", "石英制品", "纺织"],
+};
+
+const PLACE: Record<string, string> = {
+  "320707": "赣榆",
+  "320722": "东海",
+  "320723": "灌云",
+  "320724": "灌南",
+};
+
+export function companyName(
+  r: Rng,
+  unitCode: string,
+  chain: string,
+  taken: Set<string>,
+  listed = false,
+): string {
+  const industries = INDUSTRY[chain] ?? INDUSTRY["其他"];
+  for (;;) {
+    const place = PLACE[unitCode] && r.chance(0.3) ? PLACE[unitCode] : r.chance(0.85) ? "连云港" : "江苏";
+    const brand = r.pick([...FIRST]) + r.pick([...SECOND]);
+    const name = `${place}${brand}${r.pick(industries)}${listed ? "股份有限公司" : "有限公司"}`;
+    if (!taken.has(name)) {
+      taken.add(name);
+      return name;
+    }
+  }
+}
+
+const SURNAMES = "王李张刘陈杨赵黄周吴徐孙胡朱高林何郭马罗";
+const GIVEN = "伟芳娜敏静丽强磊军洋勇艳杰娟涛明超秀兰霞平刚桂英";
+
+export function personName(r: Rng): string {
+  return r.pick([...SURNAMES]) + r.pick([...GIVEN]) + (r.chance(0.6) ? r.pick([...GIVEN]) : "");
+}

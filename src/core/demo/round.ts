@@ -1,0 +1,295 @@
+// The built-in sample round (`srdi demo`): plausible returns for every unit but one, with a late unit,
+// a few defective rows and one enterprise reported by two units, plus a target allocation. Deterministic.
+import { FORM_V1 } from "../form/v1";
+import type { FillData } from "../form/template-fill";
+import type { CellValue } from "../sheet/types";
+import { parsePeriod, timeProgress, type Period } from "../plan/periods";
+import type { Plan, Unit } from "../plan/types";
+import { DEFAULT_SETTINGS, type ScoringSettings, type TargetAllocation } from "../targets/types";
+import { demoAllocation } from "./allocation";
+import { companyName, personName } from "./names";
+import { rng, type Rng } from "./prng";
+import { breakUscc, makeUscc } from "./uscc-gen";
+
+export interface DemoReturn {
+  unit: Unit;
+  fileName: string;
+  data: FillData;
+  /** ISO time to set as the file's modification time (the submission time). */
+  modified: string;
+}
+
+export interface DemoRound {
+  plan: Plan;
+  period: Period;
+  deadline: string;
+  generatedAt: string;
+  issuedOn: string;
+  targets: TargetAllocation;
+  settings: ScoringSettings;
+  returns: DemoReturn[];
+  missing: Unit[];
+  late: Unit[];
+  duplicate: { uscc: string; name: string; units: [string, string] };
+  /** What was planted, in words, for the demo's printout. */
+  defects: string[];
+}
+
+/** Relative size of each default unit (by plan order); other plans get equal sizes. */
+const SIZES = [0.07, 0.16, 0.12, 0.12, 0.08, 0.08, 0.15, 0.12, 0.07, 0.03];
+
+type Row = Record<string, CellValue>;
+
+const yn = (b: boolean) => (b ? "是" : "否");
+const round2 = (x: number) => Math.round(x * 100) / 100;
+
+function pickSome<T>(r: Rng, xs: T[], n: number): T[] {
+  return r.shuffle(xs).slice(0, Math.max(0, Math.min(n, xs.length)));
+}
+
+interface UnitPlan {
+  unit: Unit;
+  factor: number;
+  targets: Record<string, number>;
+}
+
+function enterpriseRows(
+  r: Rng,
+  up: UnitPlan,
+  plan: Plan,
+  p: number,
+  year: number,
+  taken: Set<string>,
+  codes: Set<string>,
+): Row[] {
+  const t = (code: string) => up.targets[code] ?? 0;
+  // Units are near where the allocation says they should be by now (base + progress), some ahead, some behind.
+  const pe = p + (1 - p) * 0.35;
+  const n = (code: string, jitter = 0.12) =>
+    Math.max(0, Math.round(t(code) * pe * up.factor * (1 - jitter + 2 * jitter * r.next())));
+  const nInno = n("innovative_smes");
+  const nProv = n("provincial_srdi");
+  const nLg = n("little_giants", 0.3);
+  const total = Math.max(nInno, nProv + nLg) + Math.round(0.2 * nInno) + 5;
+  const chains = [...plan.chains, "其他"];
+  const rows: Row[] = [];
+  for (let i = 0; i < total; i++) rows.push({});
+  const idx = rows.map((_, i) => i);
+  const prov = new Set(pickSome(r, idx, nProv));
+  const lgFromProv = pickSome(r, [...prov], Math.round(nLg * 0.8));
+  const lgOthers = pickSome(
+    r,
+    idx.filter((i) => !prov.has(i)),
+    nLg - lgFromProv.length,
+  );
+  const lg = new Set([...lgFromProv, ...lgOthers]);
+  const srdi = (i: number) => prov.has(i) || lg.has(i);
+  const srdiIdx = idx.filter(srdi);
+  const innoFromSrdi = srdiIdx.filter(() => r.chance(0.85));
+  const inno = new Set([
+    ...innoFromSrdi,
+    ...pickSome(
+      r,
+      idx.filter((i) => !srdi(i)),
+      nInno - innoFromSrdi.length,
+    ),
+  ]);
+  const champions = new Set(pickSome(r, [...lg], n("champions", 0.4)));
+  const officers = Array.from(
+    { length: Math.max(1, Math.round(srdiIdx.length * (0.3 + 0.2 * up.factor))) },
+    () => personName(r),
+  );
+  // Flags that are counts across the unit, preferring SRDI firms the way they are in practice.
+  const flagged = (code: string, jitter = 0.3) =>
+    new Set(pickSome(r, [...srdiIdx, ...srdiIdx, ...idx], n(code, jitter)).slice(0, n(code, jitter)));
+  const ipo = flagged("ipo_reserve");
+  const board = flagged("srdi_board_listings");
+  const listed = new Set(pickSome(r, srdiIdx, n("listed_firms", 0.4)));
+  const js = flagged("jiangsu_quality", 0.5);
+  const cloud = flagged("cloud_star_firms");
+  const factory = flagged("smart_factories", 0.5);
+  const award = flagged("mayor_quality_award", 0.5);
+  const workshops = pickSome(r, srdiIdx, n("smart_workshops", 0.4));
+
+  rows.forEach((row, i) => {
+    const isSrdi = srdi(i);
+    const chain = isSrdi || r.chance(0.6) ? r.pick(chains) : "其他";
+    const revenue = round2(
+      (isSrdi ? 3000 + r.next() ** 2 * 60000 : 300 + r.next() ** 2 * 15000) * (0.8 + 0.4 * up.factor),
+    );
+    const good = (pSrdi: number, pOther: number) =>
+      r.chance(isSrdi ? Math.min(0.98, pSrdi * up.factor) : pOther);
+    const patents = isSrdi ? r.int(2, 14) : r.int(0, 6);
+    row.name = companyName(r, up.unit.code, chain, taken, listed.has(i));
+    let uscc = makeUscc(r, up.unit.code);
+    while (codes.has(uscc)) uscc = makeUscc(r, up.unit.code);
+    codes.add(uscc);
+    row.uscc = uscc;
+    row.chain = chain;
+    row.above_scale = yn(isSrdi || r.chance(0.55));
+    row.pool = yn(true);
+    row.innovative_year = inno.has(i) ? r.int(2022, year) : null;
+    row.provincial_srdi_year = prov.has(i) ? r.int(2018, year) : null;
+    row.little_giant_year = lg.has(i) ? r.int(2019, year) : null;
+    row.champion_year = champions.has(i) ? r.int(2018, year) : null;
+    row.revenue = revenue;
+    row.main_revenue = round2(revenue * (0.82 + 0.17 * r.next()));
+    row.rd_expense = round2(revenue * (isSrdi ? 0.03 + 0.05 * r.next() * up.factor : 0.01 + 0.04 * r.next()));
+    row.patents = patents;
+    row.invention_patents = r.int(0, Math.floor(patents / 2));
+    row.rd_institution = isSrdi
+      ? r.pick(["无", "市级", "市级", "市级", "市级", "省级", "省级", "省级", "国家级"])
+      : r.pick(["无", "无", "无", "市级"]);
+    row.cnc_rate = isSrdi || r.chance(0.4) ? round2(30 + 45 * r.next() * up.factor) : null;
+    row.digital_mgmt = yn(good(0.62, 0.35));
+    row.digital_rd_tools = yn(good(0.7, 0.3));
+    row.transformation = yn(good(0.92, 0.4));
+    row.free_diagnosis = yn(good(0.95, 0.3));
+    row.integration_std = yn(good(0.72, 0.1));
+    row.cloud_star = cloud.has(i) ? r.pick(["一星级", "二星级", "三星级", "四星级"]) : "无";
+    row.smart_workshops = workshops.includes(i) ? 1 : 0;
+    row.smart_factory = yn(factory.has(i));
+    row.ip_standard = yn(isSrdi ? good(0.88, 0) : inno.has(i) ? r.chance(0.45) : r.chance(0.1));
+    row.jiangsu_quality = yn(js.has(i));
+    row.quality_award = award.has(i) ? "市长质量奖" : "无";
+    row.ipo_reserve = yn(ipo.has(i));
+    row.srdi_board = yn(board.has(i));
+    row.listed = yn(listed.has(i));
+    row.service_officer = isSrdi ? officers[i % officers.length] : null;
+    row.note = null;
+  });
+  return rows;
+}
+
+const PLATFORM_WORDS = [
+  "中小企业公共服务中心",
+  "科技创业园",
+  "智能制造服务平台",
+  "工业设计中心",
+  "检验检测服务平台",
+  "众创空间",
+  "电商产业园",
+];
+
+function platformRows(r: Rng, up: UnitPlan, p: number, year: number): Row[] {
+  const n = (code: string) =>
+    Math.max(0, Math.round((up.targets[code] ?? 0) * p * up.factor * (0.8 + 0.4 * r.next())));
+  const out: Row[] = [];
+  const names = new Set<string>();
+  const add = (kind: string, level: string, k: number) => {
+    for (let i = 0; i < k; i++) {
+      let name = "";
+      do name = `${up.unit.name}${r.pick(PLATFORM_WORDS)}${names.size > 3 ? `(${r.int(1, 9)}号)` : ""}`;
+      while (names.has(name));
+      names.add(name);
+      out.push({
+        name:
+          kind === "中小企业特色产业集群"
+            ? `${up.unit.name}${r.pick(["石英", "医药", "装备", "新材料"])}产业集群`
+            : name,
+        kind,
+        level,
+        year: r.int(2016, year),
+      });
+    }
+  };
+  const prov = n("provincial_platforms");
+  add("中小企业公共服务示范平台", r.chance(0.2) ? "国家级" : "省级", Math.ceil(prov / 2));
+  add("小微企业创业创新示范基地", "省级", Math.floor(prov / 2));
+  const city = n("city_platforms");
+  add("中小企业公共服务示范平台", "市级", Math.ceil(city / 2));
+  add("小微企业创业创新示范基地", "市级", Math.floor(city / 2));
+  add("中小企业特色产业集群", "省级", n("clusters"));
+  return out;
+}
+
+function toFill(plan: Plan, enterprises: Row[], platforms: Row[], region: Row): FillData {
+  void plan;
+  return {
+    enterprises: enterprises.map((e) => FORM_V1.enterprises.fields.map((f) => e[f.key] ?? null)),
+    platforms: platforms.map((e) => FORM_V1.platforms.fields.map((f) => e[f.key] ?? null)),
+    region,
+  };
+}
+
+export function buildDemoRound(plan: Plan, periodId = "2025Q3", seed = 20251015): DemoRound {
+  const r = rng(seed);
+  const period = parsePeriod(periodId)!;
+  const sizes = plan.units.map((_, i) => SIZES[i] ?? 0.1);
+  const targets = demoAllocation(plan, sizes);
+  const progress = timeProgress(plan.start, plan.end, period.end, "day");
+  const deadline = "2025-10-15";
+  const taken = new Set<string>();
+  const codes = new Set<string>();
+  const missing = plan.units[plan.units.length - 1];
+  const late = plan.units.length > 5 ? plan.units[5] : plan.units[0];
+  const defective = plan.units.length > 4 ? plan.units[4] : plan.units[0];
+  const dupFrom = plan.units[Math.min(1, plan.units.length - 1)];
+  const dupTo = plan.units[Math.min(7, plan.units.length - 2)];
+  const rows = new Map<string, { ents: Row[]; plats: Row[]; region: Row; modified: string }>();
+  plan.units.forEach((unit, i) => {
+    const factor = 0.84 + 0.3 * r.next();
+    const up: UnitPlan = {
+      unit,
+      factor,
+      targets: Object.fromEntries(
+        Object.entries(targets.units[unit.code] ?? {}).map(([k, v]) => [k, v.target ?? 0]),
+      ),
+    };
+    const ents = enterpriseRows(r, up, plan, progress, period.year, taken, codes);
+    const plats = platformRows(r, up, progress, period.year);
+    const srdiMain = ents
+      .filter((e) => e.provincial_srdi_year !== null || e.little_giant_year !== null)
+      .reduce((s, e) => s + (e.main_revenue as number), 0);
+    const region: Row = {
+      above_scale_sme_main_revenue: round2(srdiMain / (0.36 + 0.12 * r.next() * factor)),
+      contact: `${personName(r)} 0518-8${String(5000000 + r.int(0, 999999)).slice(0, 7)}`,
+    };
+    const day = unit.code === late.code ? 17 : 8 + (i % 6);
+    const modified = new Date(Date.UTC(2025, 9, day, 1 + (i % 8), 7 * i, 0)).toISOString();
+    rows.set(unit.code, { ents, plats, region, modified });
+  });
+
+  // Planted problems: a wrong check character twice, main revenue above revenue, a year after the period.
+  const bad = rows.get(defective.code)!.ents;
+  const defects: string[] = [];
+  [3, 11].forEach((k) => {
+    bad[k].uscc = breakUscc(bad[k].uscc as string);
+    defects.push(`${defective.name}企业名录第${k + 2}行：统一社会信用代码校验码错误`);
+  });
+  bad[7].main_revenue = round2((bad[7].revenue as number) * 1.3);
+  defects.push(`${defective.name}企业名录第9行：主营业务收入大于营业收入`);
+  bad[15].innovative_year = period.year + 1;
+  defects.push(`${defective.name}企业名录第17行：公告年份晚于报告期`);
+  const src = rows.get(dupFrom.code)!.ents.find((e) => e.provincial_srdi_year !== null)!;
+  rows.get(dupTo.code)!.ents.push({ ...src });
+  defects.push(`${src.name as string}同时由${dupFrom.name}和${dupTo.name}报送`);
+  defects.push(`${late.name}逾期报送，${missing.name}未报送`);
+
+  const generatedAt = "2025-09-25T01:00:00.000Z";
+  const returns: DemoReturn[] = plan.units
+    .filter((u) => u.code !== missing.code)
+    .map((unit) => {
+      const x = rows.get(unit.code)!;
+      return {
+        unit,
+        fileName: `${unit.code}-${unit.name}-${period.id}.xlsx`,
+        data: toFill(plan, x.ents, x.plats, x.region),
+        modified: x.modified,
+      };
+    });
+  return {
+    plan,
+    period,
+    deadline,
+    generatedAt,
+    issuedOn: "2025-10-20",
+    targets,
+    settings: DEFAULT_SETTINGS,
+    returns,
+    missing: [missing],
+    late: [late],
+    duplicate: { uscc: src.uscc as string, name: src.name as string, units: [dupFrom.code, dupTo.code] },
+    defects,
+  };
+}

@@ -1,0 +1,269 @@
+// The message catalogue: every issue code, its default severity and its zh-CN text. One function,
+// issueMessage, makes the text, so the CLI, the task pane and the annotated workbook say the same thing.
+
+/** Where and what an issue is about; each message uses the parts it needs. */
+export interface MessageArgs {
+  sheet?: string | null;
+  cell?: string | null;
+  /** The field's header or the cell's label, e.g. 统一社会信用代码. */
+  label?: string;
+  /** The value as read (untrusted: shown sanitised and clipped). */
+  value?: string | null;
+  expected?: string;
+  actual?: string;
+  min?: number | string;
+  max?: number | string;
+  /** Free detail: the read value after normalisation, a reason, a list of options. */
+  detail?: string;
+  /** Another cell the issue refers to (e.g. the first occurrence of a duplicate). */
+  other?: string;
+  /** For rule.*: the rule's own text. */
+  ruleText?: string;
+}
+
+/** How a percent column is read. The 填报说明 of the template states the same rule. */
+export const PERCENT_RULE =
+  "百分数列按百分点读取：填45或\u201c45%\u201d均表示45%；大于等于1的数按百分点读取(1表示1%)；" +
+  "0与1之间的小数(如0.45)按比例读取为45%，并给出提示；单元格设置为百分比格式时按其显示值读取。";
+
+type Text = (a: MessageArgs) => string;
+
+const q = (s: string | null | undefined) => `\u201c${shown(s)}\u201d`;
+const label = (a: MessageArgs) => (a.label ? `\u201c${a.label}\u201d` : "");
+
+/** Untrusted text for display: control characters made visible, long text clipped. */
+export function shown(s: string | null | undefined, max = 40): string {
+  if (s === null || s === undefined) return "";
+  // eslint-disable-next-line no-control-regex
+  const clean = s.replace(/[\u0000-\u001f\u007f-\u009f\u2028\u2029\u202a-\u202e\u2066-\u2069]/g, "\uFFFD");
+  const chars = Array.from(clean);
+  return chars.length > max ? chars.slice(0, max).join("") + "…" : clean;
+}
+
+const CATALOGUE = {
+  // The file itself
+  "file.empty": { severity: "error", text: () => "文件为空(0字节)，不是 Excel 工作簿" },
+  "file.not_workbook": {
+    severity: "error",
+    text: (a) => `文件不是 Excel 工作簿(.xlsx)${a.detail ? `：${a.detail}` : ""}，请使用下发的模板填报`,
+  },
+  "file.corrupt": {
+    severity: "error",
+    text: (a) => `文件已损坏，无法作为 Excel 工作簿读取${a.detail ? `：${shown(a.detail, 120)}` : ""}`,
+  },
+  "file.encrypted": {
+    severity: "error",
+    text: () => "文件设置了打开密码(已加密)，无法读取；请取消密码后重新报送",
+  },
+  "file.xls": {
+    severity: "error",
+    text: () => "文件是旧版 Excel 97-2003 格式(.xls)或其他 Office 文件，请使用下发的 .xlsx 模板填报",
+  },
+  "file.too_large": {
+    severity: "error",
+    text: (a) => `文件解压后过大或压缩比异常，拒绝读取${a.detail ? `：${a.detail}` : ""}`,
+  },
+  "file.too_many_rows": {
+    severity: "error",
+    text: (a) =>
+      `工作表\u201c${a.sheet ?? ""}\u201d行数或单元格数超过上限(${a.max ?? ""})，拒绝读取${a.detail ? `：${a.detail}` : ""}`,
+  },
+  // Identification (the metadata sheet)
+  "form.unknown": {
+    severity: "error",
+    text: (a) => `无法识别的报表：${a.detail ?? "缺少元数据工作表"}。请使用下发的模板填报，勿复制到新工作簿`,
+  },
+  "form.version": {
+    severity: "error",
+    text: (a) => `表式版本不符：应为 ${a.expected}，实为 ${shown(a.actual)}。请使用本轮下发的模板`,
+  },
+  "form.fingerprint": {
+    severity: "error",
+    text: () => "表式结构校验码不符：模板由其他版本的表式生成或元数据被改动，请使用本轮下发的模板",
+  },
+  "form.unit_unknown": {
+    severity: "error",
+    text: (a) => `填报单位代码 ${q(a.value)} 不在本计划的填报单位之中`,
+  },
+  "form.unit_mismatch": {
+    severity: "error",
+    text: (a) => `填报单位不符：本次应为 ${a.expected}，报表为 ${a.actual ?? q(a.value)}`,
+  },
+  "form.period_invalid": {
+    severity: "error",
+    text: (a) => `报告期 ${q(a.value)} 无法识别(应如 2025、2025H1、2025Q3、2025-09)`,
+  },
+  "form.period_mismatch": {
+    severity: "error",
+    text: (a) => `报告期不符：本轮为 ${a.expected}，报表为 ${a.actual ?? q(a.value)}`,
+  },
+  // Structure
+  "sheet.missing": {
+    severity: "error",
+    text: (a) =>
+      `缺少工作表\u201c${a.expected}\u201d${a.detail ? `(${a.detail})` : ""}；请勿删除或改名工作表`,
+  },
+  "sheet.added": {
+    severity: "warning",
+    text: (a) =>
+      `工作表\u201c${shown(a.actual)}\u201d不属于模板${a.detail ? `(${a.detail})` : ""}，其中内容不会被读取`,
+  },
+  "column.missing": {
+    severity: "error",
+    text: (a) => `缺少列\u201c${a.expected}\u201d；请勿删除、移动或改名列标题`,
+  },
+  "column.renamed": {
+    severity: "error",
+    text: (a) => `列标题应为\u201c${a.expected}\u201d，实为${q(a.actual)}；请勿改动列标题`,
+  },
+  "column.moved": {
+    severity: "error",
+    text: (a) =>
+      `列\u201c${a.expected}\u201d的位置被移动：应在 ${a.other}，实在 ${a.cell}；请勿插入、删除或移动列`,
+  },
+  "column.added": {
+    severity: "warning",
+    text: (a) => `模板之外的列${a.actual ? q(a.actual) : ""}，其中内容不会被读取`,
+  },
+  "region.label": {
+    severity: "error",
+    text: (a) => `此处应为指标\u201c${a.expected}\u201d，实为${q(a.actual)}；请勿插入、删除或改动行`,
+  },
+  // Cells
+  "cell.error_value": {
+    severity: "error",
+    text: (a) => `${label(a)}为错误值 ${shown(a.value)}，请改为有效的值`,
+  },
+  "cell.formula_no_cache": {
+    severity: "error",
+    text: (a) => `${label(a)}是公式但文件中没有计算结果，请在 Excel 中打开、重新计算并保存，或改为数值`,
+  },
+  "cell.merged": {
+    severity: "error",
+    text: (a) => `数据区域有合并单元格 ${a.detail ?? ""}，请取消合并并逐行填写`,
+  },
+  // Values
+  "value.required": { severity: "error", text: (a) => `${label(a)}为必填项，不能为空${a.detail ?? ""}` },
+  "value.too_short": {
+    severity: "error",
+    text: (a) => `${label(a)}至少 ${a.min} 个字符，实为 ${a.actual} 个：${q(a.value)}`,
+  },
+  "value.too_long": {
+    severity: "error",
+    text: (a) => `${label(a)}不得超过 ${a.max} 个字符，实为 ${a.actual} 个`,
+  },
+  "value.not_in_list": {
+    severity: "error",
+    text: (a) => `${label(a)}的值 ${q(a.value)} 不在可选项中(可选：${a.detail})`,
+  },
+  "value.not_number": { severity: "error", text: (a) => `${label(a)}应为数字，实为 ${q(a.value)}` },
+  "value.not_whole": { severity: "error", text: (a) => `${label(a)}应为整数，实为 ${q(a.value)}` },
+  "value.out_of_range": {
+    severity: "error",
+    text: (a) => `${label(a)}超出范围：${a.detail}，实为 ${q(a.value)}`,
+  },
+  "value.not_year": {
+    severity: "error",
+    text: (a) => `${label(a)}应为4位年份(如 2023)，实为 ${q(a.value)}`,
+  },
+  "value.year_range": {
+    severity: "error",
+    text: (a) => `${label(a)}须在 ${a.min} 年至 ${a.max} 年之间(不晚于报告期年份)，实为 ${q(a.value)}`,
+  },
+  "value.duplicate": {
+    severity: "error",
+    text: (a) => `${label(a)}的值 ${q(a.value)} 与 ${a.other} 重复，本行不予计入`,
+  },
+  // 统一社会信用代码
+  "uscc.length": {
+    severity: "error",
+    text: (a) => `统一社会信用代码应为18位，实为 ${a.actual} 位：${q(a.value)}`,
+  },
+  "uscc.charset": {
+    severity: "error",
+    text: (a) =>
+      `统一社会信用代码第 ${a.detail} 位含非法字符 ${q(a.actual)}(只能是数字和除 I、O、S、V、Z 外的大写字母)`,
+  },
+  "uscc.checksum": {
+    severity: "error",
+    text: (a) => `统一社会信用代码校验位错误：应为 ${a.expected}，实为 ${shown(a.actual)}`,
+  },
+  "uscc.number": {
+    severity: "error",
+    text: (a) =>
+      `统一社会信用代码以数字形式存储，末几位已丢失(读到 ${shown(a.value)})；请将该列设为文本格式后重新输入`,
+  },
+  "uscc.duplicate": {
+    severity: "error",
+    text: (a) => `统一社会信用代码 ${q(a.value)} 与 ${a.other} 重复，本行不予计入`,
+  },
+  // Normalisations (warnings: the value was read, but not as written)
+  "norm.number_text": {
+    severity: "warning",
+    text: (a) => `${label(a)}是以文本形式存储的数字 ${q(a.value)}，已按数字 ${a.detail} 读取`,
+  },
+  "norm.thousands": {
+    severity: "warning",
+    text: (a) => `${label(a)}含千位分隔符 ${q(a.value)}，已按 ${a.detail} 读取`,
+  },
+  "norm.fullwidth": {
+    severity: "warning",
+    text: (a) => `${label(a)}含全角字符 ${q(a.value)}，已按 ${q(a.detail)} 读取`,
+  },
+  "norm.percent_text": {
+    severity: "warning",
+    text: (a) => `${label(a)}填为 ${q(a.value)}，已按 ${a.detail} 读取`,
+  },
+  "norm.percent_fraction": {
+    severity: "warning",
+    text: (a) =>
+      `${label(a)}填为 ${q(a.value)}，0与1之间的小数按比例读取为 ${a.detail}；如实为不到1%，请填写如\u201c0.45%\u201d`,
+  },
+  "norm.year_text": {
+    severity: "warning",
+    text: (a) => `${label(a)}填为 ${q(a.value)}，已按年份 ${a.detail} 读取`,
+  },
+  "norm.yesno": {
+    severity: "warning",
+    text: (a) =>
+      `${label(a)}填为 ${q(a.value)}，已按\u201c${a.detail}\u201d读取；请填\u201c是\u201d或\u201c否\u201d`,
+  },
+  "norm.uscc": {
+    severity: "warning",
+    text: (a) => `统一社会信用代码 ${q(a.value)} 已规范为 ${a.detail}(大写、去空格、全角转半角)`,
+  },
+  "norm.list": {
+    severity: "warning",
+    text: (a) => `${label(a)}填为 ${q(a.value)}，已按可选项\u201c${a.detail}\u201d读取`,
+  },
+} satisfies Record<string, { severity: "error" | "warning"; text: Text }>;
+
+export type IssueCode = keyof typeof CATALOGUE | `rule.${string}`;
+
+/** Every fixed code (rule.* codes come from the form's cross-field rules). */
+export const ISSUE_CODES = Object.keys(CATALOGUE) as (keyof typeof CATALOGUE)[];
+
+export function defaultSeverity(code: IssueCode): "error" | "warning" {
+  const entry = (CATALOGUE as Record<string, { severity: "error" | "warning" }>)[code];
+  return entry ? entry.severity : "error";
+}
+
+/** "企业名录!B7 " or "工作表“企业名录”：" or "". */
+export function where(sheet: string | null | undefined, cell: string | null | undefined): string {
+  if (sheet && cell) return `${sheet}!${cell} `;
+  if (sheet) return `工作表\u201c${sheet}\u201d：`;
+  return "";
+}
+
+/** The message of an issue: where it is, then what is wrong, in zh-CN. */
+export function issueMessage(code: IssueCode, a: MessageArgs = {}): string {
+  const entry = (CATALOGUE as Record<string, { text: Text }>)[code];
+  let body: string;
+  if (entry) body = entry.text(a);
+  else if (code.startsWith("rule."))
+    body = `${a.ruleText ?? "逻辑关系不符"}${a.detail ? `(${a.detail})` : ""}`;
+  else body = `${code}${a.detail ? `：${a.detail}` : ""}`;
+  // File-level messages about one sheet already name it.
+  const loc = code === "file.too_many_rows" ? "" : where(a.sheet, a.cell);
+  return loc + body;
+}

@@ -1,0 +1,151 @@
+// Reading one return (datapackr order): identify the form from the metadata sheet, check the structure,
+// then parse values row by row. Everything found is reported; no row is dropped silently:
+// rows.read = rows.accepted + rows.rejected over the 企业名录 and 平台与集群 data rows, always.
+import { chainOptions } from "../form/template";
+import type { FormDef, TableSheetDef } from "../form/types";
+import { FORM_V1 } from "../form/v1";
+import type { Issue } from "../issues";
+import type { Plan } from "../plan/types";
+import type { SheetSnapshot, WorkbookSnapshot } from "../snapshot";
+import { identify, type Expectation } from "./identify";
+import { makeIssue, sortInto } from "./issue";
+import { parseField, rawCell, rawText } from "./normalise";
+import { dataRowIndexes, readTable, type TableResult } from "./rows";
+import { headerIssues, regionLabelIssues, sheetIssues, unheadedDataIssues } from "./structure";
+import type { EnterpriseRecord, PlatformRecord, RegionRecord, RejectedRow, ReturnResult } from "./types";
+
+export interface ReadOptions {
+  plan: Plan;
+  form?: FormDef;
+  file: string;
+  modified?: string | null;
+  expect?: Expectation;
+}
+
+/** Codes that make the whole return unusable: no record of it may be counted. */
+const FILE_LEVEL = /^(file\.|form\.|sheet\.missing$|column\.(missing|renamed|moved)$|region\.label$)/;
+
+export function isFileLevel(issue: Issue): boolean {
+  return issue.severity === "error" && FILE_LEVEL.test(issue.code);
+}
+
+interface SheetRead {
+  table: TableSheetDef;
+  sheet: SheetSnapshot | undefined;
+  /** null when the structure is broken and values were not parsed. */
+  result: TableResult | null;
+  /** Rows counted when values were not parsed. */
+  unparsed: number[];
+}
+
+export function readReturn(snapshot: WorkbookSnapshot, opts: ReadOptions): ReturnResult {
+  const form = opts.form ?? FORM_V1;
+  const errors: Issue[] = [];
+  const warnings: Issue[] = [];
+  const id = identify(snapshot, form, opts.plan, opts.expect);
+  errors.push(...id.errors);
+  sortInto(sheetIssues(snapshot, form), errors, warnings);
+
+  const byName = new Map(snapshot.sheets.map((s) => [s.name, s]));
+  const ctx = { yearMax: id.period?.year ?? null, options: { chain: chainOptions(opts.plan) } };
+
+  const reads: SheetRead[] = [form.enterprises, form.platforms].map((table) => {
+    const sheet = byName.get(table.name);
+    if (!sheet) return { table, sheet, result: null, unparsed: [] };
+    const structure = headerIssues(sheet, table);
+    sortInto(structure, errors, warnings);
+    if (structure.some((i) => i.severity === "error")) {
+      // Columns cannot be trusted: count every non-blank row, parse none.
+      const width = sheet.cells.reduce((w, r) => Math.max(w, r ? r.length : 0), 0);
+      return { table, sheet, result: null, unparsed: dataRowIndexes(sheet, table.firstDataRow, width) };
+    }
+    sortInto(unheadedDataIssues(sheet, table), errors, warnings);
+    const result = readTable(sheet, table, ctx);
+    sortInto(result.rowIssues, errors, warnings);
+    warnings.push(...result.warnings);
+    return { table, sheet, result, unparsed: [] };
+  });
+
+  const region = readRegion(byName.get(form.region.name), form, ctx.yearMax, errors, warnings);
+
+  const fileErrors = errors.filter(isFileLevel);
+  const rejected = fileErrors.length > 0;
+  const rejectedRows: RejectedRow[] = [];
+  let read = 0;
+  let accepted = 0;
+  const enterprises: EnterpriseRecord[] = [];
+  const platforms: PlatformRecord[] = [];
+  for (const s of reads) {
+    const rowsOfSheet = s.result ? s.result.read : s.unparsed.length;
+    read += rowsOfSheet;
+    if (s.result) {
+      if (rejected) {
+        const own = new Map(s.result.rejected.map((x) => [x.row, x]));
+        const all = [
+          ...s.result.rejected,
+          ...s.result.accepted.map((a) => ({ sheet: a.sheet, row: a.row, issues: [] })),
+        ];
+        all.sort((a, b) => a.row - b.row);
+        for (const x of all)
+          rejectedRows.push(own.get(x.row) ?? { sheet: x.sheet, row: x.row, issues: fileErrors });
+      } else {
+        rejectedRows.push(...s.result.rejected);
+        accepted += s.result.accepted.length;
+        const target = (s.table === form.enterprises ? enterprises : platforms) as unknown[];
+        target.push(...s.result.accepted);
+      }
+    } else {
+      for (const r of s.unparsed) rejectedRows.push({ sheet: s.table.name, row: r + 1, issues: fileErrors });
+    }
+  }
+
+  const meta = id.meta;
+  const unitName = meta
+    ? (opts.plan.units.find((u) => u.code === meta.unitCode)?.name ?? meta.unitName)
+    : null;
+  return {
+    file: opts.file,
+    unit: meta?.unitCode ?? null,
+    unitName: unitName || null,
+    period: meta?.period ?? null,
+    formVersion: meta?.formVersion ?? null,
+    meta,
+    rejected,
+    errors,
+    warnings,
+    rows: { read, accepted, rejected: read - accepted },
+    enterprises,
+    platforms,
+    region: rejected ? null : region,
+    rejectedRows,
+    modified: opts.modified ?? snapshot.source?.modified ?? null,
+  };
+}
+
+/**
+ * The 区域指标 values. An error here is listed (and makes the check fail) but does not reject the
+ * enterprise rows: the unit's enterprises still count; only the indicator needing the value has no data.
+ */
+function readRegion(
+  sheet: SheetSnapshot | undefined,
+  form: FormDef,
+  yearMax: number | null,
+  errors: Issue[],
+  warnings: Issue[],
+): RegionRecord | null {
+  if (!sheet) return null;
+  const labels = regionLabelIssues(sheet, form.region);
+  errors.push(...labels);
+  if (labels.length > 0) return null;
+  const record: Record<string, string | number | boolean | null> = {};
+  for (const c of form.region.cells) {
+    const v = (sheet.cells[c.row - 1] ?? [])[1];
+    const p = parseField(c, v, { yearMax });
+    record[c.key] = p.error ? null : p.value;
+    const at = { sheet: sheet.name, cell: `B${c.row}`, field: c.key, label: c.header };
+    const value = rawText(rawCell(v));
+    if (p.warning) warnings.push(makeIssue(p.warning.code, { ...at, value, args: p.warning.args }));
+    if (p.error) errors.push(makeIssue(p.error.code, { ...at, value, args: p.error.args }));
+  }
+  return record as unknown as RegionRecord;
+}

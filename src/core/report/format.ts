@@ -1,0 +1,61 @@
+// How values read in the bulletin: number formats for cells and text for the drafted paragraphs.
+import type { Indicator } from "../plan/types";
+import type { Status } from "../score/score";
+import type { CellStyle } from "../sheet/types";
+
+export const NO_DATA = "—";
+export const FONT_TEXT = "仿宋";
+export const FONT_TITLE = "黑体";
+export const FONT_TABLE = "宋体";
+
+export const STATUS_LABEL: Record<Status, string> = { green: "正常", yellow: "略滞后", red: "滞后" };
+export const STATUS_STYLE: Record<Status, Pick<CellStyle, "fill" | "fontColor">> = {
+  green: { fill: "C6EFCE", fontColor: "006100" },
+  yellow: { fill: "FFEB9C", fontColor: "9C5700" },
+  red: { fill: "FFC7CE", fontColor: "9C0006" },
+};
+export const UNSCORED_STYLE: Pick<CellStyle, "fill" | "fontColor"> = { fill: "EDEDED", fontColor: "595959" };
+
+export function statusLabel(s: Status | null): string {
+  return s ? STATUS_LABEL[s] : "无数据";
+}
+
+export function valueNumFmt(ind: Indicator): string {
+  if (ind.unit === "%") return "0.0%";
+  if (ind.kind === "rate") return "0.00";
+  return "#,##0";
+}
+
+/** A fractional count (expected values) keeps one decimal. */
+export function expectedNumFmt(ind: Indicator): string {
+  if (ind.unit === "%") return "0.0%";
+  return ind.kind === "rate" ? "0.00" : "0.0";
+}
+
+function trim(n: number, digits: number): string {
+  return String(Math.round(n * 10 ** digits) / 10 ** digits);
+}
+
+/** "62.5%", "1,234家", "3.2件", "0.45". */
+export function valueText(ind: Indicator, v: number | null, digits = 1): string {
+  if (v === null) return NO_DATA;
+  if (ind.unit === "%") return `${trim(v * 100, digits)}%`;
+  if (ind.kind === "rate") return `${trim(v, 2)}${ind.unit}`;
+  return `${trim(v, digits)}${ind.unit}`;
+}
+
+export function percentText(v: number | null, digits = 1): string {
+  return v === null ? NO_DATA : `${trim(v * 100, digits)}%`;
+}
+
+/** The date line of a bulletin: 2025年10月15日. */
+export function chineseDate(iso: string): string {
+  const [y, m, d] = iso.slice(0, 10).split("-").map(Number);
+  return `${y}年${m}月${d}日`;
+}
+
+/** 顿号-joined list, shortened with 等N个 beyond `max`. */
+export function listText(items: string[], max = 6): string {
+  if (items.length <= max) return items.join("、");
+  return `${items.slice(0, max).join("、")}等${items.length}个`;
+}

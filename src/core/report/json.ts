@@ -1,0 +1,118 @@
+// The `srdi aggregate --json` contract: shares as fractions, null for no data, indicator codes as in
+// INDICATORS.md. Keys and their order are part of the contract.
+import type { Issue } from "../issues";
+import type { IndicatorScore } from "../score/score";
+import type { RoundResult } from "./round-result";
+
+export interface IndicatorJson {
+  code: string;
+  actual: number | null;
+  target: number | null;
+  completion: number | null;
+  expected: number | null;
+  status: "green" | "yellow" | "red" | null;
+}
+
+export interface RejectedJson {
+  kind: "rejected" | "unknown_unit" | "other_period" | "superseded" | "row";
+  file: string;
+  unit: string | null;
+  unitName: string | null;
+  sheet: string | null;
+  row: number | null;
+  reason: string;
+  issues: Issue[];
+}
+
+export interface AggregateJson {
+  period: string;
+  city: { indicators: IndicatorJson[] };
+  units: {
+    code: string;
+    name: string;
+    indicators: IndicatorJson[];
+    score: number | null;
+    rank: number | null;
+  }[];
+  submissions: {
+    unit: string;
+    name: string;
+    status: string;
+    file: string | null;
+    submittedAt: string | null;
+    timing: string | null;
+    errors: number;
+    warnings: number;
+  }[];
+  rejected: RejectedJson[];
+  duplicates: {
+    kind: "enterprise" | "platform";
+    key: string;
+    name: string;
+    usedUnit: string;
+    occurrences: { unit: string; unitName: string; file: string; sheet: string; row: number; cell: string }[];
+  }[];
+}
+
+const ind = (s: IndicatorScore): IndicatorJson => ({
+  code: s.code,
+  actual: s.actual,
+  target: s.target,
+  completion: s.completion,
+  expected: s.expected,
+  status: s.status,
+});
+
+export function toAggregateJson(result: RoundResult): AggregateJson {
+  const { aggregate: a, score } = result;
+  return {
+    period: a.period,
+    city: { indicators: score.city.map(ind) },
+    units: score.units.map((u) => ({
+      code: u.code,
+      name: u.name,
+      indicators: u.indicators.map(ind),
+      score: u.score,
+      rank: u.rank,
+    })),
+    submissions: a.submissions.map((s) => ({
+      unit: s.unit,
+      name: s.name,
+      status: s.status,
+      file: s.file,
+      submittedAt: s.submittedAt,
+      timing: s.timing,
+      errors: s.errors,
+      warnings: s.warnings,
+    })),
+    rejected: [
+      ...a.excluded.map((x): RejectedJson => ({
+        kind: x.kind,
+        file: x.file,
+        unit: x.unit,
+        unitName: x.unitName,
+        sheet: null,
+        row: null,
+        reason: x.reason,
+        issues: x.issues,
+      })),
+      ...a.rejectedRows.map((r): RejectedJson => ({
+        kind: "row",
+        file: r.file,
+        unit: r.unit,
+        unitName: r.unitName,
+        sheet: r.sheet,
+        row: r.row,
+        reason: r.issues.map((i) => i.message).join("；"),
+        issues: r.issues,
+      })),
+    ],
+    duplicates: a.duplicates.map((d) => ({
+      kind: d.kind,
+      key: d.key,
+      name: d.name,
+      usedUnit: d.usedUnit,
+      occurrences: d.occurrences.map((o) => ({ ...o })),
+    })),
+  };
+}

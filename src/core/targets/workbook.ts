@@ -1,0 +1,301 @@
+// The targets workbook (目标分解 + 评分设置): what the bureau fills to allocate the plan's targets to
+// units and tune scoring. One block per indicator with units as rows is what clerks are used to from
+// paper allocation tables; column A/B keep machine keys so that reading back never depends on position.
+import type { Period } from "../plan/periods";
+import type { Indicator, Plan } from "../plan/types";
+import type {
+  CellStyle,
+  CellValue,
+  ConditionalFormat,
+  DataValidation,
+  SheetDescription,
+  StyledRange,
+  WorkbookDescription,
+} from "../sheet/types";
+import {
+  BASIS_LABELS,
+  CITY_CODE,
+  DEFAULT_SETTINGS,
+  SETTINGS_SHEET,
+  TARGETS_FORM_ID,
+  TARGETS_FORM_VERSION,
+  TARGETS_META_SHEET,
+  TARGETS_SHEET,
+  weightOf,
+  type ScoringSettings,
+  type TargetAllocation,
+} from "./types";
+
+const HEADER: CellStyle = {
+  bold: true,
+  fill: "DDEBF7",
+  border: true,
+  wrap: true,
+  hAlign: "center",
+  vAlign: "middle",
+};
+const TITLE: CellStyle = { bold: true, fontSize: 16, fontName: "黑体", hAlign: "center", vAlign: "middle" };
+const BLOCK: CellStyle = { bold: true, fill: "F2F2F2", border: true };
+const INPUT: CellStyle = { locked: false, border: true, fill: "FFF9E5" };
+const CELL: CellStyle = { border: true };
+
+export const SETTING_KEYS = {
+  cap: "cap",
+  basis: "basis",
+  yellowThreshold: "yellow_threshold",
+  approxShare: "approx_share",
+} as const;
+
+export function isPercentIndicator(ind: Indicator): boolean {
+  return ind.unit === "%";
+}
+
+function numFmtOf(ind: Indicator): string {
+  if (isPercentIndicator(ind)) return "0.0%";
+  return ind.kind === "rate" ? "0.00" : "General";
+}
+
+function inputValidation(ind: Indicator, range: string): DataValidation {
+  if (isPercentIndicator(ind))
+    return {
+      range,
+      type: "decimal",
+      operator: "between",
+      min: 0,
+      max: 1,
+      allowBlank: true,
+      prompt: { title: "请输入百分数", message: "如 5% 请输入 5%（即0.05）；留空表示未分解" },
+      error: { title: "数值不正确", message: "须为0%至100%之间的百分数", style: "stop" },
+    };
+  return {
+    range,
+    type: "decimal",
+    operator: "greaterThanOrEqual",
+    min: 0,
+    allowBlank: true,
+    prompt: { title: "请输入数值", message: `单位：${ind.unit || "比值"}；不小于0；留空表示未分解` },
+    error: { title: "数值不正确", message: "须为不小于0的数字", style: "stop" },
+  };
+}
+
+function cmpText(ind: Indicator): string {
+  return ind.cmp === ">" ? "超过" : ind.cmp === "~" ? "左右" : "不低于";
+}
+
+export function targetText(ind: Indicator, value: number): string {
+  if (isPercentIndicator(ind)) return `${Math.round(value * 1000) / 10}%`;
+  return `${value}${ind.unit}`;
+}
+
+export interface TargetsWorkbookOptions {
+  /** Prefilled values (the demo ships an allocation); absent cells stay blank. */
+  allocation?: TargetAllocation;
+  settings?: ScoringSettings;
+  generatedAt?: string;
+}
+
+function targetsSheet(plan: Plan, period: Period, alloc: TargetAllocation | undefined): SheetDescription {
+  const rows: CellValue[][] = [
+    [`${plan.city}专精特新企业培育目标分解表（${period.label}）`],
+    [
+      "说明：黄色单元格为填写处。基期值为" +
+        plan.baseDate.slice(0, 4) +
+        "年底数；计数类指标各地分解目标合计应等于全市目标(F列核对)，未分解的计数类指标只展示、不计分；" +
+        "比率类指标各地留空则采用全市目标。百分数请按百分数输入(如5%)。",
+    ],
+    ["指标代码", "单位代码", "单位", `基期值(${plan.baseDate.slice(0, 4)}年底)`, "分解目标", "核对"],
+  ];
+  const styles: StyledRange[] = [
+    { range: "A1", style: TITLE },
+    { range: "A2", style: { wrap: true, vAlign: "top" } },
+    { range: "A3:F3", style: HEADER },
+  ];
+  const merges = ["A1:F1", "A2:F2"];
+  const validations: DataValidation[] = [];
+  const conditionalFormats: ConditionalFormat[] = [];
+  plan.indicators.forEach((ind, i) => {
+    const titleRow = rows.length + 1;
+    rows.push([
+      ind.code,
+      `${i + 1}. ${ind.name}（${ind.kind === "count" ? "计数类" : "比率类"}；全市目标${cmpText(ind)}${targetText(ind, ind.target)}）`,
+    ]);
+    merges.push(`B${titleRow}:F${titleRow}`);
+    styles.push({ range: `A${titleRow}:F${titleRow}`, style: BLOCK });
+    const first = rows.length + 1;
+    for (const u of plan.units) {
+      const cell = alloc?.units[u.code]?.[ind.code];
+      rows.push([ind.code, u.code, u.name, cell?.base ?? null, cell?.target ?? null]);
+    }
+    const last = rows.length;
+    const cityRow = last + 1;
+    const sum = `SUM(E${first}:E${last})`;
+    const check: CellValue =
+      ind.kind === "count"
+        ? {
+            formula:
+              `IF(COUNT(E${first}:E${last})=0,"未分解",IF(ABS(${sum}-E${cityRow})<0.000001,"相符",` +
+              `"各地合计"&${sum}&"，与全市目标不符"))`,
+          }
+        : "比率类：各地留空则采用全市目标";
+    rows.push([ind.code, CITY_CODE, "全市", alloc?.city[ind.code]?.base ?? null, ind.target, check]);
+    const fmt = numFmtOf(ind);
+    styles.push({ range: `A${first}:C${cityRow}`, style: CELL });
+    styles.push({ range: `D${first}:E${last}`, style: { ...INPUT, numFmt: fmt } });
+    styles.push({ range: `D${cityRow}`, style: { ...INPUT, numFmt: fmt } });
+    styles.push({ range: `E${cityRow}`, style: { ...CELL, numFmt: fmt, bold: true } });
+    styles.push({ range: `F${first}:F${cityRow}`, style: { ...CELL, wrap: true } });
+    styles.push({ range: `C${cityRow}`, style: { ...CELL, bold: true } });
+    validations.push(inputValidation(ind, `D${first}:E${last}`));
+    validations.push(inputValidation(ind, `D${cityRow}`));
+    if (ind.kind === "count")
+      conditionalFormats.push({
+        range: `F${cityRow}`,
+        type: "expression",
+        formula: `LEFT(F${cityRow},4)="各地合计"`,
+        style: { fill: "FFC7CE", fontColor: "9C0006", bold: true },
+      });
+  });
+  return {
+    name: TARGETS_SHEET,
+    state: "visible",
+    rows,
+    columnWidths: [24, 10, 26, 16, 14, 34],
+    rowHeights: { 0: 30, 1: 48, 2: 30 },
+    styles,
+    merges,
+    freeze: { rows: 3, columns: 0 },
+    validations,
+    conditionalFormats,
+    protection: { protected: true, allowFormatColumns: true },
+    print: {
+      orientation: "portrait",
+      paperSize: "A4",
+      fitToWidth: true,
+      printTitleRows: "3:3",
+      centerHorizontally: true,
+      margins: { left: 0.5, right: 0.5, top: 0.6, bottom: 0.6 },
+      footer: "第 &P 页，共 &N 页",
+    },
+    tabColor: "C00000",
+  };
+}
+
+function settingsSheet(plan: Plan, s: ScoringSettings): SheetDescription {
+  const rows: CellValue[][] = [
+    ["评分设置"],
+    ["说明：黄色单元格可修改。得分 = Σ(权重×完成率)/Σ权重×100，完成率按上限封顶；权重为0的指标不计分。"],
+    ["参数代码", "参数", "取值", "说明"],
+    [SETTING_KEYS.cap, "完成率上限", s.cap, "完成率超过上限的按上限计(120%即1.2)"],
+    [
+      SETTING_KEYS.basis,
+      "序时进度口径",
+      BASIS_LABELS[s.basis],
+      "按日：已过天数÷计划总天数；按月：已过整月÷总月数",
+    ],
+    [
+      SETTING_KEYS.yellowThreshold,
+      "黄色预警阈值",
+      s.yellowThreshold,
+      "完成率低于序时进度应达完成率不超过该值的为黄色，超过的为红色",
+    ],
+    [
+      SETTING_KEYS.approxShare,
+      "\u201c左右\u201d类目标达标比例",
+      s.approxShare,
+      "如上市企业5家左右：达到目标的该比例即视为完成",
+    ],
+    [],
+    ["指标代码", "指标", "权重", "说明"],
+  ];
+  const firstWeight = rows.length + 1;
+  for (const ind of plan.indicators)
+    rows.push([ind.code, ind.name, weightOf(s, ind.code), ind.kind === "count" ? "计数类" : "比率类"]);
+  const lastWeight = rows.length;
+  const styles: StyledRange[] = [
+    { range: "A1", style: TITLE },
+    { range: "A2", style: { wrap: true, vAlign: "top" } },
+    { range: "A3:D3", style: HEADER },
+    { range: "A4:B7", style: CELL },
+    { range: "D4:D7", style: { ...CELL, wrap: true } },
+    { range: "C4", style: { ...INPUT, numFmt: "0%" } },
+    { range: "C5", style: INPUT },
+    { range: "C6:C7", style: { ...INPUT, numFmt: "0%" } },
+    { range: `A9:D9`, style: HEADER },
+    { range: `A${firstWeight}:B${lastWeight}`, style: { ...CELL, wrap: true } },
+    { range: `D${firstWeight}:D${lastWeight}`, style: CELL },
+    { range: `C${firstWeight}:C${lastWeight}`, style: { ...INPUT, numFmt: "0.00" } },
+  ];
+  const num = (range: string, min: number, max: number, msg: string): DataValidation => ({
+    range,
+    type: "decimal",
+    operator: "between",
+    min,
+    max,
+    allowBlank: false,
+    prompt: { title: "请输入数值", message: msg },
+    error: { title: "数值不正确", message: msg, style: "stop" },
+  });
+  return {
+    name: SETTINGS_SHEET,
+    state: "visible",
+    rows,
+    columnWidths: [24, 44, 12, 52],
+    rowHeights: { 0: 30, 1: 36 },
+    styles,
+    merges: ["A1:D1", "A2:D2"],
+    freeze: { rows: 3, columns: 0 },
+    validations: [
+      num("C4", 1, 10, "须为1(100%)至10之间的数字，默认1.2即120%"),
+      {
+        range: "C5",
+        type: "list",
+        list: [BASIS_LABELS.day, BASIS_LABELS.month],
+        allowBlank: false,
+        prompt: { title: "序时进度口径", message: "请选择按日或按月" },
+        error: { title: "取值不正确", message: "请从下拉列表选择按日或按月", style: "stop" },
+      },
+      num("C6:C7", 0, 1, "须为0%至100%之间的百分数"),
+      num(`C${firstWeight}:C${lastWeight}`, 0, 100, "权重须为0至100之间的数字，0表示不计分"),
+    ],
+    protection: { protected: true, allowFormatColumns: true },
+    print: { orientation: "portrait", paperSize: "A4", fitToWidth: true, centerHorizontally: true },
+    tabColor: "C00000",
+  };
+}
+
+/** Rows of the very hidden sheet that identifies a targets workbook. */
+export function targetsMetaRows(plan: Plan, period: Period, generatedAt: string): string[][] {
+  return [
+    ["form_id", TARGETS_FORM_ID],
+    ["form_version", TARGETS_FORM_VERSION],
+    ["plan_id", plan.id],
+    ["period", period.id],
+    ["generated_at", generatedAt],
+  ];
+}
+
+export function buildTargetsWorkbook(
+  plan: Plan,
+  period: Period,
+  opts: TargetsWorkbookOptions = {},
+): WorkbookDescription {
+  const generatedAt = opts.generatedAt ?? `${period.end}T00:00:00.000Z`;
+  return {
+    sheets: [
+      targetsSheet(plan, period, opts.allocation),
+      settingsSheet(plan, opts.settings ?? DEFAULT_SETTINGS),
+      {
+        name: TARGETS_META_SHEET,
+        state: "veryHidden",
+        rows: targetsMetaRows(plan, period, generatedAt),
+        styles: [{ range: "B1:B5", style: { numFmt: "@" } }],
+        protection: { protected: true },
+      },
+    ],
+    properties: {
+      title: `${plan.city}专精特新目标分解-${period.label}`,
+      creator: "srdi",
+      created: generatedAt,
+    },
+  };
+}

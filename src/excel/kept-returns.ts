@@ -1,0 +1,96 @@
+// Returns kept in the bureau's workbook: each return's data sheets are stored under a unit prefix
+// ("连云区-企业名录") with its metadata sheet ("连云区-_srdi_meta"), so they can be aggregated again later.
+// Pure: naming and regrouping a workbook snapshot into one snapshot per return.
+import { META_KEYS, metaRows, parseMetaRows } from "../core/form/meta";
+import type { FormDef } from "../core/form/types";
+import { FORM_V1 } from "../core/form/v1";
+import type { ReturnMeta } from "../core/read/types";
+import type { WorkbookSnapshot } from "../core/snapshot";
+import type { SheetDescription } from "../core/sheet/types";
+
+export const MAX_SHEET_NAME = 31;
+/** Extra rows of a kept return's metadata sheet: where it came from (parseMetaRows ignores them). */
+export const FILE_NAME_KEY = "source_file";
+export const FILE_MODIFIED_KEY = "source_modified";
+
+/** The sheets kept from a return: all but the metadata sheet, which is written anew beside them. */
+export function keptSheetNames(form: FormDef = FORM_V1): string[] {
+  return [form.instructionsSheet, form.enterprises.name, form.platforms.name, form.region.name];
+}
+
+const BAD_CHARS = /[[\]:*?/\\']/g;
+
+/** The prefix of a unit's kept sheets: its name, or its code when a sheet name would pass 31 characters. */
+export function unitPrefix(unitName: string, unitCode: string, form: FormDef = FORM_V1): string {
+  const longest = Math.max(form.metaSheet.length, ...keptSheetNames(form).map((n) => n.length));
+  const byName = `${unitName.replace(BAD_CHARS, "")}-`;
+  if (byName.length > 1 && byName.length + longest <= MAX_SHEET_NAME) return byName;
+  return `${unitCode.replace(BAD_CHARS, "").slice(0, MAX_SHEET_NAME - longest - 1)}-`;
+}
+
+/** The metadata sheet written beside a kept return's sheets. */
+export function keptMetaSheet(
+  prefix: string,
+  meta: ReturnMeta,
+  file: string,
+  modified: string | null,
+  form: FormDef = FORM_V1,
+): SheetDescription {
+  const rows = [...metaRows(meta), [FILE_NAME_KEY, file], [FILE_MODIFIED_KEY, modified ?? ""]];
+  return {
+    name: `${prefix}${form.metaSheet}`,
+    state: "veryHidden",
+    rows,
+    styles: [{ range: `B1:B${rows.length}`, style: { numFmt: "@" } }],
+    protection: { protected: true },
+  };
+}
+
+export interface KeptReturn {
+  prefix: string;
+  file: string;
+  modified: string | null;
+  snapshot: WorkbookSnapshot;
+}
+
+function cellText(v: unknown): string {
+  if (v === null || v === undefined) return "";
+  if (typeof v === "object" && "result" in (v as object)) return cellText((v as { result: unknown }).result);
+  return typeof v === "object" ? "" : String(v);
+}
+
+/**
+ * Every return stored in the workbook, recognised by a metadata sheet of this form (a template itself,
+ * with no prefix, counts as one). Sheets are given back under their standard names.
+ */
+export function keptReturns(workbook: WorkbookSnapshot, form: FormDef = FORM_V1): KeptReturn[] {
+  const out: KeptReturn[] = [];
+  for (const s of workbook.sheets) {
+    if (!s.name.endsWith(form.metaSheet)) continue;
+    const rows = s.cells.map((r) => (r ?? []).slice(0, 2).map(cellText));
+    const meta = parseMetaRows(rows);
+    if (!meta || meta.formId !== form.id) continue;
+    const prefix = s.name.slice(0, s.name.length - form.metaSheet.length);
+    const get = (k: string) => rows.find((r) => r[0] === k)?.[1] ?? "";
+    const sheets = workbook.sheets
+      .filter((x) => x.name.startsWith(prefix))
+      .map((x) => ({ ...x, name: x.name.slice(prefix.length) }))
+      .filter((x) => x.name === form.metaSheet || keptSheetNames(form).includes(x.name));
+    const file = get(FILE_NAME_KEY) || (prefix ? `${prefix.replace(/-$/, "")}(工作簿内)` : "当前工作簿");
+    const modified = get(FILE_MODIFIED_KEY) || null;
+    out.push({
+      prefix,
+      file,
+      modified,
+      snapshot: { sheets, source: { name: file, modified: modified ?? undefined } },
+    });
+  }
+  return out;
+}
+
+/** The sheet names a kept return occupies (to replace an older return of the same unit). */
+export function keptNames(prefix: string, form: FormDef = FORM_V1): string[] {
+  return [...keptSheetNames(form), form.metaSheet].map((n) => `${prefix}${n}`);
+}
+
+export { META_KEYS };

@@ -1,0 +1,184 @@
+// A copy of a return with its problems shown where they are: each cell with an issue filled (red for
+// errors, yellow for warnings) with a note saying why, and a 校验结果 sheet listing every issue.
+// Everything written is text (never a formula); the return's own data and validations are left as read.
+/* eslint-disable office-addins/call-sync-before-read -- ExcelJS cells, not Office.js proxies */
+import ExcelJS from "exceljs";
+import { columnIndex, columnLetter } from "../core/a1";
+import type { Issue } from "../core/issues";
+import type { ReturnResult } from "../core/read/types";
+
+export const RESULT_SHEET = "校验结果";
+const ERROR_FILL = "FFFFC7CE";
+const WARNING_FILL = "FFFFEB9C";
+const HEADER_FILL = "FFDDEBF7";
+/** Excel's limit on a cell's text. */
+const TEXT_MAX = 32767;
+
+/** Untrusted text made safe for a cell: characters XML 1.0 cannot hold replaced, length capped. */
+const text = (s: string | null | undefined) =>
+  // eslint-disable-next-line no-control-regex
+  (s ?? "").replace(/[\u0000-\u0008\u000b\u000c\u000e-\u001f\ufffe\uffff]/g, "\ufffd").slice(0, TEXT_MAX);
+
+function noteText(existing: ExcelJS.Cell["note"], added: string): string {
+  const old =
+    typeof existing === "string"
+      ? existing
+      : existing && Array.isArray(existing.texts)
+        ? existing.texts.map((t) => t.text).join("")
+        : "";
+  return old ? `${old}\n—— 校验 ——\n${added}` : added;
+}
+
+function markCells(wb: ExcelJS.Workbook, issues: Issue[]): void {
+  const byCell = new Map<string, Issue[]>();
+  for (const i of issues) {
+    if (!i.sheet || !i.cell) continue;
+    const key = `${i.sheet}\u0000${i.cell}`;
+    const list = byCell.get(key) ?? [];
+    list.push(i);
+    byCell.set(key, list);
+  }
+  for (const [key, list] of byCell) {
+    const [sheet, a1] = key.split("\u0000");
+    const ws = wb.getWorksheet(sheet);
+    if (!ws) continue;
+    const cell = ws.getCell(a1);
+    const isError = list.some((i) => i.severity === "error");
+    // A fresh style object: ExcelJS shares style objects between cells, so never mutate one in place.
+    cell.style = {
+      ...cell.style,
+      fill: { type: "pattern", pattern: "solid", fgColor: { argb: isError ? ERROR_FILL : WARNING_FILL } },
+    };
+    const lines = list.map((i) => `${i.severity === "error" ? "错误" : "提示"}：${i.message}`);
+    cell.note = text(noteText(cell.note, lines.join("\n")));
+  }
+}
+
+function freeName(wb: ExcelJS.Workbook, base: string): string {
+  let name = base;
+  for (let n = 2; wb.getWorksheet(name); n++) name = `${base}(${n})`;
+  return name;
+}
+
+function resultSheet(wb: ExcelJS.Workbook, r: ReturnResult): void {
+  const ws = wb.addWorksheet(freeName(wb, RESULT_SHEET), { properties: { tabColor: { argb: "FFC00000" } } });
+  const verdict = r.rejected
+    ? "退回：整份报表不予计入"
+    : r.errors.length > 0
+      ? "有错误：标红的行不予计入"
+      : "通过";
+  const head: string[][] = [
+    ["校验结果"],
+    ["文件", text(r.file)],
+    ["填报单位", r.unit ? `${r.unitName ?? ""}(${r.unit})` : "未能识别"],
+    ["报告期", r.period ?? "未能识别"],
+    ["数据行", `读取 ${r.rows.read}，计入 ${r.rows.accepted}，不予计入 ${r.rows.rejected}`],
+    ["结论", `${verdict}；错误 ${r.errors.length} 条，提示 ${r.warnings.length} 条`],
+    [],
+    ["序号", "级别", "代码", "工作表", "单元格", "字段", "填写值", "说明"],
+  ];
+  head.forEach((values) => ws.addRow(values.map(text)));
+  ws.getCell("A1").font = { bold: true, size: 14 };
+  const headerRow = ws.getRow(head.length);
+  headerRow.eachCell((c) => {
+    c.font = { bold: true };
+    c.fill = { type: "pattern", pattern: "solid", fgColor: { argb: HEADER_FILL } };
+  });
+  [...r.errors, ...r.warnings].forEach((i, n) => {
+    const row = ws.addRow([
+      String(n + 1),
+      i.severity === "error" ? "错误" : "提示",
+      text(i.code),
+      text(i.sheet),
+      text(i.cell),
+      text(i.field),
+      text(i.value),
+      text(i.message),
+    ]);
+    row.getCell(2).fill = {
+      type: "pattern",
+      pattern: "solid",
+      fgColor: { argb: i.severity === "error" ? ERROR_FILL : WARNING_FILL },
+    };
+  });
+  if (r.errors.length + r.warnings.length === 0) ws.addRow(["", "", "", "", "", "", "", "未发现问题"]);
+  [6, 6, 24, 12, 8, 18, 24, 80].forEach((w, i) => (ws.getColumn(i + 1).width = w));
+  ws.getColumn(8).alignment = { wrapText: true, vertical: "top" };
+  ws.views = [{ state: "frozen", xSplit: 0, ySplit: head.length }];
+}
+
+type Validations = { model: Record<string, ExcelJS.DataValidation> };
+
+/**
+ * ExcelJS expands each validation range into one entry per cell on load, and its writer re-joins them in
+ * string order of the addresses ("A10" before "A2"), writing overlapping ranges that Excel repairs. So join
+ * them back here: per validation object (one per original range), per column, contiguous rows, then
+ * equal row spans across adjacent columns.
+ */
+export function compactValidations(ws: ExcelJS.Worksheet): void {
+  const dv = (ws as unknown as { dataValidations: Validations }).dataValidations;
+  const groups = new Map<ExcelJS.DataValidation, Map<number, number[]>>();
+  const kept: Record<string, ExcelJS.DataValidation> = {};
+  for (const [addr, v] of Object.entries(dv.model)) {
+    const m = /^([A-Z]+)(\d+)$/.exec(addr);
+    if (!m) {
+      kept[addr] = v;
+      continue;
+    }
+    const cols = groups.get(v) ?? new Map<number, number[]>();
+    groups.set(v, cols);
+    const c = columnIndex(m[1]);
+    const rows = cols.get(c) ?? [];
+    rows.push(Number(m[2]));
+    cols.set(c, rows);
+  }
+  for (const [v, cols] of groups) {
+    // Runs of rows per column, as "top:bottom" keys, then adjacent columns with the same run joined.
+    const runsByCol = new Map<number, string[]>();
+    for (const [c, rows] of cols) {
+      rows.sort((a, b) => a - b);
+      const runs: string[] = [];
+      let start = rows[0];
+      for (let i = 1; i <= rows.length; i++) {
+        if (i < rows.length && rows[i] === rows[i - 1] + 1) continue;
+        runs.push(`${start}:${rows[i - 1]}`);
+        start = rows[i];
+      }
+      runsByCol.set(c, runs);
+    }
+    const colsSorted = [...runsByCol.keys()].sort((a, b) => a - b);
+    const open = new Map<string, { left: number; right: number }>();
+    const emit = (run: string, left: number, right: number) => {
+      const [top, bottom] = run.split(":");
+      const tl = `${columnLetter(left)}${top}`;
+      const br = `${columnLetter(right)}${bottom}`;
+      kept[tl === br ? tl : `${tl}:${br}`] = v;
+    };
+    for (const c of colsSorted) {
+      const runs = new Set(runsByCol.get(c));
+      for (const [run, span] of [...open]) {
+        if (runs.has(run) && span.right === c - 1) {
+          span.right = c;
+          runs.delete(run);
+        } else {
+          emit(run, span.left, span.right);
+          open.delete(run);
+        }
+      }
+      for (const run of runs) open.set(run, { left: c, right: c });
+    }
+    for (const [run, span] of open) emit(run, span.left, span.right);
+  }
+  dv.model = kept;
+}
+
+/** The annotated copy of `bytes` (an .xlsx already read successfully) for the result of checking it. */
+export async function annotateWorkbook(bytes: Uint8Array, result: ReturnResult): Promise<Uint8Array> {
+  const wb = new ExcelJS.Workbook();
+  await wb.xlsx.load(bytes as unknown as ExcelJS.Buffer);
+  wb.worksheets.forEach(compactValidations);
+  markCells(wb, [...result.errors, ...result.warnings]);
+  resultSheet(wb, result);
+  const out = await wb.xlsx.writeBuffer();
+  return new Uint8Array(out as ArrayBuffer);
+}

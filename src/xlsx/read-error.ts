@@ -1,0 +1,23 @@
+// Why a file could not be read as a workbook: a stable issue code and the zh-CN message for it.
+import { issueMessage, type IssueCode, type MessageArgs } from "../core/form/messages";
+
+export type ReadErrorCode =
+  | "file.empty"
+  | "file.not_workbook"
+  | "file.corrupt"
+  | "file.encrypted"
+  | "file.xls"
+  | "file.too_large"
+  | "file.too_many_rows";
+
+export class WorkbookReadError extends Error {
+  readonly code: ReadErrorCode;
+  /** The sheet concerned (too many rows), else null. */
+  readonly sheet: string | null;
+  constructor(code: ReadErrorCode, args: MessageArgs = {}) {
+    super(issueMessage(code as IssueCode, args));
+    this.name = "WorkbookReadError";
+    this.code = code;
+    this.sheet = args.sheet ?? null;
+  }
+}
