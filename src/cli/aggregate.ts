@@ -1,12 +1,11 @@
 // `srdi aggregate FILE... --out FILE`: reads every return (an unreadable file becomes a rejected return,
 // never a crash), aggregates, scores against the targets and writes the bulletin workbook.
-import { readFileSync, statSync, writeFileSync } from "fs";
+import { readFileSync, writeFileSync } from "fs";
 import * as path from "path";
 import type { Command } from "commander";
 import type { Issue } from "../core/issues";
 import { parsePeriod, type Period } from "../core/plan/periods";
 import type { Plan } from "../core/plan/types";
-import { readReturn } from "../core/read/read-return";
 import type { ReturnResult } from "../core/read/types";
 import { buildBulletin } from "../core/report/bulletin";
 import { toAggregateJson } from "../core/report/json";
@@ -15,9 +14,12 @@ import { cityTableText, unitTableText } from "../core/report/terminal";
 import { readTargets } from "../core/targets/read";
 import type { ScoringSettings, TargetAllocation } from "../core/targets/types";
 import { readWorkbook } from "../xlsx/read";
-import { writeWorkbook } from "../xlsx/write";
 import { UsageError, type ExitHolder } from "./common";
+import { readReturnFiles } from "./read-pool";
+import { writeWorkbookLazily } from "./write-lazily";
 import { loadPlanFile, periodOption } from "./template";
+
+export { readReturnFile } from "./read-file";
 
 interface AggregateOptions {
   targets?: string;
@@ -42,64 +44,6 @@ export function isoDateOption(text: string | undefined, what: string): string | 
 /** Today in China time: the bulletin's date when none is given. */
 export function todayInChina(): string {
   return new Date(Date.now() + 8 * 3600 * 1000).toISOString().slice(0, 10);
-}
-
-function unreadable(file: string, code: string, message: string, modified: string | null): ReturnResult {
-  const issue: Issue = {
-    code,
-    severity: "error",
-    sheet: null,
-    cell: null,
-    field: null,
-    value: null,
-    message,
-  };
-  return {
-    file,
-    unit: null,
-    unitName: null,
-    period: null,
-    formVersion: null,
-    meta: null,
-    rejected: true,
-    errors: [issue],
-    warnings: [],
-    rows: { read: 0, accepted: 0, rejected: 0 },
-    enterprises: [],
-    platforms: [],
-    region: null,
-    rejectedRows: [],
-    modified,
-  };
-}
-
-export async function readReturnFile(file: string, plan: Plan): Promise<ReturnResult> {
-  const name = path.basename(file);
-  let bytes: Uint8Array;
-  let modified: string | null = null;
-  try {
-    modified = statSync(file).mtime.toISOString();
-    bytes = readFileSync(file);
-  } catch (e) {
-    return unreadable(
-      name,
-      "file.unreadable",
-      `${name}：无法读取文件(${(e as NodeJS.ErrnoException).code ?? (e as Error).message})`,
-      modified,
-    );
-  }
-  try {
-    const snapshot = await readWorkbook(bytes, { name, modified: modified ?? undefined });
-    return readReturn(snapshot, { plan, file: name, modified });
-  } catch (e) {
-    const code = (e as { code?: unknown }).code;
-    return unreadable(
-      name,
-      typeof code === "string" && code.startsWith("file.") ? code : "file.corrupt",
-      `${name}：${(e as Error).message}`,
-      modified,
-    );
-  }
 }
 
 export async function readTargetsFile(
@@ -156,13 +100,12 @@ export async function runAggregate(files: string[], o: AggregateOptions, exit: E
   const issuedOn = isoDateOption(o.date, "通报日期") ?? todayInChina();
   const t = o.targets ? await readTargetsFile(o.targets, plan) : null;
   for (const i of t?.issues ?? []) process.stderr.write(`目标分解表：${i.message}\n`);
-  const returns: ReturnResult[] = [];
-  for (const f of files) returns.push(await readReturnFile(f, plan));
+  const { results: returns } = await readReturnFiles(files, plan);
   const period = inferPeriod(returns, o.period);
   const result = runRound({ plan, period, returns, deadline, targets: t?.targets, settings: t?.settings });
   const log = o.json ? (s: string) => process.stderr.write(s) : (s: string) => process.stdout.write(s);
   if (o.out) {
-    writeFileSync(o.out, await writeWorkbook(buildBulletin(result, plan, { issuedOn })));
+    writeFileSync(o.out, await writeWorkbookLazily(buildBulletin(result, plan, { issuedOn })));
   }
   if (o.json) process.stdout.write(JSON.stringify(toAggregateJson(result), null, 2) + "\n");
   else log(summaryText(result, plan) + "\n");

@@ -10,7 +10,6 @@ import { readReturn } from "../core/read/read-return";
 import { formatCheckText } from "../core/read/text-report";
 import type { ReturnResult } from "../core/read/types";
 import { unreadableReturn } from "../core/read/unreadable";
-import { annotateWorkbook } from "../xlsx/annotate";
 import { readWorkbook, WorkbookReadError } from "../xlsx/read";
 import { UsageError, type ExitHolder } from "./common";
 import { findUnit, loadPlanFile, periodOption } from "./template";
@@ -86,6 +85,8 @@ export async function runCheck(
 
   const notes: string[] = [];
   if (o.annotate) {
+    // ExcelJS is loaded only when a copy is written: a plain check starts faster.
+    const { annotateWorkbook } = await import("../xlsx/annotate");
     mkdirSync(o.annotate, { recursive: true });
     const used = new Set<string>();
     for (const c of checked) {

@@ -11,7 +11,7 @@ import { buildBulletin } from "../core/report/bulletin";
 import { toAggregateJson } from "../core/report/json";
 import { runRound } from "../core/report/round-result";
 import { buildTargetsWorkbook } from "../core/targets/workbook";
-import { writeWorkbook } from "../xlsx/write";
+import { writeWorkbookLazily as writeWorkbook } from "./write-lazily";
 import { readReturnFile, readTargetsFile, summaryText } from "./aggregate";
 import type { ExitHolder } from "./common";
 import { templateFileName } from "./template";

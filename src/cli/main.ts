@@ -1,4 +1,6 @@
 // `srdi`: the core on .xlsx files, no Excel needed. Exit codes: 0 ok, 1 errors found, 2 unusable input.
+import { readFileSync } from "fs";
+import * as path from "path";
 import { Command, CommanderError } from "commander";
 import { registerTemplate } from "./template";
 import { registerCheck } from "./check";
@@ -6,6 +8,18 @@ import { registerAggregate } from "./aggregate";
 import { registerTargets } from "./targets";
 import { registerDemo } from "./demo";
 import { UsageError, type ExitHolder } from "./common";
+
+function packageVersion(): string {
+  try {
+    // dist/cli/main.js -> the package's own package.json
+    const pkg = JSON.parse(readFileSync(path.join(__dirname, "..", "..", "package.json"), "utf8")) as {
+      version?: string;
+    };
+    return pkg.version ?? "0.0.0";
+  } catch {
+    return "0.0.0";
+  }
+}
 
 export async function main(argv: string[]): Promise<number> {
   const exit: ExitHolder = { code: 0 };
@@ -15,6 +29,7 @@ export async function main(argv: string[]): Promise<number> {
     .description(
       "专精特新工作报表：生成模板、校验报表、汇总通报 (SRDI reporting: templates, checks, bulletin)",
     )
+    .version(packageVersion(), "-V, --version", "显示版本号 (print the version)")
     .exitOverride()
     .configureOutput({ writeErr: (s) => process.stderr.write(s), writeOut: (s) => process.stdout.write(s) });
   registerTemplate(program, exit);

@@ -2,7 +2,7 @@
 import { writeFileSync } from "fs";
 import type { Command } from "commander";
 import { buildTargetsWorkbook } from "../core/targets/workbook";
-import { writeWorkbook } from "../xlsx/write";
+import { writeWorkbookLazily as writeWorkbook } from "./write-lazily";
 import { UsageError, type ExitHolder } from "./common";
 import { loadPlanFile, periodOption } from "./template";
 

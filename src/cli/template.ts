@@ -7,7 +7,7 @@ import { DEFAULT_PLAN } from "../core/plan/default-plan";
 import { parsePeriod, type Period } from "../core/plan/periods";
 import { loadPlanJson, PlanSchemaError } from "../core/plan/schema";
 import type { Plan, Unit } from "../core/plan/types";
-import { writeWorkbook } from "../xlsx/write";
+import { writeWorkbookLazily as writeWorkbook } from "./write-lazily";
 import { UsageError, type ExitHolder } from "./common";
 
 interface TemplateOptions {

@@ -1,25 +1,20 @@
-// Before ExcelJS sees a file: is it an .xlsx at all (not empty, not an encrypted or legacy OLE file),
+// Before any part is parsed: is the file an .xlsx at all (not empty, not an encrypted or legacy OLE file),
 // and is it safe to unpack (no zip bomb, no runaway sheet)? Every entry is inflated once as a stream and
-// abandoned as soon as a bound is passed, so a lying zip directory cannot get past the caps either.
+// abandoned as soon as a bound is passed, so a lying zip directory cannot get past the caps either. The
+// parts the reader needs are kept as text from that one inflation: nothing is inflated twice.
 import JSZip from "jszip";
 import type { ReadLimits } from "./limits";
 import { WorkbookReadError } from "./read-error";
+import { workbookParts, type WorkbookParts } from "./read-parts";
 
 const CFB_MAGIC = [0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1];
 const ZIP_MAGIC = [0x50, 0x4b];
 
-export interface SheetEntry {
-  name: string;
-  state: "visible" | "hidden" | "veryHidden";
-  /** Zip path of the worksheet part, e.g. xl/worksheets/sheet1.xml; null when not found. */
-  path: string | null;
-}
+export type { SheetEntry } from "./read-parts";
 
-export interface GuardResult {
-  zip: JSZip;
-  /** Sheets in tab order, as xl/workbook.xml lists them. */
-  sheets: SheetEntry[];
-  date1904: boolean;
+export interface GuardResult extends WorkbookParts {
+  /** Text of the parts the reader parses (workbook, its rels, worksheets, shared strings, styles) by zip path. */
+  parts: Map<string, string>;
 }
 
 function startsWith(bytes: Uint8Array, magic: number[]): boolean {
@@ -65,63 +60,6 @@ export function sniff(bytes: Uint8Array): void {
   }
 }
 
-function decodeXml(s: string): string {
-  return s.replace(/&(#x[0-9a-fA-F]+|#\d+|amp|lt|gt|quot|apos);/g, (_, e: string) => {
-    if (e[0] === "#")
-      return String.fromCodePoint(e[1] === "x" ? parseInt(e.slice(2), 16) : parseInt(e.slice(1), 10));
-    return { amp: "&", lt: "<", gt: ">", quot: '"', apos: "'" }[e]!;
-  });
-}
-
-function attributes(tag: string): Map<string, string> {
-  const m = new Map<string, string>();
-  for (const a of tag.matchAll(/([\w:.-]+)\s*=\s*(?:"([^"]*)"|'([^']*)')/g))
-    m.set(a[1], decodeXml(a[2] ?? a[3] ?? ""));
-  return m;
-}
-
-/** Resolves a relationship target against xl/. */
-function partPath(target: string): string {
-  if (target.startsWith("/")) return target.slice(1);
-  const parts = ["xl"];
-  for (const p of target.split("/")) {
-    if (p === "..") parts.pop();
-    else if (p && p !== ".") parts.push(p);
-  }
-  return parts.join("/");
-}
-
-async function text(zip: JSZip, path: string): Promise<string | null> {
-  const f = zip.file(path);
-  return f ? f.async("string") : null;
-}
-
-async function sheetEntries(zip: JSZip): Promise<{ sheets: SheetEntry[]; date1904: boolean }> {
-  const wb = await text(zip, "xl/workbook.xml");
-  if (wb === null)
-    throw new WorkbookReadError("file.not_workbook", { detail: "压缩包中没有工作簿(xl/workbook.xml)" });
-  const rels = (await text(zip, "xl/_rels/workbook.xml.rels")) ?? "";
-  const targets = new Map<string, string>();
-  for (const r of rels.matchAll(/<(?:\w+:)?Relationship\b[^>]*>/g)) {
-    const a = attributes(r[0]);
-    if (a.get("Id") && a.get("Target")) targets.set(a.get("Id")!, partPath(a.get("Target")!));
-  }
-  const sheets: SheetEntry[] = [];
-  for (const s of wb.matchAll(/<(?:\w+:)?sheet\b[^>]*>/g)) {
-    const a = attributes(s[0]);
-    const rid = [...a.entries()].find(([k]) => /:id$/.test(k))?.[1];
-    const st = a.get("state");
-    sheets.push({
-      name: a.get("name") ?? "",
-      state: st === "hidden" || st === "veryHidden" ? st : "visible",
-      path: rid ? (targets.get(rid) ?? null) : null,
-    });
-  }
-  const pr = /<(?:\w+:)?workbookPr\b[^>]*>/.exec(wb);
-  const d1904 = pr ? attributes(pr[0]).get("date1904") : undefined;
-  return { sheets, date1904: d1904 === "1" || d1904 === "true" };
-}
-
 interface CompressedInfo {
   compressedSize?: number;
   uncompressedSize?: number;
@@ -131,14 +69,30 @@ type Streamable = JSZip.JSZipObject & {
   internalStream(type: "uint8array"): JSZip.JSZipStreamHelper<Uint8Array>;
 };
 
-/** Counts row and cell elements of a worksheet across chunk boundaries. */
-class SheetCounter {
+/** Decodes an entry chunk by chunk, keeping the text. */
+class TextSink {
+  protected readonly pieces: string[] = [];
+  private readonly decoder = new TextDecoder("utf-8");
+  protected decode(chunk: Uint8Array | null): string {
+    const s = chunk ? this.decoder.decode(chunk, { stream: true }) : this.decoder.decode();
+    this.pieces.push(s);
+    return s;
+  }
+  push(chunk: Uint8Array | null): void {
+    this.decode(chunk);
+  }
+  text(): string {
+    return this.pieces.join("");
+  }
+}
+
+/** Counts row and cell elements of a worksheet across chunk boundaries (and keeps its text). */
+class SheetCounter extends TextSink {
   rows = 0;
   cells = 0;
   private carry = "";
-  private readonly decoder = new TextDecoder("utf-8");
-  push(chunk: Uint8Array | null): void {
-    let t = this.carry + (chunk ? this.decoder.decode(chunk, { stream: true }) : this.decoder.decode());
+  override push(chunk: Uint8Array | null): void {
+    let t = this.carry + this.decode(chunk);
     let cut = t.lastIndexOf("<");
     if (chunk === null || cut < 0 || t.length - cut > 32) cut = t.length;
     this.carry = t.slice(cut);
@@ -185,7 +139,10 @@ function inflate(file: Streamable, onChunk: (chunk: Uint8Array) => void): Promis
 
 const mb = (n: number) => `${Math.round(n / 1024 / 1024)} MB`;
 
-/** Throws WorkbookReadError when the bytes are not a safe .xlsx; else the opened zip and the sheet list. */
+/**
+ * Throws WorkbookReadError when the bytes are not a safe .xlsx; else the sheet list and the text of the
+ * parts to parse.
+ */
 export async function guardWorkbook(bytes: Uint8Array, limits: ReadLimits): Promise<GuardResult> {
   sniff(bytes);
   let zip: JSZip;
@@ -205,14 +162,13 @@ export async function guardWorkbook(bytes: Uint8Array, limits: ReadLimits): Prom
     if (u >= limits.ratioCheckFrom && u / Math.max(1, d.compressedSize ?? 0) > limits.maxRatio)
       throw new WorkbookReadError("file.too_large", { detail: `${f.name} 压缩比超过 ${limits.maxRatio}:1` });
   }
-  const { sheets, date1904 } = await sheetEntries(zip);
-  const sheetByPath = new Map(sheets.filter((s) => s.path).map((s) => [s.path!, s.name]));
-
+  const byPath = new Map(files.map((f) => [f.name.replace(/^\//, ""), f]));
+  const parts = new Map<string, string>();
   let total = 0;
-  for (const f of files) {
+  /** Inflates one entry under the caps; keeps its text when a sink is given. */
+  const take = async (f: Streamable, sink: TextSink | null, sheetName?: string) => {
     const compressed = Math.max(1, f._data?.compressedSize ?? 0);
-    const sheetName = sheetByPath.get(f.name.replace(/^\//, ""));
-    const counter = sheetName === undefined ? null : new SheetCounter();
+    const counter = sink instanceof SheetCounter ? sink : null;
     let size = 0;
     const tooMany = () =>
       new WorkbookReadError("file.too_many_rows", {
@@ -228,15 +184,40 @@ export async function guardWorkbook(bytes: Uint8Array, limits: ReadLimits): Prom
         throw new WorkbookReadError("file.too_large", {
           detail: `${f.name} 压缩比超过 ${limits.maxRatio}:1`,
         });
-      if (counter) {
-        counter.push(chunk);
-        if (counter.rows > limits.maxRows || counter.cells > limits.maxCells) throw tooMany();
+      if (sink) {
+        sink.push(chunk);
+        if (counter && (counter.rows > limits.maxRows || counter.cells > limits.maxCells)) throw tooMany();
       }
     });
-    if (counter) {
-      counter.push(null);
-      if (counter.rows > limits.maxRows || counter.cells > limits.maxCells) throw tooMany();
+    if (sink) {
+      sink.push(null);
+      if (counter && (counter.rows > limits.maxRows || counter.cells > limits.maxCells)) throw tooMany();
+      parts.set(f.name.replace(/^\//, ""), sink.text());
     }
+  };
+
+  const wbFile = byPath.get("xl/workbook.xml");
+  if (!wbFile)
+    throw new WorkbookReadError("file.not_workbook", { detail: "压缩包中没有工作簿(xl/workbook.xml)" });
+  const relsFile = byPath.get("xl/_rels/workbook.xml.rels");
+  await take(wbFile, new TextSink());
+  if (relsFile) await take(relsFile, new TextSink());
+  const wb = workbookParts(
+    parts.get("xl/workbook.xml")!,
+    relsFile ? parts.get("xl/_rels/workbook.xml.rels")! : null,
+  );
+  const sheetByPath = new Map(wb.sheets.filter((s) => s.path).map((s) => [s.path!, s.name]));
+  const keep = new Set([wb.sharedStrings, wb.styles].filter((p): p is string => p !== null));
+
+  for (const f of files) {
+    if (f === wbFile || f === relsFile) continue;
+    const path = f.name.replace(/^\//, "");
+    const sheetName = sheetByPath.get(path);
+    await take(
+      f,
+      sheetName !== undefined ? new SheetCounter() : keep.has(path) ? new TextSink() : null,
+      sheetName,
+    );
   }
-  return { zip, sheets, date1904 };
+  return { ...wb, parts };
 }

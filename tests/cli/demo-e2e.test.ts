@@ -108,6 +108,18 @@ test("aggregate --json: the contract, the late and missing units, the duplicate,
     ["garbage.xlsx", "file.not_workbook"],
   ]);
   expect(json.rejected.filter((r) => r.kind === "row")).toHaveLength(4);
+  // Nothing silently dropped: per unit, rows read = accepted + rejected, and each rejected row is listed.
+  for (const s of json.submissions) {
+    if (s.status !== "reported") {
+      expect(s.rows).toBeNull();
+      continue;
+    }
+    expect(s.rows!.read).toBeGreaterThan(0);
+    expect(s.rows!.accepted + s.rows!.rejected).toBe(s.rows!.read);
+    const listed = json.rejected.filter((r) => r.kind === "row" && r.unit === s.unit).length;
+    expect(s.rows!.rejected).toBe(listed);
+  }
+  expect(json.submissions.reduce((n, s) => n + (s.rows?.read ?? 0), 0)).toBe(1162);
 });
 
 test("the bulletin read by openpyxl agrees with the --json output", () => {

@@ -42,6 +42,10 @@ export function shown(s: string | null | undefined, max = 40): string {
 
 const CATALOGUE = {
   // The file itself
+  "file.unreadable": {
+    severity: "error",
+    text: (a) => `无法读取文件${a.detail ? `(${a.detail})` : ""}，请检查文件是否存在、是否被其他程序占用`,
+  },
   "file.empty": { severity: "error", text: () => "文件为空(0字节)，不是 Excel 工作簿" },
   "file.not_workbook": {
     severity: "error",

@@ -1,6 +1,7 @@
 // The `srdi aggregate --json` contract: shares as fractions, null for no data, indicator codes as in
 // INDICATORS.md. Keys and their order are part of the contract.
 import type { Issue } from "../issues";
+import type { RowCounts } from "../read/types";
 import type { IndicatorScore } from "../score/score";
 import type { RoundResult } from "./round-result";
 
@@ -43,6 +44,8 @@ export interface AggregateJson {
     timing: string | null;
     errors: number;
     warnings: number;
+    /** Rows of the counted return: every row read is either accepted or rejected (listed in `rejected`). */
+    rows: RowCounts | null;
   }[];
   rejected: RejectedJson[];
   duplicates: {
@@ -84,6 +87,7 @@ export function toAggregateJson(result: RoundResult): AggregateJson {
       timing: s.timing,
       errors: s.errors,
       warnings: s.warnings,
+      rows: s.rows && { read: s.rows.read, accepted: s.rows.accepted, rejected: s.rows.rejected },
     })),
     rejected: [
       ...a.excluded.map((x): RejectedJson => ({
