@@ -7,6 +7,8 @@ import { DEFAULT_PLAN } from "../core/plan/default-plan";
 import { parsePeriod, type Period } from "../core/plan/periods";
 import { loadPlanJson, PlanSchemaError } from "../core/plan/schema";
 import type { Plan, Unit } from "../core/plan/types";
+export { templateFileName } from "../core/form/file-name";
+import { templateFileName } from "../core/form/file-name";
 import { writeWorkbookLazily as writeWorkbook } from "./write-lazily";
 import { UsageError, type ExitHolder } from "./common";
 
@@ -64,11 +66,6 @@ function deadlineOption(text: string | undefined): string | null {
 }
 
 /** `<code>-<name>-<period>.xlsx`, with characters that file systems refuse replaced. */
-export function templateFileName(unit: Unit, period: Period): string {
-  const safe = (s: string) => s.replace(/[\\/:*?"<>|\s]/g, "_");
-  return `${safe(unit.code)}-${safe(unit.name)}-${period.id}.xlsx`;
-}
-
 async function writeOne(plan: Plan, unit: Unit, period: Period, deadline: string | null, file: string) {
   const desc = buildTemplate({ plan, unit, period, deadline, generatedAt: new Date().toISOString() });
   const bytes = await writeWorkbook(desc);

@@ -1,5 +1,7 @@
 // Every operation of the task pane as a plain async function (Office Yeoman template style): the
 // components get these as props and are tested with fakes. The .xlsx library is loaded only on demand.
+import { templateFileName } from "../core/form/file-name";
+import type { IssueCode } from "../core/form/messages";
 import { buildTemplate } from "../core/form/template";
 import { FORM_V1 } from "../core/form/v1";
 import type { Issue } from "../core/issues";
@@ -7,6 +9,7 @@ import type { Period } from "../core/plan/periods";
 import type { Plan, Unit } from "../core/plan/types";
 import { readReturn } from "../core/read/read-return";
 import type { ReturnResult } from "../core/read/types";
+import { unreadableReturn } from "../core/read/unreadable";
 import { buildBulletin } from "../core/report/bulletin";
 import { runRound } from "../core/report/round-result";
 import { SHEET_BULLETIN } from "../core/report/bulletin-sheet";
@@ -81,11 +84,6 @@ export interface PaneActions {
   aggregate(req: AggregateRequest): Promise<AggregateOutcome>;
 }
 
-export function templateFileName(unit: Unit, period: Period): string {
-  const safe = (s: string) => s.replace(/[\\/:*?"<>|\s]/g, "_");
-  return `${safe(unit.code)}-${safe(unit.name)}-${period.id}.xlsx`;
-}
-
 /** Cells of the issues, for highlighting. */
 export function issueCells(issues: Issue[]): { sheet: string; cell: string }[] {
   return issues.filter((i) => i.sheet && i.cell).map((i) => ({ sheet: i.sheet!, cell: i.cell! }));
@@ -93,33 +91,11 @@ export function issueCells(issues: Issue[]): { sheet: string; cell: string }[] {
 
 function unreadable(file: ReturnFile, e: unknown): ReturnResult {
   const code = (e as { code?: unknown }).code;
-  return {
-    file: file.name,
-    unit: null,
-    unitName: null,
-    period: null,
-    formVersion: null,
-    meta: null,
-    rejected: true,
-    errors: [
-      {
-        code: typeof code === "string" && code.startsWith("file.") ? code : "file.corrupt",
-        severity: "error",
-        sheet: null,
-        cell: null,
-        field: null,
-        value: null,
-        message: `${file.name}：${(e as Error).message}`,
-      },
-    ],
-    warnings: [],
-    rows: { read: 0, accepted: 0, rejected: 0 },
-    enterprises: [],
-    platforms: [],
-    region: null,
-    rejectedRows: [],
-    modified: file.modified,
-  };
+  return unreadableReturn(
+    file.name,
+    (typeof code === "string" && code.startsWith("file.") ? code : "file.corrupt") as IssueCode,
+    { message: `${file.name}：${(e as Error).message}`, modified: file.modified },
+  );
 }
 
 const percentColumns = FORM_V1.enterprises.fields.flatMap((f, i) => (f.type === "percent" ? [i] : []));
@@ -137,7 +113,7 @@ export function createActions(plan: Plan, now: () => Date = () => new Date()): P
     });
 
   const downloadTemplate = async (req: TemplateRequest) => {
-    const { writeWorkbook } = await import(/* webpackChunkName: "xlsx" */ "../xlsx/write");
+    const { writeWorkbook } = await import(/* webpackChunkName: "xlsx-write" */ "../xlsx/write");
     return { fileName: templateFileName(req.unit, req.period), bytes: await writeWorkbook(describe(req)) };
   };
 
@@ -180,7 +156,7 @@ export function createActions(plan: Plan, now: () => Date = () => new Date()): P
 
     async readReturnFile(file) {
       try {
-        const { readWorkbook } = await import(/* webpackChunkName: "xlsx" */ "../xlsx/read");
+        const { readWorkbook } = await import(/* webpackChunkName: "xlsx-read" */ "../xlsx/read");
         const snapshot = await readWorkbook(file.bytes, {
           name: file.name,
           modified: file.modified ?? undefined,
@@ -213,8 +189,7 @@ export function createActions(plan: Plan, now: () => Date = () => new Date()): P
         await writeWorkbookDescription(desc, { replace: false, activate: TARGETS_SHEET });
         return "inserted";
       } catch (e) {
-        // Only an existing allocation sheet means "already there"; another clash (a template's own
-        // metadata sheet has the same name) is reported as it is.
+        // Only an existing allocation sheet means "already there"; any other clash is reported as it is.
         const err = e as { code?: string; detail?: string };
         if (err.code === "sheetExists" && err.detail?.split("、").includes(TARGETS_SHEET)) return "exists";
         throw e;

@@ -78,25 +78,30 @@ function scan(xml: string, part: string, ctx: SheetContext): { found: Found[]; m
     return str;
   };
 
-  /** The cached value of a formula; undefined when the file holds none. */
-  const result = (): Exclude<SnapshotValue, { formula: string }> | undefined => {
-    if (!hasV) return undefined;
-    // An empty <v> is a cached empty text for a string formula (=IF(A1,"",..)); elsewhere it holds nothing.
-    if (v === "") return t === "str" ? "" : undefined;
+  /** The <v> text as its cell type says (a value or a formula's cached result alike). */
+  const typed = (): Exclude<SnapshotValue, { formula: string }> => {
     switch (t) {
+      case "s":
+        return sharedString(v);
       case "str":
         return v;
       case "b":
         return parseInt(v, 10) !== 0;
       case "e":
         return { error: v };
-      case "s":
-        return sharedString(v);
       case "d":
         return isoSerial(v, ctx.date1904);
       default:
         return parseFloat(v);
     }
+  };
+
+  /** The cached value of a formula; undefined when the file holds none. */
+  const result = (): Exclude<SnapshotValue, { formula: string }> | undefined => {
+    if (!hasV) return undefined;
+    // An empty <v> is a cached empty text for a string formula (=IF(A1,"",..)); elsewhere it holds nothing.
+    if (v === "") return t === "str" ? "" : undefined;
+    return typed();
   };
 
   const value = (): SnapshotValue => {
@@ -113,20 +118,7 @@ function scan(xml: string, part: string, ctx: SheetContext): { found: Found[]; m
     }
     if (t === "inlineStr") return inline ?? (v !== "" ? v : null);
     if (v === "") return null; // no value: an empty or merely styled cell
-    switch (t) {
-      case "s":
-        return sharedString(v);
-      case "str":
-        return v;
-      case "b":
-        return parseInt(v, 10) !== 0;
-      case "e":
-        return { error: v };
-      case "d":
-        return isoSerial(v, ctx.date1904);
-      default:
-        return parseFloat(v);
-    }
+    return typed();
   };
 
   parseXml(xml, part, {

@@ -170,3 +170,19 @@ test("readSheetsToSnapshot gives states and a dense grid from A1", async () => {
     ["B", "veryHidden", [["k", "v"]]],
   ]);
 });
+
+test("the targets sheets go in beside a template (their metadata sheets have different names)", async () => {
+  const host = install();
+  const a = createActions(plan, () => new Date("2025-10-20T02:00:00Z"));
+  await a.insertTemplate({ unit: plan.units[0], period, deadline: null });
+  await expect(a.insertTargets(period)).resolves.toBe("inserted");
+  const names = host.state.sheets.map((s) => s.name);
+  expect(names).toEqual(
+    expect.arrayContaining([FORM_V1.metaSheet, "_srdi_targets_meta", "目标分解", "评分设置"]),
+  );
+  // A second time the allocation is already there.
+  await expect(a.insertTargets(period)).resolves.toBe("exists");
+  // The template still self-checks as before.
+  const { result } = await a.selfCheck();
+  expect(result.meta?.unitCode).toBe(plan.units[0].code);
+});

@@ -2,6 +2,7 @@ import { columnLetter } from "../../src/core/a1";
 import { fingerprint, metaRows, parseMetaRows } from "../../src/core/form/meta";
 import { buildTemplate, CHAINS_NAME, chainOptions } from "../../src/core/form/template";
 import { MESSAGE_MAX, TITLE_MAX } from "../../src/core/form/template-fields";
+import { PERCENT_RULE } from "../../src/core/form/messages";
 import { FORM_V1 } from "../../src/core/form/v1";
 import { DEFAULT_PLAN } from "../../src/core/plan/default-plan";
 import { parsePeriod } from "../../src/core/plan/periods";
@@ -224,6 +225,8 @@ describe("buildTemplate: 填报说明 and metadata", () => {
     period.label,
     "2025-10-15",
     DEFAULT_PLAN.chainsNote,
+    // the rule the reader applies to percent columns, in the same words
+    PERCENT_RULE,
     ...chainOptions(DEFAULT_PLAN),
   ])("instructions mention %s", (s) => expect(text).toContain(s));
   test("no input cell on the instructions sheet", () => {

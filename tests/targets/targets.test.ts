@@ -19,7 +19,7 @@ describe("buildTargetsWorkbook", () => {
     expect(desc.sheets.map((x) => [x.name, x.state])).toEqual([
       ["目标分解", "visible"],
       ["评分设置", "visible"],
-      ["_srdi_meta", "veryHidden"],
+      ["_srdi_targets_meta", "veryHidden"],
     ]);
     expect(meta.rows[0]).toEqual(["form_id", "SRDI-TARGETS"]);
     expect(t.protection?.protected).toBe(true);
@@ -125,9 +125,28 @@ describe("readTargets", () => {
 
   test("a workbook that is not a targets workbook is refused as a whole", () => {
     const snap = snapshotOf(buildTargetsWorkbook(plan, period, { allocation }));
-    setCell(snap, "_srdi_meta", 0, 1, "SRDI-COUNTY");
+    setCell(snap, "_srdi_targets_meta", 0, 1, "SRDI-COUNTY");
     const r = readTargets(snap, plan);
     expect(r.issues.map((i) => i.code)).toEqual(["targets.unknown_form"]);
     expect(r.targets.units).toEqual({});
+  });
+
+  test("a targets file of the first version (meta sheet named _srdi_meta) still reads", () => {
+    const snap = snapshotOf(buildTargetsWorkbook(plan, period, { allocation }));
+    const meta = snap.sheets.find((x) => x.name === "_srdi_targets_meta")!;
+    meta.name = "_srdi_meta";
+    const r = readTargets(snap, plan);
+    expect(r.issues).toEqual([]);
+    expect(r.targets).toEqual(
+      readTargets(snapshotOf(buildTargetsWorkbook(plan, period, { allocation })), plan).targets,
+    );
+  });
+
+  test("a submission template's _srdi_meta is not taken for the targets' metadata", () => {
+    const snap = snapshotOf(buildTargetsWorkbook(plan, period, { allocation }));
+    const meta = snap.sheets.find((x) => x.name === "_srdi_targets_meta")!;
+    meta.name = "_srdi_meta";
+    setCell(snap, "_srdi_meta", 0, 1, "SRDI-QUARTERLY");
+    expect(readTargets(snap, plan).issues.map((i) => i.code)).toEqual(["targets.unknown_form"]);
   });
 });

@@ -16,6 +16,7 @@ import type {
 import { fingerprint, metaRows } from "./meta";
 import { fieldNumFmt, fieldValidation, fitsInlineList } from "./template-fields";
 import type { FieldDef, FormDef, TableSheetDef } from "./types";
+import { PERCENT_RULE } from "./messages";
 import { FORM_V1 } from "./v1";
 
 export interface TemplateArgs {
@@ -93,8 +94,9 @@ function instructionsSheet(args: Required<Pick<TemplateArgs, "contact">> & Templ
     [`3. \u201c${form.region.name}\u201d：填写本地区汇总数和填报人联系方式。`],
     ["4. 只能在输入单元格中填写；请勿增删、移动或改名工作表和列标题，否则报表将被退回。"],
     ["5. 选中单元格可看到填写提示；下拉列表的列请从列表中选择。"],
-    ["6. 年份填4位数字；金额单位为万元；数控化率填0至100之间的百分数(如45表示45%)。"],
-    ["7. 请勿粘贴带公式的内容；从其他表格复制时请使用\u201c选择性粘贴—数值\u201d。"],
+    ["6. 年份填4位数字；金额单位为万元。"],
+    [`7. 数控化率等${PERCENT_RULE}`],
+    ["8. 请勿粘贴带公式的内容；从其他表格复制时请使用\u201c选择性粘贴—数值\u201d。"],
     [""],
     ["二、本表会检查什么", HEADING_STYLE],
     ["1. 表内校验(无需插件)：输入时即检查下拉选项、数值范围、整数、年份范围和文字长度。"],

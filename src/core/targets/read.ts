@@ -17,6 +17,7 @@ import {
   DEFAULT_SETTINGS,
   SETTINGS_SHEET,
   TARGETS_FORM_ID,
+  LEGACY_TARGETS_META_SHEET,
   TARGETS_META_SHEET,
   TARGETS_SHEET,
   type ScoringSettings,
@@ -259,8 +260,16 @@ function readSettings(sheet: SheetSnapshot, plan: Plan, issues: Issue[]): Scorin
 
 export function readTargets(snapshot: WorkbookSnapshot, plan: Plan): TargetsReadResult {
   const issues: Issue[] = [];
-  const meta = snapshot.sheets.find((s) => s.name === TARGETS_META_SHEET);
-  const formId = meta?.cells.find((r) => text(r[0]) === "form_id");
+  // Files of the first version keep their metadata under the template's sheet name: accept that sheet
+  // only when it says it belongs to a targets workbook, never a submission template's.
+  const formIdOf = (s: SheetSnapshot) => s.cells.find((r) => text(r[0]) === "form_id");
+  const meta =
+    snapshot.sheets.find((s) => s.name === TARGETS_META_SHEET) ??
+    snapshot.sheets.find((s) => {
+      const id = s.name === LEGACY_TARGETS_META_SHEET ? formIdOf(s) : undefined;
+      return id !== undefined && text(id[1]) === TARGETS_FORM_ID;
+    });
+  const formId = meta ? formIdOf(meta) : undefined;
   if (!meta || !formId || text(formId[1]) !== TARGETS_FORM_ID) {
     issues.push(
       issue(
@@ -280,7 +289,7 @@ export function readTargets(snapshot: WorkbookSnapshot, plan: Plan): TargetsRead
       issue(
         "targets.plan_mismatch",
         "warning",
-        TARGETS_META_SHEET,
+        meta.name,
         null,
         text(planRow[1]),
         `目标分解表对应的计划为${text(planRow[1])}，与当前计划${plan.id}不一致，请核实`,

@@ -51,7 +51,9 @@ export const TARGETS_FORM_ID = "SRDI-TARGETS";
 export const TARGETS_FORM_VERSION = "1";
 export const TARGETS_SHEET = "目标分解";
 export const SETTINGS_SHEET = "评分设置";
-export const TARGETS_META_SHEET = "_srdi_meta";
+export const TARGETS_META_SHEET = "_srdi_targets_meta";
+/** The name the first version gave the targets metadata sheet; it clashed with the template's own. */
+export const LEGACY_TARGETS_META_SHEET = "_srdi_meta";
 /** Unit column value of the city row in each block of the 目标分解 sheet. */
 export const CITY_CODE = "全市";
 export const BASIS_LABELS: Record<TimeBasis, string> = { day: "按日", month: "按月" };
