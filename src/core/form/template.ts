@@ -1,5 +1,6 @@
 // The submission template as a sheet description (REPORTING-FORM.md "Sheets of a template"): the same
 // description is written by the CLI (ExcelJS) and by the task pane (Office.js).
+import { TABLE_HEADER } from "../sheet/styles";
 import { columnLetter, sheetRef } from "../a1";
 import type { Period } from "../plan/periods";
 import type { Plan, Unit } from "../plan/types";
@@ -39,15 +40,7 @@ export const CHAINS_NAME = "srdi_chains";
 /** Column of the metadata sheet that holds the chain list (A:B are the key/value rows). */
 const CHAINS_COL = 3;
 
-export const HEADER_STYLE: CellStyle = {
-  bold: true,
-  fill: "DDEBF7",
-  border: true,
-  wrap: true,
-  hAlign: "center",
-  vAlign: "middle",
-  locked: true,
-};
+export const HEADER_STYLE: CellStyle = { ...TABLE_HEADER, locked: true };
 const TITLE_STYLE: CellStyle = { bold: true, fontSize: 16, hAlign: "left", vAlign: "middle" };
 const HEADING_STYLE: CellStyle = { bold: true, fontSize: 12 };
 const INPUT_BOX: CellStyle = { locked: false, border: true, fill: "FFF9E5" };

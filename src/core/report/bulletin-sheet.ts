@@ -1,5 +1,6 @@
 // The print-ready 工作通报 sheet: title, issuer and date, the drafted sections, then 附表1 (city
 // attainment with status colours) and 附表2 (unit scores and ranks) with a bar chart of the scores.
+import { TABLE_HEADER } from "../sheet/styles";
 import type { Plan } from "../plan/types";
 import type { CellStyle, CellValue, ChartDescription, SheetDescription, StyledRange } from "../sheet/types";
 import {
@@ -25,16 +26,7 @@ const LINE_PT = 21;
 
 const text: CellStyle = { fontName: FONT_TEXT, fontSize: 12, wrap: true, vAlign: "top" };
 const heading: CellStyle = { fontName: FONT_TITLE, fontSize: 14, vAlign: "middle" };
-const head: CellStyle = {
-  fontName: FONT_TITLE,
-  fontSize: 10,
-  bold: true,
-  fill: "DDEBF7",
-  border: true,
-  wrap: true,
-  hAlign: "center",
-  vAlign: "middle",
-};
+const head: CellStyle = { ...TABLE_HEADER, fontName: FONT_TITLE, fontSize: 10 };
 const cell: CellStyle = { fontName: FONT_TEXT, fontSize: 10, border: true, vAlign: "middle" };
 
 export function paragraphHeight(s: string, charsPerLine = CHARS_PER_LINE): number {

@@ -1,5 +1,6 @@
 // The bulletin's data sheets: city attainment, units × indicators with score and rank, submissions, and
 // the flat list of data problems. Every text that came from a return is written as a plain string.
+import { TABLE_HEADER } from "../sheet/styles";
 import { columnLetter } from "../a1";
 import type { Plan } from "../plan/types";
 import type { CellStyle, CellValue, PrintSetup, SheetDescription, StyledRange } from "../sheet/types";
@@ -20,15 +21,7 @@ export const SHEET_UNITS = "县区完成情况及排名";
 export const SHEET_SUBMISSIONS = "报送情况";
 export const SHEET_ISSUES = "数据问题";
 
-export const HEAD: CellStyle = {
-  bold: true,
-  fill: "DDEBF7",
-  border: true,
-  wrap: true,
-  hAlign: "center",
-  vAlign: "middle",
-  fontName: FONT_TITLE,
-};
+export const HEAD: CellStyle = { ...TABLE_HEADER, fontName: FONT_TITLE };
 export const TITLE: CellStyle = {
   bold: true,
   fontSize: 16,

@@ -1,6 +1,7 @@
 // The targets workbook (目标分解 + 评分设置): what the bureau fills to allocate the plan's targets to
 // units and tune scoring. One block per indicator with units as rows is what clerks are used to from
 // paper allocation tables; column A/B keep machine keys so that reading back never depends on position.
+import { TABLE_HEADER } from "../sheet/styles";
 import type { Period } from "../plan/periods";
 import type { Indicator, Plan } from "../plan/types";
 import type {
@@ -26,14 +27,7 @@ import {
   type TargetAllocation,
 } from "./types";
 
-const HEADER: CellStyle = {
-  bold: true,
-  fill: "DDEBF7",
-  border: true,
-  wrap: true,
-  hAlign: "center",
-  vAlign: "middle",
-};
+const HEADER: CellStyle = TABLE_HEADER;
 const TITLE: CellStyle = { bold: true, fontSize: 16, fontName: "黑体", hAlign: "center", vAlign: "middle" };
 const BLOCK: CellStyle = { bold: true, fill: "F2F2F2", border: true };
 const INPUT: CellStyle = { locked: false, border: true, fill: "FFF9E5" };
