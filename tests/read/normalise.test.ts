@@ -1,5 +1,5 @@
 import type { FieldDef } from "../../src/core/form/types";
-import { halfWidth, parseField, parseNumberText, rawCell } from "../../src/core/read/normalise";
+import { halfWidth, parseField, parseNumberText, rawCell, tidy } from "../../src/core/read/normalise";
 import type { SnapshotValue } from "../../src/core/snapshot";
 import { FORM } from "./fixtures";
 
@@ -186,4 +186,18 @@ describe("helpers", () => {
     expect(rawCell({ formula: "X" })).toEqual({ kind: "error", code: "cell.formula_no_cache", text: "=X" });
     expect(rawCell(Number.NaN)).toEqual({ kind: "error", code: "cell.error_value", text: "#NUM!" });
   });
+});
+
+describe("tidy rounds binary noise away and leaves clean numbers as they are", () => {
+  test.each([
+    [0.1 + 0.2, 0.3],
+    [1.1 * 3, 3.3],
+    [45, 45],
+    [-7, -7],
+    [0, 0],
+    [123456789012, 123456789012],
+    [1234567890123, 1234567890120], // beyond 12 significant digits the integer is rounded too
+    [2.675, 2.675],
+    [1e-13, 1e-13],
+  ])("%p -> %p", (n, want) => expect(tidy(n)).toBe(want));
 });

@@ -117,6 +117,8 @@ export function parseNumberText(text: string): { n: number; how: NumberHow } | n
 
 /** Rounds away binary noise (0.1 + 0.2) for comparisons and display. */
 export function tidy(n: number): number {
+  // Integers below 1e12 have no noise to round away, and most cells are such (toPrecision is slow).
+  if (Number.isInteger(n) && Math.abs(n) < 1e12) return n;
   return Number(n.toPrecision(12));
 }
 

@@ -95,8 +95,9 @@ export function readTable(sheet: SheetSnapshot, t: TableSheetDef, ctx: TableCont
       );
 
     fields.forEach((f, i) => {
-      const a1 = address(r, i);
-      const percentFormat = f.type === "percent" && !!sheet.numFmts?.[a1]?.includes("%");
+      // Only percent columns look at the cell's format; the address is not worth making for the others.
+      const percentFormat =
+        f.type === "percent" && sheet.numFmts !== undefined && !!sheet.numFmts[address(r, i)]?.includes("%");
       const p = parseField(f, row[i], { yearMax: ctx.yearMax, options: ctx.options?.[f.key], percentFormat });
       values[f.key] = p.error ? null : p.value;
       if (p.warning) issue(f, p.warning);
