@@ -238,7 +238,7 @@ async function main() {
   else out(`   goal ≥ ${GOAL_RATIO}x: met`);
   const b = await breakdown(files);
   out(
-    `   ${fmt(srdi.s / floor.s, 1)}x the floor (${fmt(srdi.s - floor.s)} s above it). In-process split of srdi's time:`,
+    `   ${fmt(srdi.s / floor.s, 1)}x the floor (${fmt(srdi.s - floor.s)} s above it). Split of srdi's work, in-process on one thread (the CLI reads on worker threads):`,
   );
   out(
     `   start-up ${fmt(b.startup)} s · read .xlsx into cells ${fmt(b.read)} s · row checks ${fmt(b.check)} s · aggregate + score ${fmt(b.aggregate, 3)} s`,
