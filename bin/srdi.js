@@ -1,19 +1,24 @@
 #!/usr/bin/env node
 "use strict";
 // The CLI is compiled to dist/ by `npm run build:cli` (run by `npm install` through `prepare`).
+// Exit codes are set with process.exitCode, never process.exit(): a pipe must receive every byte of
+// stdout, and process.exit() can end the process before a large write to a pipe has drained.
 const path = require("path");
 const fs = require("fs");
 const entry = path.join(__dirname, "..", "dist", "cli", "main.js");
 if (!fs.existsSync(entry)) {
   process.stderr.write("srdi: 尚未编译，请先运行 npm run build:cli (not built yet: run npm run build:cli)\n");
-  process.exit(2);
+  process.exitCode = 2;
+} else {
+  require(entry)
+    .main(process.argv)
+    .then(
+      (code) => {
+        process.exitCode = code;
+      },
+      (err) => {
+        process.stderr.write(`srdi: ${err && err.stack ? err.stack : err}\n`);
+        process.exitCode = 2;
+      },
+    );
 }
-require(entry)
-  .main(process.argv)
-  .then(
-    (code) => process.exit(code),
-    (err) => {
-      process.stderr.write(`srdi: ${err && err.stack ? err.stack : err}\n`);
-      process.exit(2);
-    },
-  );

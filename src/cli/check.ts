@@ -1,6 +1,7 @@
 // `srdi check FILE... [--period p] [--unit code] [--json] [--annotate DIR] [--plan plan.json]`
-// Exit 0: no errors (warnings allowed); 1: errors found (a file that is not a usable workbook is a
-// rejected return, listed with its error); 2: unusable arguments or a path that does not exist.
+// Exit 0: no errors (warnings allowed); 1: errors found; 2: unusable input: bad arguments, a path that
+// does not exist, or a file that is not a usable workbook (empty, CSV, an image, encrypted). Such a file
+// is still listed with its error, in text and in --json, before the exit code says 2.
 import { mkdirSync, readFileSync, statSync, writeFileSync } from "fs";
 import * as path from "path";
 import type { Command } from "commander";
@@ -106,6 +107,12 @@ export async function runCheck(
   return { results, output };
 }
 
+/** 2 when any file was not a usable workbook (ARCHITECTURE.md: unreadable input), else 1 on errors. */
+export function checkExitCode(results: ReturnResult[]): 0 | 1 | 2 {
+  if (results.some((r) => r.errors.some((i) => i.code.startsWith("file.")))) return 2;
+  return results.some((r) => r.errors.length > 0) ? 1 : 0;
+}
+
 export function registerCheck(program: Command, exit: ExitHolder): void {
   program
     .command("check")
@@ -119,6 +126,6 @@ export function registerCheck(program: Command, exit: ExitHolder): void {
     .action(async (files: string[], o: CheckOptions) => {
       const { results, output } = await runCheck(files, o);
       process.stdout.write(output);
-      exit.code = results.some((r) => r.errors.length > 0) ? 1 : 0;
+      exit.code = checkExitCode(results);
     });
 }
