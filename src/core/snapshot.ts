@@ -27,8 +27,12 @@ export interface SheetSnapshot {
 
 export interface WorkbookSnapshot {
   sheets: SheetSnapshot[];
-  /** What the adapter knows of the source: file name, modification time (ISO). */
-  source?: { name?: string; modified?: string };
+  /**
+   * What the adapter knows of the source: file name, the file's modification time (ISO, which any copy
+   * or e-mail changes) and the workbook's own saved time (docProps/core.xml dcterms:modified, ISO,
+   * which copying does not change).
+   */
+  source?: { name?: string; modified?: string; savedAt?: string };
 }
 
 export function isErrorValue(v: unknown): v is ErrorValue {
