@@ -73,9 +73,9 @@ test("a valid return: exit 0, exact JSON shape", () => {
   });
 });
 
-test("errors found: exit 1; an unreadable file is listed as a rejected return", () => {
+test("an unreadable file is listed as a rejected return, and makes the exit code 2 (unusable input)", () => {
   const r = srdi("check", file("good.xlsx"), file("bad.xlsx"), file("noise.xlsx"), "--json");
-  expect(r.code).toBe(1);
+  expect(r.code).toBe(2);
   const j = JSON.parse(r.out);
   expect(j.files.map((f: { file: string }) => path.basename(f.file))).toEqual([
     "good.xlsx",
@@ -106,6 +106,29 @@ test("errors found: exit 1; an unreadable file is listed as a rejected return", 
     warnings: [],
     rows: { read: 0, accepted: 0, rejected: 0 },
   });
+});
+
+function utf16le(s: string): number[] {
+  return [...s].flatMap((c) => [c.charCodeAt(0) & 0xff, c.charCodeAt(0) >> 8]);
+}
+
+test.each<[string, Uint8Array, string]>([
+  ["an empty file", new Uint8Array(0), "file.empty"],
+  ["a CSV renamed .xlsx", new TextEncoder().encode("企业名称,统一社会信用代码\n甲,91110000600037341L\n"), "file.not_workbook"],
+  ["a PNG renamed .xlsx", Uint8Array.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a, 0, 0, 0, 13]), "file.not_workbook"],
+  [
+    "an encrypted workbook",
+    Uint8Array.from([0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1, ...new Array(504).fill(0), ...utf16le("EncryptionInfo")]),
+    "file.encrypted",
+  ],
+])("unusable input: %s -> exit 2, listed with its error (README: 2 unusable input)", (_, bytes, code) => {
+  writeFileSync(file("unusable.xlsx"), bytes);
+  const r = srdi("check", file("unusable.xlsx"), "--json");
+  expect(r.code).toBe(2);
+  expect(JSON.parse(r.out).files[0].errors.map((i: { code: string }) => i.code)).toEqual([code]);
+  const text = srdi("check", file("unusable.xlsx"));
+  expect(text.code).toBe(2);
+  expect(text.out).toContain("unusable.xlsx");
 });
 
 test("human report names sheet!cell and the rule", () => {
@@ -139,7 +162,7 @@ test("the wrong unit or period for the round is an error (exit 1)", () => {
 test("--annotate writes a copy with the bad cells marked and a 校验结果 sheet (checked with openpyxl)", () => {
   const out = file("annotated");
   const r = srdi("check", file("bad.xlsx"), file("noise.xlsx"), "--annotate", out);
-  expect(r.code).toBe(1);
+  expect(r.code).toBe(2);
   const copy = path.join(out, "bad-校验结果.xlsx");
   expect(existsSync(copy)).toBe(true);
   expect(existsSync(path.join(out, "noise-校验结果.xlsx"))).toBe(false);
