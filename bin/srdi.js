@@ -1,8 +1,8 @@
 #!/usr/bin/env node
 "use strict";
 // The CLI is compiled to dist/ by `npm run build:cli` (run by `npm install` through `prepare`).
-// Exit codes are set with process.exitCode, never process.exit(): a pipe must receive every byte of
-// stdout, and process.exit() can end the process before a large write to a pipe has drained.
+// Exit codes are set with process.exitCode, never by exiting at once: a pipe must receive every byte of
+// stdout, and process.exit can end the process before a large write to a pipe has drained.
 const path = require("path");
 const fs = require("fs");
 const entry = path.join(__dirname, "..", "dist", "cli", "main.js");
