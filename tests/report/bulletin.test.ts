@@ -196,6 +196,7 @@ describe("toAggregateJson", () => {
       "deductions",
       "band",
       "daysLate",
+      "region",
     ]);
     expect(Object.keys(json.submissions[0])).toEqual([
       "unit",

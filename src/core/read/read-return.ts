@@ -119,6 +119,7 @@ export function readReturn(snapshot: WorkbookSnapshot, opts: ReadOptions): Retur
     region: rejected ? null : region,
     rejectedRows,
     modified: opts.modified ?? snapshot.source?.modified ?? null,
+    savedAt: snapshot.source?.savedAt ?? null,
   };
 }
 

@@ -107,4 +107,9 @@ export interface ReturnResult {
   rejectedRows: RejectedRow[];
   /** When the file was last modified (ISO), from the adapter, for submission timing. */
   modified: string | null;
+  /** The workbook's own saved time (docProps/core.xml dcterms:modified, ISO), which copying does not
+   * change; preferred to `modified` for submission timing. Absent or null when unknown. */
+  savedAt?: string | null;
+  /** Form version 2: the 填报日期 the clerk entered (ISO date); absent or null when none. */
+  filledOn?: string | null;
 }
