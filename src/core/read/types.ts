@@ -60,6 +60,8 @@ export interface PlatformRecord extends RowOrigin {
 export interface RegionRecord {
   above_scale_sme_main_revenue: number | null;
   contact: string | null;
+  /** Form version 2: 填报日期, ISO date. */
+  filled_on?: string | null;
 }
 
 export interface RowCounts {
@@ -84,6 +86,8 @@ export interface ReturnMeta {
   deadline: string | null;
   generatedAt: string;
   fingerprint: string;
+  /** Form version 2: the period the money fields cover, e.g. "本年1月至报告期末累计(2025-01-01至2025-09-30)". */
+  moneyPeriod?: string;
 }
 
 export interface ReturnResult {
