@@ -158,6 +158,10 @@ test("报送情况: on time, late, rejected, missing", () => {
   expect([by("海州区")[2], by("海州区")[5]]).toEqual(["已报送", "逾期"]);
   expect(by("赣榆区")[2]).toBe("已退回");
   expect(by("东海县")[2]).toBe("未报送");
+  // Which time was used and which form version the counted return was on.
+  expect(sheet("报送情况").rows[2].slice(11)).toEqual(["报送时间依据", "表式版本"]);
+  expect(by("连云区").slice(11)).toEqual(["文件修改时间", "第1版"]);
+  expect(by("东海县").slice(11)).toEqual(["—", "—"]);
 });
 
 describe("toAggregateJson", () => {
