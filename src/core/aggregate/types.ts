@@ -59,8 +59,15 @@ export interface Submission {
   /** reported: a return is counted; rejected: returns came but none could be counted; missing: none came. */
   status: "reported" | "rejected" | "missing";
   file: string | null;
-  /** ISO time the counted return was last modified, when known. */
+  /**
+   * When the counted return was submitted, ISO, when known: the bureau's receipt date (报送登记), else the
+   * workbook's own saved time (docProps/core.xml, which copying does not change), else the file time.
+   */
   submittedAt: string | null;
+  /** Which of those `submittedAt` came from; null when not known. */
+  submittedAtSource: "receipt" | "workbook" | "file" | null;
+  /** Form version of the counted return ("1", "2"), from its metadata; null when none is counted. */
+  formVersion: string | null;
   /** Against the deadline; null when not reported or no deadline. */
   timing: Timing | null;
   errors: number;
@@ -74,10 +81,21 @@ export interface ScopeValues {
   platforms: number;
 }
 
+/** A region figure used as a denominator: the bureau's (targets workbook) wins over the unit's own. */
+export interface RegionFigure {
+  /** Entered by the bureau from statistics-bureau data; null when not entered. */
+  bureau: number | null;
+  /** The unit's own figure from its return's 区域指标 sheet, a cross-check only when the bureau's is there. */
+  county: number | null;
+  used: "bureau" | "county" | null;
+}
+
 export interface UnitAggregate extends ScopeValues {
   code: string;
   name: string;
   reported: boolean;
+  /** 规上中小企业主营业务收入 for the revenue share. */
+  region?: RegionFigure;
 }
 
 export interface WarningEntry {

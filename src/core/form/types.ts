@@ -8,7 +8,8 @@ export type FieldType =
   | "year" // whole year between yearMin and the period's year
   | "decimal"
   | "whole"
-  | "percent"; // 0–100 percent points in the sheet; a fraction internally
+  | "percent" // 0–100 percent points in the sheet; a fraction internally
+  | "date"; // a day (Excel date or date text), between dateMin and today; ISO yyyy-mm-dd internally
 
 export interface FieldDef {
   key: string;
@@ -23,6 +24,11 @@ export interface FieldDef {
   max?: number;
   /** For "year": the earliest year allowed; the latest is the period's year. */
   yearMin?: number;
+  /** For "year": a recognition tier's year (filling one makes revenue required). Default true; false for
+   * the years of honours (form version 2). */
+  recognition?: boolean;
+  /** For "date": the earliest day allowed, ISO; the latest is today. */
+  dateMin?: string;
   /** For "list": allowed values. The plan's chains are filled in at build time for `chain`. */
   options?: string[];
   /** Unique within the return (uscc). */
@@ -43,6 +49,20 @@ export interface CrossFieldRule {
   message: string;
 }
 
+/**
+ * An honour and its year (form v2): a warning when one is filled without the other, since an honour
+ * without its year does not count for the plan period and a year without the honour means nothing.
+ */
+export interface PairedYearRule {
+  code: string;
+  /** The honour: a list field (filled and not `none`) or a yes/no-less year-only honour is not paired. */
+  field: string;
+  /** The list value meaning "none" (e.g. 无). */
+  none: string;
+  year: string;
+  message: string;
+}
+
 export interface TableSheetDef {
   name: string;
   /** Header row (1-based) and first data row (1-based). */
@@ -52,6 +72,8 @@ export interface TableSheetDef {
   templateRows: number;
   fields: FieldDef[];
   crossRules: CrossFieldRule[];
+  /** Form v2: honour/year pairs checked as warnings. */
+  pairedYears?: PairedYearRule[];
 }
 
 export interface LabelCellDef extends Omit<FieldDef, "width"> {
@@ -73,4 +95,9 @@ export interface FormDef {
   platforms: TableSheetDef;
   region: RegionSheetDef;
   metaSheet: string;
+  /** The period the money fields (营业收入, 主营业务收入, 研发费用) cover, as stated in the template and in
+   * the metadata (form version 2); absent in version 1, which did not say. */
+  moneyPeriod?: string;
+  /** Lines added to the template's 填报说明 for this version. */
+  notes?: string[];
 }

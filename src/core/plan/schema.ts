@@ -37,7 +37,16 @@ const NUMBER_FIELDS = [
   "invention_patents",
   "cnc_rate",
   "smart_workshops",
+  "smart_workshops_new",
 ];
+const HONOUR_YEAR_FIELDS = [
+  "jiangsu_quality_year",
+  "quality_award_year",
+  "smart_factory_year",
+  "cloud_star_year",
+];
+/** Nesting of `all` predicates a plan file may use: bounds the recursion on a hostile file. */
+const MAX_PREDICATE_DEPTH = 4;
 const REGION_FIELDS = ["above_scale_sme_main_revenue"];
 
 type Obj = Record<string, unknown>;
@@ -115,13 +124,18 @@ class Checker {
   }
 }
 
-function predicate(c: Checker, v: unknown, path: string): void {
+function predicate(c: Checker, v: unknown, path: string, depth = 0): void {
   const o = c.obj(v, path);
   if (!o) return;
   const p = `${path}.`;
-  const op = c.oneOf(o, "op", p, ["recognised", "yes", "in", "notIn"]);
+  const op = c.oneOf(o, "op", p, ["recognised", "since", "all", "yes", "in", "notIn"]);
   if (op === "recognised") c.oneOf(o, "field", p, YEAR_FIELDS);
-  else if (op === "yes") c.oneOf(o, "field", p, YES_NO_FIELDS);
+  else if (op === "since") c.oneOf(o, "field", p, HONOUR_YEAR_FIELDS);
+  else if (op === "all") {
+    if (depth >= MAX_PREDICATE_DEPTH) return c.fail(`${p}of`, `嵌套不能超过${MAX_PREDICATE_DEPTH}层`);
+    const list = c.arr(o.of, `${p}of`, true) ?? [];
+    list.slice(0, 50).forEach((q, i) => predicate(c, q, `${p}of[${i}]`, depth + 1));
+  } else if (op === "yes") c.oneOf(o, "field", p, YES_NO_FIELDS);
   else if (op === "in" || op === "notIn") {
     c.oneOf(o, "field", p, LIST_FIELDS);
     c.strings(o, "values", p);
@@ -160,6 +174,7 @@ function formula(c: Checker, v: unknown, path: string): void {
     case "shareOfRegion":
       c.oneOf(o, "field", p, NUMBER_FIELDS);
       c.oneOf(o, "region", p, REGION_FIELDS);
+      if (o.where !== undefined) predicate(c, o.where, `${p}where`);
       break;
     case "ratioOfSums":
       c.oneOf(o, "numerator", p, NUMBER_FIELDS);
@@ -199,6 +214,46 @@ function indicator(c: Checker, v: unknown, path: string): void {
   c.oneOf(o, "kind", p, KINDS);
   formula(c, o.formula, `${p}formula`);
   c.str(o, "computation", p, { empty: true });
+  // Added with form version 2; a plan file written before then gets the defaults (filled by withDefaults).
+  if (o.population !== undefined) c.oneOf(o, "population", p, ["srdi", "inno", "all"]);
+  if (o.measure !== undefined) c.oneOf(o, "measure", p, ["stock", "since_plan_start"]);
+  if (o.scope !== undefined) c.oneOf(o, "scope", p, ["unit", "city_only"]);
+  const f = o.formula as Obj | undefined;
+  const fpop = typeof f?.population === "string" ? f.population.toLowerCase() : "all";
+  if (typeof o.population === "string" && o.population !== fpop && f?.type !== "platformCount")
+    c.fail(`${p}population`, `必须与 formula.population 一致(${fpop})`);
+}
+
+const TIERS = ["innovative", "provincial_srdi", "little_giant", "champion"] as const;
+const DEFAULT_VALIDITY = 3;
+
+function validity(c: Checker, v: unknown): void {
+  if (v === undefined) return;
+  const o = c.obj(v, "validityYears");
+  if (!o) return;
+  for (const t of TIERS) {
+    if (o[t] === undefined) continue;
+    const n = c.num(o, t, "validityYears.");
+    if (Number.isFinite(n) && (n < 1 || n > 100 || !Number.isInteger(n)))
+      c.fail(`validityYears.${t}`, "必须是1到100之间的整数");
+  }
+}
+
+/** The plan with the fields a version-1 plan file may lack set to their defaults. */
+function withDefaults(o: Obj): Plan {
+  const inds = (o.indicators as Obj[]).map((ind) => {
+    const f = ind.formula as Obj;
+    const pop = typeof f.population === "string" ? f.population.toLowerCase() : "all";
+    return {
+      ...ind,
+      population: ind.population ?? pop,
+      measure: ind.measure ?? "stock",
+      scope: ind.scope ?? "unit",
+    };
+  });
+  const v = (o.validityYears ?? {}) as Obj;
+  const validityYears = Object.fromEntries(TIERS.map((t) => [t, v[t] ?? DEFAULT_VALIDITY]));
+  return { ...o, indicators: inds, validityYears } as unknown as Plan;
 }
 
 /** The string values of `key` in each element, by index; a non-string gets a unique stand-in so it never "duplicates". */
@@ -235,8 +290,9 @@ export function validatePlan(value: unknown): Plan {
   const inds = c.arr(o.indicators, "indicators", true) ?? [];
   inds.forEach((ind, i) => indicator(c, ind, `indicators[${i}]`));
   c.unique(field(inds, "code"), (i) => `indicators[${i}].code`, "指标代码");
+  validity(c, o.validityYears);
   if (c.problems.length) throw new PlanSchemaError(c.problems);
-  return value as Plan;
+  return withDefaults(o);
 }
 
 /** Parses and checks a plan JSON text. */

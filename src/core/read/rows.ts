@@ -70,7 +70,8 @@ const COMPARE: Record<CrossFieldRule["op"], (a: number, b: number) => boolean> =
 export function readTable(sheet: SheetSnapshot, t: TableSheetDef, ctx: TableContext): TableResult {
   const fields = t.fields;
   const col = new Map(fields.map((f, i) => [f.key, i]));
-  const yearFields = fields.filter((f) => f.type === "year");
+  // Recognition tiers only: a year of an honour (form v2) does not make revenue required.
+  const yearFields = fields.filter((f) => f.type === "year" && f.recognition !== false);
   const merged = mergedRows(sheet, t);
   const firstSeen = new Map<string, Map<string, string>>(); // field key -> value -> first cell
   const result: TableResult = { accepted: [], rejected: [], warnings: [], rowIssues: [], read: 0 };
@@ -130,6 +131,17 @@ export function readTable(sheet: SheetSnapshot, t: TableSheetDef, ctx: TableCont
         },
         rule.severity,
       );
+    }
+
+    for (const rule of t.pairedYears ?? []) {
+      if (bad.has(rule.field) || bad.has(rule.year)) continue;
+      const honour = values[rule.field];
+      const has = honour !== null && honour !== rule.none;
+      const hasYear = values[rule.year] !== null;
+      if (has === hasYear) continue;
+      const f = fields[col.get(has ? rule.year : rule.field)!];
+      const detail = has ? `已填${String(honour)}，未填年份` : "已填年份，未选获得的荣誉";
+      issue(f, { code: rule.code as Problem["code"], args: { ruleText: rule.message, detail } }, "warning");
     }
 
     for (const f of fields) {

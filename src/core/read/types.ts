@@ -42,6 +42,12 @@ export interface EnterpriseRecord extends RowOrigin {
   listed: boolean | null;
   service_officer: string | null;
   note: string | null;
+  // Form version 2 only (absent from version-1 records, read as blank): the year each honour was won.
+  jiangsu_quality_year?: number | null;
+  quality_award_year?: number | null;
+  smart_factory_year?: number | null;
+  cloud_star_year?: number | null;
+  smart_workshops_new?: number | null;
 }
 
 export interface PlatformRecord extends RowOrigin {
@@ -54,6 +60,8 @@ export interface PlatformRecord extends RowOrigin {
 export interface RegionRecord {
   above_scale_sme_main_revenue: number | null;
   contact: string | null;
+  /** Form version 2: 填报日期, ISO date. */
+  filled_on?: string | null;
 }
 
 export interface RowCounts {
@@ -78,6 +86,8 @@ export interface ReturnMeta {
   deadline: string | null;
   generatedAt: string;
   fingerprint: string;
+  /** Form version 2: the period the money fields cover, e.g. "本年1月至报告期末累计(2025-01-01至2025-09-30)". */
+  moneyPeriod?: string;
 }
 
 export interface ReturnResult {
@@ -101,4 +111,9 @@ export interface ReturnResult {
   rejectedRows: RejectedRow[];
   /** When the file was last modified (ISO), from the adapter, for submission timing. */
   modified: string | null;
+  /** The workbook's own saved time (docProps/core.xml dcterms:modified, ISO), which copying does not
+   * change; preferred to `modified` for submission timing. Absent or null when unknown. */
+  savedAt?: string | null;
+  /** Form version 2: the 填报日期 the clerk entered (ISO date); absent or null when none. */
+  filledOn?: string | null;
 }

@@ -12,6 +12,11 @@ export interface IndicatorJson {
   completion: number | null;
   expected: number | null;
   status: "green" | "yellow" | "red" | null;
+  // Added with issue 10 (fields are only ever added):
+  base: number | null;
+  completionBasis: "increase" | "stock" | null;
+  /** Counted in the unit's score (always false for the city). */
+  scored: boolean;
 }
 
 export interface RejectedJson {
@@ -34,6 +39,15 @@ export interface AggregateJson {
     indicators: IndicatorJson[];
     score: number | null;
     rank: number | null;
+    // Added with issue 10:
+    reported: boolean;
+    indicatorPart: number | null;
+    bonus: number;
+    deductions: { late: number; missing: number; rejectedRows: number; total: number };
+    band: string | null;
+    daysLate: number | null;
+    /** 规上中小企业主营业务收入: the bureau's figure, the unit's own (a check) and which one was used. */
+    region: { bureau: number | null; county: number | null; used: "bureau" | "county" | null };
   }[];
   submissions: {
     unit: string;
@@ -46,6 +60,9 @@ export interface AggregateJson {
     warnings: number;
     /** Rows of the counted return: every row read is either accepted or rejected (listed in `rejected`). */
     rows: RowCounts | null;
+    // Added with issue 10: where submittedAt came from, and the form version of the counted return.
+    submittedAtSource: "receipt" | "workbook" | "file" | null;
+    formVersion: string | null;
   }[];
   rejected: RejectedJson[];
   duplicates: {
@@ -55,6 +72,8 @@ export interface AggregateJson {
     usedUnit: string;
     occurrences: { unit: string; unitName: string; file: string; sheet: string; row: number; cell: string }[];
   }[];
+  /** Added with issue 10: the grade bands, highest first. */
+  bands: { label: string; min: number }[];
 }
 
 const ind = (s: IndicatorScore): IndicatorJson => ({
@@ -64,10 +83,17 @@ const ind = (s: IndicatorScore): IndicatorJson => ({
   completion: s.completion,
   expected: s.expected,
   status: s.status,
+  base: s.base,
+  completionBasis: s.completionBasis,
+  scored: s.scored,
 });
 
 export function toAggregateJson(result: RoundResult): AggregateJson {
   const { aggregate: a, score } = result;
+  const regionOf = (code: string) => {
+    const f = a.units.find((x) => x.code === code)?.region;
+    return { bureau: f?.bureau ?? null, county: f?.county ?? null, used: f?.used ?? null };
+  };
   return {
     period: a.period,
     city: { indicators: score.city.map(ind) },
@@ -77,6 +103,13 @@ export function toAggregateJson(result: RoundResult): AggregateJson {
       indicators: u.indicators.map(ind),
       score: u.score,
       rank: u.rank,
+      reported: u.reported,
+      indicatorPart: u.indicatorPart,
+      bonus: u.bonus,
+      deductions: { ...u.deductions },
+      band: u.band,
+      daysLate: u.daysLate,
+      region: regionOf(u.code),
     })),
     submissions: a.submissions.map((s) => ({
       unit: s.unit,
@@ -88,6 +121,8 @@ export function toAggregateJson(result: RoundResult): AggregateJson {
       errors: s.errors,
       warnings: s.warnings,
       rows: s.rows && { read: s.rows.read, accepted: s.rows.accepted, rejected: s.rows.rejected },
+      submittedAtSource: s.submittedAtSource,
+      formVersion: s.formVersion,
     })),
     rejected: [
       ...a.excluded.map((x): RejectedJson => ({
@@ -118,5 +153,6 @@ export function toAggregateJson(result: RoundResult): AggregateJson {
       usedUnit: d.usedUnit,
       occurrences: d.occurrences.map((o) => ({ ...o })),
     })),
+    bands: score.bands.map((b) => ({ label: b.label, min: b.min })),
   };
 }

@@ -213,6 +213,12 @@ const SUBMISSION_LABEL: Record<string, string> = {
   missing: "未报送",
 };
 
+const SOURCE_LABEL: Record<"receipt" | "workbook" | "file", string> = {
+  receipt: "报送登记",
+  workbook: "工作簿保存时间",
+  file: "文件修改时间",
+};
+
 export function submissionsSheet(result: RoundResult): SheetDescription {
   const a = result.aggregate;
   const header = [
@@ -220,23 +226,28 @@ export function submissionsSheet(result: RoundResult): SheetDescription {
     "单位",
     "状态",
     "计入汇总的文件",
-    "文件修改时间",
+    "报送时间",
     "是否按时",
     "错误数",
     "警告数",
     "读取行数",
     "接受行数",
     "退回行数",
+    "报送时间依据",
+    "表式版本",
   ];
   const rows: CellValue[][] = [
     [`各地报送情况（${a.periodLabel}）`],
-    [`报送截止日期：${a.deadline ?? "未设定"}（按北京时间计）；报送时间取报表文件的最后修改时间。`],
+    [
+      `报送截止日期：${a.deadline ?? "未设定"}（按北京时间计）；报送时间依次取市局报送登记的收到日期、` +
+        "报表工作簿自身的保存时间、文件修改时间(复制或转发会改变文件修改时间)。",
+    ],
     header,
   ];
   const styles: StyledRange[] = [
     { range: "A1", style: TITLE },
     { range: "A2", style: NOTE },
-    { range: "A3:K3", style: HEAD },
+    { range: "A3:M3", style: HEAD },
   ];
   for (const s of a.submissions) {
     const r = rows.length + 1;
@@ -252,8 +263,10 @@ export function submissionsSheet(result: RoundResult): SheetDescription {
       s.rows ? s.rows.read : NO_DATA,
       s.rows ? s.rows.accepted : NO_DATA,
       s.rows ? s.rows.rejected : NO_DATA,
+      s.submittedAtSource ? SOURCE_LABEL[s.submittedAtSource] : NO_DATA,
+      s.formVersion ? `第${s.formVersion}版` : NO_DATA,
     ]);
-    styles.push({ range: `A${r}:K${r}`, style: { ...BODY, hAlign: "center" } });
+    styles.push({ range: `A${r}:M${r}`, style: { ...BODY, hAlign: "center" } });
     styles.push({ range: `D${r}`, style: { ...BODY, wrap: true } });
     const bad = s.status !== "reported" || s.timing === "late";
     styles.push({
@@ -267,10 +280,10 @@ export function submissionsSheet(result: RoundResult): SheetDescription {
     name: SHEET_SUBMISSIONS,
     state: "visible",
     rows,
-    columnWidths: [10, 24, 9, 36, 24, 9, 8, 8, 9, 9, 9],
+    columnWidths: [10, 24, 9, 36, 24, 9, 8, 8, 9, 9, 9, 14, 9],
     rowHeights: { 0: 30, 2: 30 },
     styles,
-    merges: ["A1:K1", "A2:K2"],
+    merges: ["A1:M1", "A2:M2"],
     freeze: { rows: 3, columns: 0 },
     print: landscape("3:3"),
     tabColor: "C00000",

@@ -63,8 +63,11 @@ function overall(result: RoundResult, plan: Plan): string[] {
 
 function units(result: RoundResult): string[] {
   const u = result.score.units;
-  const ranked = u.filter((x) => x.score !== null).sort((x, y) => (x.rank as number) - (y.rank as number));
-  const unranked = u.filter((x) => x.score === null);
+  // Units without a counted return are ranked last with a deduction; the summary speaks of the others.
+  const ranked = u
+    .filter((x) => x.reported && x.score !== null)
+    .sort((x, y) => (x.rank as number) - (y.rank as number));
+  const unranked = u.filter((x) => !(x.reported && x.score !== null));
   if (ranked.length === 0) return ["本期暂无可评分的单位。"];
   const avg = ranked.reduce((s, x) => s + (x.score as number), 0) / ranked.length;
   const fmt = (x: (typeof u)[number]) => `${x.name}(${(x.score as number).toFixed(1)}分)`;
@@ -73,7 +76,7 @@ function units(result: RoundResult): string[] {
   const below = ranked.filter((x) => (x.score as number) < avg);
   const tail = below.slice(-3);
   const paras = [
-    `按各地分解目标完成情况综合评分(满分${Math.round(result.settings.cap * 100)}分)，${ranked.length}个参评单位平均得分${avg.toFixed(1)}分。` +
+    `按各地分解目标完成情况综合评分(百分制，超额完成另加分，至多${result.settings.bonusCap}分)，${ranked.length}个参评单位平均得分${avg.toFixed(1)}分。` +
       `${top.map(fmt).join("、")}位列前三；${above.length}个单位得分高于或等于平均分，进度较快。` +
       (tail.length > 0 ? `${tail.map(fmt).join("、")}得分靠后，进度相对滞后，需加大工作力度。` : ""),
   ];
@@ -84,7 +87,7 @@ function units(result: RoundResult): string[] {
       `${listText(
         unranked.map((x) => x.name),
         10,
-      )}本期未报送或报表未通过审核，未参与评分排名。`,
+      )}本期未报送或报表未通过审核，指标得分按0分计并扣${result.settings.missingPoints}分，排名列于最后。`,
     );
   return paras;
 }
