@@ -164,7 +164,7 @@ export function readSavedAt(xml: Uint8Array, limits: ReadLimits): string | undef
     const s = new XmlScanner(xml, "docProps/core.xml", limits.maxDepth);
     let inModified = false;
     for (let tok = s.next(); tok !== END; tok = s.next()) {
-      if (tok === OPEN && s.name === "modified") (inModified = true), (text = "");
+      if (tok === OPEN && s.name === "modified") ((inModified = true), (text = ""));
       else if (tok === CLOSE && s.name === "modified") inModified = false;
       else if (tok === TEXT && inModified && text !== undefined && text.length < 100) text += s.text();
     }

@@ -10,7 +10,7 @@ import type { SheetEntry } from "./read-book";
 import { unescapeXstring } from "./read-book";
 import { WorkbookReadError } from "./read-error";
 import { slideFormula } from "./read-formula";
-import { CLOSE, END, OPEN, TEXT, XmlScanner } from "./read-scan";
+import { END, OPEN, TEXT, XmlScanner } from "./read-scan";
 
 export interface CellsContext {
   shared: string[];

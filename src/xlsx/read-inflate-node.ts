@@ -14,6 +14,7 @@ export const zlibInflater: Inflater = (data, size) => {
       throw new WorkbookReadError("file.too_large", { detail: "条目解压后大于压缩包目录所记大小" });
     throw new WorkbookReadError("file.corrupt", { detail: `解压失败(${(e as Error).message})` });
   }
-  if (out.length !== size) throw new WorkbookReadError("file.corrupt", { detail: "条目解压后小于压缩包目录所记大小" });
+  if (out.length !== size)
+    throw new WorkbookReadError("file.corrupt", { detail: "条目解压后小于压缩包目录所记大小" });
   return out;
 };

@@ -112,7 +112,8 @@ export class XmlScanner {
     const len = end - start;
     const b = this.bytes;
     if (len > 0 && len <= 3) {
-      const key = b[start] | ((len > 1 ? b[start + 1] : 0) << 8) | ((len > 2 ? b[start + 2] : 0) << 16) | (len << 24);
+      const key =
+        b[start] | ((len > 1 ? b[start + 1] : 0) << 8) | ((len > 2 ? b[start + 2] : 0) << 16) | (len << 24);
       let s = names.get(key);
       if (s === undefined) {
         s = utf8.decode(b.subarray(start, end));

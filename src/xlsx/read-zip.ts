@@ -121,13 +121,13 @@ export class ZipReader {
       if (nameAt + nameLen + extraLen > b.length) throw corrupt("压缩包目录已损坏");
       if (size === 0xffffffff || compressedSize === 0xffffffff || localOffset === 0xffffffff) {
         // ZIP64 extra field (id 1): the 64-bit values, in this order, for those that overflowed.
-        for (let e = nameAt + nameLen; e + 4 <= nameAt + nameLen + extraLen; ) {
+        for (let e = nameAt + nameLen; e + 4 <= nameAt + nameLen + extraLen;) {
           const id = this.u16(e);
           const len = this.u16(e + 2);
           if (id === 1) {
             let q = e + 4;
-            if (size === 0xffffffff) (size = this.u64(q)), (q += 8);
-            if (compressedSize === 0xffffffff) (compressedSize = this.u64(q)), (q += 8);
+            if (size === 0xffffffff) ((size = this.u64(q)), (q += 8));
+            if (compressedSize === 0xffffffff) ((compressedSize = this.u64(q)), (q += 8));
             if (localOffset === 0xffffffff) localOffset = this.u64(q);
             break;
           }
@@ -174,7 +174,9 @@ export class ZipReader {
       throw new WorkbookReadError("file.too_large", { detail: `${name} 解压后超过 ${mb(maxBytes)}` });
     this.inflated += e.size;
     if (this.inflated > this.limits.maxTotalBytes)
-      throw new WorkbookReadError("file.too_large", { detail: `解压后超过 ${mb(this.limits.maxTotalBytes)}` });
+      throw new WorkbookReadError("file.too_large", {
+        detail: `解压后超过 ${mb(this.limits.maxTotalBytes)}`,
+      });
     const data = b.subarray(start, start + e.compressedSize);
     if (e.method === 0) {
       if (e.compressedSize !== e.size) throw corrupt(`${name}: 未压缩条目的大小不一致`);

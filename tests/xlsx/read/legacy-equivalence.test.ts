@@ -59,7 +59,25 @@ test("the workbook's saved time is read from docProps/core.xml", async () => {
 });
 
 const text = fc.string({
-  unit: fc.constantFrom("a", "甲", " ", "&", "<", ">", '"', "'", "\n", "\r", "\t", "_", "x", "😀", "%", "1", "]]>"),
+  unit: fc.constantFrom(
+    "a",
+    "甲",
+    " ",
+    "&",
+    "<",
+    ">",
+    '"',
+    "'",
+    "\n",
+    "\r",
+    "\t",
+    "_",
+    "x",
+    "😀",
+    "%",
+    "1",
+    "]]>",
+  ),
 });
 const num = fc.oneof(
   fc.double({ noNaN: true, noDefaultInfinity: true }),
