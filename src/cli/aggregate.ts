@@ -1,6 +1,6 @@
 // `srdi aggregate FILE... --out FILE`: reads every return (an unreadable file becomes a rejected return,
 // never a crash), aggregates, scores against the targets and writes the bulletin workbook.
-import { readFileSync, writeFileSync } from "fs";
+import { writeFileSync } from "fs";
 import * as path from "path";
 import type { Command } from "commander";
 import type { Issue } from "../core/issues";
@@ -16,6 +16,7 @@ import type { ScoringSettings, TargetAllocation } from "../core/targets/types";
 import { readWorkbook } from "../xlsx/read";
 import { UsageError, type ExitHolder } from "./common";
 import { readReturnFiles } from "./read-pool";
+import { readRegularFile } from "./read-regular";
 import { writeWorkbookLazily } from "./write-lazily";
 import { loadPlanFile, periodOption } from "./template";
 
@@ -52,7 +53,7 @@ export async function readTargetsFile(
 ): Promise<{ targets: TargetAllocation; settings: ScoringSettings; issues: Issue[] }> {
   let snapshot;
   try {
-    snapshot = await readWorkbook(readFileSync(file), { name: path.basename(file) });
+    snapshot = await readWorkbook(readRegularFile(file).bytes, { name: path.basename(file) });
   } catch (e) {
     throw new UsageError(`无法读取目标分解表 ${file}：${(e as Error).message}`);
   }
