@@ -10,7 +10,7 @@ import type { ReturnResult } from "../core/read/types";
 import { buildBulletin } from "../core/report/bulletin";
 import { toAggregateJson } from "../core/report/json";
 import { runRound, type RoundResult } from "../core/report/round-result";
-import { cityTableText, unitTableText } from "../core/report/terminal";
+import { cityTableText, escapeControls, unitTableText } from "../core/report/terminal";
 import { readTargets } from "../core/targets/read";
 import type { ScoringSettings, TargetAllocation } from "../core/targets/types";
 import { readWorkbook } from "../xlsx/read";
@@ -100,11 +100,11 @@ export async function runAggregate(files: string[], o: AggregateOptions, exit: E
   const deadline = isoDateOption(o.deadline, "截止日期");
   const issuedOn = isoDateOption(o.date, "通报日期") ?? todayInChina();
   const t = o.targets ? await readTargetsFile(o.targets, plan) : null;
-  for (const i of t?.issues ?? []) process.stderr.write(`目标分解表：${i.message}\n`);
+  for (const i of t?.issues ?? []) process.stderr.write(escapeControls(`目标分解表：${i.message}\n`));
   const { results: returns } = await readReturnFiles(files, plan);
   const period = inferPeriod(returns, o.period);
   const result = runRound({ plan, period, returns, deadline, targets: t?.targets, settings: t?.settings });
-  const log = o.json ? (s: string) => process.stderr.write(s) : (s: string) => process.stdout.write(s);
+  const log = (s: string) => (o.json ? process.stderr : process.stdout).write(escapeControls(s));
   if (o.out) {
     writeFileSync(o.out, await writeWorkbookLazily(buildBulletin(result, plan, { issuedOn })));
   }

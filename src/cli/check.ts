@@ -9,6 +9,7 @@ import type { Plan } from "../core/plan/types";
 import { checkJson } from "../core/read/json";
 import { readReturn } from "../core/read/read-return";
 import { formatCheckText } from "../core/read/text-report";
+import { escapeControls } from "../core/report/terminal";
 import type { ReturnResult } from "../core/read/types";
 import { unreadableReturn } from "../core/read/unreadable";
 import { readWorkbook, WorkbookReadError } from "../xlsx/read";
@@ -113,8 +114,8 @@ export async function runCheck(
   }
   const output = o.json
     ? JSON.stringify(checkJson(results), null, 2) + "\n"
-    : formatCheckText(results) + (notes.length ? notes.join("\n") + "\n" : "");
-  if (o.json && notes.length) process.stderr.write(notes.join("\n") + "\n");
+    : escapeControls(formatCheckText(results) + (notes.length ? notes.join("\n") + "\n" : ""));
+  if (o.json && notes.length) process.stderr.write(escapeControls(notes.join("\n") + "\n"));
   return { results, output };
 }
 
