@@ -380,23 +380,10 @@ export function readCells(xml: Uint8Array, entry: SheetEntry, ctx: CellsContext)
       for (let c = m.left; c <= right; c++) if (r !== m.top || c !== m.left) line[c] = null;
     }
   }
-  // The extent shrinks to the cells still holding a value.
-  let lastRow = 0;
-  let lastCol = 0;
-  if (ranges.length === 0) {
-    lastRow = foundRows;
-    lastCol = foundCols;
-  } else
-    for (let r = 0; r < foundRows; r++) {
-      const line = cells[r];
-      for (let c = 0; c < foundCols; c++)
-        if (line[c] !== null) {
-          if (r + 1 > lastRow) lastRow = r + 1;
-          if (c + 1 > lastCol) lastCol = c + 1;
-        }
-    }
-  if (lastRow < foundRows) cells.length = lastRow;
-  if (lastCol < foundCols) for (const line of cells) line.length = lastCol;
+  // The extent stays that of the cells read, merged or not: a row whose values a merge hid is still in the
+  // grid, so the core lists it (the htmlparser2 reader shrank the grid and such rows vanished).
+  const lastRow = foundRows;
+  const lastCol = foundCols;
   ctx.gridCells += lastRow * lastCol;
   // Percent formats, for numbers still in the grid (a merge may have cleared a cell).
   const numFmts: Record<string, string> = {};

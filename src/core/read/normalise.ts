@@ -50,15 +50,21 @@ export function trimInvisible(s: string): string {
 
 /** Full-width ASCII (U+FF01–FF5E) and the ideographic space to their half-width forms; U+2212 minus to "-". */
 export function halfWidth(s: string): string {
+  // By code unit (none of the mapped characters is a surrogate); the input itself when nothing maps, so
+  // a long text costs one pass and no copy.
   let out = "";
-  for (const ch of s) {
-    const c = ch.charCodeAt(0);
-    if (c >= 0xff01 && c <= 0xff5e) out += String.fromCharCode(c - 0xfee0);
-    else if (c === 0x3000) out += " ";
-    else if (c === 0x2212) out += "-";
-    else out += ch;
+  let last = 0;
+  for (let i = 0; i < s.length; i++) {
+    const c = s.charCodeAt(i);
+    let r: string;
+    if (c >= 0xff01 && c <= 0xff5e) r = String.fromCharCode(c - 0xfee0);
+    else if (c === 0x3000) r = " ";
+    else if (c === 0x2212) r = "-";
+    else continue;
+    out += s.slice(last, i) + r;
+    last = i + 1;
   }
-  return out;
+  return last === 0 ? s : out + s.slice(last);
 }
 
 /** The cell as written; a formula is its cached result. */
@@ -125,8 +131,12 @@ export interface ParseContext {
 
 type NumberHow = "plain" | "fullwidth" | "thousands";
 
+/** No number or year is written in more characters than this (a 30,000-character cell is not one). */
+const MAX_NUMBER_TEXT = 400;
+
 /** A number written as text, or null. */
 export function parseNumberText(text: string): { n: number; how: NumberHow } | null {
+  if (text.length > MAX_NUMBER_TEXT) return null;
   const hw = halfWidth(text);
   let s = trimInvisible(hw);
   let how: NumberHow = hw === text ? "plain" : "fullwidth";
@@ -274,7 +284,10 @@ function parseYear(
       year = num.n;
       warning = numberWarning(num.how, raw.text, String(num.n));
     } else {
-      const m = /^(\d{4})\s*年度?$/.exec(trimInvisible(halfWidth(raw.text)));
+      const m =
+        raw.text.length > MAX_NUMBER_TEXT
+          ? null
+          : /^(\d{4})\s*年度?$/.exec(trimInvisible(halfWidth(raw.text)));
       if (m) {
         year = Number(m[1]);
         warning = { code: "norm.year_text", args: { detail: m[1] } };
