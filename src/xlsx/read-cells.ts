@@ -167,14 +167,18 @@ function scan(xml: Uint8Array, entry: SheetEntry, part: string, ctx: CellsContex
     return typed();
   };
 
-  const cellColumn = () => {
-    const at = findR();
-    const c = at < 0 ? 0 : columnAt(b, at, rEnd);
-    col = c > 0 ? c : col + 1;
-  };
+  // The r, s and t attributes of the open <c>, found in one pass as byte ranges (-1: absent; the first of
+  // a repeated attribute counts, as htmlparser2 kept it).
+  let lastEmptyAt = -1; // the attributes of the empty cells since the last cell read: only the last counts
+  let lastEmptyEnd = 0;
+  let rAt = -1;
   let rEnd = 0;
-  // The r attribute of the open tag, as a byte range; -1 when absent.
-  const findR = (): number => {
+  let sAt = -1;
+  let sEnd = 0;
+  let tAt = -1;
+  let tEnd = 0;
+  const cellAttrs = () => {
+    rAt = sAt = tAt = -1;
     let i = sc.attrStart;
     const end = sc.attrEnd;
     while (i < end) {
@@ -183,17 +187,41 @@ function scan(xml: Uint8Array, entry: SheetEntry, part: string, ctx: CellsContex
       while (i < end && b[i] !== 61 && b[i] !== 32 && b[i] !== 9 && b[i] !== 10 && b[i] !== 13) i++;
       const ne = i;
       while (i < end && b[i] !== 34 && b[i] !== 39) i++;
-      if (i >= end) return -1;
-      const q = b[i];
-      const ve = b.indexOf(q, i + 1);
-      if (ve < 0 || ve > end) return -1;
-      if (ne - ns === 1 && b[ns] === 114 /* r */) {
-        rEnd = ve;
-        return i + 1;
+      if (i >= end) return;
+      const ve = b.indexOf(b[i], i + 1);
+      if (ve < 0 || ve > end) return;
+      if (ne - ns === 1) {
+        const k = b[ns];
+        if (k === 114 /* r */ && rAt < 0) ((rAt = i + 1), (rEnd = ve));
+        else if (k === 115 /* s */ && sAt < 0) ((sAt = i + 1), (sEnd = ve));
+        else if (k === 116 /* t */ && tAt < 0) ((tAt = i + 1), (tEnd = ve));
       }
       i = ve + 1;
     }
-    return -1;
+  };
+  /** The cell type without a string built for the usual ones. */
+  const cellType = (): string | undefined => {
+    if (tAt < 0) return undefined;
+    const len = tEnd - tAt;
+    const c = b[tAt];
+    if (len === 1) {
+      if (c === 115) return "s";
+      if (c === 110) return "n";
+      if (c === 98) return "b";
+      if (c === 101) return "e";
+      if (c === 100) return "d";
+    } else if (len === 3 && c === 115 && b[tAt + 1] === 116 && b[tAt + 2] === 114) return "str";
+    return sc.decode(tAt, tEnd);
+  };
+  const cellStyle = (): number => {
+    if (sAt < 0) return 0;
+    let v = 0;
+    for (let i = sAt; i < sEnd; i++) {
+      const d = b[i] - 48;
+      if (d < 0 || d > 9 || v > 1e9) return parseInt(sc.decode(sAt, sEnd), 10) || 0;
+      v = v * 10 + d;
+    }
+    return sEnd > sAt ? v : 0;
   };
 
   for (let tok = sc.next(); tok !== END; tok = sc.next()) {
@@ -245,16 +273,39 @@ function scan(xml: Uint8Array, entry: SheetEntry, part: string, ctx: CellsContex
       }
       if (name === "c") {
         if (row === 0) throw sc.fail(`单元格不在任何行(<row>)内`);
-        cellColumn();
         if (sc.selfClosing) {
-          // An empty or merely formatted cell: nothing to keep.
+          // An empty or merely formatted cell (most of a template): nothing to keep. When r is its first
+          // attribute (as every writer puts it), its column matters only if the next cell has no r, so it
+          // is read then, if ever; otherwise now.
+          const a = sc.attrStart;
+          if (b[a] === 32 && b[a + 1] === 114 && b[a + 2] === 61) {
+            lastEmptyAt = a;
+            lastEmptyEnd = sc.attrEnd;
+          } else {
+            lastEmptyAt = -1;
+            cellAttrs();
+            const c = rAt < 0 ? 0 : columnAt(b, rAt, rEnd);
+            col = c > 0 ? c : col + 1;
+          }
           sc.skipClose();
           continue;
         }
+        if (lastEmptyAt >= 0) {
+          const at = sc.attrStart;
+          const end = sc.attrEnd;
+          ((sc.attrStart = lastEmptyAt), (sc.attrEnd = lastEmptyEnd));
+          cellAttrs();
+          const c = rAt < 0 ? 0 : columnAt(b, rAt, rEnd);
+          col = c > 0 ? c : col + 1;
+          ((sc.attrStart = at), (sc.attrEnd = end));
+          lastEmptyAt = -1;
+        }
+        cellAttrs();
+        const c = rAt < 0 ? 0 : columnAt(b, rAt, rEnd);
+        col = c > 0 ? c : col + 1;
         inCell = true;
-        t = sc.attr("t");
-        const st = sc.attrInt("s");
-        s = st >= 0 ? st : parseInt(sc.attr("s") ?? "", 10) || 0;
+        t = cellType();
+        s = cellStyle();
         hasV = inIs = false;
         v = f = "";
         vStart = -1;
@@ -269,6 +320,7 @@ function scan(xml: Uint8Array, entry: SheetEntry, part: string, ctx: CellsContex
         }
         row = r > 0 ? r : row + 1;
         col = 0;
+        lastEmptyAt = -1;
         if (sc.selfClosing) sc.skipClose();
       } else if (name === "mergeCell") {
         const ref = sc.attr("ref");

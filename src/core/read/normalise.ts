@@ -67,9 +67,12 @@ export function halfWidth(s: string): string {
   return last === 0 ? s : out + s.slice(last);
 }
 
+/** One shared blank: most cells read are blank, and a RawCell is never changed once made. */
+const BLANK: RawCell = Object.freeze({ kind: "blank" });
+
 /** The cell as written; a formula is its cached result. */
 export function rawCell(v: SnapshotValue | undefined): RawCell {
-  if (v === null || v === undefined) return { kind: "blank" };
+  if (v === null || v === undefined) return BLANK;
   if (isFormulaValue(v)) {
     if (v.result === undefined)
       return { kind: "error", code: "cell.formula_no_cache", text: `=${v.formula}` };
@@ -81,7 +84,7 @@ export function rawCell(v: SnapshotValue | undefined): RawCell {
       ? { kind: "number", n: v }
       : { kind: "error", code: "cell.error_value", text: "#NUM!" };
   if (typeof v === "boolean") return { kind: "bool", b: v };
-  if (typeof v === "string") return trimInvisible(v) === "" ? { kind: "blank" } : { kind: "text", text: v };
+  if (typeof v === "string") return trimInvisible(v) === "" ? BLANK : { kind: "text", text: v };
   return { kind: "text", text: String(v) };
 }
 
@@ -205,9 +208,22 @@ export function parseField(field: FieldLike, v: SnapshotValue | undefined, ctx: 
   }
 }
 
+/** Array.from(s).length without the array: a surrogate pair counts once, a lone surrogate once. */
+function codePoints(s: string): number {
+  let n = 0;
+  for (let i = 0; i < s.length; i++, n++) {
+    const c = s.charCodeAt(i);
+    if (c >= 0xd800 && c <= 0xdbff && i + 1 < s.length) {
+      const d = s.charCodeAt(i + 1);
+      if (d >= 0xdc00 && d <= 0xdfff) i++;
+    }
+  }
+  return n;
+}
+
 function parseText(field: FieldLike, raw: Exclude<RawCell, { kind: "blank" | "error" }>): Parsed {
   const text = trimInvisible(rawText(raw)!);
-  const n = Array.from(text).length;
+  const n = codePoints(text);
   if (field.minLength !== undefined && n < field.minLength)
     return {
       value: text,

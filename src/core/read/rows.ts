@@ -109,7 +109,7 @@ export function readTable(sheet: SheetSnapshot, t: TableSheetDef, ctx: TableCont
     const row = sheet.cells[r];
     const issues: Issue[] = [];
     const values: Record<string, ParsedValue> = {};
-    const bad = new Set<string>();
+    const bad = new Set<string>(); // field keys with an error in this row
     const issue = (f: FieldDef, p: Problem, severity?: "error" | "warning") =>
       issues.push(
         makeIssue(p.code, {
