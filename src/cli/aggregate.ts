@@ -1,6 +1,6 @@
 // `srdi aggregate FILE... --out FILE`: reads every return (an unreadable file becomes a rejected return,
 // never a crash), aggregates, scores against the targets and writes the bulletin workbook.
-import { readFileSync, writeFileSync } from "fs";
+import { writeFileSync } from "fs";
 import * as path from "path";
 import type { Command } from "commander";
 import type { Issue } from "../core/issues";
@@ -10,12 +10,13 @@ import type { ReturnResult } from "../core/read/types";
 import { buildBulletin } from "../core/report/bulletin";
 import { toAggregateJson } from "../core/report/json";
 import { runRound, type RoundResult } from "../core/report/round-result";
-import { cityTableText, unitTableText } from "../core/report/terminal";
+import { cityTableText, escapeControls, unitTableText } from "../core/report/terminal";
 import { readTargets } from "../core/targets/read";
 import type { ScoringSettings, TargetAllocation } from "../core/targets/types";
 import { readWorkbook } from "../xlsx/read";
 import { UsageError, type ExitHolder } from "./common";
 import { readReturnFiles } from "./read-pool";
+import { readRegularFile } from "./read-regular";
 import { writeWorkbookLazily } from "./write-lazily";
 import { loadPlanFile, periodOption } from "./template";
 
@@ -52,7 +53,7 @@ export async function readTargetsFile(
 ): Promise<{ targets: TargetAllocation; settings: ScoringSettings; issues: Issue[] }> {
   let snapshot;
   try {
-    snapshot = await readWorkbook(readFileSync(file), { name: path.basename(file) });
+    snapshot = await readWorkbook(readRegularFile(file).bytes, { name: path.basename(file) });
   } catch (e) {
     throw new UsageError(`无法读取目标分解表 ${file}：${(e as Error).message}`);
   }
@@ -99,11 +100,11 @@ export async function runAggregate(files: string[], o: AggregateOptions, exit: E
   const deadline = isoDateOption(o.deadline, "截止日期");
   const issuedOn = isoDateOption(o.date, "通报日期") ?? todayInChina();
   const t = o.targets ? await readTargetsFile(o.targets, plan) : null;
-  for (const i of t?.issues ?? []) process.stderr.write(`目标分解表：${i.message}\n`);
+  for (const i of t?.issues ?? []) process.stderr.write(escapeControls(`目标分解表：${i.message}\n`));
   const { results: returns } = await readReturnFiles(files, plan);
   const period = inferPeriod(returns, o.period);
   const result = runRound({ plan, period, returns, deadline, targets: t?.targets, settings: t?.settings });
-  const log = o.json ? (s: string) => process.stderr.write(s) : (s: string) => process.stdout.write(s);
+  const log = (s: string) => (o.json ? process.stderr : process.stdout).write(escapeControls(s));
   if (o.out) {
     writeFileSync(o.out, await writeWorkbookLazily(buildBulletin(result, plan, { issuedOn })));
   }

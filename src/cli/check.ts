@@ -2,17 +2,20 @@
 // Exit 0: no errors (warnings allowed); 1: errors found; 2: unusable input: bad arguments, a path that
 // does not exist, or a file that is not a usable workbook (empty, CSV, an image, encrypted). Such a file
 // is still listed with its error, in text and in --json, before the exit code says 2.
-import { mkdirSync, readFileSync, statSync, writeFileSync } from "fs";
+import { mkdirSync, statSync, writeFileSync } from "fs";
 import * as path from "path";
 import type { Command } from "commander";
 import type { Plan } from "../core/plan/types";
 import { checkJson } from "../core/read/json";
 import { readReturn } from "../core/read/read-return";
 import { formatCheckText } from "../core/read/text-report";
+import { escapeControls } from "../core/report/terminal";
 import type { ReturnResult } from "../core/read/types";
 import { unreadableReturn } from "../core/read/unreadable";
 import { readWorkbook, WorkbookReadError } from "../xlsx/read";
+import { zlibInflater } from "../xlsx/read-inflate-node";
 import { UsageError, type ExitHolder } from "./common";
+import { FileRefusal, readRegularFile } from "./read-regular";
 import { findUnit, loadPlanFile, periodOption } from "./template";
 
 interface CheckOptions {
@@ -34,16 +37,17 @@ export async function checkFile(
   plan: Plan,
   expect: { period?: string; units?: string[] },
 ): Promise<Checked> {
-  const stat = statSync(file);
-  const modified = stat.mtime.toISOString();
   let bytes: Uint8Array;
+  let modified: string;
   try {
-    bytes = new Uint8Array(readFileSync(file));
+    ({ bytes, modified } = readRegularFile(file));
   } catch (e) {
+    if (e instanceof FileRefusal)
+      return { result: unreadableReturn(file, e.code, { args: { detail: e.detail } }), bytes: null };
     throw new UsageError(`无法读取文件 ${file}：${(e as Error).message}`);
   }
   try {
-    const snapshot = await readWorkbook(bytes, { name: path.basename(file), modified });
+    const snapshot = await readWorkbook(bytes, { name: path.basename(file), modified, inflate: zlibInflater });
     // Today in China time bounds the 填报日期 of a version-2 return.
     const today = new Date(Date.now() + 8 * 3600e3).toISOString().slice(0, 10);
     return { result: readReturn(snapshot, { plan, file, modified, expect, today }), bytes };
@@ -98,14 +102,18 @@ export async function runCheck(
         continue;
       }
       const out = path.join(o.annotate, annotatedName(c.result.file, used));
-      writeFileSync(out, await annotateWorkbook(c.bytes, c.result));
-      notes.push(`已写出标注副本：${out}`);
+      try {
+        writeFileSync(out, await annotateWorkbook(c.bytes, c.result));
+        notes.push(`已写出标注副本：${out}`);
+      } catch (e) {
+        notes.push(`未生成标注副本：${c.result.file}：${(e as Error).message}`);
+      }
     }
   }
   const output = o.json
     ? JSON.stringify(checkJson(results), null, 2) + "\n"
-    : formatCheckText(results) + (notes.length ? notes.join("\n") + "\n" : "");
-  if (o.json && notes.length) process.stderr.write(notes.join("\n") + "\n");
+    : escapeControls(formatCheckText(results) + (notes.length ? notes.join("\n") + "\n" : ""));
+  if (o.json && notes.length) process.stderr.write(escapeControls(notes.join("\n") + "\n"));
   return { results, output };
 }
 

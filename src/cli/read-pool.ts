@@ -1,7 +1,9 @@
-// Reads a round's returns on worker threads, one per core: the files are independent and reading them
-// is CPU-bound (unzip, XML, row checks), so two cores read a round in a little over half the time.
-// Results come back in the files' order. Small rounds are read in-process, where starting workers would
-// cost more than it saves, and so is a file whose worker failed: a worker problem never loses a return.
+// Reads a round's returns on worker threads where that pays: the files are independent and reading them
+// is CPU-bound. Measured (BENCHMARKS.md): with the byte-scanning reader a 2,000-row return reads in ~40 ms,
+// about what a worker costs to start (~0.1 s of module loading) and to send results back; on one or two
+// cores (often shared) workers only add CPU time, so there the default reads in-process. From three cores
+// on, one worker per core less one. Results come back in the files' order; a file whose worker failed is
+// read in-process: a worker problem never loses a return.
 import { existsSync, statSync } from "fs";
 import * as os from "os";
 import * as path from "path";
@@ -11,7 +13,7 @@ import type { ReturnResult } from "../core/read/types";
 import { readReturnFile } from "./read-file";
 
 /** Below this many bytes in all, a worker's start-up (~0.1 s of module loading) is not worth it. */
-const MIN_BYTES_FOR_WORKERS = 2 * 1024 * 1024;
+const MIN_BYTES_FOR_WORKERS = 8 * 1024 * 1024;
 
 export interface PoolOptions {
   /** Worker threads to use at most; default: the machine's cores. */
@@ -40,7 +42,7 @@ function totalBytes(files: string[]): number {
 export async function readReturnFiles(files: string[], plan: Plan, o: PoolOptions = {}): Promise<PoolRun> {
   const script = path.join(__dirname, "read-worker.js");
   const cores = typeof os.availableParallelism === "function" ? os.availableParallelism() : os.cpus().length;
-  const n = Math.min(o.maxWorkers ?? cores, files.length);
+  const n = Math.min(o.maxWorkers ?? (cores <= 2 ? 1 : cores - 1), files.length);
   // Compiled JS only: under ts-jest this file is TypeScript and there is no worker script beside it.
   if (n < 2 || !existsSync(script) || totalBytes(files) < (o.minBytes ?? MIN_BYTES_FOR_WORKERS)) {
     const results: ReturnResult[] = [];

@@ -6,6 +6,9 @@ import ExcelJS from "exceljs";
 import { columnIndex, columnLetter } from "../core/a1";
 import type { Issue } from "../core/issues";
 import type { ReturnResult } from "../core/read/types";
+import { DEFAULT_LIMITS } from "./limits";
+import { END, OPEN, XmlScanner } from "./read-scan";
+import { ZipReader } from "./read-zip";
 
 export const RESULT_SHEET = "校验结果";
 const ERROR_FILL = "FFFFC7CE";
@@ -172,10 +175,72 @@ export function compactValidations(ws: ExcelJS.Worksheet): void {
   dv.model = kept;
 }
 
-/** The annotated copy of `bytes` (an .xlsx already read successfully) for the result of checking it. */
+// eslint-disable-next-line no-control-regex
+const FORBIDDEN_RE = /[\ufffe\uffff\u0000-\u0008\u000b\u000c\u000e-\u001f]/;
+/** The same characters as references (&#xFFFF;, &#1;), which ExcelJS decodes and writes back raw. */
+const FORBIDDEN_REF_RE =
+  /&#(?:x0*(?:fff[ef]|[0-8bcef]|1[0-9a-f])|0*(?:6553[45]|[0-8]|1[124-9]|2[0-9]|3[01]));/i;
+
+/** Cells ExcelJS would build on load (cells, merged, validated and linked areas): at most this many. */
+const ANNOTATE_MAX_CELLS = 2_000_000;
+
+function rangeArea(ref: string): number {
+  let total = 0;
+  for (const one of ref.split(/\s+/)) {
+    const m = /^\$?([A-Za-z]{1,3})\$?(\d{1,7})(?::\$?([A-Za-z]{1,3})\$?(\d{1,7}))?$/.exec(one);
+    if (!m) continue;
+    const rows = Math.abs(Number(m[4] ?? m[2]) - Number(m[2])) + 1;
+    const cols = Math.abs(columnIndex(m[3] ?? m[1]) - columnIndex(m[1])) + 1;
+    total += rows * cols;
+  }
+  return total;
+}
+
+/**
+ * Why ExcelJS must not load this return (already accepted by the guarded reader), or null. ExcelJS expands
+ * every merged, validated and hyperlinked range into cells and parses every part, which the reader does
+ * not: each worksheet is scanned here first, under the reader's caps, and the areas counted.
+ */
+export function annotationRefusal(bytes: Uint8Array): string | null {
+  try {
+    const zip = new ZipReader(bytes, DEFAULT_LIMITS);
+    let cells = 0;
+    for (const name of zip.entries.keys()) {
+      if (!name.endsWith(".xml") && !name.endsWith(".rels") && !name.endsWith(".vml")) continue;
+      const xml = zip.read(name)!;
+      const s = new XmlScanner(xml, name, DEFAULT_LIMITS.maxDepth);
+      const sheet = name.startsWith("xl/worksheets/");
+      for (let t = s.next(); t !== END; t = s.next()) {
+        if (t !== OPEN || !sheet) continue;
+        const n = s.name;
+        if (n === "c") cells++;
+        else if (n === "mergeCell" || n === "hyperlink") cells += rangeArea(s.attr("ref") ?? "");
+        else if (n === "dataValidation" || n === "conditionalFormatting")
+          cells += rangeArea(s.attr("sqref") ?? "");
+        if (cells > ANNOTATE_MAX_CELLS) return `${name} 中的单元格、合并或数据验证区域过大`;
+      }
+      const text = new TextDecoder().decode(xml);
+      if (FORBIDDEN_RE.test(text) || FORBIDDEN_REF_RE.test(text)) return `${name} 含有 XML 不允许的字符`;
+    }
+  } catch (e) {
+    return (e as Error).message;
+  }
+  return null;
+}
+
+/**
+ * The annotated copy of `bytes` (an .xlsx already read successfully) for the result of checking it.
+ * Throws an Error with a zh-CN message when the file is not one ExcelJS can safely load.
+ */
 export async function annotateWorkbook(bytes: Uint8Array, result: ReturnResult): Promise<Uint8Array> {
+  const refusal = annotationRefusal(bytes);
+  if (refusal !== null) throw new Error(`无法生成标注副本：${refusal}`);
   const wb = new ExcelJS.Workbook();
-  await wb.xlsx.load(bytes as unknown as ExcelJS.Buffer);
+  try {
+    await wb.xlsx.load(bytes as unknown as ExcelJS.Buffer);
+  } catch (e) {
+    throw new Error(`无法生成标注副本：${(e as Error).message.slice(0, 200)}`);
+  }
   wb.worksheets.forEach(compactValidations);
   markCells(wb, [...result.errors, ...result.warnings]);
   resultSheet(wb, result);

@@ -6,7 +6,7 @@ import { toXlConditional } from "./write-conditional";
 import { toXlHeaderFooter, toXlPageSetup } from "./write-print";
 import { applyXlStyle, argb, toXlStyle } from "./write-style";
 import { toXlValidation } from "./write-validation";
-import { toXlValue } from "./write-value";
+import { toXlValue, xmlSafe } from "./write-value";
 
 export function writeValues(ws: ExcelJS.Worksheet, rows: SheetDescription["rows"]): void {
   rows.forEach((values, r) => {
@@ -52,7 +52,7 @@ export function writeValidations(ws: ExcelJS.Worksheet, d: SheetDescription): vo
 }
 
 export function writeNotes(ws: ExcelJS.Worksheet, d: SheetDescription): void {
-  for (const n of d.notes ?? []) ws.getCell(n.cell).note = n.text;
+  for (const n of d.notes ?? []) ws.getCell(n.cell).note = xmlSafe(n.text);
 }
 
 export function writePrint(ws: ExcelJS.Worksheet, d: SheetDescription): void {

@@ -13,10 +13,15 @@ export interface IssueAt {
   args?: MessageArgs;
 }
 
+/** An issue quotes at most this much of the value (untrusted: a 30,000-character cell quoted by 40,000
+ * issues would make the JSON output larger than a string can be). */
+export const ISSUE_VALUE_MAX = 200;
+
 export function makeIssue(code: IssueCode, at: IssueAt = {}): Issue {
   const sheet = at.sheet ?? null;
   const cell = at.cell ?? null;
-  const value = at.value ?? null;
+  const raw = at.value ?? null;
+  const value = raw !== null && raw.length > ISSUE_VALUE_MAX ? raw.slice(0, ISSUE_VALUE_MAX) + "…" : raw;
   return {
     code,
     severity: at.severity ?? defaultSeverity(code),

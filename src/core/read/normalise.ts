@@ -18,29 +18,62 @@ export type RawCell =
   | { kind: "error"; code: "cell.error_value" | "cell.formula_no_cache"; text: string };
 
 const INVISIBLE = "\\s\\u200b-\\u200d\\u2060\\ufeff";
-const TRIM_RE = new RegExp(`^[${INVISIBLE}]+|[${INVISIBLE}]+$`, "g");
+/** What trimInvisible removes at either end (kept as its definition; the tests compare the two). */
+export const TRIM_RE = new RegExp(`^[${INVISIBLE}]+|[${INVISIBLE}]+$`, "g");
 const ALL_SPACE_RE = new RegExp(`[${INVISIBLE}]+`, "g");
 
+/** JS \\s and the invisible characters above, by code unit. */
+function isInvisible(c: number): boolean {
+  return (
+    (c >= 9 && c <= 13) ||
+    c === 32 ||
+    c === 0xa0 ||
+    c === 0x1680 ||
+    (c >= 0x2000 && c <= 0x200d) ||
+    c === 0x2028 ||
+    c === 0x2029 ||
+    c === 0x202f ||
+    c === 0x205f ||
+    c === 0x2060 ||
+    c === 0x3000 ||
+    c === 0xfeff
+  );
+}
+
+/** Same result as s.replace(TRIM_RE, ""), in linear time (the regex is quadratic on inner runs of spaces). */
 export function trimInvisible(s: string): string {
-  return s.replace(TRIM_RE, "");
+  let start = 0;
+  let end = s.length;
+  while (start < end && isInvisible(s.charCodeAt(start))) start++;
+  while (end > start && isInvisible(s.charCodeAt(end - 1))) end--;
+  return start === 0 && end === s.length ? s : s.slice(start, end);
 }
 
 /** Full-width ASCII (U+FF01–FF5E) and the ideographic space to their half-width forms; U+2212 minus to "-". */
 export function halfWidth(s: string): string {
+  // By code unit (none of the mapped characters is a surrogate); the input itself when nothing maps, so
+  // a long text costs one pass and no copy.
   let out = "";
-  for (const ch of s) {
-    const c = ch.charCodeAt(0);
-    if (c >= 0xff01 && c <= 0xff5e) out += String.fromCharCode(c - 0xfee0);
-    else if (c === 0x3000) out += " ";
-    else if (c === 0x2212) out += "-";
-    else out += ch;
+  let last = 0;
+  for (let i = 0; i < s.length; i++) {
+    const c = s.charCodeAt(i);
+    let r: string;
+    if (c >= 0xff01 && c <= 0xff5e) r = String.fromCharCode(c - 0xfee0);
+    else if (c === 0x3000) r = " ";
+    else if (c === 0x2212) r = "-";
+    else continue;
+    out += s.slice(last, i) + r;
+    last = i + 1;
   }
-  return out;
+  return last === 0 ? s : out + s.slice(last);
 }
+
+/** One shared blank: most cells read are blank, and a RawCell is never changed once made. */
+const BLANK: RawCell = Object.freeze({ kind: "blank" });
 
 /** The cell as written; a formula is its cached result. */
 export function rawCell(v: SnapshotValue | undefined): RawCell {
-  if (v === null || v === undefined) return { kind: "blank" };
+  if (v === null || v === undefined) return BLANK;
   if (isFormulaValue(v)) {
     if (v.result === undefined)
       return { kind: "error", code: "cell.formula_no_cache", text: `=${v.formula}` };
@@ -52,7 +85,7 @@ export function rawCell(v: SnapshotValue | undefined): RawCell {
       ? { kind: "number", n: v }
       : { kind: "error", code: "cell.error_value", text: "#NUM!" };
   if (typeof v === "boolean") return { kind: "bool", b: v };
-  if (typeof v === "string") return trimInvisible(v) === "" ? { kind: "blank" } : { kind: "text", text: v };
+  if (typeof v === "string") return trimInvisible(v) === "" ? BLANK : { kind: "text", text: v };
   return { kind: "text", text: String(v) };
 }
 
@@ -104,8 +137,12 @@ export interface ParseContext {
 
 type NumberHow = "plain" | "fullwidth" | "thousands";
 
+/** No number or year is written in more characters than this (a 30,000-character cell is not one). */
+const MAX_NUMBER_TEXT = 400;
+
 /** A number written as text, or null. */
 export function parseNumberText(text: string): { n: number; how: NumberHow } | null {
+  if (text.length > MAX_NUMBER_TEXT) return null;
   const hw = halfWidth(text);
   let s = trimInvisible(hw);
   let how: NumberHow = hw === text ? "plain" : "fullwidth";
@@ -203,11 +240,23 @@ function parseDate(
   if (day < min || (today !== null && day > today))
     return { value: day, warning, error: { code: "value.date_range", args: { min, max: today ?? "今天" } } };
   return { value: day, warning };
+
+/** Array.from(s).length without the array: a surrogate pair counts once, a lone surrogate once. */
+function codePoints(s: string): number {
+  let n = 0;
+  for (let i = 0; i < s.length; i++, n++) {
+    const c = s.charCodeAt(i);
+    if (c >= 0xd800 && c <= 0xdbff && i + 1 < s.length) {
+      const d = s.charCodeAt(i + 1);
+      if (d >= 0xdc00 && d <= 0xdfff) i++;
+    }
+  }
+  return n;
 }
 
 function parseText(field: FieldLike, raw: Exclude<RawCell, { kind: "blank" | "error" }>): Parsed {
   const text = trimInvisible(rawText(raw)!);
-  const n = Array.from(text).length;
+  const n = codePoints(text);
   if (field.minLength !== undefined && n < field.minLength)
     return {
       value: text,
@@ -284,7 +333,10 @@ function parseYear(
       year = num.n;
       warning = numberWarning(num.how, raw.text, String(num.n));
     } else {
-      const m = /^(\d{4})\s*年度?$/.exec(trimInvisible(halfWidth(raw.text)));
+      const m =
+        raw.text.length > MAX_NUMBER_TEXT
+          ? null
+          : /^(\d{4})\s*年度?$/.exec(trimInvisible(halfWidth(raw.text)));
       if (m) {
         year = Number(m[1]);
         warning = { code: "norm.year_text", args: { detail: m[1] } };

@@ -43,9 +43,26 @@ export function dataRowIndexes(sheet: SheetSnapshot, firstDataRow: number, width
   return out;
 }
 
-/** For each data-area row (0-based) covered by a merge: the merge's range, for an error on that row. */
+/**
+ * For each data-area row (0-based) covered by a merge: the first merge listed that covers it, for an error
+ * on that row. Rows past the grid hold nothing and are not visited; each row is visited once whatever
+ * the merges (a merge to row 4,000,000,000 or thousands of merges cost the grid's rows, no more).
+ */
 function mergedRows(sheet: SheetSnapshot, t: TableSheetDef): Map<number, string> {
   const out = new Map<number, string>();
+  const first = t.firstDataRow - 1;
+  const last = sheet.cells.length - 1;
+  if (last < first || sheet.merges.length === 0) return out;
+  // next[i]: the first row at or after first + i not yet given a merge (path-halving union-find).
+  const next = new Int32Array(last - first + 2);
+  for (let i = 0; i < next.length; i++) next[i] = i;
+  const find = (i: number) => {
+    while (next[i] !== i) {
+      next[i] = next[next[i]];
+      i = next[i];
+    }
+    return i;
+  };
   for (const m of sheet.merges) {
     let r;
     try {
@@ -53,11 +70,23 @@ function mergedRows(sheet: SheetSnapshot, t: TableSheetDef): Map<number, string>
     } catch {
       continue;
     }
-    if (r.bottom < t.firstDataRow - 1 || r.left >= t.fields.length) continue;
-    for (let row = Math.max(r.top, t.firstDataRow - 1); row <= r.bottom; row++)
-      if (!out.has(row)) out.set(row, m);
+    if (r.bottom < first || r.left >= t.fields.length) continue;
+    const bottom = Math.min(r.bottom, last) - first;
+    for (let i = find(Math.max(r.top, first) - first); i <= bottom; i = find(i + 1)) {
+      out.set(i + first, m);
+      next[i] = i + 1;
+    }
   }
   return out;
+}
+
+/** Data rows and the data-area rows under a merge (blank once the merge hid their cells: still listed). */
+function rowsToRead(sheet: SheetSnapshot, t: TableSheetDef, merged: Map<number, string>): number[] {
+  const rows = dataRowIndexes(sheet, t.firstDataRow, t.fields.length);
+  if (merged.size === 0) return rows;
+  const all = new Set(rows);
+  for (const r of merged.keys()) all.add(r);
+  return [...all].sort((a, b) => a - b);
 }
 
 const COMPARE: Record<CrossFieldRule["op"], (a: number, b: number) => boolean> = {
@@ -76,12 +105,12 @@ export function readTable(sheet: SheetSnapshot, t: TableSheetDef, ctx: TableCont
   const firstSeen = new Map<string, Map<string, string>>(); // field key -> value -> first cell
   const result: TableResult = { accepted: [], rejected: [], warnings: [], rowIssues: [], read: 0 };
 
-  for (const r of dataRowIndexes(sheet, t.firstDataRow, fields.length)) {
+  for (const r of rowsToRead(sheet, t, merged)) {
     result.read++;
     const row = sheet.cells[r];
     const issues: Issue[] = [];
     const values: Record<string, ParsedValue> = {};
-    const bad = new Set<string>();
+    const bad = new Set<string>(); // field keys with an error in this row
     const issue = (f: FieldDef, p: Problem, severity?: "error" | "warning") =>
       issues.push(
         makeIssue(p.code, {

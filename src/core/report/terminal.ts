@@ -4,6 +4,16 @@ import type { Plan } from "../plan/types";
 import { percentText, statusLabel, valueText } from "./format";
 import type { RoundResult } from "./round-result";
 
+// C0 controls but tab and line feed, DEL, C1 controls, and the bidirectional overrides and isolates that
+// reorder what a terminal shows.
+// eslint-disable-next-line no-control-regex
+const CONTROL_RE = /[\u0000-\u0008\u000b-\u001f\u007f-\u009f\u202a-\u202e\u2066-\u2069]/g;
+
+/** Text for a terminal: control characters from returns (ESC, BEL, CR, bidi overrides) shown as \\uXXXX. */
+export function escapeControls(s: string): string {
+  return s.replace(CONTROL_RE, (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, "0")}`);
+}
+
 /** East Asian wide and full-width characters take two columns; ambiguous ones (“”) one, as wcwidth says. */
 export function displayWidth(s: string): number {
   let w = 0;

@@ -1,0 +1,461 @@
+// One worksheet part -> SheetSnapshot, scanned byte by byte (read-scan.ts). Same values as read-sheet.ts
+// (the htmlparser2 reader kept as test oracle); what differs is cost and bounds: an empty formatted cell
+// (<c r=".." s=".."/>, most of a template) is passed over without decoding anything; cells are kept only
+// when they hold a value, and every cap counts those, so a sparse sheet costs what it holds; merges are
+// applied through a per-row index, never a scan per merge over the sheet.
+import { address, parseRange, rangeAddress, type RangeRef } from "../core/a1";
+import type { ErrorValue, SheetSnapshot, SnapshotValue } from "../core/snapshot";
+import type { ReadLimits } from "./limits";
+import type { SheetEntry } from "./read-book";
+import { unescapeXstring } from "./read-book";
+import { WorkbookReadError } from "./read-error";
+import { slideFormula } from "./read-formula";
+import { END, OPEN, TEXT, XmlScanner } from "./read-scan";
+
+export interface CellsContext {
+  shared: string[];
+  formats: (string | undefined)[];
+  date1904: boolean;
+  limits: ReadLimits;
+  /** Cells with a value read so far in the workbook (the cap counts them all). */
+  cellCount: number;
+  /** Dense grid cells handed out so far in the workbook. */
+  gridCells: number;
+  /** Merges read so far in the workbook. */
+  mergeCount: number;
+}
+
+const MS_PER_DAY = 86400000;
+const EPOCH_SERIAL = 25569;
+/** Excel's sheet: 1,048,576 rows × 16,384 columns. */
+const EXCEL_ROWS = 1048576;
+const EXCEL_COLS = 16384;
+
+function isoSerial(text: string, date1904: boolean): number | ErrorValue {
+  const t = text.trim();
+  const zoned = !t.includes("T") || /(?:Z|[+-]\d\d:?\d\d)$/i.test(t);
+  const ms = Date.parse(zoned ? t : `${t}Z`);
+  return Number.isNaN(ms) ? { error: "#VALUE!" } : EPOCH_SERIAL + ms / MS_PER_DAY - (date1904 ? 1462 : 0);
+}
+
+/** A number as parseFloat reads it, without a string for plain integers of up to 15 digits. */
+function numberAt(b: Uint8Array, start: number, end: number, text: () => string): number {
+  const len = end - start;
+  if (len > 0 && len <= 15) {
+    let i = start;
+    const neg = b[i] === 45;
+    if (neg) i++;
+    if (i < end) {
+      let v = 0;
+      for (; i < end; i++) {
+        const d = b[i] - 48;
+        if (d < 0 || d > 9) return parseFloat(text());
+        v = v * 10 + d;
+      }
+      return neg ? (v === 0 ? -0 : -v) : v;
+    }
+  }
+  return parseFloat(text());
+}
+
+/** 1-based column of the letters an r attribute starts with; 0 when none. */
+function columnAt(b: Uint8Array, start: number, end: number): number {
+  let n = 0;
+  for (let i = start; i < end; i++) {
+    const c = b[i] | 0x20;
+    if (c < 97 || c > 122) break;
+    n = n * 26 + (c - 96);
+    if (n > 1e9) break;
+  }
+  return n;
+}
+
+interface Found {
+  r: number[];
+  c: number[];
+  v: SnapshotValue[];
+  s: number[];
+}
+
+function scan(xml: Uint8Array, entry: SheetEntry, part: string, ctx: CellsContext) {
+  const { limits } = ctx;
+  const sc = new XmlScanner(xml, part, limits.maxDepth);
+  const b = xml;
+  const found: Found = { r: [], c: [], v: [], s: [] };
+  const merges: string[] = [];
+  const masters = new Map<string, { f: string; r: number; c: number }>();
+  let row = 0;
+  let col = 0;
+  let inCell = false;
+  let t: string | undefined;
+  let s = 0;
+  let hasV = false;
+  let v = "";
+  let vStart = -1; // a <v> that is one plain text range: its bytes, decoded only if needed
+  let vEnd = -1;
+  let f = "";
+  let fType: string | undefined;
+  let fSi: string | undefined;
+  let fRef: string | undefined;
+  let inline: string | undefined;
+  let tBuf = "";
+  let into: 0 | 1 | 2 | 3 = 0;
+  let inIs = false;
+  let phonetic = 0;
+  let lastRow = 0;
+  let lastCol = 0;
+  const where = () => address(row - 1, col - 1);
+  const tooLong = (what: string) =>
+    new WorkbookReadError("file.corrupt", {
+      detail: `工作表\u201c${entry.name}\u201d${where()}：${what}超过 ${limits.maxTextLength} 个字符`,
+    });
+
+  const vText = (): string => {
+    if (vStart >= 0) {
+      v = sc.decode(vStart, vEnd);
+      vStart = -1;
+    }
+    return v;
+  };
+  const vEmpty = () => vStart < 0 && v === "";
+
+  const sharedString = (): string => {
+    const i = vStart >= 0 ? numberAt(b, vStart, vEnd, vText) : parseInt(vText(), 10);
+    const str = ctx.shared[i];
+    if (str === undefined)
+      throw new WorkbookReadError("file.corrupt", { detail: `${part}: 共享字符串序号 ${vText()} 不存在` });
+    return str;
+  };
+
+  const typed = (): Exclude<SnapshotValue, { formula: string }> => {
+    switch (t) {
+      case "s":
+        return sharedString();
+      case "str":
+        return vText();
+      case "b":
+        return parseInt(vText(), 10) !== 0;
+      case "e":
+        return { error: vText() };
+      case "d":
+        return isoSerial(vText(), ctx.date1904);
+      default:
+        return vStart >= 0 ? numberAt(b, vStart, vEnd, vText) : parseFloat(v);
+    }
+  };
+
+  const result = (): Exclude<SnapshotValue, { formula: string }> | undefined => {
+    if (!hasV) return undefined;
+    if (vEmpty()) return t === "str" ? "" : undefined;
+    return typed();
+  };
+
+  const value = (): SnapshotValue => {
+    if (f !== "" || fType !== undefined) {
+      let formula = f;
+      if (fType === "shared" && fSi !== undefined) {
+        if (fRef) masters.set(fSi, { f, r: row, c: col });
+        else if (f === "") {
+          const m = masters.get(fSi);
+          formula = m ? slideFormula(m.f, row - m.r, col - m.c) : "";
+        }
+      }
+      return { formula, result: result() };
+    }
+    if (t === "inlineStr") return inline ?? (!vEmpty() ? vText() : null);
+    if (vEmpty()) return null;
+    return typed();
+  };
+
+  // The r, s and t attributes of the open <c>, found in one pass as byte ranges (-1: absent; the first of
+  // a repeated attribute counts, as htmlparser2 kept it).
+  let lastEmptyAt = -1; // the attributes of the empty cells since the last cell read: only the last counts
+  let lastEmptyEnd = 0;
+  let rAt = -1;
+  let rEnd = 0;
+  let sAt = -1;
+  let sEnd = 0;
+  let tAt = -1;
+  let tEnd = 0;
+  const cellAttrs = () => {
+    rAt = sAt = tAt = -1;
+    let i = sc.attrStart;
+    const end = sc.attrEnd;
+    while (i < end) {
+      while (i < end && (b[i] === 32 || b[i] === 9 || b[i] === 10 || b[i] === 13)) i++;
+      const ns = i;
+      while (i < end && b[i] !== 61 && b[i] !== 32 && b[i] !== 9 && b[i] !== 10 && b[i] !== 13) i++;
+      const ne = i;
+      while (i < end && b[i] !== 34 && b[i] !== 39) i++;
+      if (i >= end) return;
+      const ve = b.indexOf(b[i], i + 1);
+      if (ve < 0 || ve > end) return;
+      if (ne - ns === 1) {
+        const k = b[ns];
+        if (k === 114 /* r */ && rAt < 0) ((rAt = i + 1), (rEnd = ve));
+        else if (k === 115 /* s */ && sAt < 0) ((sAt = i + 1), (sEnd = ve));
+        else if (k === 116 /* t */ && tAt < 0) ((tAt = i + 1), (tEnd = ve));
+      }
+      i = ve + 1;
+    }
+  };
+  /** The cell type without a string built for the usual ones. */
+  const cellType = (): string | undefined => {
+    if (tAt < 0) return undefined;
+    const len = tEnd - tAt;
+    const c = b[tAt];
+    if (len === 1) {
+      if (c === 115) return "s";
+      if (c === 110) return "n";
+      if (c === 98) return "b";
+      if (c === 101) return "e";
+      if (c === 100) return "d";
+    } else if (len === 3 && c === 115 && b[tAt + 1] === 116 && b[tAt + 2] === 114) return "str";
+    return sc.decode(tAt, tEnd);
+  };
+  const cellStyle = (): number => {
+    if (sAt < 0) return 0;
+    let v = 0;
+    for (let i = sAt; i < sEnd; i++) {
+      const d = b[i] - 48;
+      if (d < 0 || d > 9 || v > 1e9) return parseInt(sc.decode(sAt, sEnd), 10) || 0;
+      v = v * 10 + d;
+    }
+    return sEnd > sAt ? v : 0;
+  };
+
+  for (let tok = sc.next(); tok !== END; tok = sc.next()) {
+    if (tok === TEXT) {
+      if (into === 1) {
+        if (vStart < 0 && v === "" && !sc.cdata) {
+          vStart = sc.textStart;
+          vEnd = sc.textEnd;
+        } else {
+          v = vText() + sc.text();
+        }
+      } else if (into === 2) {
+        f += sc.text();
+        if (f.length > limits.maxTextLength) throw tooLong("公式");
+      } else if (into === 3) {
+        tBuf += sc.text();
+        if (tBuf.length > limits.maxTextLength) throw tooLong("文本");
+      }
+      continue;
+    }
+    const name = sc.name;
+    if (tok === OPEN) {
+      if (inCell) {
+        switch (name) {
+          case "v":
+            hasV = true;
+            into = 1;
+            break;
+          case "f":
+            into = 2;
+            fType = sc.attr("t");
+            fSi = sc.attr("si");
+            fRef = sc.attr("ref");
+            break;
+          case "is":
+            inIs = true;
+            break;
+          case "rPh":
+            phonetic++;
+            break;
+          case "t":
+            if (inIs && phonetic === 0) {
+              into = 3;
+              tBuf = "";
+            }
+            break;
+        }
+        continue;
+      }
+      if (name === "c") {
+        if (row === 0) throw sc.fail(`单元格不在任何行(<row>)内`);
+        if (sc.selfClosing) {
+          // An empty or merely formatted cell (most of a template): nothing to keep. When r is its first
+          // attribute (as every writer puts it), its column matters only if the next cell has no r, so it
+          // is read then, if ever; otherwise now.
+          const a = sc.attrStart;
+          if (b[a] === 32 && b[a + 1] === 114 && b[a + 2] === 61) {
+            lastEmptyAt = a;
+            lastEmptyEnd = sc.attrEnd;
+          } else {
+            lastEmptyAt = -1;
+            cellAttrs();
+            const c = rAt < 0 ? 0 : columnAt(b, rAt, rEnd);
+            col = c > 0 ? c : col + 1;
+          }
+          sc.skipClose();
+          continue;
+        }
+        if (lastEmptyAt >= 0) {
+          const at = sc.attrStart;
+          const end = sc.attrEnd;
+          ((sc.attrStart = lastEmptyAt), (sc.attrEnd = lastEmptyEnd));
+          cellAttrs();
+          const c = rAt < 0 ? 0 : columnAt(b, rAt, rEnd);
+          col = c > 0 ? c : col + 1;
+          ((sc.attrStart = at), (sc.attrEnd = end));
+          lastEmptyAt = -1;
+        }
+        cellAttrs();
+        const c = rAt < 0 ? 0 : columnAt(b, rAt, rEnd);
+        col = c > 0 ? c : col + 1;
+        inCell = true;
+        t = cellType();
+        s = cellStyle();
+        hasV = inIs = false;
+        v = f = "";
+        vStart = -1;
+        fType = fSi = fRef = inline = undefined;
+        phonetic = 0;
+        into = 0;
+      } else if (name === "row") {
+        let r = sc.attrInt("r");
+        if (r < 0) {
+          const a = sc.attr("r");
+          r = a === undefined ? NaN : parseInt(a, 10);
+        }
+        row = r > 0 ? r : row + 1;
+        col = 0;
+        lastEmptyAt = -1;
+        if (sc.selfClosing) sc.skipClose();
+      } else if (name === "mergeCell") {
+        const ref = sc.attr("ref");
+        if (ref) {
+          if (++ctx.mergeCount > limits.maxMerges)
+            throw new WorkbookReadError("file.too_large", {
+              detail: `合并单元格超过 ${limits.maxMerges} 个(工作表\u201c${entry.name}\u201d)`,
+            });
+          merges.push(ref.length > 40 ? "" : ref);
+        }
+      }
+      continue;
+    }
+    // CLOSE
+    if (!inCell) continue;
+    switch (name) {
+      case "c": {
+        inCell = false;
+        const val = value();
+        if (val !== null) {
+          if (row > limits.maxRows || col > EXCEL_COLS || row > EXCEL_ROWS)
+            throw new WorkbookReadError("file.too_many_rows", {
+              sheet: entry.name,
+              max: `${limits.maxRows} 行`,
+              detail: `${where()} 有数据`,
+            });
+          if (++ctx.cellCount > limits.maxCells)
+            throw new WorkbookReadError("file.too_many_rows", {
+              sheet: entry.name,
+              max: `全部工作表共 ${limits.maxCells} 个有数据的单元格`,
+            });
+          if (typeof val === "string" && val.length > limits.maxTextLength) throw tooLong("文本");
+          found.r.push(row);
+          found.c.push(col);
+          found.v.push(val);
+          found.s.push(s);
+          if (row > lastRow) lastRow = row;
+          if (col > lastCol) lastCol = col;
+        }
+        break;
+      }
+      case "t":
+        if (into === 3) {
+          into = 0;
+          if (tBuf !== "") inline = (inline ?? "") + unescapeXstring(tBuf);
+          if (inline !== undefined && inline.length > limits.maxTextLength) throw tooLong("文本");
+        }
+        break;
+      case "v":
+      case "f":
+        into = 0;
+        break;
+      case "is":
+        inIs = false;
+        break;
+      case "rPh":
+        phonetic--;
+        break;
+    }
+  }
+  return { found, merges, lastRow, lastCol };
+}
+
+export function readCells(xml: Uint8Array, entry: SheetEntry, ctx: CellsContext): SheetSnapshot {
+  const { name } = entry;
+  const part = entry.path ?? name;
+  const { found, merges: refs, lastRow: foundRows, lastCol: foundCols } = scan(xml, entry, part, ctx);
+  const ranges: RangeRef[] = [];
+  for (const ref of refs) {
+    let m: RangeRef;
+    try {
+      m = parseRange(ref.replace(/^.*!/, ""));
+    } catch {
+      continue;
+    }
+    if (m.bottom >= EXCEL_ROWS || m.right >= EXCEL_COLS)
+      throw new WorkbookReadError("file.corrupt", {
+        detail: `工作表\u201c${name}\u201d的合并区域 ${ref} 超出工作表范围`,
+      });
+    ranges.push(m);
+  }
+  const n = found.r.length;
+  // The grid, row by row; a later cell at the same address replaces an earlier one.
+  const { limits } = ctx;
+  const area = foundRows * foundCols;
+  if (foundRows > limits.maxRows || ctx.gridCells + area > limits.maxGridCells)
+    throw new WorkbookReadError("file.too_many_rows", {
+      sheet: name,
+      max: `${limits.maxRows} 行或全部工作表共 ${limits.maxGridCells} 个单元格的区域`,
+      detail: `数据区域为 ${foundRows} 行 × ${foundCols} 列`,
+    });
+  const cells: SnapshotValue[][] = new Array<SnapshotValue[]>(foundRows);
+  for (let r = 0; r < foundRows; r++) cells[r] = new Array<SnapshotValue>(foundCols).fill(null);
+  for (let i = 0; i < n; i++) cells[found.r[i] - 1][found.c[i] - 1] = found.v[i];
+  // Cells under a merge but its top-left one hold nothing; only the part inside the grid can hold a value,
+  // and the cells visited for all merges together are capped.
+  let budget = 4 * limits.maxGridCells;
+  for (const m of ranges) {
+    const bottom = Math.min(m.bottom, foundRows - 1);
+    const right = Math.min(m.right, foundCols - 1);
+    if (bottom < m.top || right < m.left) continue;
+    budget -= (bottom - m.top + 1) * (right - m.left + 1);
+    if (budget < 0)
+      throw new WorkbookReadError("file.too_large", {
+        detail: `工作表\u201c${name}\u201d的合并区域合计过大`,
+      });
+    for (let r = m.top; r <= bottom; r++) {
+      const line = cells[r];
+      for (let c = m.left; c <= right; c++) if (r !== m.top || c !== m.left) line[c] = null;
+    }
+  }
+  // The extent stays that of the cells read, merged or not: a row whose values a merge hid is still in the
+  // grid, so the core lists it (the htmlparser2 reader shrank the grid and such rows vanished).
+  const lastRow = foundRows;
+  const lastCol = foundCols;
+  ctx.gridCells += lastRow * lastCol;
+  // Percent formats, for numbers still in the grid (a merge may have cleared a cell).
+  const numFmts: Record<string, string> = {};
+  const formats = ctx.formats;
+  for (let i = 0; i < n; i++) {
+    const fmt = formats[found.s[i]];
+    if (fmt === undefined || !fmt.includes("%")) continue;
+    const x = found.v[i];
+    const numeric =
+      typeof x === "number" ||
+      (typeof x === "object" && x !== null && "formula" in x && typeof x.result === "number");
+    const r = found.r[i] - 1;
+    const c = found.c[i] - 1;
+    if (numeric && r < lastRow && c < lastCol && cells[r][c] === x) numFmts[address(r, c)] = fmt;
+  }
+  return {
+    name,
+    state: entry.state,
+    cells,
+    merges: ranges.map(rangeAddress),
+    ...(Object.keys(numFmts).length > 0 ? { numFmts } : {}),
+  };
+}
