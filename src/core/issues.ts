@@ -17,22 +17,3 @@ export interface Issue {
   /** Human message in zh-CN, saying where and why. */
   message: string;
 }
-
-export function issueOrder(a: Issue, b: Issue): number {
-  // Whole-file issues first, then by sheet, row, column.
-  const sa = a.sheet ?? "";
-  const sb = b.sheet ?? "";
-  if (sa !== sb) return sa < sb ? -1 : 1;
-  const ra = rowColKey(a.cell);
-  const rb = rowColKey(b.cell);
-  return ra - rb;
-}
-
-function rowColKey(cell: string | null): number {
-  if (!cell) return -1;
-  const m = /^([A-Z]+)(\d+)$/.exec(cell);
-  if (!m) return -1;
-  let col = 0;
-  for (const ch of m[1]) col = col * 26 + (ch.charCodeAt(0) - 64);
-  return Number(m[2]) * 1000 + col;
-}

@@ -18,8 +18,8 @@ import {
   TableRow,
   makeStyles,
 } from "@fluentui/react-components";
+import { roundPeriod } from "../core/aggregate/round-period";
 import { parsePeriod } from "../core/plan/periods";
-import type { ReturnResult } from "../core/read/types";
 import type { ImportedReturn, PaneActions, ReturnFile } from "../excel/actions";
 import { errorText } from "./errors";
 import type { Messages } from "./messages";
@@ -63,14 +63,6 @@ export interface BureauViewProps {
 
 type Notice = { intent: "success" | "warning" | "error" | "info"; text: string };
 
-/** The period most accepted returns are for (the later on a tie): the round's period. */
-export function commonPeriod(results: ReturnResult[]): string | null {
-  const counts = new Map<string, number>();
-  for (const r of results) if (!r.rejected && r.period) counts.set(r.period, (counts.get(r.period) ?? 0) + 1);
-  const best = [...counts].sort((a, b) => b[1] - a[1] || (a[0] < b[0] ? 1 : -1))[0];
-  return best ? best[0] : null;
-}
-
 export async function toReturnFile(f: PickedFile): Promise<ReturnFile> {
   const modified = Number.isFinite(f.lastModified) && f.lastModified > 0 ? new Date(f.lastModified).toISOString() : null;
   return { name: f.name, bytes: new Uint8Array(await readBytes(f)), modified };
@@ -102,8 +94,8 @@ export function BureauView({ actions, messages: m, defaultPeriod, today }: Burea
         setProgress({ done: out.length, total: files.length });
       }
       setImported((prev) => [...prev.filter((p) => !out.some((o) => o.file.name === p.file.name)), ...out]);
-      const common = commonPeriod(out.map((o) => o.result));
-      if (common) setPeriodText(common);
+      const common = roundPeriod(out.map((o) => o.result));
+      if (common) setPeriodText(common.id);
       if (actions.support().insertSheets) {
         const n = await actions.keepReturns(out);
         if (n) setNotices([{ intent: "success", text: m.kept(n) }]);

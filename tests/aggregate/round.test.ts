@@ -1,4 +1,5 @@
-import { aggregateRound, chinaDay, timingOf } from "../../src/core/aggregate/round";
+import { aggregateRound, timingOf } from "../../src/core/aggregate/round";
+import { chinaDay } from "../../src/core/china-date";
 import { DEFAULT_PLAN } from "../../src/core/plan/default-plan";
 import { parsePeriod } from "../../src/core/plan/periods";
 import type { ReturnResult } from "../../src/core/read/types";

@@ -73,9 +73,9 @@ test("a valid return: exit 0, exact JSON shape", () => {
   });
 });
 
-test("errors found: exit 1; an unreadable file is listed as a rejected return", () => {
+test("an unreadable file is listed as a rejected return, and makes the exit code 2", () => {
   const r = srdi("check", file("good.xlsx"), file("bad.xlsx"), file("noise.xlsx"), "--json");
-  expect(r.code).toBe(1);
+  expect(r.code).toBe(2);
   const j = JSON.parse(r.out);
   expect(j.files.map((f: { file: string }) => path.basename(f.file))).toEqual([
     "good.xlsx",
@@ -139,7 +139,7 @@ test("the wrong unit or period for the round is an error (exit 1)", () => {
 test("--annotate writes a copy with the bad cells marked and a 校验结果 sheet (checked with openpyxl)", () => {
   const out = file("annotated");
   const r = srdi("check", file("bad.xlsx"), file("noise.xlsx"), "--annotate", out);
-  expect(r.code).toBe(1);
+  expect(r.code).toBe(2); // noise.xlsx is not a workbook
   const copy = path.join(out, "bad-校验结果.xlsx");
   expect(existsSync(copy)).toBe(true);
   expect(existsSync(path.join(out, "noise-校验结果.xlsx"))).toBe(false);
