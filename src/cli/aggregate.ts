@@ -3,7 +3,7 @@
 import { readFileSync, writeFileSync } from "fs";
 import * as path from "path";
 import type { Command } from "commander";
-import type { Issue } from "../core/issues";
+import { issueText, type Issue } from "../core/issues";
 import { roundPeriod } from "../core/aggregate/round-period";
 import { chinaToday } from "../core/china-date";
 import type { Period } from "../core/plan/periods";
@@ -59,7 +59,7 @@ export async function readTargetsFile(
         i.code === "targets.unknown_form" || (i.code === "targets.missing_sheet" && i.severity === "error"),
     )
   )
-    throw new UsageError(`${file}：${r.issues.map((i) => i.message).join("；")}`);
+    throw new UsageError(`${file}：${r.issues.map(issueText).join("；")}`);
   return r;
 }
 
@@ -91,7 +91,7 @@ export async function runAggregate(files: string[], o: AggregateOptions, exit: E
   const deadline = isoDateOption(o.deadline, "截止日期");
   const issuedOn = isoDateOption(o.date, "通报日期") ?? chinaToday(new Date());
   const t = o.targets ? await readTargetsFile(o.targets, plan) : null;
-  for (const i of t?.issues ?? []) process.stderr.write(`目标分解表：${i.message}\n`);
+  for (const i of t?.issues ?? []) process.stderr.write(`目标分解表：${issueText(i)}\n`);
   const { results: returns } = await readReturnFiles(files, plan);
   const period = inferPeriod(returns, o.period);
   const result = runRound({ plan, period, returns, deadline, targets: t?.targets, settings: t?.settings });

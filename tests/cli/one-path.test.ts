@@ -62,7 +62,9 @@ test("the reader's cases as the results say them: a filled return read, file.* e
   expect(filled.enterprises.length + filled.rejectedRows.filter((r) => r.sheet === "企业名录").length).toBe(
     40,
   );
-  expect((await read("noise.xlsx")).errors.map((i) => i.code)).toEqual(["file.not_workbook"]);
+  expect((await read("noise.xlsx")).errors.map((i) => [i.code, i.scope])).toEqual([
+    ["file.not_workbook", "file"],
+  ]);
   expect((await read("empty.xlsx")).errors.map((i) => i.code)).toEqual(["file.empty"]);
   // Not on disk at all: the same rejected return, with the disk's reason.
   const gone = await loadReturnFile(path.join(dir, "gone.xlsx"), plan);

@@ -11,7 +11,16 @@ import { BureauView, type BureauActions } from "../../src/taskpane/BureauView";
 import { MESSAGES } from "../../src/taskpane/messages";
 
 function result(file: string, rejected: boolean, errors = 0): ReturnResult {
-  const issue = { code: "x", severity: "error" as const, sheet: null, cell: null, field: null, value: null, message: "坏" };
+  const issue = {
+    code: "file.corrupt" as const,
+    severity: "error" as const,
+    sheet: null,
+    cell: null,
+    field: null,
+    value: null,
+    message: "坏",
+    scope: "file" as const,
+  };
   return {
     file,
     unit: rejected ? null : "320703",

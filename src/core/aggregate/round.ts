@@ -2,7 +2,7 @@
 // for the city, and list what was not counted. Pure and independent of the order of `returns`.
 import { address } from "../a1";
 import { chinaDay } from "../china-date";
-import type { Issue } from "../issues";
+import { issueText, type Issue } from "../issues";
 import type { Period } from "../plan/periods";
 import type { Plan } from "../plan/types";
 import type { EnterpriseRecord, PlatformRecord, ReturnResult } from "../read/types";
@@ -79,7 +79,7 @@ function noData(plan: Plan): Record<string, IndicatorValue> {
 }
 
 function joinMessages(issues: Issue[]): string {
-  return issues.map((i) => i.message).join("；");
+  return issues.map(issueText).join("；");
 }
 
 export function aggregateRound(args: AggregateArgs): AggregateResult {
