@@ -19,6 +19,7 @@ import {
   makeStyles,
 } from "@fluentui/react-components";
 import { roundPeriod } from "../core/aggregate/round-period";
+import { issueText } from "../core/issues";
 import { parsePeriod } from "../core/plan/periods";
 import type { ImportedReturn, PaneActions, ReturnFile } from "../excel/actions";
 import { errorText } from "./errors";
@@ -201,7 +202,7 @@ export function BureauView({ actions, messages: m, defaultPeriod, today }: Burea
                 <TableCell className={s.nowrap}>{r.unitName ?? r.unit ?? "—"}</TableCell>
                 <TableCell className={s.nowrap}>{r.period ?? "—"}</TableCell>
                 <TableCell className={s.nowrap}>{r.rejected ? m.rejected : m.accepted}</TableCell>
-                <TableCell title={[...r.errors, ...r.warnings].slice(0, 5).map((i) => i.message).join("\n")}>
+                <TableCell title={[...r.errors, ...r.warnings].slice(0, 5).map(issueText).join("\n")}>
                   {r.errors.length + r.warnings.length}
                 </TableCell>
               </TableRow>

@@ -150,10 +150,15 @@ test("数据问题 lists the rejected return, the rejected row and both sides of
   expect(rows.filter((r) => r[0] === "退回数据行").map((r) => [r[1], r[3], r[4], r[6]])).toEqual([
     ["海州区", "企业名录", "B3", "校验码错误"],
   ]);
-  expect(rows.filter((r) => r[0] === "重复企业").map((r) => [r[1], r[3], r[4]])).toEqual([
+  const dup = rows.filter((r) => r[0] === "重复企业");
+  expect(dup.map((r) => [r[1], r[3], r[4]])).toEqual([
     ["连云区", "企业名录", "B2"],
     ["海州区", "企业名录", "B2"],
   ]);
+  // Each row's own place is in its columns; its text names the other unit's place, once.
+  expect(dup[0][6]).toContain("另见：海州区 企业名录!B2；");
+  expect(dup[0][6]).not.toContain("连云区 企业名录!B2");
+  expect(dup[1][6]).toContain("另见：连云区 企业名录!B2；");
 });
 
 test("报送情况: on time, late, rejected, missing", () => {
