@@ -92,6 +92,22 @@ test("a reader that fails unexpectedly still gives a listed, rejected return (fi
   expect(r.errors[0].message).toContain("boom");
 });
 
+test.each([
+  [{ code: "file.too_many_rows", sheet: "大表" }, ["file.too_many_rows", "大表"]],
+  [{ code: "ENOENT" }, ["file.corrupt", null]],
+  [{ code: "uscc.checksum" }, ["file.corrupt", null]], // a catalogue code, but not about the whole file
+])("a reader's error %j becomes the issue %j", async (thrown, expected) => {
+  const r = await readBytesModule.readReturnBytes(
+    { name: "x.xlsx", bytes: new Uint8Array(1), modified: null },
+    async () => {
+      throw Object.assign(new Error("原因"), thrown);
+    },
+    { plan },
+  );
+  expect(r.errors.map((i) => [i.code, i.sheet])).toEqual([expected]);
+  expect(r.errors[0].scope).toBe("file");
+});
+
 test.each<[string, ReturnType<typeof ret>[], string | null]>([
   [
     "most returns' period",

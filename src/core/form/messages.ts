@@ -390,6 +390,11 @@ function entryOf(code: IssueCode): CatalogueEntry | undefined {
   return ENTRIES[code] ?? (code.startsWith("rule.") ? RULE_ENTRY : undefined);
 }
 
+/** True for a code of the catalogue (a fixed one or rule.*): text from outside (a reader's error) is checked. */
+export function isIssueCode(code: string): code is IssueCode {
+  return entryOf(code as IssueCode) !== undefined;
+}
+
 export function defaultSeverity(code: IssueCode): "error" | "warning" {
   return entryOf(code)?.severity ?? "error";
 }

@@ -2,7 +2,7 @@
 // (files picked in the browser) share. The .xlsx reader is injected, so the core stays free of file
 // formats; whatever it throws, the file is still a return that was handed in: listed, rejected, with one
 // whole-file error (the reader's own code when it gives one, else file.corrupt), never a crash.
-import type { IssueCode } from "../form/messages";
+import { isIssueCode, issueScope } from "../form/messages";
 import type { Plan } from "../plan/types";
 import type { WorkbookSnapshot } from "../snapshot";
 import type { Expectation } from "./identify";
@@ -30,12 +30,16 @@ export interface ReadBytesOptions {
   expect?: Expectation;
 }
 
-/** The reader's error as an issue: its `file.*` code, its message (which says why) and its sheet. */
+/**
+ * The reader's error as an issue: its code when that is a whole-file code of the catalogue, with its
+ * message (the catalogue's text for that code, saying why) and its sheet; anything else is file.corrupt.
+ */
 function unreadable(file: ReturnBytes, e: unknown): ReturnResult {
   const err = (typeof e === "object" && e !== null ? e : {}) as { code?: unknown; sheet?: unknown };
-  const known = typeof err.code === "string" && err.code.startsWith("file.");
+  const code = typeof err.code === "string" && isIssueCode(err.code) ? err.code : null;
+  const known = code !== null && issueScope(code) === "file";
   const detail = e instanceof Error ? e.message : String(e);
-  return unreadableReturn(file.name, known ? (err.code as IssueCode) : "file.corrupt", {
+  return unreadableReturn(file.name, known ? code : "file.corrupt", {
     // A reader error's message is already the catalogue's text for its code; anything else is a detail.
     ...(known ? { message: detail } : { args: { detail } }),
     sheet: typeof err.sheet === "string" ? err.sheet : null,
