@@ -5,17 +5,13 @@
 import { mkdirSync, statSync, writeFileSync } from "fs";
 import * as path from "path";
 import type { Command } from "commander";
-import type { Plan } from "../core/plan/types";
 import { checkJson } from "../core/read/json";
-import { readReturn } from "../core/read/read-return";
 import { formatCheckText } from "../core/read/text-report";
 import { escapeControls } from "../core/report/terminal";
 import type { ReturnResult } from "../core/read/types";
-import { unreadableReturn } from "../core/read/unreadable";
-import { readWorkbook, WorkbookReadError } from "../xlsx/read";
-import { zlibInflater } from "../xlsx/read-inflate-node";
+import { isUnreadable } from "../core/read/unreadable";
 import { UsageError, type ExitHolder } from "./common";
-import { FileRefusal, readRegularFile } from "./read-regular";
+import { loadReturnFile, type LoadedReturn } from "./read-file";
 import { findUnit, loadPlanFile, periodOption } from "./template";
 
 interface CheckOptions {
@@ -24,40 +20,6 @@ interface CheckOptions {
   json?: boolean;
   annotate?: string;
   plan?: string;
-}
-
-interface Checked {
-  result: ReturnResult;
-  /** The bytes, when they were a readable workbook (to annotate). */
-  bytes: Uint8Array | null;
-}
-
-export async function checkFile(
-  file: string,
-  plan: Plan,
-  expect: { period?: string; units?: string[] },
-): Promise<Checked> {
-  let bytes: Uint8Array;
-  let modified: string;
-  try {
-    ({ bytes, modified } = readRegularFile(file));
-  } catch (e) {
-    if (e instanceof FileRefusal)
-      return { result: unreadableReturn(file, e.code, { args: { detail: e.detail } }), bytes: null };
-    throw new UsageError(`无法读取文件 ${file}：${(e as Error).message}`);
-  }
-  try {
-    const snapshot = await readWorkbook(bytes, { name: path.basename(file), modified, inflate: zlibInflater });
-    // Today in China time bounds the 填报日期 of a version-2 return.
-    const today = new Date(Date.now() + 8 * 3600e3).toISOString().slice(0, 10);
-    return { result: readReturn(snapshot, { plan, file, modified, expect, today }), bytes };
-  } catch (e) {
-    if (!(e instanceof WorkbookReadError)) throw e;
-    return {
-      result: unreadableReturn(file, e.code, { message: e.message, sheet: e.sheet, modified }),
-      bytes: null,
-    };
-  }
 }
 
 function annotatedName(file: string, used: Set<string>): string {
@@ -86,8 +48,9 @@ export async function runCheck(
   });
   if (missing.length > 0) throw new UsageError(`找不到文件(或不是文件)：${missing.join("、")}`);
 
-  const checked: Checked[] = [];
-  for (const f of files) checked.push(await checkFile(f, plan, expect));
+  // Each file is listed under the path as given, so that files of the same name in two folders differ.
+  const checked: LoadedReturn[] = [];
+  for (const f of files) checked.push(await loadReturnFile(f, plan, { expect, name: f }));
   const results = checked.map((c) => c.result);
 
   const notes: string[] = [];
@@ -97,7 +60,7 @@ export async function runCheck(
     mkdirSync(o.annotate, { recursive: true });
     const used = new Set<string>();
     for (const c of checked) {
-      if (!c.bytes) {
+      if (!c.bytes || isUnreadable(c.result)) {
         notes.push(`未生成标注副本：${c.result.file} 不是可读的工作簿`);
         continue;
       }
@@ -119,7 +82,7 @@ export async function runCheck(
 
 /** 2 when any file was not a usable workbook (ARCHITECTURE.md: unreadable input), else 1 on errors. */
 export function checkExitCode(results: ReturnResult[]): 0 | 1 | 2 {
-  if (results.some((r) => r.errors.some((i) => i.code.startsWith("file.")))) return 2;
+  if (results.some(isUnreadable)) return 2;
   return results.some((r) => r.errors.length > 0) ? 1 : 0;
 }
 

@@ -14,7 +14,8 @@ import { buildTargetsWorkbook } from "../core/targets/workbook";
 import type { FormDef } from "../core/form/types";
 import { CURRENT_FORM } from "../core/form/versions";
 import { writeWorkbookLazily as writeWorkbook } from "./write-lazily";
-import { readReturnFile, readTargetsFile, summaryText } from "./aggregate";
+import { readTargetsFile, summaryText } from "./aggregate";
+import { readReturnFile } from "./read-file";
 import type { ExitHolder } from "./common";
 import { templateFileName } from "./template";
 

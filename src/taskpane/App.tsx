@@ -52,13 +52,3 @@ export function App({ actions, plan, messages, initialView, defaultPeriod, today
     </FluentProvider>
   );
 }
-
-/** The current quarter's period id in China time, e.g. "2025Q3": what most rounds report. */
-export function currentPeriod(now: Date): string {
-  const d = new Date(now.getTime() + 8 * 3600 * 1000);
-  return `${d.getUTCFullYear()}Q${Math.floor(d.getUTCMonth() / 3) + 1}`;
-}
-
-export function chinaToday(now: Date): string {
-  return new Date(now.getTime() + 8 * 3600 * 1000).toISOString().slice(0, 10);
-}

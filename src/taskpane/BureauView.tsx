@@ -18,8 +18,9 @@ import {
   TableRow,
   makeStyles,
 } from "@fluentui/react-components";
+import { roundPeriod } from "../core/aggregate/round-period";
+import { issueText } from "../core/issues";
 import { parsePeriod } from "../core/plan/periods";
-import type { ReturnResult } from "../core/read/types";
 import type { ImportedReturn, PaneActions, ReturnFile } from "../excel/actions";
 import { errorText } from "./errors";
 import type { Messages } from "./messages";
@@ -63,14 +64,6 @@ export interface BureauViewProps {
 
 type Notice = { intent: "success" | "warning" | "error" | "info"; text: string };
 
-/** The period most accepted returns are for (the later on a tie): the round's period. */
-export function commonPeriod(results: ReturnResult[]): string | null {
-  const counts = new Map<string, number>();
-  for (const r of results) if (!r.rejected && r.period) counts.set(r.period, (counts.get(r.period) ?? 0) + 1);
-  const best = [...counts].sort((a, b) => b[1] - a[1] || (a[0] < b[0] ? 1 : -1))[0];
-  return best ? best[0] : null;
-}
-
 export async function toReturnFile(f: PickedFile): Promise<ReturnFile> {
   const modified = Number.isFinite(f.lastModified) && f.lastModified > 0 ? new Date(f.lastModified).toISOString() : null;
   return { name: f.name, bytes: new Uint8Array(await readBytes(f)), modified };
@@ -102,8 +95,8 @@ export function BureauView({ actions, messages: m, defaultPeriod, today }: Burea
         setProgress({ done: out.length, total: files.length });
       }
       setImported((prev) => [...prev.filter((p) => !out.some((o) => o.file.name === p.file.name)), ...out]);
-      const common = commonPeriod(out.map((o) => o.result));
-      if (common) setPeriodText(common);
+      const common = roundPeriod(out.map((o) => o.result));
+      if (common) setPeriodText(common.id);
       if (actions.support().insertSheets) {
         const n = await actions.keepReturns(out);
         if (n) setNotices([{ intent: "success", text: m.kept(n) }]);
@@ -209,7 +202,7 @@ export function BureauView({ actions, messages: m, defaultPeriod, today }: Burea
                 <TableCell className={s.nowrap}>{r.unitName ?? r.unit ?? "—"}</TableCell>
                 <TableCell className={s.nowrap}>{r.period ?? "—"}</TableCell>
                 <TableCell className={s.nowrap}>{r.rejected ? m.rejected : m.accepted}</TableCell>
-                <TableCell title={[...r.errors, ...r.warnings].slice(0, 5).map((i) => i.message).join("\n")}>
+                <TableCell title={[...r.errors, ...r.warnings].slice(0, 5).map(issueText).join("\n")}>
                   {r.errors.length + r.warnings.length}
                 </TableCell>
               </TableRow>

@@ -4,13 +4,23 @@ import * as React from "react";
 import { fireEvent, render, screen, waitFor, within } from "@testing-library/react";
 import { FluentProvider, webLightTheme } from "@fluentui/react-components";
 import type { ReturnResult } from "../../src/core/read/types";
+import * as roundPeriodModule from "../../src/core/aggregate/round-period";
 import type { AggregateOutcome, ReturnFile } from "../../src/excel/actions";
 import { FULL_SUPPORT } from "../../src/excel/support";
 import { BureauView, type BureauActions } from "../../src/taskpane/BureauView";
 import { MESSAGES } from "../../src/taskpane/messages";
 
 function result(file: string, rejected: boolean, errors = 0): ReturnResult {
-  const issue = { code: "x", severity: "error" as const, sheet: null, cell: null, field: null, value: null, message: "坏" };
+  const issue = {
+    code: "file.corrupt" as const,
+    severity: "error" as const,
+    sheet: null,
+    cell: null,
+    field: null,
+    value: null,
+    message: "坏",
+    scope: "file" as const,
+  };
   return {
     file,
     unit: rejected ? null : "320703",
@@ -36,6 +46,9 @@ const outcome: AggregateOutcome = {
   units: 10,
   excluded: 1,
   duplicates: 0,
+  duplicateEnterprises: 0,
+  duplicatePlatforms: 0,
+  rejectedRows: 0,
   targets: false,
   sheets: ["工作通报"],
   skipped: [],
@@ -77,6 +90,20 @@ test("many files at once: each is read, listed with unit, period, status and iss
   expect(a.readReturnFile.mock.calls[0][0]).toMatchObject({ name: "连云区.xlsx", modified: "2025-10-09T00:00:00.000Z" });
   expect(Array.from(a.readReturnFile.mock.calls[0][0].bytes)).toEqual([80, 75, 3, 4]);
   await screen.findByText(/已把 1 份报表的数据表保存到本工作簿/);
+});
+
+test("the round's period is taken from the files by the core's roundPeriod (as the CLI takes it)", async () => {
+  const spy = jest.spyOn(roundPeriodModule, "roundPeriod");
+  const a = fakeActions({
+    readReturnFile: jest.fn(async (f: ReturnFile) => ({ ...result(f.name, false), period: "2025Q2" })),
+  });
+  show(a);
+  fireEvent.change(screen.getByTestId("files"), { target: { files: [file("a.xlsx"), file("b.xlsx")] } });
+  await screen.findAllByTestId("return-row");
+  await screen.findByDisplayValue("2025Q2");
+  expect(spy).toHaveBeenCalledTimes(1);
+  expect(spy.mock.calls[0][0].map((r) => r.file)).toEqual(["a.xlsx", "b.xlsx"]);
+  spy.mockRestore();
 });
 
 test("below ExcelApi 1.13 the returns are not kept, and the pane says so", async () => {

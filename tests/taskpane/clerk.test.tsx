@@ -18,7 +18,8 @@ const issue = (over: Partial<Issue>): Issue => ({
   cell: "B7",
   field: "uscc",
   value: "x",
-  message: "企业名录 B7：统一社会信用代码校验码错误",
+  message: "统一社会信用代码校验码错误",
+  scope: "cell",
   ...over,
 });
 
@@ -106,7 +107,7 @@ test("self-check lists every issue with severity and cell; a click selects the c
   const list = await screen.findByRole("list", { name: "issues" });
   const items = within(list).getAllByTestId("issue");
   expect(items.map((i) => i.textContent)).toEqual([
-    "错误企业名录!B7企业名录 B7：统一社会信用代码校验码错误",
+    "错误企业名录!B7统一社会信用代码校验码错误",
     "错误整个文件无法识别表式",
     "提示企业名录!L9研发费用高于营业收入",
   ]);

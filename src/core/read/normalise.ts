@@ -240,6 +240,7 @@ function parseDate(
   if (day < min || (today !== null && day > today))
     return { value: day, warning, error: { code: "value.date_range", args: { min, max: today ?? "今天" } } };
   return { value: day, warning };
+}
 
 /** Array.from(s).length without the array: a surrogate pair counts once, a lone surrogate once. */
 function codePoints(s: string): number {

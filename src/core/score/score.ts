@@ -1,7 +1,7 @@
 // Completion, time progress, status, score and rank (INDICATORS.md "Time progress" and "Default
 // scoring"), every knob from ScoringSettings.
 import type { AggregateResult, Submission } from "../aggregate/types";
-import { chinaDay } from "../aggregate/round";
+import { chinaDay } from "../china-date";
 import { timeProgress } from "../plan/periods";
 import type { Comparator, Indicator, Plan } from "../plan/types";
 import {
