@@ -3,7 +3,7 @@ import * as React from "react";
 import { createRoot } from "react-dom/client";
 import { DEFAULT_PLAN } from "../core/plan/default-plan";
 import { createActions } from "../excel/actions";
-import { App, chinaToday, currentPeriod, viewFromQuery } from "./App";
+import { App, chinaToday, reportingPeriod, viewFromQuery } from "./App";
 import { messagesFor } from "./messages";
 
 Office.onReady(() => {
@@ -16,7 +16,7 @@ Office.onReady(() => {
       plan={DEFAULT_PLAN}
       messages={messagesFor(Office.context?.displayLanguage)}
       initialView={viewFromQuery(window.location.search)}
-      defaultPeriod={currentPeriod(now)}
+      defaultPeriod={reportingPeriod(now)}
       today={chinaToday(now)}
     />,
   );
