@@ -57,7 +57,13 @@ function fakeActions(over: Partial<ClerkActions> = {}): jest.Mocked<ClerkActions
 function show(actions: ClerkActions, extra: Partial<React.ComponentProps<typeof ClerkView>> = {}) {
   return render(
     <FluentProvider theme={webLightTheme}>
-      <ClerkView actions={actions} plan={DEFAULT_PLAN} messages={MESSAGES} defaultPeriod="2025Q3" {...extra} />
+      <ClerkView
+        actions={actions}
+        plan={DEFAULT_PLAN}
+        messages={MESSAGES}
+        defaultPeriod="2025Q3"
+        {...extra}
+      />
     </FluentProvider>,
   );
 }
@@ -95,9 +101,10 @@ test("below ExcelApi 1.8 the button downloads the template instead", async () =>
 test("self-check lists every issue with severity and cell; a click selects the cell", async () => {
   const a = fakeActions({
     selfCheck: jest.fn(async () => ({
-      result: result([issue({}), issue({ sheet: null, cell: null, code: "form.unknown", message: "无法识别表式" })], [
-        issue({ severity: "warning", cell: "L9", message: "研发费用高于营业收入" }),
-      ]),
+      result: result(
+        [issue({}), issue({ sheet: null, cell: null, code: "form.unknown", message: "无法识别表式" })],
+        [issue({ severity: "warning", cell: "L9", message: "研发费用高于营业收入" })],
+      ),
       marked: 2,
     })),
   });
@@ -117,7 +124,9 @@ test("self-check lists every issue with severity and cell; a click selects the c
 
 test("text from a return is shown as text, never as markup", async () => {
   const evil = '<img src=x onerror="window.__pwned=1">';
-  const a = fakeActions({ selfCheck: jest.fn(async () => ({ result: result([issue({ message: evil })]), marked: 0 })) });
+  const a = fakeActions({
+    selfCheck: jest.fn(async () => ({ result: result([issue({ message: evil })]), marked: 0 })),
+  });
   const { container } = show(a);
   fireEvent.click(screen.getByRole("button", { name: "自查" }));
   await screen.findByText(evil);
