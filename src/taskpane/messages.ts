@@ -97,6 +97,9 @@ export interface Messages {
   includeReturn: (unit: string) => string;
   removeReturn: (unit: string) => string;
   showIssues: (unit: string) => string;
+  details: string;
+  hideDetails: string;
+  remove: string;
   downloadAnnotated: (unit: string) => string;
   returnCounts: (accepted: number, rejected: number, errors: number, warnings: number) => string;
   unknownUnit: string;
@@ -215,7 +218,10 @@ const zhCN: Messages = {
   },
   includeReturn: (u) => `计入汇总：${u}`,
   removeReturn: (u) => `移除 ${u}`,
-  showIssues: (u) => `${u} 的问题`,
+  showIssues: (u) => `${u} 的详情`,
+  details: "详情",
+  hideDetails: "收起",
+  remove: "移除",
   downloadAnnotated: (u) => `下载 ${u} 的标注副本`,
   returnCounts: (a, x, e, w) => `通过 ${a} 行，退回 ${x} 行；错误 ${e}，提示 ${w}`,
   unknownUnit: "未能识别单位",

@@ -316,7 +316,7 @@ test("the bureau: ten returns at 320 px, include and exclude, aggregate, compact
 
   // A return's details: reason and issues with go-to links into its kept sheets.
   const partial = rows.filter({ has: page.getByTestId("status").filter({ hasText: "部分退回" }) }).first();
-  await partial.getByRole("button", { name: /的问题$/ }).click();
+  await partial.getByRole("button", { name: /的详情$/ }).click();
   expect(await partial.getByTestId("issue").count()).toBeGreaterThan(0);
   const cellLink = partial.getByRole("button", { name: /^定位到 / }).first();
   await cellLink.click();

@@ -193,7 +193,7 @@ test("a return's details: file, reason, issues with go-to into its kept sheets, 
   );
   const save = show(a);
   pick(file("320706.xlsx"));
-  const details = await screen.findByRole("button", { name: "海州区 的问题" });
+  const details = await screen.findByRole("button", { name: "海州区 的详情" });
   expect(details.getAttribute("aria-expanded")).toBe("false");
   fireEvent.click(details);
   expect(details.getAttribute("aria-expanded")).toBe("true");

@@ -92,7 +92,7 @@ export function ReturnItem(p: ReturnItemProps): React.JSX.Element {
           aria-label={m.showIssues(name)}
           onClick={() => setOpen(!open)}
         >
-          {open ? "收起" : "详情"}
+          {open ? m.hideDetails : m.details}
         </Button>
         <Button
           size="small"
@@ -101,7 +101,7 @@ export function ReturnItem(p: ReturnItemProps): React.JSX.Element {
           aria-label={m.removeReturn(name)}
           onClick={p.onRemove}
         >
-          移除
+          {m.remove}
         </Button>
       </div>
       <Text size={200} className={s.counts} data-testid="counts">
