@@ -19,7 +19,7 @@ import { buildTargetsWorkbook } from "../core/targets/workbook";
 import { SETTINGS_SHEET, TARGETS_META_SHEET, TARGETS_SHEET } from "../core/targets/types";
 import { currentWorkbookBytes } from "./file";
 import { keepReturnSheets, bytesToBase64 } from "./import";
-import { keptReturns, keptSheetNames, unitPrefix } from "./kept-returns";
+import { keptChoice, keptReturns, keptSheetNames } from "./kept-returns";
 import { clearHighlights, selectCell, setHighlights } from "./marks";
 import { readSheetsToSnapshot } from "./read";
 import { detectSupport, excelApi, type HostSupport } from "./support";
@@ -202,11 +202,11 @@ export function createActions(plan: Plan, now: () => Date = () => new Date()): P
     },
 
     async keepReturns(imported) {
-      const accepted = imported.filter((i) => !i.result.rejected && i.result.meta);
+      const accepted = [...keptChoice(imported)];
       const names = await keepReturnSheets(
-        accepted.map((i) => ({
+        accepted.map(([prefix, i]) => ({
           base64: bytesToBase64(i.file.bytes),
-          prefix: unitPrefix(i.result.meta!.unitName || i.result.unitName || "", i.result.meta!.unitCode),
+          prefix,
           meta: i.result.meta!,
           file: i.file.name,
           modified: i.file.modified,

@@ -7,7 +7,7 @@ import { parsePeriod } from "../core/plan/periods";
 import type { Plan } from "../core/plan/types";
 import type { ReturnResult } from "../core/read/types";
 import type { AggregateOutcome, ImportedReturn, PaneActions, ReturnFile } from "../excel/actions";
-import { unitPrefix } from "../excel/kept-returns";
+import { keptChoice } from "../excel/kept-returns";
 import { previewRound } from "./bureau/return-status";
 import { ReturnList } from "./bureau/ReturnList";
 import { RoundSummary } from "./bureau/RoundSummary";
@@ -122,18 +122,13 @@ export function BureauView({
       if (actions.support().insertSheets) {
         const n = await actions.keepReturns(out);
         if (n) {
-          // The sheets of the same unit are replaced by the newest kept file; remember which prefix holds which file.
+          // A unit's kept sheets are replaced by its newest kept file: remember which file each prefix holds.
           setKept((prev) => {
             const next = new Map(prev);
-            for (const o of out)
-              if (!o.result.rejected && o.result.meta) {
-                const prefix = unitPrefix(
-                  o.result.meta.unitName || o.result.unitName || "",
-                  o.result.meta.unitCode,
-                );
-                for (const [f, p] of next) if (p === prefix) next.delete(f);
-                next.set(o.file.name, prefix);
-              }
+            for (const [prefix, o] of keptChoice(out)) {
+              for (const [f, p] of next) if (p === prefix) next.delete(f);
+              next.set(o.file.name, prefix);
+            }
             return next;
           });
           setNotices([{ intent: "success", text: m.kept(n) }]);

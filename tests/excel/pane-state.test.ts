@@ -1,8 +1,10 @@
 // The adapter behind the pane's safety nets: what the workbook's template holds (presets, asking before
 // overwriting), leaving returns out of a round, and watching for changes.
 import { createActions } from "../../src/excel/actions";
+import { unitPrefix } from "../../src/excel/kept-returns";
 import { watchChanges } from "../../src/excel/watch";
 import { writeWorkbookDescription } from "../../src/excel/write";
+import { writeWorkbook } from "../../src/xlsx/write";
 import { uninstallFakeOffice } from "../fake-excel";
 import { filledTemplate, install, period, plan, template } from "./helpers";
 
@@ -85,4 +87,29 @@ test("watching without events in the host is a no-op; with them, a change calls 
   expect(calls).toBe(1);
   await stop();
   expect(removed).toEqual([0, 1, 2]);
+});
+
+test("two returns of one unit imported together: the later is kept, and both still reach the round", async () => {
+  const host = install();
+  const actions = createActions(plan);
+  const bytes = await writeWorkbook(filledTemplate(3, 1));
+  const newer = { name: "海州区.xlsx", bytes, modified: "2025-10-09T02:00:00.000Z" };
+  const older = { name: "海州区-初稿.xlsx", bytes, modified: "2025-10-02T02:00:00.000Z" };
+  const list = [
+    { file: newer, result: await actions.readReturnFile(newer) },
+    { file: older, result: await actions.readReturnFile(older) },
+  ];
+  expect(await actions.keepReturns(list)).toBe(1);
+  const prefix = unitPrefix(plan.units[1].name, plan.units[1].code);
+  expect(host.state.sheets.filter((s) => s.name.startsWith(prefix))).toHaveLength(5);
+  const o = await actions.aggregate({
+    period,
+    deadline: null,
+    issuedOn: "2025-10-20",
+    files: list.map((i) => i.result),
+  });
+  expect(o.reported).toBe(1);
+  expect(o.round.aggregate.excluded.map((x) => [x.file, x.kind])).toEqual([
+    ["海州区-初稿.xlsx", "superseded"],
+  ]);
 });
