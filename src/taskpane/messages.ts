@@ -96,7 +96,7 @@ export interface Messages {
   };
   includeReturn: (unit: string) => string;
   removeReturn: (unit: string) => string;
-  showIssues: (unit: string) => string;
+  showIssues: (unit: string, open: boolean) => string;
   details: string;
   hideDetails: string;
   remove: string;
@@ -218,11 +218,11 @@ const zhCN: Messages = {
   },
   includeReturn: (u) => `计入汇总：${u}`,
   removeReturn: (u) => `移除 ${u}`,
-  showIssues: (u) => `${u} 的详情`,
+  showIssues: (u, open) => (open ? `收起 ${u} 的详情` : `${u} 的详情`),
   details: "详情",
   hideDetails: "收起",
   remove: "移除",
-  downloadAnnotated: (u) => `下载 ${u} 的标注副本`,
+  downloadAnnotated: (u) => `导出标注副本：${u}`,
   returnCounts: (a, x, e, w) => `通过 ${a} 行，退回 ${x} 行；错误 ${e}，提示 ${w}`,
   unknownUnit: "未能识别单位",
   missingHeading: (n) => `未报送单位 ${n} 个`,

@@ -202,7 +202,7 @@ test("a return's details: file, reason, issues with go-to into its kept sheets, 
   expect(within(r).getByText("1行数据退回")).toBeTruthy();
   fireEvent.click(within(r).getByRole("button", { name: "定位到 企业名录!B3" }));
   expect(a.selectCell).toHaveBeenCalledWith("海州区-企业名录", "B3");
-  fireEvent.click(within(r).getByRole("button", { name: "下载 海州区 的标注副本" }));
+  fireEvent.click(within(r).getByRole("button", { name: "导出标注副本：海州区" }));
   await waitFor(() => expect(save).toHaveBeenCalledWith("320706.xlsx-校验结果.xlsx", expect.any(Uint8Array)));
   expect(a.annotateFile.mock.calls[0][1].file).toBe("320706.xlsx");
 });

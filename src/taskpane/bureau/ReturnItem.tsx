@@ -25,8 +25,17 @@ const useStyles = makeStyles({
     borderBottom: `1px solid ${tokens.colorNeutralStroke2}`,
     minWidth: 0,
   },
-  head: { display: "flex", alignItems: "center", gap: tokens.spacingHorizontalXS, minWidth: 0 },
-  check: { flexGrow: 1, minWidth: 0 },
+  // A grid with a fixed badge column, so badges and buttons line up from row to row.
+  head: {
+    display: "grid",
+    gridTemplateColumns: "minmax(0, 1fr) 4.5em auto auto",
+    alignItems: "center",
+    columnGap: tokens.spacingHorizontalXS,
+    minWidth: 0,
+  },
+  check: { minWidth: 0 },
+  badge: { justifySelf: "start", whiteSpace: "nowrap" },
+  start: { alignSelf: "flex-start" },
   label: { overflowWrap: "anywhere" },
   small: { minWidth: "auto", flexShrink: 0 },
   counts: { paddingLeft: "32px", color: tokens.colorNeutralForeground3 },
@@ -80,7 +89,7 @@ export function ReturnItem(p: ReturnItemProps): React.JSX.Element {
           label={{ children: name, className: s.label }}
           aria-label={m.includeReturn(name)}
         />
-        <Badge appearance="tint" color={COLOR[p.state.status]} data-testid="status">
+        <Badge appearance="tint" className={s.badge} color={COLOR[p.state.status]} data-testid="status">
           {m.status[p.state.status]}
         </Badge>
         <Button
@@ -89,7 +98,7 @@ export function ReturnItem(p: ReturnItemProps): React.JSX.Element {
           className={s.small}
           aria-expanded={open}
           aria-controls={detailsId}
-          aria-label={m.showIssues(name)}
+          aria-label={m.showIssues(name, open)}
           onClick={() => setOpen(!open)}
         >
           {open ? m.hideDetails : m.details}
@@ -117,6 +126,7 @@ export function ReturnItem(p: ReturnItemProps): React.JSX.Element {
           {issues.length > 0 && (
             <Button
               size="small"
+              className={s.start}
               disabled={p.busy}
               onClick={p.onDownload}
               aria-label={m.downloadAnnotated(name)}
