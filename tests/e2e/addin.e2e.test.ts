@@ -344,7 +344,9 @@ test("the bureau: ten returns at 320 px, include and exclude, aggregate, compact
   await aggregate.click();
   const summary = panel.getByTestId("round-summary");
   await summary.waitFor({ timeout: 90000 });
-  expect(await summary.textContent()).toContain("8/10 个单位计入汇总");
+  expect(await panel.getByRole("status", { name: "操作结果" }).textContent()).toContain(
+    "8/10 个单位计入汇总",
+  );
   expect(await summary.getByTestId("missing-units").textContent()).toContain("云台山风景名胜区");
   expect(await summary.getByTestId("late-units").textContent()).toContain("灌南县");
   expect(await summary.getByTestId("rejected-rows").textContent()).toMatch(/退回数据行 [1-9]\d* 行/);

@@ -4,6 +4,7 @@ import * as React from "react";
 import { Link, Text, makeStyles, tokens } from "@fluentui/react-components";
 import type { Plan } from "../../core/plan/types";
 import { percentText, statusLabel } from "../../core/report/format";
+import type { Status } from "../../core/score/score";
 import type { AggregateOutcome } from "../../excel/actions";
 import { IssueList } from "../common/IssueList";
 import type { SelectCell } from "../handlers";
@@ -44,7 +45,9 @@ export function RoundSummary({ outcome, plan, messages: m, onSelect }: RoundSumm
   const headingId = React.useId();
   const { aggregate: a, score } = outcome.round;
   const names = new Map(plan.indicators.map((i) => [i.code, i.name]));
-  const city = score.city.filter((c) => c.completion !== null || c.status !== null);
+  // Compact: how many indicators are where they should be, and by name only those behind.
+  const count = (st: Status | null) => score.city.filter((c) => c.status === st).length;
+  const behind = score.city.filter((c) => c.status === "red" || c.status === "yellow");
   const ranked = score.units
     .filter((u) => u.score !== null && u.rank !== null)
     .sort((x, y) => x.rank! - y.rank!);
@@ -59,17 +62,19 @@ export function RoundSummary({ outcome, plan, messages: m, onSelect }: RoundSumm
       <h2 id={headingId} className={s.heading}>
         {m.resultHeading}
       </h2>
-      <Text size={200} block>
-        {m.aggregated(outcome)}
-      </Text>
       <h3 className={s.sub}>{m.cityAttainment}</h3>
-      <ul className={s.list} data-testid="city">
-        {city.map((c) => (
-          <li key={c.code}>
-            {names.get(c.code) ?? c.code}：{percentText(c.completion)}（{statusLabel(c.status)}）
-          </li>
-        ))}
-      </ul>
+      <Text size={200} block data-testid="city-counts">
+        {m.statusCounts(count("green"), count("yellow"), count("red"), count(null))}
+      </Text>
+      {behind.length > 0 && (
+        <ul className={s.list} data-testid="city">
+          {behind.map((c) => (
+            <li key={c.code}>
+              {names.get(c.code) ?? c.code}：{percentText(c.completion)}（{statusLabel(c.status)}）
+            </li>
+          ))}
+        </ul>
+      )}
       {top.length > 0 && (
         <>
           <h3 className={s.sub}>{m.topUnits}</h3>
