@@ -3,13 +3,16 @@
 import { readFileSync, writeFileSync } from "fs";
 import * as path from "path";
 import type { Command } from "commander";
-import type { Issue } from "../core/issues";
-import { parsePeriod, type Period } from "../core/plan/periods";
+import { issueText, type Issue } from "../core/issues";
+import { roundPeriod } from "../core/aggregate/round-period";
+import { chinaToday } from "../core/china-date";
+import type { Period } from "../core/plan/periods";
 import type { Plan } from "../core/plan/types";
 import type { ReturnResult } from "../core/read/types";
 import { buildBulletin } from "../core/report/bulletin";
 import { toAggregateJson } from "../core/report/json";
 import { runRound, type RoundResult } from "../core/report/round-result";
+import { roundSummary } from "../core/report/summary";
 import { cityTableText, unitTableText } from "../core/report/terminal";
 import { readTargets } from "../core/targets/read";
 import type { ScoringSettings, TargetAllocation } from "../core/targets/types";
@@ -18,8 +21,6 @@ import { UsageError, type ExitHolder } from "./common";
 import { readReturnFiles } from "./read-pool";
 import { writeWorkbookLazily } from "./write-lazily";
 import { loadPlanFile, periodOption } from "./template";
-
-export { readReturnFile } from "./read-file";
 
 interface AggregateOptions {
   targets?: string;
@@ -41,11 +42,6 @@ export function isoDateOption(text: string | undefined, what: string): string | 
   return t;
 }
 
-/** Today in China time: the bulletin's date when none is given. */
-export function todayInChina(): string {
-  return new Date(Date.now() + 8 * 3600 * 1000).toISOString().slice(0, 10);
-}
-
 export async function readTargetsFile(
   file: string,
   plan: Plan,
@@ -63,31 +59,27 @@ export async function readTargetsFile(
         i.code === "targets.unknown_form" || (i.code === "targets.missing_sheet" && i.severity === "error"),
     )
   )
-    throw new UsageError(`${file}：${r.issues.map((i) => i.message).join("；")}`);
+    throw new UsageError(`${file}：${r.issues.map(issueText).join("；")}`);
   return r;
 }
 
-/** The round's period: given, else the most frequent among identified returns (the later on a tie). */
+/** The round's period: given, else the core's choice from the returns (as the pane makes it). */
 export function inferPeriod(returns: ReturnResult[], given: string | undefined): Period {
   if (given) return periodOption(given);
-  const counts = new Map<string, number>();
-  for (const r of returns) if (!r.rejected && r.period) counts.set(r.period, (counts.get(r.period) ?? 0) + 1);
-  const best = [...counts].sort((a, b) => b[1] - a[1] || (a[0] < b[0] ? 1 : -1))[0];
-  const p = best ? parsePeriod(best[0]) : null;
+  const p = roundPeriod(returns);
   if (!p) throw new UsageError("无法从报表中识别报告期，请用 --period 指定(如 2025Q3)");
   return p;
 }
 
 export function summaryText(result: RoundResult, plan: Plan): string {
-  const a = result.aggregate;
-  const reported = a.submissions.filter((s) => s.status === "reported").length;
+  const n = roundSummary(result, plan);
   const lines = [
     cityTableText(result, plan),
     "",
     unitTableText(result),
     "",
-    `报送：${reported}/${plan.units.length}个单位计入汇总；未计入的报表${a.excluded.length}份；退回数据行${a.rejectedRows.length}行；` +
-      `跨单位重复企业${a.duplicates.filter((d) => d.kind === "enterprise").length}家、重复平台${a.duplicates.filter((d) => d.kind === "platform").length}个。`,
+    `报送：${n.reported}/${n.units}个单位计入汇总；未计入的报表${n.excluded}份；退回数据行${n.rejectedRows}行；` +
+      `跨单位重复企业${n.duplicateEnterprises}家、重复平台${n.duplicatePlatforms}个。`,
   ];
   return lines.join("\n");
 }
@@ -97,9 +89,9 @@ export async function runAggregate(files: string[], o: AggregateOptions, exit: E
   if (!o.out && !o.json) throw new UsageError("缺少 --out(通报工作簿的保存位置)；只看结果可用 --json");
   const plan = loadPlanFile(o.plan);
   const deadline = isoDateOption(o.deadline, "截止日期");
-  const issuedOn = isoDateOption(o.date, "通报日期") ?? todayInChina();
+  const issuedOn = isoDateOption(o.date, "通报日期") ?? chinaToday(new Date());
   const t = o.targets ? await readTargetsFile(o.targets, plan) : null;
-  for (const i of t?.issues ?? []) process.stderr.write(`目标分解表：${i.message}\n`);
+  for (const i of t?.issues ?? []) process.stderr.write(`目标分解表：${issueText(i)}\n`);
   const { results: returns } = await readReturnFiles(files, plan);
   const period = inferPeriod(returns, o.period);
   const result = runRound({ plan, period, returns, deadline, targets: t?.targets, settings: t?.settings });

@@ -2,17 +2,15 @@
 // Exit 0: no errors (warnings allowed); 1: errors found; 2: unusable input: bad arguments, a path that
 // does not exist, or a file that is not a usable workbook (empty, CSV, an image, encrypted). Such a file
 // is still listed with its error, in text and in --json, before the exit code says 2.
-import { mkdirSync, readFileSync, statSync, writeFileSync } from "fs";
+import { mkdirSync, statSync, writeFileSync } from "fs";
 import * as path from "path";
 import type { Command } from "commander";
-import type { Plan } from "../core/plan/types";
 import { checkJson } from "../core/read/json";
-import { readReturn } from "../core/read/read-return";
 import { formatCheckText } from "../core/read/text-report";
 import type { ReturnResult } from "../core/read/types";
-import { unreadableReturn } from "../core/read/unreadable";
-import { readWorkbook, WorkbookReadError } from "../xlsx/read";
+import { isUnreadable } from "../core/read/unreadable";
 import { UsageError, type ExitHolder } from "./common";
+import { loadReturnFile, type LoadedReturn } from "./read-file";
 import { findUnit, loadPlanFile, periodOption } from "./template";
 
 interface CheckOptions {
@@ -21,37 +19,6 @@ interface CheckOptions {
   json?: boolean;
   annotate?: string;
   plan?: string;
-}
-
-interface Checked {
-  result: ReturnResult;
-  /** The bytes, when they were a readable workbook (to annotate). */
-  bytes: Uint8Array | null;
-}
-
-export async function checkFile(
-  file: string,
-  plan: Plan,
-  expect: { period?: string; units?: string[] },
-): Promise<Checked> {
-  const stat = statSync(file);
-  const modified = stat.mtime.toISOString();
-  let bytes: Uint8Array;
-  try {
-    bytes = new Uint8Array(readFileSync(file));
-  } catch (e) {
-    throw new UsageError(`无法读取文件 ${file}：${(e as Error).message}`);
-  }
-  try {
-    const snapshot = await readWorkbook(bytes, { name: path.basename(file), modified });
-    return { result: readReturn(snapshot, { plan, file, modified, expect }), bytes };
-  } catch (e) {
-    if (!(e instanceof WorkbookReadError)) throw e;
-    return {
-      result: unreadableReturn(file, e.code, { message: e.message, sheet: e.sheet, modified }),
-      bytes: null,
-    };
-  }
 }
 
 function annotatedName(file: string, used: Set<string>): string {
@@ -80,8 +47,9 @@ export async function runCheck(
   });
   if (missing.length > 0) throw new UsageError(`找不到文件(或不是文件)：${missing.join("、")}`);
 
-  const checked: Checked[] = [];
-  for (const f of files) checked.push(await checkFile(f, plan, expect));
+  // Each file is listed under the path as given, so that files of the same name in two folders differ.
+  const checked: LoadedReturn[] = [];
+  for (const f of files) checked.push(await loadReturnFile(f, plan, { expect, name: f }));
   const results = checked.map((c) => c.result);
 
   const notes: string[] = [];
@@ -91,7 +59,7 @@ export async function runCheck(
     mkdirSync(o.annotate, { recursive: true });
     const used = new Set<string>();
     for (const c of checked) {
-      if (!c.bytes) {
+      if (!c.bytes || isUnreadable(c.result)) {
         notes.push(`未生成标注副本：${c.result.file} 不是可读的工作簿`);
         continue;
       }
@@ -109,7 +77,7 @@ export async function runCheck(
 
 /** 2 when any file was not a usable workbook (ARCHITECTURE.md: unreadable input), else 1 on errors. */
 export function checkExitCode(results: ReturnResult[]): 0 | 1 | 2 {
-  if (results.some((r) => r.errors.some((i) => i.code.startsWith("file.")))) return 2;
+  if (results.some(isUnreadable)) return 2;
   return results.some((r) => r.errors.length > 0) ? 1 : 0;
 }
 

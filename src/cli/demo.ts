@@ -12,7 +12,8 @@ import { toAggregateJson } from "../core/report/json";
 import { runRound } from "../core/report/round-result";
 import { buildTargetsWorkbook } from "../core/targets/workbook";
 import { writeWorkbookLazily as writeWorkbook } from "./write-lazily";
-import { readReturnFile, readTargetsFile, summaryText } from "./aggregate";
+import { readTargetsFile, summaryText } from "./aggregate";
+import { readReturnFile } from "./read-file";
 import type { ExitHolder } from "./common";
 import { templateFileName } from "./template";
 

@@ -1,37 +1,54 @@
-// One return file -> ReturnResult. An unreadable file becomes a rejected return with one whole-file
-// error, never a crash; its modification time is the submission time.
+// One return file on disk -> ReturnResult, through the core's one path (readReturnBytes) that the pane
+// uses too. Only the disk is the CLI's own: a file that cannot be read from disk is a rejected return
+// with a file.unreadable error, never a crash; its modification time is the submission time.
 import { readFileSync, statSync } from "fs";
 import * as path from "path";
-import type { IssueCode } from "../core/form/messages";
 import type { Plan } from "../core/plan/types";
-import { readReturn } from "../core/read/read-return";
+import type { Expectation } from "../core/read/identify";
+import { readReturnBytes, type WorkbookReader } from "../core/read/read-bytes";
 import type { ReturnResult } from "../core/read/types";
 import { unreadableReturn } from "../core/read/unreadable";
 import { readWorkbook } from "../xlsx/read";
 
-export async function readReturnFile(file: string, plan: Plan): Promise<ReturnResult> {
-  const name = path.basename(file);
+export interface ReadFileOptions {
+  expect?: Expectation;
+  /** The name the return is listed under; default: the file's base name. */
+  name?: string;
+}
+
+export interface LoadedReturn {
+  result: ReturnResult;
+  /** The bytes, when the file could be read from disk (to annotate). */
+  bytes: Uint8Array | null;
+}
+
+/** The .xlsx reader given to the core; the snapshot's source name is the file's base name. */
+const reader: WorkbookReader = (bytes, source) =>
+  readWorkbook(bytes, { ...source, name: path.basename(source.name) });
+
+export async function loadReturnFile(
+  file: string,
+  plan: Plan,
+  o: ReadFileOptions = {},
+): Promise<LoadedReturn> {
+  const name = o.name ?? path.basename(file);
   let bytes: Uint8Array;
   let modified: string | null = null;
   try {
     modified = statSync(file).mtime.toISOString();
-    bytes = readFileSync(file);
+    bytes = new Uint8Array(readFileSync(file));
   } catch (e) {
-    return unreadableReturn(name, "file.unreadable", {
-      message: `${name}：无法读取文件(${(e as NodeJS.ErrnoException).code ?? (e as Error).message})`,
-      args: { detail: (e as NodeJS.ErrnoException).code ?? (e as Error).message },
-      modified,
-    });
+    const detail = (e as NodeJS.ErrnoException).code ?? (e as Error).message;
+    return { result: unreadableReturn(name, "file.unreadable", { args: { detail }, modified }), bytes: null };
   }
-  try {
-    const snapshot = await readWorkbook(bytes, { name, modified: modified ?? undefined });
-    return readReturn(snapshot, { plan, file: name, modified });
-  } catch (e) {
-    const code = (e as { code?: unknown }).code;
-    return unreadableReturn(
-      name,
-      (typeof code === "string" && code.startsWith("file.") ? code : "file.corrupt") as IssueCode,
-      { message: `${name}：${(e as Error).message}`, modified },
-    );
-  }
+  const result = await readReturnBytes({ name, bytes, modified }, reader, { plan, expect: o.expect });
+  return { result, bytes };
+}
+
+export async function readReturnFile(
+  file: string,
+  plan: Plan,
+  o: ReadFileOptions = {},
+): Promise<ReturnResult> {
+  return (await loadReturnFile(file, plan, o)).result;
 }

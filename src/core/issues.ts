@@ -1,11 +1,14 @@
 // One flat list of problems (Frictionless style). The JSON shape of an Issue is a contract:
-// {"code","severity","sheet","cell","field","value","message"}.
+// {"code","severity","sheet","cell","field","value","message","scope"} (scope added later: fields are
+// only ever added). The message says what is wrong; where it is travels in sheet and cell, and each view
+// shows it once.
+import { where, type IssueCode, type IssueScope } from "./form/messages";
 
 export type Severity = "error" | "warning";
 
 export interface Issue {
-  /** Stable machine code, e.g. "uscc.checksum"; see ISSUE_CODES in form/messages.ts. */
-  code: string;
+  /** Stable machine code, e.g. "uscc.checksum": a member of the catalogue in form/messages.ts. */
+  code: IssueCode;
   severity: Severity;
   sheet: string | null;
   /** A1 address of the cell, or null for a whole-file or whole-sheet issue. */
@@ -14,25 +17,13 @@ export interface Issue {
   field: string | null;
   /** The offending value as text (as read), or null. */
   value: string | null;
-  /** Human message in zh-CN, saying where and why. */
+  /** Human message in zh-CN saying what is wrong and why, without the location. */
   message: string;
+  /** What the issue is about (the catalogue's tag): the whole file, one data row, or one cell. */
+  scope: IssueScope;
 }
 
-export function issueOrder(a: Issue, b: Issue): number {
-  // Whole-file issues first, then by sheet, row, column.
-  const sa = a.sheet ?? "";
-  const sb = b.sheet ?? "";
-  if (sa !== sb) return sa < sb ? -1 : 1;
-  const ra = rowColKey(a.cell);
-  const rb = rowColKey(b.cell);
-  return ra - rb;
-}
-
-function rowColKey(cell: string | null): number {
-  if (!cell) return -1;
-  const m = /^([A-Z]+)(\d+)$/.exec(cell);
-  if (!m) return -1;
-  let col = 0;
-  for (const ch of m[1]) col = col * 26 + (ch.charCodeAt(0) - 64);
-  return Number(m[2]) * 1000 + col;
+/** The issue as one line of plain text, the location first and once: "企业名录!B7 统一社会信用代码…". */
+export function issueText(i: Pick<Issue, "sheet" | "cell" | "message">): string {
+  return where(i.sheet, i.cell) + i.message;
 }

@@ -1,18 +1,18 @@
 // Every operation of the task pane as a plain async function (Office Yeoman template style): the
 // components get these as props and are tested with fakes. The .xlsx library is loaded only on demand.
 import { annotatedFileName, templateFileName } from "../core/form/file-name";
-import type { IssueCode } from "../core/form/messages";
 import { buildTemplate } from "../core/form/template";
 import { parseMetaRows } from "../core/form/meta";
 import { FORM_V1 } from "../core/form/v1";
 import type { Issue } from "../core/issues";
 import type { Period } from "../core/plan/periods";
 import type { Plan, Unit } from "../core/plan/types";
+import { readReturnBytes, type ReturnBytes, type WorkbookReader } from "../core/read/read-bytes";
 import { readReturn } from "../core/read/read-return";
 import type { ReturnMeta, ReturnResult } from "../core/read/types";
-import { unreadableReturn } from "../core/read/unreadable";
 import { buildBulletin } from "../core/report/bulletin";
 import { runRound, type RoundResult } from "../core/report/round-result";
+import { roundSummary, type RoundSummary } from "../core/report/summary";
 import { SHEET_BULLETIN } from "../core/report/bulletin-sheet";
 import { readTargets } from "../core/targets/read";
 import { buildTargetsWorkbook } from "../core/targets/workbook";
@@ -41,12 +41,8 @@ export interface CheckOutcome {
   marked: number;
 }
 
-export interface ReturnFile {
-  name: string;
-  bytes: Uint8Array;
-  /** ISO time the file was last modified. */
-  modified: string | null;
-}
+/** A return file picked in the pane (name, bytes, ISO modification time). */
+export type ReturnFile = ReturnBytes;
 
 export interface ImportedReturn {
   file: ReturnFile;
@@ -63,12 +59,8 @@ export interface AggregateRequest {
   exclude?: string[];
 }
 
-export interface AggregateOutcome {
-  returns: number;
-  reported: number;
-  units: number;
-  excluded: number;
-  duplicates: number;
+/** The round's counts (the core's roundSummary, as the CLI prints them) and what was written. */
+export interface AggregateOutcome extends RoundSummary {
   targets: boolean;
   sheets: string[];
   skipped: string[];
@@ -103,7 +95,6 @@ export interface PaneActions {
   clearHighlights(): Promise<void>;
   readReturnFile(file: ReturnFile): Promise<ReturnResult>;
   keepReturns(imported: ImportedReturn[]): Promise<number>;
-  workbookReturns(): Promise<ReturnResult[]>;
   insertTargets(period: Period): Promise<"inserted" | "exists">;
   aggregate(req: AggregateRequest): Promise<AggregateOutcome>;
   /** The template already in the workbook, if any (presets, and asking before overwriting). */
@@ -123,14 +114,11 @@ export function issueCells(issues: Issue[]): { sheet: string; cell: string }[] {
   return issues.filter((i) => i.sheet && i.cell).map((i) => ({ sheet: i.sheet!, cell: i.cell! }));
 }
 
-function unreadable(file: ReturnFile, e: unknown): ReturnResult {
-  const code = (e as { code?: unknown }).code;
-  return unreadableReturn(
-    file.name,
-    (typeof code === "string" && code.startsWith("file.") ? code : "file.corrupt") as IssueCode,
-    { message: `${file.name}：${(e as Error).message}`, modified: file.modified },
-  );
-}
+/** The .xlsx reader, loaded on first use (its own chunk): the pane opens without it. */
+const lazyReader: WorkbookReader = async (bytes, source) => {
+  const { readWorkbook } = await import(/* webpackChunkName: "xlsx-read" */ "../xlsx/read");
+  return readWorkbook(bytes, source);
+};
 
 const percentColumns = FORM_V1.enterprises.fields.flatMap((f, i) => (f.type === "percent" ? [i] : []));
 const templateSheets = new Set([FORM_V1.metaSheet, FORM_V1.instructionsSheet, ...keptSheetNames()]);
@@ -149,15 +137,6 @@ export function createActions(plan: Plan, now: () => Date = () => new Date()): P
   const downloadTemplate = async (req: TemplateRequest) => {
     const { writeWorkbook } = await import(/* webpackChunkName: "xlsx-write" */ "../xlsx/write");
     return { fileName: templateFileName(req.unit, req.period), bytes: await writeWorkbook(describe(req)) };
-  };
-
-  const workbookReturns = async (): Promise<ReturnResult[]> => {
-    const snapshot = await readSheetsToSnapshot({
-      include: (n) => n.endsWith(FORM_V1.metaSheet) || keptSheetNames().some((k) => n.endsWith(k)),
-    });
-    return keptReturns(snapshot).map((k) =>
-      readReturn(k.snapshot, { plan, file: k.file, modified: k.modified }),
-    );
   };
 
   return {
@@ -188,18 +167,7 @@ export function createActions(plan: Plan, now: () => Date = () => new Date()): P
       await clearHighlights();
     },
 
-    async readReturnFile(file) {
-      try {
-        const { readWorkbook } = await import(/* webpackChunkName: "xlsx-read" */ "../xlsx/read");
-        const snapshot = await readWorkbook(file.bytes, {
-          name: file.name,
-          modified: file.modified ?? undefined,
-        });
-        return readReturn(snapshot, { plan, file: file.name, modified: file.modified });
-      } catch (e) {
-        return unreadable(file, e);
-      }
-    },
+    readReturnFile: (file) => readReturnBytes(file, lazyReader, { plan }),
 
     async keepReturns(imported) {
       const accepted = [...keptChoice(imported)];
@@ -214,8 +182,6 @@ export function createActions(plan: Plan, now: () => Date = () => new Date()): P
       );
       return names.length ? accepted.length : 0;
     },
-
-    workbookReturns,
 
     async insertTargets(period) {
       const desc = buildTargetsWorkbook(plan, period, { generatedAt: now().toISOString() });
@@ -256,13 +222,8 @@ export function createActions(plan: Plan, now: () => Date = () => new Date()): P
       });
       const desc = buildBulletin(result, plan, { issuedOn: req.issuedOn });
       const w = await writeWorkbookDescription(desc, { replace: true, activate: SHEET_BULLETIN });
-      const a = result.aggregate;
       return {
-        returns: returns.length,
-        reported: a.submissions.filter((s) => s.status === "reported").length,
-        units: plan.units.length,
-        excluded: a.excluded.length,
-        duplicates: a.duplicates.length,
+        ...roundSummary(result, plan),
         targets: !!t,
         sheets: w.sheets,
         skipped: w.skipped,

@@ -1,6 +1,7 @@
 // Showing self-check results in the workbook: select a cell, highlight bad cells, clear the highlights.
 // Highlights are conditional formats with a marker formula, so a cell's own fill is never touched and
-// clearing removes exactly what the add-in added. Three syncs per operation.
+// clearing removes exactly what the add-in added. Each operation makes a fixed number of syncs whatever
+// the number of cells (tests/excel/syncs.test.ts pins them).
 import { parseAddress, parseRange, rangeAddress, type RangeRef } from "../core/a1";
 import { color } from "./cells";
 import { runExcel } from "./errors";
@@ -74,7 +75,8 @@ function cellCount(range: string): number {
 
 /**
  * Removes the add-in's highlights on every sheet and, when `marks` is given, adds new ones. Returns the
- * number of cells highlighted (at most MAX_MARK_RANGES ranges of them).
+ * number of cells highlighted (at most MAX_MARK_RANGES ranges of them). Four syncs: the sheets, their
+ * conditional formats and protection, the custom formats' rules, then the writes.
  */
 export async function setHighlights(marks: CellMark[] = []): Promise<number> {
   const wanted = markRanges(marks);

@@ -14,8 +14,6 @@ export interface HostSupport {
   notes: boolean;
 }
 
-export const MIN_EXCEL_API = "1.7";
-
 export function excelApi(version: string): boolean {
   return (
     typeof Office !== "undefined" &&

@@ -85,23 +85,3 @@ export function App({
     </FluentProvider>
   );
 }
-
-/** The current quarter's period id in China time, e.g. "2025Q3". */
-export function currentPeriod(now: Date): string {
-  const d = new Date(now.getTime() + 8 * 3600 * 1000);
-  return `${d.getUTCFullYear()}Q${Math.floor(d.getUTCMonth() / 3) + 1}`;
-}
-
-/**
- * The quarter a return made now most likely reports: the last one that has ended (China time). Returns
- * are filled in the weeks after a quarter closes, so in October the default is Q3, not Q4.
- */
-export function reportingPeriod(now: Date): string {
-  const d = new Date(now.getTime() + 8 * 3600 * 1000);
-  const q = Math.floor(d.getUTCMonth() / 3);
-  return q === 0 ? `${d.getUTCFullYear() - 1}Q4` : `${d.getUTCFullYear()}Q${q}`;
-}
-
-export function chinaToday(now: Date): string {
-  return new Date(now.getTime() + 8 * 3600 * 1000).toISOString().slice(0, 10);
-}

@@ -3,9 +3,9 @@
 // the workbook where the host can, insert the target allocation, aggregate and write the bulletin.
 import * as React from "react";
 import { Button, Field, ProgressBar, Spinner, makeStyles, tokens } from "@fluentui/react-components";
+import { roundPeriod } from "../core/aggregate/round-period";
 import { parsePeriod } from "../core/plan/periods";
 import type { Plan } from "../core/plan/types";
-import type { ReturnResult } from "../core/read/types";
 import type { AggregateOutcome, ImportedReturn, PaneActions, ReturnFile } from "../excel/actions";
 import { keptChoice } from "../excel/kept-returns";
 import { previewRound } from "./bureau/return-status";
@@ -54,13 +54,6 @@ export interface BureauViewProps {
   save?: SaveFile;
 }
 
-/** The period most accepted returns are for (the later on a tie): the round's period. */
-export function commonPeriod(results: ReturnResult[]): string | null {
-  const counts = new Map<string, number>();
-  for (const r of results) if (!r.rejected && r.period) counts.set(r.period, (counts.get(r.period) ?? 0) + 1);
-  const best = [...counts].sort((a, b) => b[1] - a[1] || (a[0] < b[0] ? 1 : -1))[0];
-  return best ? best[0] : null;
-}
 
 export async function toReturnFile(f: PickedFile): Promise<ReturnFile> {
   const modified =
@@ -117,8 +110,8 @@ export function BureauView({
       setImported((prev) => [...prev.filter((p) => !out.some((o) => o.file.name === p.file.name)), ...out]);
       const names = new Set(out.map((o) => o.file.name));
       setExcluded((prev) => new Set([...prev].filter((f) => !names.has(f))));
-      const common = commonPeriod(out.map((o) => o.result));
-      if (common) setPeriodText(common);
+      const common = roundPeriod(out.map((o) => o.result));
+      if (common) setPeriodText(common.id);
       if (actions.support().insertSheets) {
         const n = await actions.keepReturns(out);
         if (n) {

@@ -3,7 +3,8 @@ import * as React from "react";
 import { createRoot } from "react-dom/client";
 import { DEFAULT_PLAN } from "../core/plan/default-plan";
 import { createActions } from "../excel/actions";
-import { App, chinaToday, reportingPeriod, viewFromQuery } from "./App";
+import { chinaToday, reportingQuarter } from "../core/china-date";
+import { App, viewFromQuery } from "./App";
 import { messagesFor } from "./messages";
 
 Office.onReady(() => {
@@ -16,7 +17,7 @@ Office.onReady(() => {
       plan={DEFAULT_PLAN}
       messages={messagesFor(Office.context?.displayLanguage)}
       initialView={viewFromQuery(window.location.search)}
-      defaultPeriod={reportingPeriod(now)}
+      defaultPeriod={reportingQuarter(now)}
       today={chinaToday(now)}
     />,
   );

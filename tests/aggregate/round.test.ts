@@ -1,4 +1,5 @@
-import { aggregateRound, chinaDay, timingOf } from "../../src/core/aggregate/round";
+import { aggregateRound, timingOf } from "../../src/core/aggregate/round";
+import { chinaDay } from "../../src/core/china-date";
 import { DEFAULT_PLAN } from "../../src/core/plan/default-plan";
 import { parsePeriod } from "../../src/core/plan/periods";
 import type { ReturnResult } from "../../src/core/read/types";
@@ -104,6 +105,7 @@ describe("which returns are counted", () => {
               field: null,
               value: null,
               message: "不是工作簿",
+              scope: "file",
             },
           ],
         }),
@@ -189,18 +191,20 @@ describe("submission timing against the deadline, in China time", () => {
 
 test("rejected rows and warnings of counted returns are carried to the result", () => {
   const issue = {
-    code: "uscc.checksum",
+    code: "uscc.checksum" as const,
     severity: "error" as const,
     sheet: "企业名录",
     cell: "B3",
     field: "uscc",
     value: "X",
     message: "校验码错误",
+    scope: "cell" as const,
   };
   const w = {
     ...issue,
-    code: "rule.rd_expense_gt_revenue",
+    code: "rule.rd_expense_gt_revenue" as const,
     severity: "warning" as const,
+    scope: "row" as const,
     message: "研发费用大于营业收入",
   };
   const r = aggregateRound({

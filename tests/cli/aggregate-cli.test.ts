@@ -4,6 +4,7 @@ import { tmpdir } from "os";
 import * as path from "path";
 import { inferPeriod, isoDateOption, registerAggregate } from "../../src/cli/aggregate";
 import { UsageError } from "../../src/cli/common";
+import * as chinaDate from "../../src/core/china-date";
 import { registerTargets } from "../../src/cli/targets";
 import { readTargets } from "../../src/core/targets/read";
 import { DEFAULT_PLAN } from "../../src/core/plan/default-plan";
@@ -84,4 +85,14 @@ test("the period is inferred from the returns: the most frequent, the later on a
   ).toBe("2025Q2");
   expect(() => inferPeriod([], undefined)).toThrow(UsageError);
   expect(isoDateOption(" 2025-10-15 ", "x")).toBe("2025-10-15");
+});
+
+test("without --date the bulletin is dated today in China time, by the core's chinaToday (as in the pane)", async () => {
+  const junk = path.join(dir, "junk.xlsx");
+  writeFileSync(junk, "nope");
+  const spy = jest.spyOn(chinaDate, "chinaToday");
+  expect(await run("aggregate", junk, "--json", "--period", "2025Q3")).toBe(0);
+  expect(spy).toHaveBeenCalledTimes(1);
+  expect(await run("aggregate", junk, "--json", "--period", "2025Q3", "--date", "2025-10-20")).toBe(0);
+  expect(spy).toHaveBeenCalledTimes(1);
 });

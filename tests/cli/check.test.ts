@@ -54,7 +54,8 @@ beforeAll(async () => {
 
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
 
-const ISSUE_KEYS = ["code", "severity", "sheet", "cell", "field", "value", "message"];
+// The contract's keys in order; scope was added after the first seven (fields are only ever added).
+const ISSUE_KEYS = ["code", "severity", "sheet", "cell", "field", "value", "message", "scope"];
 const FILE_KEYS = ["file", "unit", "period", "form_version", "errors", "warnings", "rows"];
 
 test("a valid return: exit 0, exact JSON shape", () => {
@@ -73,9 +74,9 @@ test("a valid return: exit 0, exact JSON shape", () => {
   });
 });
 
-test("errors found: exit 1; an unreadable file is listed as a rejected return", () => {
+test("an unreadable file is listed as a rejected return, and makes the exit code 2", () => {
   const r = srdi("check", file("good.xlsx"), file("bad.xlsx"), file("noise.xlsx"), "--json");
-  expect(r.code).toBe(1);
+  expect(r.code).toBe(2);
   const j = JSON.parse(r.out);
   expect(j.files.map((f: { file: string }) => path.basename(f.file))).toEqual([
     "good.xlsx",
@@ -90,7 +91,13 @@ test("errors found: exit 1; an unreadable file is listed as a rejected return", 
     "value.required@D4",
   ]);
   expect(bad.rows).toEqual({ read: 4, accepted: 2, rejected: 2 });
-  expect(bad.errors[0].message).toBe(`${ENT}!B3 统一社会信用代码校验位错误：应为 W，实为 M`);
+  // Where is in sheet and cell; the message says what is wrong, and does not repeat where.
+  expect(bad.errors[0]).toMatchObject({
+    sheet: ENT,
+    cell: "B3",
+    scope: "cell",
+    message: "统一社会信用代码校验位错误：应为 W，实为 M",
+  });
   expect(bad.warnings.map((i: { code: string; cell: string }) => `${i.code}@${i.cell}`)).toEqual([
     "norm.thousands@J2",
   ]);
@@ -112,7 +119,8 @@ test("human report names sheet!cell and the rule", () => {
   const r = srdi("check", file("bad.xlsx"));
   expect(r.code).toBe(1);
   expect(r.out).toContain("填报单位：连云区(320703)");
-  expect(r.out).toContain(`${ENT}!B3 统一社会信用代码校验位错误：应为 W，实为 M`);
+  expect(r.out).toContain(`    ${ENT}!B3 统一社会信用代码校验位错误：应为 W，实为 M\n`);
+  expect(r.out.split(`${ENT}!B3`)).toHaveLength(2); // the location once
   expect(r.out).toContain("数据行：读取 4");
 });
 
@@ -139,7 +147,7 @@ test("the wrong unit or period for the round is an error (exit 1)", () => {
 test("--annotate writes a copy with the bad cells marked and a 校验结果 sheet (checked with openpyxl)", () => {
   const out = file("annotated");
   const r = srdi("check", file("bad.xlsx"), file("noise.xlsx"), "--annotate", out);
-  expect(r.code).toBe(1);
+  expect(r.code).toBe(2); // noise.xlsx is not a workbook
   const copy = path.join(out, "bad-校验结果.xlsx");
   expect(existsSync(copy)).toBe(true);
   expect(existsSync(path.join(out, "noise-校验结果.xlsx"))).toBe(false);
@@ -166,6 +174,7 @@ print(json.dumps({
   expect(j.states[4]).toBe("veryHidden");
   expect(j.b3[0]).toBe("91320214745555318M");
   expect(j.b3[1]).toContain("校验位错误");
+  expect(j.b3[1]).not.toContain("B3"); // the note sits on the cell: it does not repeat where it is
   expect(j.b3[2]).toBe("FFFFC7CE");
   expect(j.j2[0]).toContain("千位分隔符");
   expect(j.j2[1]).toBe("FFFFEB9C");

@@ -1,6 +1,9 @@
 // The batching rule: the number of context.sync() calls of each operation does not grow with the rows,
 // and no request passes Excel on the web's 5 MB limit. (bench/syncs.bench.ts prints the same at 3 sizes.)
+import { clearHighlights, selectCell, setHighlights } from "../../src/excel/marks";
+import { writeWorkbookDescription } from "../../src/excel/write";
 import { uninstallFakeOffice } from "../fake-excel";
+import { filledTemplate, install } from "./helpers";
 import { OP_NAMES, returnBytes, runOp, type OpName } from "./sync-ops";
 
 afterEach(() => uninstallFakeOffice(globalThis as unknown as Record<string, unknown>));
@@ -35,3 +38,15 @@ test.each(OP_NAMES)(
   },
   120000,
 );
+
+// marks.ts: highlighting makes four syncs (sheets; formats and protection; rules; writes) for one mark
+// or two thousand, and clearing is the same operation with no marks; selecting a cell makes one.
+test.each([1, 2000])("setHighlights with %i marks: four syncs; clear: four; select: one", async (n) => {
+  const host = install();
+  await writeWorkbookDescription(filledTemplate(10), { replace: true });
+  const ent = host.state.sheets.find((s) => s.name.includes("企业"))!.name;
+  const marks = Array.from({ length: n }, (_, i) => ({ sheet: ent, cell: `${i % 2 ? "B" : "D"}${i + 3}` }));
+  expect(await host.countSyncs(() => setHighlights(marks))).toBe(4);
+  expect(await host.countSyncs(() => clearHighlights())).toBe(4);
+  expect(await host.countSyncs(() => selectCell(ent, "B3"))).toBe(1);
+});

@@ -3,15 +3,18 @@ import {
   PERCENT_RULE,
   defaultSeverity,
   issueMessage,
+  issueScope,
   shown,
   where,
 } from "../../src/core/form/messages";
+import { issueText } from "../../src/core/issues";
+import { makeIssue } from "../../src/core/read/issue";
 
 describe("message catalogue", () => {
-  test.each(ISSUE_CODES.map((c) => [c]))("%s has a zh-CN message that says where", (code) => {
+  test.each(ISSUE_CODES.map((c) => [c]))("%s has a zh-CN message that leaves where to the fields", (code) => {
     const m = issueMessage(code, {
       sheet: "企业名录",
-      cell: "B7",
+      cell: "Q77",
       label: "统一社会信用代码",
       value: "x",
       expected: "甲",
@@ -23,27 +26,72 @@ describe("message catalogue", () => {
     });
     expect(m).toMatch(/[\u4e00-\u9fff]/);
     expect(m).not.toMatch(/undefined|null|\[object/);
-    if (code !== "file.too_many_rows") expect(m.startsWith("企业名录!B7 ")).toBe(true);
+    expect(m).not.toMatch(/企业名录|Q77/);
+    expect(["file", "row", "cell"]).toContain(issueScope(code));
   });
 
-  test("severities: norm.* and additions are warnings, the rest errors", () => {
+  test("severities: norm.*, additions and the targets' notices are warnings, the rest errors", () => {
+    const warnings = new Set([
+      "sheet.added",
+      "column.added",
+      "targets.plan_mismatch",
+      "targets.percent_points",
+      "targets.sum_mismatch",
+      "targets.partial",
+    ]);
     for (const c of ISSUE_CODES) {
-      const warning = c.startsWith("norm.") || c === "sheet.added" || c === "column.added";
+      const warning = c.startsWith("norm.") || warnings.has(c);
       expect([c, defaultSeverity(c)]).toEqual([c, warning ? "warning" : "error"]);
     }
     expect(defaultSeverity("rule.anything")).toBe("error");
   });
 
-  test("the brief's example message", () => {
-    expect(issueMessage("uscc.checksum", { sheet: "企业名录", cell: "B7", expected: "L", actual: "M" })).toBe(
-      "企业名录!B7 统一社会信用代码校验位错误：应为 L，实为 M",
+  // The scope replaces the pattern over codes that once said which errors reject a whole return.
+  test.each([
+    ["file.corrupt", "file"],
+    ["form.period_mismatch", "file"],
+    ["sheet.missing", "file"],
+    ["sheet.added", "file"],
+    ["column.missing", "file"],
+    ["column.renamed", "file"],
+    ["column.moved", "file"],
+    ["region.label", "file"],
+    ["targets.unknown_form", "file"],
+    ["targets.sum_mismatch", "file"],
+    ["uscc.duplicate", "row"],
+    ["value.duplicate", "row"],
+    ["cell.merged", "row"],
+    ["rule.main_revenue_le_revenue", "row"],
+    ["targets.duplicate_row", "row"],
+    ["uscc.checksum", "cell"],
+    ["value.required", "cell"],
+    ["cell.error_value", "cell"],
+    ["norm.thousands", "cell"],
+    ["targets.not_number", "cell"],
+    ["settings.invalid", "cell"],
+  ] as const)("%s is of scope %s", (code, scope) => {
+    expect(issueScope(code)).toBe(scope);
+    expect(makeIssue(code).scope).toBe(scope);
+  });
+
+  test("the brief's example message: location from the fields, once", () => {
+    const i = makeIssue("uscc.checksum", {
+      sheet: "企业名录",
+      cell: "B7",
+      args: { expected: "L", actual: "M" },
+    });
+    expect(i.message).toBe("统一社会信用代码校验位错误：应为 L，实为 M");
+    expect(issueText(i)).toBe("企业名录!B7 统一社会信用代码校验位错误：应为 L，实为 M");
+    expect(issueText({ ...i, cell: null })).toBe(
+      "工作表\u201c企业名录\u201d：统一社会信用代码校验位错误：应为 L，实为 M",
     );
+    expect(issueText({ ...i, sheet: null, cell: null })).toBe(i.message);
   });
 
   test("rule.* messages use the rule's text", () => {
     expect(
       issueMessage("rule.x", { sheet: "S", cell: "A1", ruleText: "甲不得大于乙", detail: "甲 2，乙 1" }),
-    ).toBe("S!A1 甲不得大于乙(甲 2，乙 1)");
+    ).toBe("甲不得大于乙(甲 2，乙 1)");
   });
 
   test.each([

@@ -1,5 +1,5 @@
 import { FORM_V1 } from "../../src/core/form/v1";
-import type { Issue } from "../../src/core/issues";
+import { issueText, type Issue } from "../../src/core/issues";
 import { readReturn } from "../../src/core/read/read-return";
 import type { ReturnResult } from "../../src/core/read/types";
 import type { WorkbookSnapshot } from "../../src/core/snapshot";
@@ -150,7 +150,7 @@ describe("structure", () => {
     setCell(s, ENT, 0, 1, "信用代码");
     const r = read(s);
     expect(codes(r.errors)).toEqual([`column.renamed@${ENT}!B1`]);
-    expect(r.errors[0].message).toBe(
+    expect(issueText(r.errors[0])).toBe(
       `${ENT}!B1 列标题应为\u201c统一社会信用代码\u201d，实为\u201c信用代码\u201d；请勿改动列标题`,
     );
     expect(r.rejected).toBe(true);
@@ -169,7 +169,9 @@ describe("structure", () => {
     eachRow(s, ENT, (row) => ([row[2], row[3]] = [row[3], row[2]]));
     const r = read(s);
     expect(codes(r.errors)).toEqual([`column.moved@${ENT}!D1`, `column.moved@${ENT}!C1`]);
-    expect(r.errors[0].message).toContain("应在 C1，实在 D1");
+    expect(issueText(r.errors[0])).toBe(
+      `${ENT}!D1 列\u201c所属重点产业链\u201d的位置被移动(应在 C1)；请勿插入、删除或移动列`,
+    );
   });
 
   test("deleted column: missing, and the ones after it moved", () => {
@@ -231,7 +233,8 @@ describe("values, row by row", () => {
         cell: "B3",
         field: "uscc",
         value: "91320214745555318M",
-        message: `${ENT}!B3 统一社会信用代码校验位错误：应为 W，实为 M`,
+        message: "统一社会信用代码校验位错误：应为 W，实为 M",
+        scope: "cell",
       },
     ]);
     expect(r.rows).toEqual({ read: 3, accepted: 2, rejected: 1 });
@@ -300,9 +303,10 @@ describe("values, row by row", () => {
 
   test("cross-field message shows both values", () => {
     const r = read(snapshotOf({ enterprises: [enterprise({ main_revenue: 13000 })] }));
-    expect(r.errors[0].message).toBe(
+    expect(issueText(r.errors[0])).toBe(
       `${ENT}!K2 主营业务收入不得大于营业收入(主营业务收入(万元) 13000，营业收入(万元) 12000)`,
     );
+    expect(r.errors[0].scope).toBe("row");
   });
 
   test("a warning rule does not reject the row", () => {

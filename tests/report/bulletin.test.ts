@@ -41,7 +41,8 @@ const returns = [
             cell: "B3",
             field: "uscc",
             value: "@SUM(1)",
-            message: "企业名录!B3：校验码错误",
+            message: "校验码错误",
+            scope: "cell",
           },
         ],
       },
@@ -59,6 +60,7 @@ const returns = [
         field: null,
         value: null,
         message: "不是Excel工作簿",
+        scope: "file",
       },
     ],
   }),
@@ -138,17 +140,25 @@ test("text from returns is written as plain strings, never formulas", () => {
   const issues = texts(sheet("数据问题")).join("\n");
   expect(issues).toContain(evil);
   expect(issues).toContain("-2+3.xlsx");
-  expect(issues).toContain("企业名录!B3：校验码错误");
+  expect(issues).toContain("校验码错误");
 });
 
 test("数据问题 lists the rejected return, the rejected row and both sides of the duplicate with cells", () => {
   const rows = sheet("数据问题").rows.slice(3);
   expect(rows.filter((r) => r[0] === "整份退回").map((r) => r[2])).toEqual(["-2+3.xlsx"]);
-  expect(rows.filter((r) => r[0] === "退回数据行").map((r) => [r[1], r[4]])).toEqual([["海州区", "B3"]]);
-  expect(rows.filter((r) => r[0] === "重复企业").map((r) => [r[1], r[3], r[4]])).toEqual([
+  // The location once, in its own columns; the 说明 column says only what is wrong.
+  expect(rows.filter((r) => r[0] === "退回数据行").map((r) => [r[1], r[3], r[4], r[6]])).toEqual([
+    ["海州区", "企业名录", "B3", "校验码错误"],
+  ]);
+  const dup = rows.filter((r) => r[0] === "重复企业");
+  expect(dup.map((r) => [r[1], r[3], r[4]])).toEqual([
     ["连云区", "企业名录", "B2"],
     ["海州区", "企业名录", "B2"],
   ]);
+  // Each row's own place is in its columns; its text names the other unit's place, once.
+  expect(dup[0][6]).toContain("另见：海州区 企业名录!B2；");
+  expect(dup[0][6]).not.toContain("连云区 企业名录!B2");
+  expect(dup[1][6]).toContain("另见：连云区 企业名录!B2；");
 });
 
 test("报送情况: on time, late, rejected, missing", () => {

@@ -1,4 +1,5 @@
 import { parseRange } from "../../src/core/a1";
+import { issueText } from "../../src/core/issues";
 import { DEFAULT_PLAN } from "../../src/core/plan/default-plan";
 import { parsePeriod } from "../../src/core/plan/periods";
 import { readTargets } from "../../src/core/targets/read";
@@ -112,6 +113,27 @@ describe("readTargets", () => {
     expect(r.issues.find((i) => i.code === "targets.sum_mismatch")?.message).toContain(
       "省级专精特新中小企业",
     );
+    // Members of the one catalogue: severity and scope from it, the location in the fields only.
+    const notNumber = r.issues.find((i) => i.code === "targets.not_number")!;
+    expect(notNumber).toMatchObject({ severity: "error", scope: "cell", sheet: "目标分解", value: "二十" });
+    expect(notNumber.message).toMatch(/^省级专精特新中小企业.*的分解目标不是数字，已按未填写处理$/);
+    for (const i of r.issues) {
+      expect(i.message).not.toContain("目标分解!");
+      expect(i.message).not.toContain("评分设置!");
+      if (i.cell) expect(i.message).not.toContain(i.cell);
+    }
+    expect(issueText(notNumber)).toBe(`目标分解!E${r0 + 1} ${notNumber.message}`);
+  });
+
+  test("missing sheets: an error for the allocation, a warning for the settings, scope file", () => {
+    const snap = snapshotOf(buildTargetsWorkbook(plan, period, { allocation }));
+    snap.sheets = snap.sheets.filter((x) => x.name !== "目标分解" && x.name !== "评分设置");
+    const r = readTargets(snap, plan);
+    expect(r.issues.map((i) => [i.code, i.severity, i.scope, i.sheet, i.message])).toEqual([
+      ["targets.missing_sheet", "error", "file", "目标分解", "缺少该工作表"],
+      ["targets.missing_sheet", "warning", "file", "评分设置", "缺少该工作表，采用默认评分设置"],
+    ]);
+    expect(issueText(r.issues[0])).toBe("工作表\u201c目标分解\u201d：缺少该工作表");
   });
 
   test("count targets that do not add up to the city target are a warning", () => {

@@ -8,6 +8,8 @@ import { parsePeriod } from "../../src/core/plan/periods";
 import type { Issue } from "../../src/core/issues";
 import type { ReturnResult } from "../../src/core/read/types";
 import { runRound } from "../../src/core/report/round-result";
+import { roundSummary } from "../../src/core/report/summary";
+import * as roundPeriodModule from "../../src/core/aggregate/round-period";
 import type { AggregateOutcome, ReturnFile } from "../../src/excel/actions";
 import { FULL_SUPPORT } from "../../src/excel/support";
 import { BureauView, type BureauActions } from "../../src/taskpane/BureauView";
@@ -15,13 +17,14 @@ import { MESSAGES } from "../../src/taskpane/messages";
 
 const UNITS = DEFAULT_PLAN.units;
 const issue = (over: Partial<Issue> = {}): Issue => ({
-  code: "x",
+  code: "file.corrupt",
   severity: "error",
   sheet: null,
   cell: null,
   field: null,
   value: null,
   message: "坏",
+  scope: "file",
   ...over,
 });
 
@@ -57,11 +60,7 @@ function outcome(files: ReturnResult[]): AggregateOutcome {
     deadline: "2025-10-15",
   });
   return {
-    returns: files.length,
-    reported: round.aggregate.submissions.filter((s) => s.status === "reported").length,
-    units: UNITS.length,
-    excluded: round.aggregate.excluded.length,
-    duplicates: 0,
+    ...roundSummary(round, DEFAULT_PLAN),
     targets: false,
     sheets: ["工作通报", "报送情况"],
     skipped: [],
@@ -322,4 +321,16 @@ test("a file name from a return is text", async () => {
   pick(file(evil));
   await screen.findByText(evil);
   expect(document.querySelector("b")).toBeNull();
+});
+
+test("the round's period is taken from the files by the core's roundPeriod (as the CLI takes it)", async () => {
+  const spy = jest.spyOn(roundPeriodModule, "roundPeriod");
+  const a = fakeActions({}, { "320703.xlsx": { period: "2025Q2" }, "320706.xlsx": { period: "2025Q2" } });
+  show(a);
+  pick(file("320703.xlsx"), file("320706.xlsx"));
+  await screen.findAllByTestId("return-row");
+  await screen.findByDisplayValue("2025Q2");
+  expect(spy).toHaveBeenCalledTimes(1);
+  expect(spy.mock.calls[0][0].map((r) => r.file)).toEqual(["320703.xlsx", "320706.xlsx"]);
+  spy.mockRestore();
 });

@@ -21,6 +21,7 @@ const issue = (over: Partial<Issue>): Issue => ({
   field: "uscc",
   value: "x",
   message: "统一社会信用代码校验码错误",
+  scope: "cell",
   ...over,
 });
 

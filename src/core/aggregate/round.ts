@@ -1,7 +1,8 @@
 // One reporting round: choose the return counted for each unit, evaluate every indicator per unit and
 // for the city, and list what was not counted. Pure and independent of the order of `returns`.
 import { address } from "../a1";
-import type { Issue } from "../issues";
+import { chinaDay } from "../china-date";
+import { issueText, type Issue } from "../issues";
 import type { Period } from "../plan/periods";
 import type { Plan } from "../plan/types";
 import type { EnterpriseRecord, PlatformRecord, ReturnResult } from "../read/types";
@@ -25,15 +26,6 @@ export interface AggregateArgs {
   returns: ReturnResult[];
   /** ISO date (inclusive, China time). Absent: the first deadline found in the returns' metadata. */
   deadline?: string | null;
-}
-
-const CHINA_OFFSET_MS = 8 * 3600 * 1000;
-
-/** The calendar day (China time, UTC+8) of an ISO timestamp: deadlines are days in Lianyungang. */
-export function chinaDay(isoTime: string): string | null {
-  const ms = Date.parse(isoTime);
-  if (Number.isNaN(ms)) return null;
-  return new Date(ms + CHINA_OFFSET_MS).toISOString().slice(0, 10);
 }
 
 export function timingOf(submittedAt: string | null, deadline: string | null): Timing | null {
@@ -87,7 +79,7 @@ function noData(plan: Plan): Record<string, IndicatorValue> {
 }
 
 function joinMessages(issues: Issue[]): string {
-  return issues.map((i) => i.message).join("；");
+  return issues.map(issueText).join("；");
 }
 
 export function aggregateRound(args: AggregateArgs): AggregateResult {

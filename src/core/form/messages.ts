@@ -1,8 +1,15 @@
-// The message catalogue: every issue code, its default severity and its zh-CN text. One function,
-// issueMessage, makes the text, so the CLI, the task pane and the annotated workbook say the same thing.
+// The issue catalogue: every issue code (returns and the targets workbook) with its default severity,
+// its scope and its zh-CN text. One function, issueMessage, makes the text, so the CLI, the task pane,
+// the bulletin and the annotated workbook say the same thing. The text says what is wrong, never where:
+// the location travels as the issue's sheet and cell, and each view shows it once (issueText for plain
+// text, its own columns or links elsewhere).
+//
+// To add a code: one entry in CATALOGUE (or TARGETS_CATALOGUE) with severity, scope and text; the type
+// IssueCode then includes it, and tests/read/messages.test.ts checks every entry.
 
 /** Where and what an issue is about; each message uses the parts it needs. */
 export interface MessageArgs {
+  /** Where: never put in the text (the issue carries it); a reader error keeps its sheet here. */
   sheet?: string | null;
   cell?: string | null;
   /** The field's header or the cell's label, e.g. 统一社会信用代码. */
@@ -28,6 +35,19 @@ export const PERCENT_RULE =
 
 type Text = (a: MessageArgs) => string;
 
+/**
+ * What an issue is about. file: the workbook as a whole (its form, sheets and columns); an error of this
+ * scope rejects the whole return. row: one data row as a whole (a repeated row, a cross-field rule, merged
+ * cells). cell: one cell's value. An error in a data row, of row or cell scope, rejects that row.
+ */
+export type IssueScope = "file" | "row" | "cell";
+
+export interface CatalogueEntry {
+  severity: "error" | "warning";
+  scope: IssueScope;
+  text: Text;
+}
+
 const q = (s: string | null | undefined) => `\u201c${shown(s)}\u201d`;
 const label = (a: MessageArgs) => (a.label ? `\u201c${a.label}\u201d` : "");
 
@@ -44,230 +64,355 @@ const CATALOGUE = {
   // The file itself
   "file.unreadable": {
     severity: "error",
+    scope: "file",
     text: (a) => `无法读取文件${a.detail ? `(${a.detail})` : ""}，请检查文件是否存在、是否被其他程序占用`,
   },
-  "file.empty": { severity: "error", text: () => "文件为空(0字节)，不是 Excel 工作簿" },
+  "file.empty": { severity: "error", scope: "file", text: () => "文件为空(0字节)，不是 Excel 工作簿" },
   "file.not_workbook": {
     severity: "error",
+    scope: "file",
     text: (a) => `文件不是 Excel 工作簿(.xlsx)${a.detail ? `：${a.detail}` : ""}，请使用下发的模板填报`,
   },
   "file.corrupt": {
     severity: "error",
+    scope: "file",
     text: (a) => `文件已损坏，无法作为 Excel 工作簿读取${a.detail ? `：${shown(a.detail, 120)}` : ""}`,
   },
   "file.encrypted": {
     severity: "error",
+    scope: "file",
     text: () => "文件设置了打开密码(已加密)，无法读取；请取消密码后重新报送",
   },
   "file.xls": {
     severity: "error",
+    scope: "file",
     text: () => "文件是旧版 Excel 97-2003 格式(.xls)或其他 Office 文件，请使用下发的 .xlsx 模板填报",
   },
   "file.too_large": {
     severity: "error",
+    scope: "file",
     text: (a) => `文件解压后过大或压缩比异常，拒绝读取${a.detail ? `：${a.detail}` : ""}`,
   },
   "file.too_many_rows": {
     severity: "error",
-    text: (a) =>
-      `工作表\u201c${a.sheet ?? ""}\u201d行数或单元格数超过上限(${a.max ?? ""})，拒绝读取${a.detail ? `：${a.detail}` : ""}`,
+    scope: "file",
+    text: (a) => `行数或单元格数超过上限(${a.max ?? ""})，拒绝读取${a.detail ? `：${a.detail}` : ""}`,
   },
   // Identification (the metadata sheet)
   "form.unknown": {
     severity: "error",
+    scope: "file",
     text: (a) => `无法识别的报表：${a.detail ?? "缺少元数据工作表"}。请使用下发的模板填报，勿复制到新工作簿`,
   },
   "form.version": {
     severity: "error",
+    scope: "file",
     text: (a) => `表式版本不符：应为 ${a.expected}，实为 ${shown(a.actual)}。请使用本轮下发的模板`,
   },
   "form.fingerprint": {
     severity: "error",
+    scope: "file",
     text: () => "表式结构校验码不符：模板由其他版本的表式生成或元数据被改动，请使用本轮下发的模板",
   },
   "form.unit_unknown": {
     severity: "error",
+    scope: "file",
     text: (a) => `填报单位代码 ${q(a.value)} 不在本计划的填报单位之中`,
   },
   "form.unit_mismatch": {
     severity: "error",
+    scope: "file",
     text: (a) => `填报单位不符：本次应为 ${a.expected}，报表为 ${a.actual ?? q(a.value)}`,
   },
   "form.period_invalid": {
     severity: "error",
+    scope: "file",
     text: (a) => `报告期 ${q(a.value)} 无法识别(应如 2025、2025H1、2025Q3、2025-09)`,
   },
   "form.period_mismatch": {
     severity: "error",
+    scope: "file",
     text: (a) => `报告期不符：本轮为 ${a.expected}，报表为 ${a.actual ?? q(a.value)}`,
   },
   // Structure
   "sheet.missing": {
     severity: "error",
-    text: (a) =>
-      `缺少工作表\u201c${a.expected}\u201d${a.detail ? `(${a.detail})` : ""}；请勿删除或改名工作表`,
+    scope: "file",
+    text: (a) => `缺少该工作表${a.detail ? `(${a.detail})` : ""}；请勿删除或改名工作表`,
   },
   "sheet.added": {
     severity: "warning",
-    text: (a) =>
-      `工作表\u201c${shown(a.actual)}\u201d不属于模板${a.detail ? `(${a.detail})` : ""}，其中内容不会被读取`,
+    scope: "file",
+    text: (a) => `该工作表不属于模板${a.detail ? `(${a.detail})` : ""}，其中内容不会被读取`,
   },
   "column.missing": {
     severity: "error",
+    scope: "file",
     text: (a) => `缺少列\u201c${a.expected}\u201d；请勿删除、移动或改名列标题`,
   },
   "column.renamed": {
     severity: "error",
+    scope: "file",
     text: (a) => `列标题应为\u201c${a.expected}\u201d，实为${q(a.actual)}；请勿改动列标题`,
   },
   "column.moved": {
     severity: "error",
-    text: (a) =>
-      `列\u201c${a.expected}\u201d的位置被移动：应在 ${a.other}，实在 ${a.cell}；请勿插入、删除或移动列`,
+    scope: "file",
+    text: (a) => `列\u201c${a.expected}\u201d的位置被移动(应在 ${a.other})；请勿插入、删除或移动列`,
   },
   "column.added": {
     severity: "warning",
+    scope: "file",
     text: (a) => `模板之外的列${a.actual ? q(a.actual) : ""}，其中内容不会被读取`,
   },
   "region.label": {
     severity: "error",
+    scope: "file",
     text: (a) => `此处应为指标\u201c${a.expected}\u201d，实为${q(a.actual)}；请勿插入、删除或改动行`,
   },
   // Cells
   "cell.error_value": {
     severity: "error",
+    scope: "cell",
     text: (a) => `${label(a)}为错误值 ${shown(a.value)}，请改为有效的值`,
   },
   "cell.formula_no_cache": {
     severity: "error",
+    scope: "cell",
     text: (a) => `${label(a)}是公式但文件中没有计算结果，请在 Excel 中打开、重新计算并保存，或改为数值`,
   },
   "cell.merged": {
     severity: "error",
+    scope: "row",
     text: (a) => `数据区域有合并单元格 ${a.detail ?? ""}，请取消合并并逐行填写`,
   },
   // Values
-  "value.required": { severity: "error", text: (a) => `${label(a)}为必填项，不能为空${a.detail ?? ""}` },
+  "value.required": {
+    severity: "error",
+    scope: "cell",
+    text: (a) => `${label(a)}为必填项，不能为空${a.detail ?? ""}`,
+  },
   "value.too_short": {
     severity: "error",
+    scope: "cell",
     text: (a) => `${label(a)}至少 ${a.min} 个字符，实为 ${a.actual} 个：${q(a.value)}`,
   },
   "value.too_long": {
     severity: "error",
+    scope: "cell",
     text: (a) => `${label(a)}不得超过 ${a.max} 个字符，实为 ${a.actual} 个`,
   },
   "value.not_in_list": {
     severity: "error",
+    scope: "cell",
     text: (a) => `${label(a)}的值 ${q(a.value)} 不在可选项中(可选：${a.detail})`,
   },
-  "value.not_number": { severity: "error", text: (a) => `${label(a)}应为数字，实为 ${q(a.value)}` },
-  "value.not_whole": { severity: "error", text: (a) => `${label(a)}应为整数，实为 ${q(a.value)}` },
+  "value.not_number": {
+    severity: "error",
+    scope: "cell",
+    text: (a) => `${label(a)}应为数字，实为 ${q(a.value)}`,
+  },
+  "value.not_whole": {
+    severity: "error",
+    scope: "cell",
+    text: (a) => `${label(a)}应为整数，实为 ${q(a.value)}`,
+  },
   "value.out_of_range": {
     severity: "error",
+    scope: "cell",
     text: (a) => `${label(a)}超出范围：${a.detail}，实为 ${q(a.value)}`,
   },
   "value.not_year": {
     severity: "error",
+    scope: "cell",
     text: (a) => `${label(a)}应为4位年份(如 2023)，实为 ${q(a.value)}`,
   },
   "value.year_range": {
     severity: "error",
+    scope: "cell",
     text: (a) => `${label(a)}须在 ${a.min} 年至 ${a.max} 年之间(不晚于报告期年份)，实为 ${q(a.value)}`,
   },
   "value.duplicate": {
     severity: "error",
+    scope: "row",
     text: (a) => `${label(a)}的值 ${q(a.value)} 与 ${a.other} 重复，本行不予计入`,
   },
   // 统一社会信用代码
   "uscc.length": {
     severity: "error",
+    scope: "cell",
     text: (a) => `统一社会信用代码应为18位，实为 ${a.actual} 位：${q(a.value)}`,
   },
   "uscc.charset": {
     severity: "error",
+    scope: "cell",
     text: (a) =>
       `统一社会信用代码第 ${a.detail} 位含非法字符 ${q(a.actual)}(只能是数字和除 I、O、S、V、Z 外的大写字母)`,
   },
   "uscc.checksum": {
     severity: "error",
+    scope: "cell",
     text: (a) => `统一社会信用代码校验位错误：应为 ${a.expected}，实为 ${shown(a.actual)}`,
   },
   "uscc.number": {
     severity: "error",
+    scope: "cell",
     text: (a) =>
       `统一社会信用代码以数字形式存储，末几位已丢失(读到 ${shown(a.value)})；请将该列设为文本格式后重新输入`,
   },
   "uscc.duplicate": {
     severity: "error",
+    scope: "row",
     text: (a) => `统一社会信用代码 ${q(a.value)} 与 ${a.other} 重复，本行不予计入`,
   },
   // Normalisations (warnings: the value was read, but not as written)
   "norm.number_text": {
     severity: "warning",
+    scope: "cell",
     text: (a) => `${label(a)}是以文本形式存储的数字 ${q(a.value)}，已按数字 ${a.detail} 读取`,
   },
   "norm.thousands": {
     severity: "warning",
+    scope: "cell",
     text: (a) => `${label(a)}含千位分隔符 ${q(a.value)}，已按 ${a.detail} 读取`,
   },
   "norm.fullwidth": {
     severity: "warning",
+    scope: "cell",
     text: (a) => `${label(a)}含全角字符 ${q(a.value)}，已按 ${q(a.detail)} 读取`,
   },
   "norm.percent_text": {
     severity: "warning",
+    scope: "cell",
     text: (a) => `${label(a)}填为 ${q(a.value)}，已按 ${a.detail} 读取`,
   },
   "norm.percent_fraction": {
     severity: "warning",
+    scope: "cell",
     text: (a) =>
       `${label(a)}填为 ${q(a.value)}，0与1之间的小数按比例读取为 ${a.detail}；如实为不到1%，请填写如\u201c0.45%\u201d`,
   },
   "norm.year_text": {
     severity: "warning",
+    scope: "cell",
     text: (a) => `${label(a)}填为 ${q(a.value)}，已按年份 ${a.detail} 读取`,
   },
   "norm.yesno": {
     severity: "warning",
+    scope: "cell",
     text: (a) =>
       `${label(a)}填为 ${q(a.value)}，已按\u201c${a.detail}\u201d读取；请填\u201c是\u201d或\u201c否\u201d`,
   },
   "norm.uscc": {
     severity: "warning",
+    scope: "cell",
     text: (a) => `统一社会信用代码 ${q(a.value)} 已规范为 ${a.detail}(大写、去空格、全角转半角)`,
   },
   "norm.list": {
     severity: "warning",
+    scope: "cell",
     text: (a) => `${label(a)}填为 ${q(a.value)}，已按可选项\u201c${a.detail}\u201d读取`,
   },
-} satisfies Record<string, { severity: "error" | "warning"; text: Text }>;
+} satisfies Record<string, CatalogueEntry>;
 
-export type IssueCode = keyof typeof CATALOGUE | `rule.${string}`;
+/** The targets workbook (目标分解表) read back by the bureau. */
+const TARGETS_CATALOGUE = {
+  "targets.unknown_form": {
+    severity: "error",
+    scope: "file",
+    text: () => "该文件不是目标分解表(缺少SRDI-TARGETS标识)，请使用 srdi targets 生成的目标分解表",
+  },
+  "targets.plan_mismatch": {
+    severity: "warning",
+    scope: "file",
+    text: (a) => `目标分解表对应的计划为${shown(a.actual)}，与当前计划${a.expected}不一致，请核实`,
+  },
+  "targets.missing_sheet": {
+    severity: "error",
+    scope: "file",
+    text: (a) => `缺少该工作表${a.detail ? `，${a.detail}` : ""}`,
+  },
+  "targets.not_number": {
+    severity: "error",
+    scope: "cell",
+    text: (a) => `${a.label ?? ""}不是数字，已按未填写处理`,
+  },
+  "targets.negative": {
+    severity: "error",
+    scope: "cell",
+    text: (a) => `${a.label ?? ""}不得小于0，已按未填写处理`,
+  },
+  "targets.percent_points": {
+    severity: "warning",
+    scope: "cell",
+    text: (a) => `${a.label ?? ""}${a.detail}大于1，按百分数${a.detail}%读取`,
+  },
+  "targets.duplicate_row": {
+    severity: "error",
+    scope: "row",
+    text: (a) => `${a.label ?? ""}重复出现，以第一次出现的为准`,
+  },
+  "targets.sum_mismatch": {
+    severity: "warning",
+    scope: "file",
+    text: (a) => `${a.label ?? ""}各地分解目标合计${a.actual}，与全市目标${a.expected}不符`,
+  },
+  "targets.partial": {
+    severity: "warning",
+    scope: "file",
+    text: (a) => `${a.label ?? ""}有${a.actual}个单位未分解目标，这些单位该指标只展示、不计分`,
+  },
+  "settings.invalid": {
+    severity: "error",
+    scope: "cell",
+    text: (a) => `${a.label ?? ""}取值不正确，已采用默认值${a.expected}`,
+  },
+} satisfies Record<string, CatalogueEntry>;
+
+type FixedCode = keyof typeof CATALOGUE | keyof typeof TARGETS_CATALOGUE;
+
+/** Every issue code: a fixed one of the catalogue, or rule.* from a form's cross-field rules. */
+export type IssueCode = FixedCode | `rule.${string}`;
 
 /** Every fixed code (rule.* codes come from the form's cross-field rules). */
-export const ISSUE_CODES = Object.keys(CATALOGUE) as (keyof typeof CATALOGUE)[];
+export const ISSUE_CODES = [...Object.keys(CATALOGUE), ...Object.keys(TARGETS_CATALOGUE)] as FixedCode[];
 
-export function defaultSeverity(code: IssueCode): "error" | "warning" {
-  const entry = (CATALOGUE as Record<string, { severity: "error" | "warning" }>)[code];
-  return entry ? entry.severity : "error";
+/** A form's cross-field rule (rule.*): the rule gives its own text and may lower the severity. */
+const RULE_ENTRY: CatalogueEntry = {
+  severity: "error",
+  scope: "row",
+  text: (a) => `${a.ruleText ?? "逻辑关系不符"}${a.detail ? `(${a.detail})` : ""}`,
+};
+
+const ENTRIES: Record<string, CatalogueEntry> = { ...CATALOGUE, ...TARGETS_CATALOGUE };
+
+function entryOf(code: IssueCode): CatalogueEntry | undefined {
+  return ENTRIES[code] ?? (code.startsWith("rule.") ? RULE_ENTRY : undefined);
 }
 
-/** "企业名录!B7 " or "工作表“企业名录”：" or "". */
+/** True for a code of the catalogue (a fixed one or rule.*): text from outside (a reader's error) is checked. */
+export function isIssueCode(code: string): code is IssueCode {
+  return entryOf(code as IssueCode) !== undefined;
+}
+
+export function defaultSeverity(code: IssueCode): "error" | "warning" {
+  return entryOf(code)?.severity ?? "error";
+}
+
+/** The catalogue's scope of a code (an unknown code counts as the whole file: nothing is assumed). */
+export function issueScope(code: IssueCode): IssueScope {
+  return entryOf(code)?.scope ?? "file";
+}
+
+/** "企业名录!B7 " or "工作表“企业名录”：" or "": the location as plain text shows it, before the message. */
 export function where(sheet: string | null | undefined, cell: string | null | undefined): string {
   if (sheet && cell) return `${sheet}!${cell} `;
   if (sheet) return `工作表\u201c${sheet}\u201d：`;
   return "";
 }
 
-/** The message of an issue: where it is, then what is wrong, in zh-CN. */
+/** What is wrong, in zh-CN, without where (the issue's sheet and cell say that). */
 export function issueMessage(code: IssueCode, a: MessageArgs = {}): string {
-  const entry = (CATALOGUE as Record<string, { text: Text }>)[code];
-  let body: string;
-  if (entry) body = entry.text(a);
-  else if (code.startsWith("rule."))
-    body = `${a.ruleText ?? "逻辑关系不符"}${a.detail ? `(${a.detail})` : ""}`;
-  else body = `${code}${a.detail ? `：${a.detail}` : ""}`;
-  // File-level messages about one sheet already name it.
-  const loc = code === "file.too_many_rows" ? "" : where(a.sheet, a.cell);
-  return loc + body;
+  const entry = entryOf(code);
+  return entry ? entry.text(a) : `${code}${a.detail ? `：${a.detail}` : ""}`;
 }

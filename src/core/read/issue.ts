@@ -1,5 +1,11 @@
-// Builds an Issue: one place where code, severity, location and message text come together.
-import { defaultSeverity, issueMessage, type IssueCode, type MessageArgs } from "../form/messages";
+// Builds an Issue: one place where code, severity, scope, location and message text come together.
+import {
+  defaultSeverity,
+  issueMessage,
+  issueScope,
+  type IssueCode,
+  type MessageArgs,
+} from "../form/messages";
 import type { Issue, Severity } from "../issues";
 
 export interface IssueAt {
@@ -24,7 +30,8 @@ export function makeIssue(code: IssueCode, at: IssueAt = {}): Issue {
     cell,
     field: at.field ?? null,
     value,
-    message: issueMessage(code, { label: at.label, value, ...at.args, sheet, cell }),
+    message: issueMessage(code, { label: at.label, value, ...at.args }),
+    scope: issueScope(code),
   };
 }
 

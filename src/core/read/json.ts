@@ -1,6 +1,7 @@
 // The JSON contract of `srdi check --json`:
 // {"files": [{"file","unit","period","form_version","errors":[...],"warnings":[...],"rows":{"read","accepted","rejected"}}]}
-// with each issue {"code","severity","sheet","cell","field","value","message"}.
+// with each issue {"code","severity","sheet","cell","field","value","message","scope"}: `message` says
+// what is wrong, sheet and cell say where; scope (file, row, cell) was added later (fields are only added).
 import type { Issue } from "../issues";
 import type { ReturnResult, RowCounts } from "./types";
 
@@ -12,6 +13,7 @@ export interface IssueJson {
   field: string | null;
   value: string | null;
   message: string;
+  scope: Issue["scope"];
 }
 
 export interface FileJson {
@@ -37,6 +39,7 @@ export function issueJson(i: Issue): IssueJson {
     field: i.field,
     value: i.value,
     message: i.message,
+    scope: i.scope,
   };
 }
 

@@ -22,11 +22,9 @@ export interface ReadOptions {
   expect?: Expectation;
 }
 
-/** Codes that make the whole return unusable: no record of it may be counted. */
-const FILE_LEVEL = /^(file\.|form\.|sheet\.missing$|column\.(missing|renamed|moved)$|region\.label$)/;
-
+/** An error about the workbook as a whole makes the return unusable: no record of it may be counted. */
 export function isFileLevel(issue: Issue): boolean {
-  return issue.severity === "error" && FILE_LEVEL.test(issue.code);
+  return issue.severity === "error" && issue.scope === "file";
 }
 
 interface SheetRead {

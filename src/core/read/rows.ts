@@ -3,9 +3,17 @@
 import { address, parseRange } from "../a1";
 import type { CrossFieldRule, FieldDef, TableSheetDef } from "../form/types";
 import type { Issue } from "../issues";
-import type { SheetSnapshot, SnapshotValue } from "../snapshot";
+import type { SheetSnapshot } from "../snapshot";
 import { makeIssue } from "./issue";
-import { parseField, rawCell, rawText, tidy, type ParsedValue, type Problem } from "./normalise";
+import {
+  isBlankValue as isBlank,
+  parseField,
+  rawCell,
+  rawText,
+  tidy,
+  type ParsedValue,
+  type Problem,
+} from "./normalise";
 import type { RejectedRow } from "./types";
 
 export interface TableContext {
@@ -23,8 +31,6 @@ export interface TableResult {
   rowIssues: Issue[];
   read: number;
 }
-
-const isBlank = (v: SnapshotValue | undefined) => rawCell(v).kind === "blank";
 
 /** 0-based indexes of the data rows: at or below the first data row, with a non-blank cell in [0, width). */
 export function dataRowIndexes(sheet: SheetSnapshot, firstDataRow: number, width: number): number[] {

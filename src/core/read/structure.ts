@@ -5,7 +5,7 @@ import type { FormDef, RegionSheetDef, TableSheetDef } from "../form/types";
 import type { Issue } from "../issues";
 import type { SheetSnapshot, SnapshotValue, WorkbookSnapshot } from "../snapshot";
 import { makeIssue } from "./issue";
-import { rawCell, rawText } from "./normalise";
+import { isBlankValue, rawCell, rawText } from "./normalise";
 
 /** Header text compared without any whitespace (wrapped headers carry line breaks). */
 function headerKey(v: SnapshotValue | undefined): string {
@@ -106,7 +106,7 @@ export function unheadedDataIssues(sheet: SheetSnapshot, t: TableSheetDef): Issu
     const row = sheet.cells[r];
     if (!row || row.length <= n) continue;
     for (let c = n; c < row.length; c++) {
-      if (seen.has(c) || headerKey(header[c]) || rawCell(row[c]).kind === "blank") continue;
+      if (seen.has(c) || headerKey(header[c]) || isBlankValue(row[c])) continue;
       seen.add(c);
       const written = rawText(rawCell(row[c]));
       issues.push(makeIssue("column.added", { sheet: sheet.name, cell: address(r, c), value: written }));

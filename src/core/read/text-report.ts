@@ -1,7 +1,7 @@
 // The human-readable check report (srdi check without --json): per file, who and when, the counts,
-// then errors and warnings with sheet!cell and message. Warnings of one kind are capped so that a column
+// then errors and warnings, each with its location once (issueText: sheet!cell, then the message). Warnings of one kind are capped so that a column
 // of numbers stored as text does not bury the errors; --json always lists everything.
-import type { Issue } from "../issues";
+import { issueText, type Issue } from "../issues";
 import type { ReturnResult } from "./types";
 
 export interface TextReportOptions {
@@ -26,7 +26,7 @@ function capped(issues: Issue[], perCode: number): string[] {
     const n = shown.get(i.code) ?? 0;
     if (n < perCode) {
       shown.set(i.code, n + 1);
-      lines.push(`    ${i.message}`);
+      lines.push(`    ${issueText(i)}`);
     } else hidden.set(i.code, (hidden.get(i.code) ?? 0) + 1);
   }
   for (const [code, n] of hidden) lines.push(`    …另有 ${n} 条同类提示(${code})，用 --json 可列出全部`);
@@ -44,7 +44,7 @@ export function formatReturnText(r: ReturnResult, opts: TextReportOptions = {}):
   lines.push(`  结论：${verdict(r)}`);
   if (r.errors.length > 0) {
     lines.push(`  错误(${r.errors.length})：`);
-    for (const i of r.errors) lines.push(`    ${i.message}`);
+    for (const i of r.errors) lines.push(`    ${issueText(i)}`);
   }
   if (r.warnings.length > 0) {
     lines.push(`  提示(${r.warnings.length})：`);

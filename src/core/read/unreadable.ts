@@ -29,3 +29,12 @@ export function unreadableReturn(
     modified: opts.modified ?? null,
   };
 }
+
+/**
+ * True when the return is a file that could not be read as a workbook at all (its error is one of the
+ * file.* codes), as opposed to a workbook that is not the right form: `srdi check` exits 2 for it and
+ * no annotated copy can be made of it.
+ */
+export function isUnreadable(r: ReturnResult): boolean {
+  return r.errors.some((i) => i.code.startsWith("file."));
+}

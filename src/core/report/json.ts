@@ -1,6 +1,6 @@
 // The `srdi aggregate --json` contract: shares as fractions, null for no data, indicator codes as in
 // INDICATORS.md. Keys and their order are part of the contract.
-import type { Issue } from "../issues";
+import { issueText, type Issue } from "../issues";
 import type { RowCounts } from "../read/types";
 import type { IndicatorScore } from "../score/score";
 import type { RoundResult } from "./round-result";
@@ -107,7 +107,7 @@ export function toAggregateJson(result: RoundResult): AggregateJson {
         unitName: r.unitName,
         sheet: r.sheet,
         row: r.row,
-        reason: r.issues.map((i) => i.message).join("；"),
+        reason: r.issues.map(issueText).join("；"),
         issues: r.issues,
       })),
     ],

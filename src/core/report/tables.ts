@@ -326,8 +326,12 @@ export function issuesSheet(result: RoundResult): SheetDescription {
         o.sheet,
         o.cell,
         d.kind === "enterprise" ? "duplicate.uscc" : "duplicate.platform",
-        `${d.name}（${d.kind === "enterprise" ? "统一社会信用代码" : "名称|类型|级别"} ${d.key}）被${d.occurrences.length}个单位报送：` +
-          d.occurrences.map((x) => `${x.unitName} ${x.sheet}!${x.cell}`).join("；") +
+        // This row's own place is in the 工作表 and 单元格 columns; the text names only the others.
+        `${d.name}（${d.kind === "enterprise" ? "统一社会信用代码" : "名称|类型|级别"} ${d.key}）被${d.occurrences.length}个单位报送，另见：` +
+          d.occurrences
+            .filter((x) => x !== o)
+            .map((x) => `${x.unitName} ${x.sheet}!${x.cell}`)
+            .join("；") +
           `；市级汇总计入${used?.unitName ?? d.usedUnit}`,
       );
   }

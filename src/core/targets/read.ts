@@ -1,7 +1,9 @@
-// Reads a targets workbook back (snapshot -> allocation + settings). Every refused cell is an issue that
-// names the sheet and the cell; refused values fall back to "not allocated" / the default setting.
+// Reads a targets workbook back (snapshot -> allocation + settings). Every refused cell is an issue of
+// the catalogue (form/messages.ts) with its sheet and cell; refused values fall back to "not allocated" /
+// the default setting.
 import { address } from "../a1";
 import type { Issue } from "../issues";
+import { makeIssue } from "../read/issue";
 import type { Indicator, Plan } from "../plan/types";
 import {
   isErrorValue,
@@ -63,18 +65,6 @@ export function cellNumber(v: SnapshotValue | undefined): { value: number | null
   return { value: m[2] ? n / 100 : n, ok: true };
 }
 
-function issue(
-  code: string,
-  severity: Issue["severity"],
-  sheet: string | null,
-  cell: string | null,
-  value: string | null,
-  message: string,
-  field: string | null = null,
-): Issue {
-  return { code, severity, sheet, cell, field, value, message };
-}
-
 function cellText(v: SnapshotValue | undefined): string | null {
   const p = plain(v);
   return p === null ? null : String(p);
@@ -89,49 +79,26 @@ function readAllocation(sheet: SheetSnapshot, plan: Plan, issues: Issue[]): Targ
     const v = sheet.cells[r]?.[c];
     const cell = address(r, c);
     const n = cellNumber(v);
+    const at = {
+      sheet: sheet.name,
+      cell,
+      field: ind.code,
+      value: cellText(v),
+      label: `${ind.name}的${what}`,
+    };
     if (!n.ok) {
-      issues.push(
-        issue(
-          "targets.not_number",
-          "error",
-          sheet.name,
-          cell,
-          cellText(v),
-          `${sheet.name}!${cell}：${ind.name}的${what}不是数字，已按未填写处理`,
-          ind.code,
-        ),
-      );
+      issues.push(makeIssue("targets.not_number", at));
       return null;
     }
     if (n.value === null) return null;
     let value = n.value;
     if (value < 0) {
-      issues.push(
-        issue(
-          "targets.negative",
-          "error",
-          sheet.name,
-          cell,
-          cellText(v),
-          `${sheet.name}!${cell}：${ind.name}的${what}不得小于0，已按未填写处理`,
-          ind.code,
-        ),
-      );
+      issues.push(makeIssue("targets.negative", at));
       return null;
     }
     // A share typed as percent points (45 instead of 45%) is read as 45 %: shares never exceed 100 %.
     if (isPercentIndicator(ind) && value > 1) {
-      issues.push(
-        issue(
-          "targets.percent_points",
-          "warning",
-          sheet.name,
-          cell,
-          cellText(v),
-          `${sheet.name}!${cell}：${ind.name}的${what}${value}大于1，按百分数${value}%读取`,
-          ind.code,
-        ),
-      );
+      issues.push(makeIssue("targets.percent_points", { ...at, args: { detail: String(value) } }));
       value = value / 100;
     }
     return value;
@@ -144,15 +111,13 @@ function readAllocation(sheet: SheetSnapshot, plan: Plan, issues: Issue[]): Targ
     const key = `${code}|${unit}`;
     if (seen.has(key)) {
       issues.push(
-        issue(
-          "targets.duplicate_row",
-          "error",
-          sheet.name,
-          address(r, 0),
-          code,
-          `${sheet.name}第${r + 1}行：${ind.name}的${unit}重复出现，以第一次出现的为准`,
-          code,
-        ),
+        makeIssue("targets.duplicate_row", {
+          sheet: sheet.name,
+          cell: address(r, 0),
+          field: code,
+          value: code,
+          label: `${ind.name}的${unit}`,
+        }),
       );
       return;
     }
@@ -175,27 +140,22 @@ function readAllocation(sheet: SheetSnapshot, plan: Plan, issues: Issue[]): Targ
     const cityTarget = alloc.city[ind.code]?.target ?? ind.target;
     if (Math.abs(sum - cityTarget) > 1e-6)
       issues.push(
-        issue(
-          "targets.sum_mismatch",
-          "warning",
-          sheet.name,
-          null,
-          String(sum),
-          `${sheet.name}：${ind.name}各地分解目标合计${sum}，与全市目标${cityTarget}不符`,
-          ind.code,
-        ),
+        makeIssue("targets.sum_mismatch", {
+          sheet: sheet.name,
+          field: ind.code,
+          value: String(sum),
+          label: ind.name,
+          args: { actual: String(sum), expected: String(cityTarget) },
+        }),
       );
     if (filled.length < targets.length)
       issues.push(
-        issue(
-          "targets.partial",
-          "warning",
-          sheet.name,
-          null,
-          null,
-          `${sheet.name}：${ind.name}有${targets.length - filled.length}个单位未分解目标，这些单位该指标只展示、不计分`,
-          ind.code,
-        ),
+        makeIssue("targets.partial", {
+          sheet: sheet.name,
+          field: ind.code,
+          label: ind.name,
+          args: { actual: String(targets.length - filled.length) },
+        }),
       );
   }
   return alloc;
@@ -206,14 +166,13 @@ function readSettings(sheet: SheetSnapshot, plan: Plan, issues: Issue[]): Scorin
   const codes = new Set(plan.indicators.map((i) => i.code));
   const bad = (r: number, v: SnapshotValue | undefined, what: string, fallback: string) =>
     issues.push(
-      issue(
-        "settings.invalid",
-        "error",
-        sheet.name,
-        address(r, 2),
-        cellText(v),
-        `${sheet.name}!${address(r, 2)}：${what}取值不正确，已采用默认值${fallback}`,
-      ),
+      makeIssue("settings.invalid", {
+        sheet: sheet.name,
+        cell: address(r, 2),
+        value: cellText(v),
+        label: what,
+        args: { expected: fallback },
+      }),
     );
   sheet.cells.forEach((row, r) => {
     const key = text(row[0]);
@@ -271,53 +230,28 @@ export function readTargets(snapshot: WorkbookSnapshot, plan: Plan): TargetsRead
     });
   const formId = meta ? formIdOf(meta) : undefined;
   if (!meta || !formId || text(formId[1]) !== TARGETS_FORM_ID) {
-    issues.push(
-      issue(
-        "targets.unknown_form",
-        "error",
-        null,
-        null,
-        formId ? text(formId[1]) : null,
-        "该文件不是目标分解表(缺少SRDI-TARGETS标识)，请使用 srdi targets 生成的目标分解表",
-      ),
-    );
+    issues.push(makeIssue("targets.unknown_form", { value: formId ? text(formId[1]) : null }));
     return { targets: { units: {}, city: {} }, settings: { ...DEFAULT_SETTINGS }, issues };
   }
   const planRow = meta.cells.find((r) => text(r[0]) === "plan_id");
   if (planRow && text(planRow[1]) && text(planRow[1]) !== plan.id)
     issues.push(
-      issue(
-        "targets.plan_mismatch",
-        "warning",
-        meta.name,
-        null,
-        text(planRow[1]),
-        `目标分解表对应的计划为${text(planRow[1])}，与当前计划${plan.id}不一致，请核实`,
-      ),
+      makeIssue("targets.plan_mismatch", {
+        sheet: meta.name,
+        value: text(planRow[1]),
+        args: { actual: text(planRow[1]), expected: plan.id },
+      }),
     );
   const tSheet = snapshot.sheets.find((s) => s.name === TARGETS_SHEET);
   const sSheet = snapshot.sheets.find((s) => s.name === SETTINGS_SHEET);
-  if (!tSheet)
-    issues.push(
-      issue(
-        "targets.missing_sheet",
-        "error",
-        TARGETS_SHEET,
-        null,
-        null,
-        `缺少工作表\u201c${TARGETS_SHEET}\u201d`,
-      ),
-    );
+  if (!tSheet) issues.push(makeIssue("targets.missing_sheet", { sheet: TARGETS_SHEET }));
   if (!sSheet)
     issues.push(
-      issue(
-        "targets.missing_sheet",
-        "warning",
-        SETTINGS_SHEET,
-        null,
-        null,
-        `缺少工作表\u201c${SETTINGS_SHEET}\u201d，采用默认评分设置`,
-      ),
+      makeIssue("targets.missing_sheet", {
+        sheet: SETTINGS_SHEET,
+        severity: "warning",
+        args: { detail: "采用默认评分设置" },
+      }),
     );
   return {
     targets: tSheet ? readAllocation(tSheet, plan, issues) : { units: {}, city: {} },
