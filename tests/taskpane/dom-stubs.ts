@@ -9,5 +9,4 @@ w.ResizeObserver ??= ResizeObserverStub;
 export {};
 
 // The machine running the suite may be busy (webpack, Chromium): wait longer than 1 s for the pane.
-// eslint-disable-next-line @typescript-eslint/no-require-imports
 require("@testing-library/react").configure({ asyncUtilTimeout: 5000 });
