@@ -311,6 +311,19 @@ test("the bureau: ten returns at 320 px, include and exclude, aggregate, compact
   expect(size.width).toBeLessThanOrEqual(size.client);
   // Ten compact rows with the fields and buttons: well under the ~3,200 px the table took.
   expect(size.height).toBeLessThan(1600);
+  // Each row within the pane and at most three lines high (two for a long unit name, one for counts), so
+  // thirty returns stay a list of about 30 × 60 px.
+  const boxes = await rows.evaluateAll((els) =>
+    els.map((e) => e.getBoundingClientRect().toJSON() as DOMRect),
+  );
+  for (const r of boxes) {
+    expect(r.right).toBeLessThanOrEqual(320);
+    expect(r.height).toBeLessThanOrEqual(80);
+  }
+  writeFileSync(
+    path.join(ARTIFACTS, "sizes.json"),
+    JSON.stringify({ page: size, rowHeights: boxes.map((r) => Math.round(r.height)) }),
+  );
   await shot("04-ten-returns");
   expect(await axeSerious()).toEqual([]);
 
