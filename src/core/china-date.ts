@@ -20,3 +20,13 @@ export function currentQuarter(now: Date): string {
   const d = new Date(now.getTime() + CHINA_OFFSET_MS);
   return `${d.getUTCFullYear()}Q${Math.floor(d.getUTCMonth() / 3) + 1}`;
 }
+
+/**
+ * The quarter a return made now most likely reports: the last one that has ended (China time). Returns
+ * are filled in the weeks after a quarter closes, so in October the pane proposes Q3, not Q4.
+ */
+export function reportingQuarter(now: Date): string {
+  const d = new Date(now.getTime() + CHINA_OFFSET_MS);
+  const q = Math.floor(d.getUTCMonth() / 3);
+  return q === 0 ? `${d.getUTCFullYear() - 1}Q4` : `${d.getUTCFullYear()}Q${q}`;
+}

@@ -1,16 +1,17 @@
 // Every operation of the task pane as a plain async function (Office Yeoman template style): the
 // components get these as props and are tested with fakes. The .xlsx library is loaded only on demand.
-import { templateFileName } from "../core/form/file-name";
+import { annotatedFileName, templateFileName } from "../core/form/file-name";
 import { buildTemplate } from "../core/form/template";
+import { parseMetaRows } from "../core/form/meta";
 import { FORM_V1 } from "../core/form/v1";
 import type { Issue } from "../core/issues";
 import type { Period } from "../core/plan/periods";
 import type { Plan, Unit } from "../core/plan/types";
 import { readReturnBytes, type ReturnBytes, type WorkbookReader } from "../core/read/read-bytes";
 import { readReturn } from "../core/read/read-return";
-import type { ReturnResult } from "../core/read/types";
+import type { ReturnMeta, ReturnResult } from "../core/read/types";
 import { buildBulletin } from "../core/report/bulletin";
-import { runRound } from "../core/report/round-result";
+import { runRound, type RoundResult } from "../core/report/round-result";
 import { roundSummary, type RoundSummary } from "../core/report/summary";
 import { SHEET_BULLETIN } from "../core/report/bulletin-sheet";
 import { readTargets } from "../core/targets/read";
@@ -23,11 +24,13 @@ import {
   TARGETS_META_SHEET,
   TARGETS_SHEET,
 } from "../core/targets/types";
+import { currentWorkbookBytes } from "./file";
 import { keepReturnSheets, bytesToBase64 } from "./import";
-import { keptReturns, keptSheetNames, unitPrefix } from "./kept-returns";
+import { keptChoice, keptReturns, keptSheetNames } from "./kept-returns";
 import { clearHighlights, selectCell, setHighlights } from "./marks";
 import { readSheetsToSnapshot } from "./read";
-import { detectSupport, type HostSupport } from "./support";
+import { detectSupport, excelApi, type HostSupport } from "./support";
+import { watchChanges, type StopWatching } from "./watch";
 import { writeWorkbookDescription } from "./write";
 
 export interface TemplateRequest {
@@ -59,6 +62,8 @@ export interface AggregateRequest {
   issuedOn: string;
   /** Returns parsed from files in the pane (those kept in the workbook are read from it again). */
   files: ReturnResult[];
+  /** Files left out of the round by the user (kept in the workbook or not). */
+  exclude?: string[];
 }
 
 /** The round's counts (the core's roundSummary, as the CLI prints them) and what was written. */
@@ -66,6 +71,25 @@ export interface AggregateOutcome extends RoundSummary {
   targets: boolean;
   sheets: string[];
   skipped: string[];
+  /** The whole round, for the pane's compact result. */
+  round: RoundResult;
+  /** Problems of the target allocation sheet (the CLI prints them too). */
+  targetIssues: Issue[];
+}
+
+/** What the workbook already holds where a template would go. */
+export interface TemplateState {
+  /** The template's metadata (unit, period, deadline), when the workbook holds one. */
+  meta: ReturnMeta | null;
+  /** Data rows filled in 企业名录 and 平台与集群, plus 1 when the region sheet has values. */
+  filled: number;
+  /** Template sheets present in the workbook. */
+  sheets: string[];
+}
+
+export interface Download {
+  fileName: string;
+  bytes: Uint8Array;
 }
 
 /** What the pane can do. Components receive this (or a fake of it) as a prop. */
@@ -80,6 +104,16 @@ export interface PaneActions {
   keepReturns(imported: ImportedReturn[]): Promise<number>;
   insertTargets(period: Period): Promise<"inserted" | "exists">;
   aggregate(req: AggregateRequest): Promise<AggregateOutcome>;
+  /** The template already in the workbook, if any (presets, and asking before overwriting). */
+  templateState(): Promise<TemplateState>;
+  /** ExcelApi 1.8: opens the template in a new workbook, leaving this one as it is. */
+  newWorkbookTemplate(req: TemplateRequest): Promise<boolean>;
+  /** Calls back when sheets change; resolves to a function that stops it. */
+  watchChanges(onChange: () => void): Promise<StopWatching>;
+  /** The annotated copy of a return file (what `srdi check --annotate` writes). */
+  annotateFile(file: ReturnFile, result: ReturnResult): Promise<Download>;
+  /** The annotated copy of this workbook for its self-check result; null where the host cannot copy it. */
+  annotateWorkbook(result: ReturnResult): Promise<Download | null>;
 }
 
 /** Cells of the issues, for highlighting. */
@@ -150,11 +184,11 @@ export function createActions(plan: Plan, now: () => Date = () => new Date()): P
     readReturnFile: (file) => readReturnBytes(file, lazyReader, { plan }),
 
     async keepReturns(imported) {
-      const accepted = imported.filter((i) => !i.result.rejected && i.result.meta);
+      const accepted = [...keptChoice(imported)];
       const names = await keepReturnSheets(
-        accepted.map((i) => ({
+        accepted.map(([prefix, i]) => ({
           base64: bytesToBase64(i.file.bytes),
-          prefix: unitPrefix(i.result.meta!.unitName || i.result.unitName || "", i.result.meta!.unitCode),
+          prefix,
           meta: i.result.meta!,
           file: i.file.name,
           modified: i.file.modified,
@@ -186,7 +220,10 @@ export function createActions(plan: Plan, now: () => Date = () => new Date()): P
       );
       // A file kept in the workbook is counted once, from the workbook.
       const keptFiles = new Set(inBook.map((r) => r.file));
-      const returns = [...inBook, ...req.files.filter((r) => !keptFiles.has(r.file))];
+      const left = new Set(req.exclude ?? []);
+      const returns = [...inBook, ...req.files.filter((r) => !keptFiles.has(r.file))].filter(
+        (r) => !left.has(r.file),
+      );
       const hasTargets = snapshot.sheets.some((s) => s.name === TARGETS_SHEET);
       const t = hasTargets ? readTargets(snapshot, plan) : null;
       const result = runRound({
@@ -204,7 +241,55 @@ export function createActions(plan: Plan, now: () => Date = () => new Date()): P
         targets: !!t,
         sheets: w.sheets,
         skipped: w.skipped,
+        round: result,
+        targetIssues: t?.issues ?? [],
       };
+    },
+
+    async templateState() {
+      const snapshot = await readSheetsToSnapshot({
+        include: (n) => templateSheets.has(n) || n === FORM_V1.metaSheet,
+      });
+      const metaSheet = snapshot.sheets.find((s) => s.name === FORM_V1.metaSheet);
+      const meta = metaSheet ? parseMetaRows(metaSheet.cells.map((r) => (r ?? []).slice(0, 2))) : null;
+      const data = snapshot.sheets.filter(
+        (s) => s.name !== FORM_V1.metaSheet && s.name !== FORM_V1.instructionsSheet,
+      );
+      let filled = 0;
+      if (meta && meta.formId === FORM_V1.id) {
+        const r = readReturn(snapshot, { plan, file: "当前工作簿" });
+        const region = r.region;
+        filled = r.rows.read + (region && Object.values(region).some((v) => v !== null && v !== "") ? 1 : 0);
+      } else {
+        // Sheets of the template's names that are not a template of ours: someone's data, never overwritten blindly.
+        filled = data.filter((s) => s.cells.length > 0).length;
+      }
+      return {
+        meta: meta && meta.formId === FORM_V1.id ? meta : null,
+        filled,
+        sheets: snapshot.sheets.map((s) => s.name),
+      };
+    },
+
+    async newWorkbookTemplate(req) {
+      if (!excelApi("1.8") || typeof Excel.createWorkbook !== "function") return false;
+      const { bytes } = await downloadTemplate(req);
+      await Excel.createWorkbook(bytesToBase64(bytes));
+      return true;
+    },
+
+    watchChanges,
+
+    async annotateFile(file, result) {
+      const { annotateWorkbook } = await import(/* webpackChunkName: "xlsx-annotate" */ "../xlsx/annotate");
+      return { fileName: annotatedFileName(file.name), bytes: await annotateWorkbook(file.bytes, result) };
+    },
+
+    async annotateWorkbook(result) {
+      const bytes = await currentWorkbookBytes();
+      if (!bytes) return null;
+      const { annotateWorkbook } = await import(/* webpackChunkName: "xlsx-annotate" */ "../xlsx/annotate");
+      return { fileName: annotatedFileName("当前工作簿.xlsx"), bytes: await annotateWorkbook(bytes, result) };
     },
   };
 }

@@ -4,7 +4,7 @@
 import { META_KEYS, metaRows, parseMetaRows } from "../core/form/meta";
 import type { FormDef } from "../core/form/types";
 import { FORM_V1 } from "../core/form/v1";
-import type { ReturnMeta } from "../core/read/types";
+import type { ReturnMeta, ReturnResult } from "../core/read/types";
 import type { WorkbookSnapshot } from "../core/snapshot";
 import type { SheetDescription } from "../core/sheet/types";
 
@@ -26,6 +26,31 @@ export function unitPrefix(unitName: string, unitCode: string, form: FormDef = F
   const byName = `${unitName.replace(BAD_CHARS, "")}-`;
   if (byName.length > 1 && byName.length + longest <= MAX_SHEET_NAME) return byName;
   return `${unitCode.replace(BAD_CHARS, "").slice(0, MAX_SHEET_NAME - longest - 1)}-`;
+}
+
+/** The prefix a return is kept under: its unit's (from the template's metadata). */
+export function returnPrefix(result: ReturnResult): string | null {
+  if (result.rejected || !result.meta) return null;
+  return unitPrefix(result.meta.unitName || result.unitName || "", result.meta.unitCode);
+}
+
+/**
+ * Which of the imported returns are kept, by prefix: one set of sheets per unit, so of two returns of a
+ * unit in one import the later (by file time; the later in the list on a tie) is kept. The other still
+ * reaches the round from the pane, where the core supersedes it.
+ */
+export function keptChoice<T extends { file: { modified: string | null }; result: ReturnResult }>(
+  imported: T[],
+): Map<string, T> {
+  const time = (i: T) => Date.parse(i.file.modified ?? "") || 0;
+  const out = new Map<string, T>();
+  for (const i of imported) {
+    const prefix = returnPrefix(i.result);
+    if (prefix === null) continue;
+    const had = out.get(prefix);
+    if (!had || time(i) >= time(had)) out.set(prefix, i);
+  }
+  return out;
 }
 
 /** The metadata sheet written beside a kept return's sheets. */

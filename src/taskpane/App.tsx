@@ -1,6 +1,7 @@
-// The pane: two views (填报 / 汇总), opened on the one the ribbon button asked for (?view=).
+// The pane: two views (填报 / 汇总) as tabs with their panels, opened on the one the ribbon button asked
+// for (?view=).
 import * as React from "react";
-import { FluentProvider, Tab, TabList, makeStyles, webLightTheme } from "@fluentui/react-components";
+import { FluentProvider, Tab, TabList, makeStyles, tokens, webLightTheme } from "@fluentui/react-components";
 import type { Plan } from "../core/plan/types";
 import type { PaneActions } from "../excel/actions";
 import { BureauView } from "./BureauView";
@@ -8,7 +9,15 @@ import { ClerkView } from "./ClerkView";
 import type { Messages } from "./messages";
 
 const useStyles = makeStyles({
-  root: { padding: "8px 12px 24px", display: "flex", flexDirection: "column", gap: "12px" },
+  root: {
+    padding: `${tokens.spacingVerticalS} ${tokens.spacingHorizontalM} ${tokens.spacingVerticalXXL}`,
+    display: "flex",
+    flexDirection: "column",
+    gap: tokens.spacingVerticalM,
+    minWidth: 0,
+    boxSizing: "border-box",
+  },
+  title: { margin: 0, fontSize: tokens.fontSizeBase400, fontWeight: tokens.fontWeightSemibold },
 });
 
 export type View = "clerk" | "check" | "bureau";
@@ -27,17 +36,34 @@ export interface AppProps {
   today: string;
 }
 
-export function App({ actions, plan, messages, initialView, defaultPeriod, today }: AppProps): React.JSX.Element {
+export function App({
+  actions,
+  plan,
+  messages,
+  initialView,
+  defaultPeriod,
+  today,
+}: AppProps): React.JSX.Element {
   const s = useStyles();
   const [tab, setTab] = React.useState<"clerk" | "bureau">(initialView === "bureau" ? "bureau" : "clerk");
   return (
     <FluentProvider theme={webLightTheme}>
       <main className={s.root}>
-        <TabList selectedValue={tab} onTabSelect={(_, d) => setTab(d.value as "clerk" | "bureau")}>
-          <Tab value="clerk">{messages.tabClerk}</Tab>
-          <Tab value="bureau">{messages.tabBureau}</Tab>
+        <h1 className={s.title}>{messages.title}</h1>
+        <TabList
+          selectedValue={tab}
+          aria-label={messages.tabsLabel}
+          onTabSelect={(_, d) => setTab(d.value as "clerk" | "bureau")}
+        >
+          <Tab id="tab-clerk" value="clerk" aria-controls="panel-clerk">
+            {messages.tabClerk}
+          </Tab>
+          <Tab id="tab-bureau" value="bureau" aria-controls="panel-bureau">
+            {messages.tabBureau}
+          </Tab>
         </TabList>
-        {tab === "clerk" ? (
+        {/* Both panels stay mounted (hidden when not selected), so switching tabs loses nothing. */}
+        <div role="tabpanel" id="panel-clerk" aria-labelledby="tab-clerk" hidden={tab !== "clerk"}>
           <ClerkView
             actions={actions}
             plan={plan}
@@ -45,9 +71,16 @@ export function App({ actions, plan, messages, initialView, defaultPeriod, today
             defaultPeriod={defaultPeriod}
             checkOnOpen={initialView === "check"}
           />
-        ) : (
-          <BureauView actions={actions} messages={messages} defaultPeriod={defaultPeriod} today={today} />
-        )}
+        </div>
+        <div role="tabpanel" id="panel-bureau" aria-labelledby="tab-bureau" hidden={tab !== "bureau"}>
+          <BureauView
+            actions={actions}
+            plan={plan}
+            messages={messages}
+            defaultPeriod={defaultPeriod}
+            today={today}
+          />
+        </div>
       </main>
     </FluentProvider>
   );

@@ -1,42 +1,32 @@
-// 汇总: read many return files at once (in the pane, nothing uploaded), show each file's unit, period,
-// status and issues, keep accepted returns in the workbook where the host can, insert the target
-// allocation, aggregate and write the bulletin.
+// 汇总: read many return files at once (in the pane, nothing uploaded), list each return with its status
+// as the round will count it, let the bureau include, exclude or remove returns, keep accepted returns in
+// the workbook where the host can, insert the target allocation, aggregate and write the bulletin.
 import * as React from "react";
-import {
-  Button,
-  Field,
-  Input,
-  MessageBar,
-  MessageBarBody,
-  ProgressBar,
-  Spinner,
-  Table,
-  TableBody,
-  TableCell,
-  TableHeader,
-  TableHeaderCell,
-  TableRow,
-  makeStyles,
-} from "@fluentui/react-components";
+import { Button, Field, ProgressBar, Spinner, makeStyles, tokens } from "@fluentui/react-components";
 import { roundPeriod } from "../core/aggregate/round-period";
-import { issueText } from "../core/issues";
 import { parsePeriod } from "../core/plan/periods";
-import type { ImportedReturn, PaneActions, ReturnFile } from "../excel/actions";
+import type { Plan } from "../core/plan/types";
+import type { AggregateOutcome, ImportedReturn, PaneActions, ReturnFile } from "../excel/actions";
+import { keptChoice } from "../excel/kept-returns";
+import { previewRound } from "./bureau/return-status";
+import { ReturnList } from "./bureau/ReturnList";
+import { RoundSummary } from "./bureau/RoundSummary";
+import { DateField, isoDate } from "./common/DateField";
+import { Notices, type Notice } from "./common/Notices";
+import { PeriodField } from "./common/PeriodField";
+import { saveFile, type SaveFile } from "./download";
 import { errorText } from "./errors";
 import type { Messages } from "./messages";
 
 const useStyles = makeStyles({
-  root: { display: "flex", flexDirection: "column", gap: "12px" },
-  row: { display: "flex", gap: "8px", flexWrap: "wrap" },
-  table: { tableLayout: "auto" },
-  cell: { wordBreak: "break-all" },
+  root: { display: "flex", flexDirection: "column", gap: tokens.spacingVerticalM, minWidth: 0 },
+  row: { display: "flex", gap: tokens.spacingHorizontalS, flexWrap: "wrap" },
   hidden: { display: "none" },
-  nowrap: { whiteSpace: "nowrap" },
 });
 
 export type BureauActions = Pick<
   PaneActions,
-  "support" | "readReturnFile" | "keepReturns" | "insertTargets" | "aggregate"
+  "support" | "readReturnFile" | "keepReturns" | "insertTargets" | "aggregate" | "selectCell" | "annotateFile"
 >;
 
 export interface PickedFile extends Blob {
@@ -57,34 +47,57 @@ function readBytes(f: Blob): Promise<ArrayBuffer> {
 
 export interface BureauViewProps {
   actions: BureauActions;
+  plan: Plan;
   messages: Messages;
   defaultPeriod: string;
   today: string;
+  save?: SaveFile;
 }
 
-type Notice = { intent: "success" | "warning" | "error" | "info"; text: string };
 
 export async function toReturnFile(f: PickedFile): Promise<ReturnFile> {
-  const modified = Number.isFinite(f.lastModified) && f.lastModified > 0 ? new Date(f.lastModified).toISOString() : null;
+  const modified =
+    Number.isFinite(f.lastModified) && f.lastModified > 0 ? new Date(f.lastModified).toISOString() : null;
   return { name: f.name, bytes: new Uint8Array(await readBytes(f)), modified };
 }
 
-export function BureauView({ actions, messages: m, defaultPeriod, today }: BureauViewProps): React.JSX.Element {
+export function BureauView({
+  actions,
+  plan,
+  messages: m,
+  defaultPeriod,
+  today,
+  save = saveFile,
+}: BureauViewProps) {
   const s = useStyles();
   const [periodText, setPeriodText] = React.useState(defaultPeriod);
   const [deadline, setDeadline] = React.useState("");
   const [issuedOn, setIssuedOn] = React.useState(today);
   const [progress, setProgress] = React.useState<{ done: number; total: number } | null>(null);
   const [imported, setImported] = React.useState<ImportedReturn[]>([]);
+  const [excluded, setExcluded] = React.useState<ReadonlySet<string>>(new Set());
+  const [kept, setKept] = React.useState<ReadonlyMap<string, string>>(new Map());
   const [busy, setBusy] = React.useState<string | null>(null);
   const [notices, setNotices] = React.useState<Notice[]>([]);
+  const [outcome, setOutcome] = React.useState<AggregateOutcome | null>(null);
   const period = parsePeriod(periodText);
+  const deadlineOk = deadline.trim() === "" || !!isoDate(deadline);
+  const issuedOk = !!isoDate(issuedOn);
   const picker = React.useRef<HTMLInputElement>(null);
+  const pickerId = React.useId();
+
+  const results = React.useMemo(() => imported.map((i) => i.result), [imported]);
+  const preview = React.useMemo(() => {
+    const included = new Set(results.map((r) => r.file).filter((f) => !excluded.has(f)));
+    return previewRound(plan, period, results, included, deadlineOk ? isoDate(deadline) : null);
+  }, [plan, period?.id, results, excluded, deadline, deadlineOk]);
+  const included = results.filter((r) => !excluded.has(r.file));
 
   const onFiles = async (list: FileList | PickedFile[] | null) => {
     const files = list ? Array.from(list as ArrayLike<PickedFile>) : [];
     if (!files.length) return;
     setNotices([]);
+    setOutcome(null);
     setProgress({ done: 0, total: files.length });
     const out: ImportedReturn[] = [];
     try {
@@ -95,11 +108,24 @@ export function BureauView({ actions, messages: m, defaultPeriod, today }: Burea
         setProgress({ done: out.length, total: files.length });
       }
       setImported((prev) => [...prev.filter((p) => !out.some((o) => o.file.name === p.file.name)), ...out]);
+      const names = new Set(out.map((o) => o.file.name));
+      setExcluded((prev) => new Set([...prev].filter((f) => !names.has(f))));
       const common = roundPeriod(out.map((o) => o.result));
       if (common) setPeriodText(common.id);
       if (actions.support().insertSheets) {
         const n = await actions.keepReturns(out);
-        if (n) setNotices([{ intent: "success", text: m.kept(n) }]);
+        if (n) {
+          // A unit's kept sheets are replaced by its newest kept file: remember which file each prefix holds.
+          setKept((prev) => {
+            const next = new Map(prev);
+            for (const [prefix, o] of keptChoice(out)) {
+              for (const [f, p] of next) if (p === prefix) next.delete(f);
+              next.set(o.file.name, prefix);
+            }
+            return next;
+          });
+          setNotices([{ intent: "success", text: m.kept(n) }]);
+        }
       } else setNotices([{ intent: "info", text: m.keepUnsupported }]);
     } catch (e) {
       setNotices([{ intent: "error", text: errorText(e, m) }]);
@@ -119,52 +145,86 @@ export function BureauView({ actions, messages: m, defaultPeriod, today }: Burea
     }
   };
 
+  const include = (file: string, on: boolean) => {
+    setOutcome(null);
+    setExcluded((prev) => {
+      const next = new Set(prev);
+      if (on) next.delete(file);
+      else next.add(file);
+      return next;
+    });
+  };
+
+  const remove = (file: string) => {
+    const it = imported.find((i) => i.file.name === file);
+    setOutcome(null);
+    setImported((prev) => prev.filter((i) => i.file.name !== file));
+    // A return kept in the workbook stays there; leaving it out keeps it out of this round.
+    setExcluded((prev) => new Set([...prev, file]));
+    setNotices([{ intent: "info", text: m.removed(it?.result.unitName ?? file) }]);
+  };
+
+  const download = (it: ImportedReturn) =>
+    run(m.exportAnnotated, async () => {
+      const d = await actions.annotateFile(it.file, it.result);
+      save(d.fileName, d.bytes);
+      return [{ intent: "success", text: m.exported(d.fileName) }];
+    });
+
+  const select = (sheet: string, cell: string) =>
+    actions.selectCell(sheet, cell).catch((e) => setNotices([{ intent: "error", text: errorText(e, m) }]));
+
   const targets = () =>
     run(m.insertTargets, async () => {
       if (!period) return [];
       const r = await actions.insertTargets(period);
-      return [{ intent: r === "inserted" ? "success" : "info", text: r === "inserted" ? m.targetsInserted : m.targetsExist }];
+      return [
+        {
+          intent: r === "inserted" ? "success" : "info",
+          text: r === "inserted" ? m.targetsInserted : m.targetsExist,
+        },
+      ];
     });
 
   const aggregate = () =>
     run(m.aggregating, async () => {
-      if (!period) return [];
+      if (!period || !included.length) return [{ intent: "info", text: m.nothingToAggregate }];
+      setOutcome(null);
       const o = await actions.aggregate({
         period,
-        deadline: deadline || null,
-        issuedOn: issuedOn || today,
-        files: imported.map((i) => i.result),
+        deadline: isoDate(deadline),
+        issuedOn: isoDate(issuedOn) ?? today,
+        files: included,
+        exclude: [...excluded],
       });
+      setOutcome(o);
       const out: Notice[] = [{ intent: "success", text: m.aggregated(o) }];
       if (!o.targets) out.push({ intent: "info", text: m.noTargets });
-      if (o.skipped.length) out.push({ intent: "warning", text: m.skipped(o.skipped.map((f) => m.feature[f] ?? f).join("、")) });
+      if (o.skipped.length)
+        out.push({ intent: "warning", text: m.skipped(o.skipped.map((f) => m.feature[f] ?? f).join("、")) });
       return out;
     });
 
+  const canAggregate = !!period && included.length > 0 && deadlineOk && issuedOk;
   return (
     <div className={s.root}>
-      <Field
-        label={m.period}
-        hint={m.periodHint}
-        validationState={period ? "none" : "error"}
-        validationMessage={period ? undefined : m.periodInvalid(periodText)}
-      >
-        <Input value={periodText} onChange={(_, d) => setPeriodText(d.value)} />
-      </Field>
-      <div className={s.row}>
-        <Field label={m.deadline} hint={m.deadlineOptional}>
-          <Input type="date" value={deadline} onChange={(_, d) => setDeadline(d.value)} />
-        </Field>
-        <Field label={m.issuedOn}>
-          <Input type="date" value={issuedOn} onChange={(_, d) => setIssuedOn(d.value)} />
-        </Field>
-      </div>
-      <Field label={m.pickFiles} hint={m.pickFilesHint}>
+      <PeriodField value={periodText} valid={!!period} onChange={setPeriodText} messages={m} />
+      <DateField
+        label={m.deadline}
+        hint={m.deadlineOptional}
+        value={deadline}
+        onChange={setDeadline}
+        optional
+        messages={m}
+      />
+      <DateField label={m.issuedOn} value={issuedOn} onChange={setIssuedOn} messages={m} />
+      <Field label={{ children: m.pickFiles, htmlFor: pickerId }} hint={m.pickFilesHint}>
         <div className={s.row}>
           <Button disabled={!!progress || !!busy} onClick={() => picker.current?.click()}>
             {m.chooseFiles}
           </Button>
           <input
+            id={pickerId}
             ref={picker}
             className={s.hidden}
             type="file"
@@ -181,49 +241,47 @@ export function BureauView({ actions, messages: m, defaultPeriod, today }: Burea
       </Field>
       {progress && (
         <Field validationMessage={m.reading(progress.done, progress.total)} validationState="none">
-          <ProgressBar value={progress.total ? progress.done / progress.total : 0} />
+          <ProgressBar
+            value={progress.total ? progress.done / progress.total : 0}
+            aria-label={m.reading(progress.done, progress.total)}
+          />
         </Field>
       )}
       {imported.length > 0 && (
-        <Table size="small" className={s.table} aria-label="returns">
-          <TableHeader>
-            <TableRow>
-              <TableHeaderCell>{m.colFile}</TableHeaderCell>
-              <TableHeaderCell>{m.colUnit}</TableHeaderCell>
-              <TableHeaderCell>{m.colPeriod}</TableHeaderCell>
-              <TableHeaderCell>{m.colStatus}</TableHeaderCell>
-              <TableHeaderCell>{m.colIssues}</TableHeaderCell>
-            </TableRow>
-          </TableHeader>
-          <TableBody>
-            {imported.map(({ file, result: r }) => (
-              <TableRow key={file.name} data-testid="return-row">
-                <TableCell className={s.cell}>{file.name}</TableCell>
-                <TableCell className={s.nowrap}>{r.unitName ?? r.unit ?? "—"}</TableCell>
-                <TableCell className={s.nowrap}>{r.period ?? "—"}</TableCell>
-                <TableCell className={s.nowrap}>{r.rejected ? m.rejected : m.accepted}</TableCell>
-                <TableCell title={[...r.errors, ...r.warnings].slice(0, 5).map(issueText).join("\n")}>
-                  {r.errors.length + r.warnings.length}
-                </TableCell>
-              </TableRow>
-            ))}
-          </TableBody>
-        </Table>
+        <ReturnList
+          imported={imported}
+          preview={preview}
+          excluded={excluded}
+          kept={kept}
+          messages={m}
+          busy={!!busy}
+          onInclude={include}
+          onRemove={remove}
+          onDownload={(it) => void download(it)}
+          onSelect={select}
+        />
       )}
       <div className={s.row}>
         <Button disabled={!!busy || !period} onClick={targets}>
           {m.insertTargets}
         </Button>
-        <Button appearance="primary" disabled={!!busy || !!progress || !period} onClick={aggregate}>
+        <Button
+          appearance="primary"
+          disabled={!!busy || !!progress || !canAggregate}
+          aria-describedby={included.length ? undefined : `${pickerId}-none`}
+          onClick={aggregate}
+        >
           {m.aggregate}
         </Button>
       </div>
+      {!included.length && (
+        <span id={`${pickerId}-none`} style={{ fontSize: tokens.fontSizeBase200 }}>
+          {m.nothingToAggregate}
+        </span>
+      )}
       {busy && <Spinner size="tiny" label={busy} />}
-      {notices.map((n, i) => (
-        <MessageBar key={i} intent={n.intent}>
-          <MessageBarBody>{n.text}</MessageBarBody>
-        </MessageBar>
-      ))}
+      <Notices notices={notices} label={m.notices} />
+      {outcome && <RoundSummary outcome={outcome} plan={plan} messages={m} onSelect={select} />}
     </div>
   );
 }

@@ -1,34 +1,47 @@
-// 填报: insert the template (or download it where the host cannot write validation), self-check the
-// return in the workbook, list every issue and take the clerk to its cell.
+// 填报: insert the template (asking first where a filled one would be lost, or downloading it where the
+// host cannot write validation), self-check the return in the workbook, and work through its issues.
+// Unit and period come from the template already in the workbook, else the last unit chosen here.
 import * as React from "react";
 import {
   Button,
   Field,
-  Input,
   MessageBar,
   MessageBarBody,
   Select,
   Spinner,
-  Text,
   makeStyles,
+  tokens,
 } from "@fluentui/react-components";
-import type { Issue } from "../core/issues";
 import { parsePeriod } from "../core/plan/periods";
 import type { Plan } from "../core/plan/types";
-import type { CheckOutcome, PaneActions } from "../excel/actions";
+import type { CheckOutcome, PaneActions, TemplateRequest } from "../excel/actions";
+import { ConfirmInsert, type InsertChoice } from "./clerk/ConfirmInsert";
+import { CheckResult } from "./clerk/CheckResult";
+import { DateField, isoDate } from "./common/DateField";
+import { Notices, type Notice } from "./common/Notices";
+import { PeriodField } from "./common/PeriodField";
+import { localUnitMemory, type UnitMemory } from "./common/remember";
 import { saveFile, type SaveFile } from "./download";
 import { errorText } from "./errors";
-import { IssueList } from "./IssueList";
 import type { Messages } from "./messages";
 
 const useStyles = makeStyles({
-  root: { display: "flex", flexDirection: "column", gap: "12px" },
-  row: { display: "flex", gap: "8px", flexWrap: "wrap" },
+  root: { display: "flex", flexDirection: "column", gap: tokens.spacingVerticalM },
+  row: { display: "flex", gap: tokens.spacingHorizontalS, flexWrap: "wrap" },
 });
 
 export type ClerkActions = Pick<
   PaneActions,
-  "support" | "insertTemplate" | "downloadTemplate" | "selfCheck" | "selectCell" | "clearHighlights"
+  | "support"
+  | "insertTemplate"
+  | "downloadTemplate"
+  | "selfCheck"
+  | "selectCell"
+  | "clearHighlights"
+  | "templateState"
+  | "newWorkbookTemplate"
+  | "watchChanges"
+  | "annotateWorkbook"
 >;
 
 export interface ClerkViewProps {
@@ -39,9 +52,13 @@ export interface ClerkViewProps {
   /** Run the self-check on opening (the ribbon's 自查 button). */
   checkOnOpen?: boolean;
   save?: SaveFile;
+  memory?: UnitMemory;
 }
 
-type Notice = { intent: "success" | "warning" | "error" | "info"; text: string } | null;
+interface Pending {
+  req: TemplateRequest;
+  filled: number;
+}
 
 export function ClerkView({
   actions,
@@ -50,61 +67,156 @@ export function ClerkView({
   defaultPeriod,
   checkOnOpen,
   save = saveFile,
+  memory = localUnitMemory,
 }: ClerkViewProps): React.JSX.Element {
   const s = useStyles();
-  const [unitCode, setUnitCode] = React.useState(plan.units[0]?.code ?? "");
+  const remembered = React.useMemo(() => {
+    const code = memory.get();
+    return plan.units.some((u) => u.code === code) ? code : null;
+  }, [memory, plan]);
+  const [unitCode, setUnitCode] = React.useState(remembered ?? plan.units[0]?.code ?? "");
   const [periodText, setPeriodText] = React.useState(defaultPeriod);
   const [deadline, setDeadline] = React.useState("");
   const [busy, setBusy] = React.useState<string | null>(null);
-  const [notice, setNotice] = React.useState<Notice>(null);
+  const [notices, setNotices] = React.useState<Notice[]>([]);
   const [check, setCheck] = React.useState<CheckOutcome | null>(null);
-  const canValidate = React.useMemo(() => actions.support().validation, [actions]);
+  const [stale, setStale] = React.useState(false);
+  const [pending, setPending] = React.useState<Pending | null>(null);
+  const support = React.useMemo(() => actions.support(), [actions]);
+  const canValidate = support.validation;
   const period = parsePeriod(periodText);
   const unit = plan.units.find((u) => u.code === unitCode);
+  const deadlineOk = deadline.trim() === "" || !!isoDate(deadline);
 
+  const say = (n: Notice) => setNotices([n]);
   const run = async (label: string, job: () => Promise<void>) => {
     setBusy(label);
-    setNotice(null);
+    setNotices([]);
     try {
       await job();
     } catch (e) {
-      setNotice({ intent: "error", text: errorText(e, m) });
+      say({ intent: "error", text: errorText(e, m) });
     } finally {
       setBusy(null);
     }
   };
 
+  // Presets from the workbook's own template, else the unit chosen last time; then watch for changes.
+  React.useEffect(() => {
+    let stop: (() => Promise<void>) | null = null;
+    let live = true;
+    void (async () => {
+      try {
+        const st = await actions.templateState();
+        const u = st.meta && plan.units.find((x) => x.code === st.meta!.unitCode);
+        const p = st.meta && parsePeriod(st.meta.period);
+        if (live && u && p) {
+          setUnitCode(u.code);
+          setPeriodText(p.id);
+          if (st.meta!.deadline && isoDate(st.meta!.deadline)) setDeadline(st.meta!.deadline);
+          say({ intent: "info", text: m.presetFromWorkbook(u.name, p.label) });
+        } else if (live && remembered) {
+          const r = plan.units.find((x) => x.code === remembered);
+          if (r) say({ intent: "info", text: m.lastUnit(r.name) });
+        }
+      } catch {
+        // No template to read (or the host refused): the fields keep their defaults.
+      }
+      try {
+        const off = await actions.watchChanges(() => setStale(true));
+        if (live) stop = off;
+        else void off();
+      } catch {
+        // Without events the result is not marked stale; 重新自查 still works.
+      }
+    })();
+    return () => {
+      live = false;
+      void stop?.();
+    };
+  }, [actions]);
+
+  const chooseUnit = (code: string) => {
+    setUnitCode(code);
+    memory.set(code);
+  };
+
+  const doInsert = async (req: TemplateRequest) => {
+    const out = canValidate
+      ? await actions.insertTemplate(req)
+      : { kind: "download" as const, ...(await actions.downloadTemplate(req)) };
+    if (out.kind === "download") {
+      save(out.fileName, out.bytes);
+      say({ intent: "info", text: m.downloaded(out.fileName) });
+      return;
+    }
+    // The checked sheets were just replaced: the old result no longer describes them.
+    setCheck(null);
+    setStale(false);
+    const skipped = out.skipped.map((f) => m.feature[f] ?? f).join("、");
+    say({
+      intent: skipped ? "warning" : "success",
+      text: m.inserted(req.unit.name, req.period.label) + (skipped ? m.skipped(skipped) : ""),
+    });
+  };
+
   const insert = () =>
     run(m.insertTemplate, async () => {
-      if (!unit || !period) return;
-      const req = { unit, period, deadline: deadline || null };
-      const out = canValidate ? await actions.insertTemplate(req) : { kind: "download" as const, ...(await actions.downloadTemplate(req)) };
-      if (out.kind === "download") {
-        save(out.fileName, out.bytes);
-        setNotice({ intent: "info", text: m.downloaded(out.fileName) });
-      } else {
-        const skipped = out.skipped.map((f) => m.feature[f] ?? f).join("、");
-        setNotice({
-          intent: skipped ? "warning" : "success",
-          text: m.inserted(unit.name, period.label) + (skipped ? m.skipped(skipped) : ""),
-        });
+      if (!unit || !period || !deadlineOk) return;
+      memory.set(unit.code);
+      const req = { unit, period, deadline: isoDate(deadline) };
+      if (canValidate) {
+        const st = await actions.templateState();
+        if (st.filled > 0) {
+          setPending({ req, filled: st.filled });
+          return;
+        }
       }
+      await doInsert(req);
     });
+
+  const choose = (c: InsertChoice) => {
+    const p = pending;
+    setPending(null);
+    if (!p) return;
+    if (c === "cancel") say({ intent: "info", text: m.insertCancelled });
+    else if (c === "replace") void run(m.insertTemplate, () => doInsert(p.req));
+    else
+      void run(m.insertTemplate, async () => {
+        if (await actions.newWorkbookTemplate(p.req))
+          say({ intent: "success", text: m.newWorkbookOpened(p.req.unit.name, p.req.period.label) });
+        else {
+          const d = await actions.downloadTemplate(p.req);
+          save(d.fileName, d.bytes);
+          say({ intent: "info", text: m.downloaded(d.fileName) });
+        }
+      });
+  };
 
   const selfCheck = () =>
     run(m.checking, async () => {
       setCheck(null);
+      setStale(false);
       setCheck(await actions.selfCheck());
     });
 
   const clear = () =>
     run(m.clearMarks, async () => {
       await actions.clearHighlights();
-      setNotice({ intent: "success", text: m.marksCleared });
+      say({ intent: "success", text: m.marksCleared });
+    });
+
+  const exportCopy = () =>
+    run(m.exportAnnotated, async () => {
+      if (!check) return;
+      const d = await actions.annotateWorkbook(check.result);
+      if (!d) return say({ intent: "info", text: m.exportUnsupported });
+      save(d.fileName, d.bytes);
+      say({ intent: "success", text: m.exported(d.fileName) });
     });
 
   const select = (sheet: string, cell: string) =>
-    actions.selectCell(sheet, cell).catch((e) => setNotice({ intent: "error", text: errorText(e, m) }));
+    actions.selectCell(sheet, cell).catch((e) => say({ intent: "error", text: errorText(e, m) }));
 
   const opened = React.useRef(false);
   // Once, on opening from the ribbon's 自查 button.
@@ -115,11 +227,10 @@ export function ClerkView({
     }
   }, [checkOnOpen]);
 
-  const issues: Issue[] = check ? [...check.result.errors, ...check.result.warnings] : [];
   return (
     <div className={s.root}>
       <Field label={m.unit}>
-        <Select value={unitCode} onChange={(_, d) => setUnitCode(d.value)}>
+        <Select value={unitCode} onChange={(_, d) => chooseUnit(d.value)}>
           {plan.units.map((u) => (
             <option key={u.code} value={u.code}>
               {u.name}
@@ -127,24 +238,22 @@ export function ClerkView({
           ))}
         </Select>
       </Field>
-      <Field
-        label={m.period}
-        hint={m.periodHint}
-        validationState={period ? "none" : "error"}
-        validationMessage={period ? undefined : m.periodInvalid(periodText)}
-      >
-        <Input value={periodText} onChange={(_, d) => setPeriodText(d.value)} />
-      </Field>
-      <Field label={m.deadline} hint={m.deadlineOptional}>
-        <Input type="date" value={deadline} onChange={(_, d) => setDeadline(d.value)} />
-      </Field>
+      <PeriodField value={periodText} valid={!!period} onChange={setPeriodText} messages={m} />
+      <DateField
+        label={m.deadline}
+        hint={m.deadlineOptional}
+        value={deadline}
+        onChange={setDeadline}
+        optional
+        messages={m}
+      />
       {!canValidate && (
         <MessageBar intent="info">
           <MessageBarBody>{m.downloadFallback}</MessageBarBody>
         </MessageBar>
       )}
       <div className={s.row}>
-        <Button appearance="primary" disabled={!!busy || !period || !unit} onClick={insert}>
+        <Button appearance="primary" disabled={!!busy || !period || !unit || !deadlineOk} onClick={insert}>
           {canValidate ? m.insertTemplate : m.downloadTemplate}
         </Button>
         <Button disabled={!!busy} onClick={selfCheck}>
@@ -155,29 +264,27 @@ export function ClerkView({
         </Button>
       </div>
       {busy && <Spinner size="tiny" label={busy} />}
-      {notice && (
-        <MessageBar intent={notice.intent}>
-          <MessageBarBody>{notice.text}</MessageBarBody>
-        </MessageBar>
-      )}
+      <Notices notices={notices} label={m.notices} />
       {check && (
-        <div data-testid="check-result">
-          <MessageBar
-            intent={check.result.errors.length ? "error" : check.result.warnings.length ? "warning" : "success"}
-          >
-            <MessageBarBody>
-              {issues.length
-                ? m.checkSummary(check.result.errors.length, check.result.warnings.length, check.marked)
-                : m.checkClean}
-              {check.result.rejected ? ` ${m.checkRejected}` : ""}
-            </MessageBarBody>
-          </MessageBar>
-          <Text size={200} block>
-            {m.rowsSummary(check.result.rows.read, check.result.rows.accepted, check.result.rows.rejected)}
-          </Text>
-          <IssueList issues={issues} messages={m} onSelect={select} />
-        </div>
+        <CheckResult
+          check={check}
+          stale={stale}
+          busy={!!busy}
+          messages={m}
+          onSelect={select}
+          onRecheck={selfCheck}
+          onExport={exportCopy}
+        />
       )}
+      <ConfirmInsert
+        open={!!pending}
+        unit={pending?.req.unit.name ?? ""}
+        period={pending?.req.period.label ?? ""}
+        filled={pending?.filled ?? 0}
+        canOpenNew={canValidate}
+        messages={m}
+        onChoose={choose}
+      />
     </div>
   );
 }

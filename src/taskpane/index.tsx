@@ -3,7 +3,7 @@ import * as React from "react";
 import { createRoot } from "react-dom/client";
 import { DEFAULT_PLAN } from "../core/plan/default-plan";
 import { createActions } from "../excel/actions";
-import { chinaToday, currentQuarter } from "../core/china-date";
+import { chinaToday, reportingQuarter } from "../core/china-date";
 import { App, viewFromQuery } from "./App";
 import { messagesFor } from "./messages";
 
@@ -17,7 +17,7 @@ Office.onReady(() => {
       plan={DEFAULT_PLAN}
       messages={messagesFor(Office.context?.displayLanguage)}
       initialView={viewFromQuery(window.location.search)}
-      defaultPeriod={currentQuarter(now)}
+      defaultPeriod={reportingQuarter(now)}
       today={chinaToday(now)}
     />,
   );

@@ -1,6 +1,7 @@
 // End to end in headless Chromium: the BUILT pane (webpack production into a temp dir), with the fake
-// Excel host served in place of office.js, goes through insert -> self-check -> import -> targets ->
-// aggregate -> bulletin. Every request that is not to the local server is blocked and recorded: none may
+// Excel host served in place of office.js, at a pane's width (320 px), goes through insert -> presets ->
+// no overwrite -> self-check, then ten returns -> include/exclude -> targets -> aggregate -> bulletin, with
+// axe-core run on each state. Every request that is not to the local server is blocked and recorded: none may
 // be attempted apart from office.js. Screenshots go to tests/.artifacts/ (gitignored).
 import { createServer, type Server } from "http";
 import { mkdirSync, mkdtempSync, readFileSync, rmSync, utimesSync, writeFileSync, existsSync } from "fs";
@@ -49,10 +50,11 @@ const TYPES: Record<string, string> = {
   ".xml": "application/xml",
 };
 
+/** Ten returns under the demo's real unit names: the demo's nine, and an older copy of one of them. */
 async function makeReturns(dir: string): Promise<string[]> {
   const demo = buildDemoRound(DEFAULT_PLAN);
   const files: string[] = [];
-  for (const r of demo.returns.slice(0, 4)) {
+  const write = async (r: (typeof demo.returns)[number], name: string, modified: string) => {
     const desc = buildTemplate({
       plan: DEFAULT_PLAN,
       form: r.form,
@@ -61,15 +63,15 @@ async function makeReturns(dir: string): Promise<string[]> {
       deadline: demo.deadline,
       generatedAt: demo.generatedAt,
     });
-    const file = path.join(dir, r.fileName);
+    const file = path.join(dir, name);
     writeFileSync(file, await writeWorkbook(fillTemplate(desc, r.data, r.form)));
-    const t = new Date(r.modified);
+    const t = new Date(modified);
     utimesSync(file, t, t);
     files.push(file);
-  }
-  const bad = path.join(dir, "不是报表.xlsx");
-  writeFileSync(bad, "这不是一个工作簿");
-  files.push(bad);
+  };
+  for (const r of demo.returns) await write(r, r.fileName, r.modified);
+  const first = demo.returns[0];
+  await write(first, first.fileName.replace(/\.xlsx$/, "-初稿.xlsx"), "2025-10-02T02:00:00.000Z");
   return files;
 }
 
@@ -112,7 +114,7 @@ beforeAll(async () => {
       "--disable-component-update",
       "--disable-sync",
     ],
-    viewport: { width: 380, height: 900 },
+    viewport: { width: 320, height: 800 },
     locale: "zh-CN",
   });
   await context.route("**/*", async (route) => {
@@ -126,7 +128,7 @@ beforeAll(async () => {
     return route.abort();
   });
   page = context.pages()[0] ?? (await context.newPage());
-}, 180000);
+}, 480000);
 
 afterAll(async () => {
   await context?.close();
@@ -154,31 +156,110 @@ const book = () =>
   ) as Promise<FakeBook>;
 const shot = (name: string) => page.screenshot({ path: path.join(ARTIFACTS, `${name}.png`), fullPage: true });
 
-test("insert -> self-check -> import -> targets -> aggregate -> bulletin, with no network of its own", async () => {
+/** The page's size: nothing may stick out sideways at the pane's width. */
+const extent = () =>
+  page.evaluate(() => ({
+    width: document.documentElement.scrollWidth,
+    client: document.documentElement.clientWidth,
+    height: document.documentElement.scrollHeight,
+  }));
+
+type AxeResult = {
+  violations: { id: string; impact: string | null; help: string; nodes: { target: string[] }[] }[];
+};
+/** axe-core in the page: violations that are serious or critical. */
+async function axeSerious(): Promise<string[]> {
+  if (!(await page.evaluate(() => "axe" in window)))
+    await page.addScriptTag({ path: require.resolve("axe-core/axe.min.js") });
+  const r = (await page.evaluate(() =>
+    // Tabster's focus sentinels (Fluent UI's focus management) are aria-hidden and focusable by design:
+    // they pass focus on the moment they get it, and no screen reader ever rests on them.
+    (window as unknown as { axe: { run: (c: unknown, o: unknown) => Promise<unknown> } }).axe.run(
+      { exclude: [["[data-tabster-dummy]"]] },
+      { resultTypes: ["violations"] },
+    ),
+  )) as AxeResult;
+  return r.violations
+    .filter((v) => v.impact === "serious" || v.impact === "critical")
+    .map((v) => `${v.id} (${v.impact}): ${v.help} @ ${v.nodes.map((n) => n.target.join(" ")).join(", ")}`);
+}
+
+/** The accessible names of the first `n` stops of the Tab key, from the top of the page. */
+async function tabStops(n: number): Promise<string[]> {
+  await page.evaluate(() => (document.activeElement as HTMLElement | null)?.blur());
+  const out: string[] = [];
+  for (let i = 0; i < n; i++) {
+    await page.keyboard.press("Tab");
+    out.push(
+      await page.evaluate(() => {
+        const e = document.activeElement as HTMLElement | null;
+        if (!e || e === document.body) return "";
+        const byId = (id: string | null) => (id ? (document.getElementById(id)?.textContent ?? "") : "");
+        const label = e.id ? (document.querySelector(`label[for="${e.id}"]`)?.textContent ?? "") : "";
+        return (
+          e.getAttribute("aria-label") ||
+          byId(e.getAttribute("aria-labelledby")) ||
+          label ||
+          (e.textContent ?? "")
+        ).trim();
+      }),
+    );
+  }
+  return out;
+}
+
+test("a clerk: insert, presets from the template, a filled template is not overwritten, self-check", async () => {
   const errors: string[] = [];
   page.on("pageerror", (e) => errors.push(e.message));
   await page.goto(`${origin}/taskpane.html?view=clerk`);
   await page.getByRole("button", { name: "插入模板" }).waitFor();
 
-  // 1. insert the template for 海州区
-  await page.getByRole("combobox").selectOption({ label: "海州区" });
-  await page.locator("input").first().fill("2025Q3");
+  // 1. insert the template for 海州区 into an empty workbook: nothing to ask
+  await page.getByRole("combobox", { name: "填报单位" }).selectOption({ label: "海州区" });
+  await page.getByRole("textbox", { name: "报告期" }).fill("2025Q3");
   await page.getByRole("button", { name: "插入模板" }).click();
   await page.getByText(/已插入 海州区 2025年第三季度 的填报模板/).waitFor();
   let b = await book();
-  const ent = b.sheets.find((s) => s.name === "企业名录")!;
-  expect(ent.validations).toBeGreaterThan(20);
+  expect(b.sheets.find((s) => s.name === "企业名录")!.validations).toBeGreaterThan(20);
   expect(b.sheets.find((s) => s.name === "_srdi_meta")!.visibility).toBe("VeryHidden");
   await shot("01-template-inserted");
 
-  // 2. self-check the empty template: required region cells are reported and highlighted
+  // 2. a clerk types a row (the fake workbook lives in the page: presets on reopening are tested in
+  // tests/taskpane/clerk.test.tsx and tests/excel/pane-state.test.ts)
+  await page.evaluate(() => {
+    const host = (
+      window as unknown as { __fakeHost: { state: { sheet(n: string): { cells: Map<string, unknown> } } } }
+    ).__fakeHost;
+    host.state.sheet("企业名录").cells.set("1,0", { value: "连云港某某科技有限公司" });
+  });
+
+  // 3. inserting another unit's template over the filled one asks first; declining keeps the row
+  await page.getByRole("combobox", { name: "填报单位" }).selectOption({ label: "赣榆区" });
+  await page.getByRole("button", { name: "插入模板" }).click();
+  const dialog = page.getByRole("alertdialog");
+  await dialog.waitFor();
+  await shot("02-insert-asks");
+  expect(await dialog.textContent()).toContain("已填写 1 处数据");
+  await dialog.getByRole("button", { name: "取消，保留数据" }).click();
+  await page.getByText("未插入模板，工作簿中的数据保持不变。").waitFor();
+  const kept = await page.evaluate(
+    () =>
+      (window as unknown as { __fakeSheetValues: (n: string) => { rows: unknown[][] } }).__fakeSheetValues(
+        "企业名录",
+      ).rows[1][0],
+  );
+  expect(kept).toBe("连云港某某科技有限公司");
+
+  // 4. self-check: grouped issues, each location once, a click selects the cell
   await page.getByRole("button", { name: "自查" }).click();
   await page.getByTestId("check-result").waitFor();
-  const issues = page.getByTestId("issue");
-  expect(await issues.count()).toBeGreaterThan(0);
-  const cellButton = page.getByTestId("check-result").getByRole("button").first();
-  const where = (await cellButton.textContent())!;
-  await cellButton.click();
+  expect(await page.getByTestId("issue").count()).toBeGreaterThan(0);
+  const link = page
+    .getByTestId("check-result")
+    .getByRole("button", { name: /^定位到 / })
+    .first();
+  const where = (await link.getAttribute("aria-label"))!.replace(/^定位到 /, "");
+  await link.click();
   await page.waitForFunction((w) => {
     const s = (
       window as unknown as { __fakeWorkbook: () => { selection: { sheet: string; address: string } | null } }
@@ -187,28 +268,103 @@ test("insert -> self-check -> import -> targets -> aggregate -> bulletin, with n
   }, where);
   b = await book();
   expect(b.sheets.flatMap((s) => s.marks).length).toBeGreaterThan(0);
-  await shot("02-self-check");
+  const size = await extent();
+  expect(size.width).toBeLessThanOrEqual(size.client);
+  await shot("03-self-check");
+  expect(await axeSerious()).toEqual([]);
+  expect(errors).toEqual([]);
+}, 480000);
 
-  // 3. the bureau, in its own workbook (the ribbon's 导入汇总 opens ?view=bureau): import many returns
-  // at once (one is not a workbook)
+test("the bureau: ten returns at 320 px, include and exclude, aggregate, compact result, no network", async () => {
+  const errors: string[] = [];
+  page.on("pageerror", (e) => errors.push(e.message));
+  await page.evaluate(() => localStorage.clear());
+  // A fresh workbook: the bureau's own.
   await page.goto(`${origin}/taskpane.html?view=bureau`);
   await page.getByRole("tab", { name: "汇总", selected: true }).waitFor();
-  await page.getByTestId("files").setInputFiles(returnFiles);
-  await page.getByText(/已把 4 份报表的数据表保存到本工作簿/).waitFor({ timeout: 60000 });
-  const rows = page.getByTestId("return-row");
-  expect(await rows.count()).toBe(5);
-  expect(await rows.filter({ hasText: "退回" }).count()).toBe(1);
-  b = await book();
-  expect(b.sheets.some((s) => /^连云区-企业名录$/.test(s.name))).toBe(true);
-  await shot("03-imported");
+  const panel = page.getByRole("tabpanel", { name: "汇总" });
+  const aggregate = panel.getByRole("button", { name: "汇总并生成通报" });
+  expect(await aggregate.isDisabled()).toBe(true);
+  expect(await axeSerious()).toEqual([]);
 
-  // 4. the target allocation sheet, then 5. aggregate and write the bulletin
-  await page.getByRole("button", { name: "插入目标分解表" }).click();
+  // Focus order: tabs, then the fields top to bottom, then the buttons.
+  const stops = await tabStops(8);
+  const at = (re: RegExp) => stops.findIndex((x) => re.test(x));
+  expect(at(/^汇总$/)).toBeGreaterThanOrEqual(0);
+  expect(at(/^汇总$/)).toBeLessThan(at(/报告期/));
+  expect(at(/报告期/)).toBeLessThan(at(/报送截止日期/));
+  expect(at(/报送截止日期/)).toBeLessThan(at(/通报日期/));
+  expect(at(/通报日期/)).toBeLessThan(at(/选择文件/));
+
+  await panel.getByTestId("files").setInputFiles(returnFiles);
+  await page.getByText(/已把 \d+ 份报表的数据表保存到本工作簿/).waitFor({ timeout: 90000 });
+  const rows = panel.getByTestId("return-row");
+  expect(await rows.count()).toBe(10);
+  const statuses = await panel.getByTestId("status").allTextContents();
+  expect(statuses.filter((x) => x === "重复")).toHaveLength(1);
+  expect(statuses.filter((x) => x === "逾期")).toHaveLength(1);
+  expect(await rows.filter({ hasText: "灌南县" }).getByTestId("status").textContent()).toBe("逾期");
+  expect(await panel.getByTestId("missing").textContent()).toContain("云台山风景名胜区");
+  expect(await panel.getByRole("textbox", { name: "报送截止日期" }).inputValue()).toBe("");
+  expect(await aggregate.isDisabled()).toBe(false);
+
+  let size = await extent();
+  expect(size.width).toBeLessThanOrEqual(size.client);
+  // Ten compact rows with the fields and buttons: well under the ~3,200 px the table took.
+  expect(size.height).toBeLessThan(1600);
+  // Each row within the pane and at most three lines high (two for a long unit name, one for counts), so
+  // thirty returns stay a list of about 30 × 60 px.
+  const boxes = await rows.evaluateAll((els) =>
+    els.map((e) => e.getBoundingClientRect().toJSON() as DOMRect),
+  );
+  for (const r of boxes) {
+    expect(r.right).toBeLessThanOrEqual(320);
+    expect(r.height).toBeLessThanOrEqual(80);
+  }
+  writeFileSync(
+    path.join(ARTIFACTS, "sizes.json"),
+    JSON.stringify({ page: size, rowHeights: boxes.map((r) => Math.round(r.height)) }),
+  );
+  await shot("04-ten-returns");
+  expect(await axeSerious()).toEqual([]);
+
+  // A return's details: reason and issues with go-to links into its kept sheets.
+  const partial = rows.filter({ has: page.getByTestId("status").filter({ hasText: "部分退回" }) }).first();
+  await partial.getByRole("button", { name: /的详情$/ }).click();
+  expect(await partial.getByTestId("issue").count()).toBeGreaterThan(0);
+  const cellLink = partial.getByRole("button", { name: /^定位到 / }).first();
+  await cellLink.click();
+  await page.waitForFunction(() => {
+    const s = (
+      window as unknown as { __fakeWorkbook: () => { selection: { sheet: string } | null } }
+    ).__fakeWorkbook().selection;
+    return !!s && /-企业名录$|-平台与集群$/.test(s.sheet);
+  });
+  size = await extent();
+  expect(size.width).toBeLessThanOrEqual(size.client);
+  await shot("05-return-details");
+  expect(await axeSerious()).toEqual([]);
+
+  // Leaving a return out changes what is counted.
+  const heading = panel.getByRole("heading", { name: /^已导入报表/ });
+  expect(await heading.textContent()).toBe("已导入报表 10 份，计入汇总 9 份");
+  await rows.filter({ hasText: "赣榆区" }).getByRole("checkbox").uncheck();
+  expect(await heading.textContent()).toBe("已导入报表 10 份，计入汇总 8 份");
+  expect(await rows.filter({ hasText: "赣榆区" }).getByTestId("status").textContent()).toBe("不计入");
+
+  // Targets, then aggregate: the compact result, with links to the written sheets.
+  await panel.getByRole("button", { name: "插入目标分解表" }).click();
   await page.getByText(/已插入目标分解表/).waitFor();
-  await page.getByRole("button", { name: "汇总并生成通报" }).click();
-  await page.getByText(/已汇总 \d+ 份报表/).waitFor({ timeout: 60000 });
-  await shot("04-aggregated");
-  b = await book();
+  await aggregate.click();
+  const summary = panel.getByTestId("round-summary");
+  await summary.waitFor({ timeout: 90000 });
+  expect(await panel.getByRole("status", { name: "操作结果" }).textContent()).toContain(
+    "8/10 个单位计入汇总",
+  );
+  expect(await summary.getByTestId("missing-units").textContent()).toContain("云台山风景名胜区");
+  expect(await summary.getByTestId("late-units").textContent()).toContain("灌南县");
+  expect(await summary.getByTestId("rejected-rows").textContent()).toMatch(/退回数据行 [1-9]\d* 行/);
+  const b = await book();
   const bulletin = b.sheets.find((s) => s.name === "工作通报")!;
   expect(bulletin.cells).toBeGreaterThan(10);
   expect(bulletin.charts.length).toBeGreaterThan(0);
@@ -216,6 +372,17 @@ test("insert -> self-check -> import -> targets -> aggregate -> bulletin, with n
     expect(b.sheets.map((s) => s.name)).toContain(n);
   expect(b.active).toBe("工作通报");
   expect(b.maxPayload).toBeLessThanOrEqual(5 * 1024 * 1024);
+  await summary.getByRole("button", { name: "打开工作表 报送情况" }).click();
+  await page.waitForFunction(
+    () =>
+      (
+        window as unknown as { __fakeWorkbook: () => { selection: { sheet: string } | null } }
+      ).__fakeWorkbook().selection?.sheet === "报送情况",
+  );
+  size = await extent();
+  expect(size.width).toBeLessThanOrEqual(size.client);
+  await shot("06-aggregated");
+  expect(await axeSerious()).toEqual([]);
 
   // Render what the adapter wrote into the 工作通报 sheet, to look at it.
   const sheet = await page.evaluate(() =>
@@ -235,10 +402,10 @@ test("insert -> self-check -> import -> targets -> aggregate -> bulletin, with n
       )
       .join("")}</table></body></html>`,
   );
-  await view.screenshot({ path: path.join(ARTIFACTS, "05-bulletin-sheet.png") });
+  await view.screenshot({ path: path.join(ARTIFACTS, "07-bulletin-sheet.png") });
   await view.close();
 
   expect(errors).toEqual([]);
   expect(officeJsRequests.length).toBeGreaterThan(0);
   expect(blocked).toEqual([]);
-}, 180000);
+}, 240000);

@@ -3,64 +3,86 @@ import "./dom-stubs";
 import * as React from "react";
 import { fireEvent, render, screen, waitFor, within } from "@testing-library/react";
 import { FluentProvider, webLightTheme } from "@fluentui/react-components";
+import { DEFAULT_PLAN } from "../../src/core/plan/default-plan";
+import { parsePeriod } from "../../src/core/plan/periods";
+import type { Issue } from "../../src/core/issues";
 import type { ReturnResult } from "../../src/core/read/types";
+import { runRound } from "../../src/core/report/round-result";
+import { roundSummary } from "../../src/core/report/summary";
 import * as roundPeriodModule from "../../src/core/aggregate/round-period";
 import type { AggregateOutcome, ReturnFile } from "../../src/excel/actions";
 import { FULL_SUPPORT } from "../../src/excel/support";
 import { BureauView, type BureauActions } from "../../src/taskpane/BureauView";
 import { MESSAGES } from "../../src/taskpane/messages";
 
-function result(file: string, rejected: boolean, errors = 0): ReturnResult {
-  const issue = {
-    code: "file.corrupt" as const,
-    severity: "error" as const,
-    sheet: null,
-    cell: null,
-    field: null,
-    value: null,
-    message: "坏",
-    scope: "file" as const,
-  };
+const UNITS = DEFAULT_PLAN.units;
+const issue = (over: Partial<Issue> = {}): Issue => ({
+  code: "file.corrupt",
+  severity: "error",
+  sheet: null,
+  cell: null,
+  field: null,
+  value: null,
+  message: "坏",
+  scope: "file",
+  ...over,
+});
+
+/** A return of the unit named in the file ("320703.xlsx"), or a rejected one ("bad…"). */
+function result(file: string, over: Partial<ReturnResult> = {}): ReturnResult {
+  const bad = file.startsWith("bad");
+  const unit = UNITS.find((u) => file.startsWith(u.code)) ?? UNITS[0];
   return {
     file,
-    unit: rejected ? null : "320703",
-    unitName: rejected ? null : "连云区",
-    period: rejected ? null : "2025Q3",
+    unit: bad ? null : unit.code,
+    unitName: bad ? null : unit.name,
+    period: bad ? null : "2025Q3",
     formVersion: null,
     meta: null,
-    rejected,
-    errors: Array.from({ length: errors }, () => issue),
+    rejected: bad,
+    errors: bad ? [issue(), issue()] : [],
     warnings: [],
-    rows: { read: 0, accepted: 0, rejected: 0 },
+    rows: { read: 3, accepted: 3, rejected: 0 },
     enterprises: [],
     platforms: [],
     region: null,
     rejectedRows: [],
-    modified: null,
+    modified: "2025-10-09T02:00:00.000Z",
+    ...over,
   };
 }
 
-const outcome: AggregateOutcome = {
-  returns: 2,
-  reported: 1,
-  units: 10,
-  excluded: 1,
-  duplicates: 0,
-  duplicateEnterprises: 0,
-  duplicatePlatforms: 0,
-  rejectedRows: 0,
-  targets: false,
-  sheets: ["工作通报"],
-  skipped: [],
-};
+function outcome(files: ReturnResult[]): AggregateOutcome {
+  const round = runRound({
+    plan: DEFAULT_PLAN,
+    period: parsePeriod("2025Q3")!,
+    returns: files,
+    deadline: "2025-10-15",
+  });
+  return {
+    ...roundSummary(round, DEFAULT_PLAN),
+    targets: false,
+    sheets: ["工作通报", "报送情况"],
+    skipped: [],
+    round,
+    targetIssues: [],
+  };
+}
 
-function fakeActions(over: Partial<BureauActions> = {}): jest.Mocked<BureauActions> {
+function fakeActions(over: Partial<BureauActions> = {}, results: Record<string, Partial<ReturnResult>> = {}) {
   return {
     support: jest.fn(() => FULL_SUPPORT),
-    readReturnFile: jest.fn(async (f: ReturnFile) => result(f.name, f.name.startsWith("bad"), f.name.startsWith("bad") ? 2 : 0)),
+    readReturnFile: jest.fn(async (f: ReturnFile) =>
+      result(f.name, { modified: f.modified, ...results[f.name] }),
+    ),
     keepReturns: jest.fn(async (list) => list.filter((i) => !i.result.rejected).length),
     insertTargets: jest.fn(async () => "inserted" as const),
-    aggregate: jest.fn(async () => outcome),
+    aggregate: jest.fn(async (req) => outcome(req.files)),
+    selectCell: jest.fn(async () => undefined),
+    annotateFile: jest.fn(async (f: ReturnFile) => ({
+      fileName: `${f.name}-校验结果.xlsx`,
+      bytes: new Uint8Array([1]),
+    })),
     ...over,
   } as jest.Mocked<BureauActions>;
 }
@@ -69,66 +91,209 @@ function file(name: string, lastModified = Date.UTC(2025, 9, 9)): File {
   return new File([new Uint8Array([80, 75, 3, 4])], name, { lastModified });
 }
 
-function show(actions: BureauActions) {
-  return render(
+function show(actions: BureauActions, save = jest.fn()) {
+  render(
     <FluentProvider theme={webLightTheme}>
-      <BureauView actions={actions} messages={MESSAGES} defaultPeriod="2025Q3" today="2025-10-20" />
+      <BureauView
+        actions={actions}
+        plan={DEFAULT_PLAN}
+        messages={MESSAGES}
+        defaultPeriod="2025Q3"
+        today="2025-10-20"
+        save={save}
+      />
     </FluentProvider>,
   );
+  return save;
 }
 
-test("many files at once: each is read, listed with unit, period, status and issues, and accepted ones kept", async () => {
+const pick = (...files: File[]) => fireEvent.change(screen.getByTestId("files"), { target: { files } });
+const row = (name: string) => screen.getAllByTestId("return-row").find((r) => r.textContent!.includes(name))!;
+
+test("汇总 is disabled until a return is imported, and says why", async () => {
   const a = fakeActions();
   show(a);
-  fireEvent.change(screen.getByTestId("files"), { target: { files: [file("连云区.xlsx"), file("bad.xlsx")] } });
-  const rows = await screen.findAllByTestId("return-row");
-  expect(rows.map((r) => within(r).getAllByRole("cell").map((c) => c.textContent))).toEqual([
-    ["连云区.xlsx", "连云区", "2025Q3", "已接受", "0"],
-    ["bad.xlsx", "—", "—", "退回", "2"],
-  ]);
-  expect(a.readReturnFile).toHaveBeenCalledTimes(2);
-  expect(a.readReturnFile.mock.calls[0][0]).toMatchObject({ name: "连云区.xlsx", modified: "2025-10-09T00:00:00.000Z" });
-  expect(Array.from(a.readReturnFile.mock.calls[0][0].bytes)).toEqual([80, 75, 3, 4]);
-  await screen.findByText(/已把 1 份报表的数据表保存到本工作簿/);
+  const button = screen.getByRole("button", { name: "汇总并生成通报" }) as HTMLButtonElement;
+  expect(button.disabled).toBe(true);
+  expect(button.getAttribute("aria-describedby")).toBeTruthy();
+  expect(document.getElementById(button.getAttribute("aria-describedby")!)!.textContent).toBe(
+    "请先选择报表文件，导入后才能汇总。",
+  );
+  pick(file("320703.xlsx"));
+  await screen.findAllByTestId("return-row");
+  await waitFor(() => expect(button.disabled).toBe(false));
+  expect(a.aggregate).not.toHaveBeenCalled();
 });
 
-test("the round's period is taken from the files by the core's roundPeriod (as the CLI takes it)", async () => {
-  const spy = jest.spyOn(roundPeriodModule, "roundPeriod");
-  const a = fakeActions({
-    readReturnFile: jest.fn(async (f: ReturnFile) => ({ ...result(f.name, false), period: "2025Q2" })),
-  });
+test("each return shows its unit, a status badge and counts; missing units are listed", async () => {
+  const a = fakeActions(
+    {},
+    {
+      "320706.xlsx": {
+        rows: { read: 5, accepted: 4, rejected: 1 },
+        rejectedRows: [{ sheet: "企业名录", row: 3, issues: [issue({ sheet: "企业名录", cell: "B3" })] }],
+        errors: [issue({ sheet: "企业名录", cell: "B3" })],
+      },
+      "320724.xlsx": { modified: "2025-10-17T02:00:00.000Z" },
+      "320703-初稿.xlsx": { modified: "2025-10-01T02:00:00.000Z" },
+    },
+  );
   show(a);
-  fireEvent.change(screen.getByTestId("files"), { target: { files: [file("a.xlsx"), file("b.xlsx")] } });
+  fireEvent.change(screen.getByRole("textbox", { name: "报送截止日期" }), {
+    target: { value: "2025-10-15" },
+  });
+  pick(
+    file("320703.xlsx"),
+    file("320706.xlsx"),
+    file("320724.xlsx"),
+    file("320703-初稿.xlsx"),
+    file("bad.xlsx"),
+  );
   await screen.findAllByTestId("return-row");
-  await screen.findByDisplayValue("2025Q2");
-  expect(spy).toHaveBeenCalledTimes(1);
-  expect(spy.mock.calls[0][0].map((r) => r.file)).toEqual(["a.xlsx", "b.xlsx"]);
-  spy.mockRestore();
+  await waitFor(() => expect(screen.getAllByTestId("return-row")).toHaveLength(5));
+  const status = (n: string) => within(row(n)).getByTestId("status").textContent;
+  expect(status("连云区")).toBe("已接受");
+  expect(status("海州区")).toBe("部分退回");
+  expect(status("灌南县")).toBe("逾期");
+  expect(status("bad.xlsx")).toBe("退回");
+  const draft = screen.getAllByTestId("return-row").filter((r) => r.textContent!.includes("连云区"))[1];
+  expect(within(draft).getByTestId("status").textContent).toBe("重复");
+  expect(within(row("海州区")).getByTestId("counts").textContent).toBe(
+    "通过 4 行，退回 1 行；错误 1，提示 0",
+  );
+  expect(screen.getByTestId("missing").textContent).toMatch(/^未报送单位 7 个：赣榆区、东海县、灌云县、/);
+  expect(screen.getByRole("heading", { name: /已导入报表/ }).textContent).toBe(
+    "已导入报表 5 份，计入汇总 3 份",
+  );
+});
+
+test("a return's details: file, reason, issues with go-to into its kept sheets, annotated copy", async () => {
+  const bad = issue({ sheet: "企业名录", cell: "B3", message: "统一社会信用代码校验码错误" });
+  const a = fakeActions(
+    {},
+    {
+      "320706.xlsx": {
+        meta: {
+          formId: "SRDI-RETURN",
+          formVersion: "2",
+          unitCode: "320706",
+          unitName: "海州区",
+          period: "2025Q3",
+          planId: "",
+          deadline: null,
+          generatedAt: "",
+          fingerprint: "x",
+        },
+        rows: { read: 5, accepted: 4, rejected: 1 },
+        rejectedRows: [{ sheet: "企业名录", row: 3, issues: [bad] }],
+        errors: [bad],
+      },
+    },
+  );
+  const save = show(a);
+  pick(file("320706.xlsx"));
+  const details = await screen.findByRole("button", { name: "海州区 的详情" });
+  expect(details.getAttribute("aria-expanded")).toBe("false");
+  fireEvent.click(details);
+  expect(details.getAttribute("aria-expanded")).toBe("true");
+  const r = row("海州区");
+  expect(within(r).getByText(/文件：320706.xlsx/)).toBeTruthy();
+  expect(within(r).getByText("1行数据退回")).toBeTruthy();
+  fireEvent.click(within(r).getByRole("button", { name: "定位到 企业名录!B3" }));
+  expect(a.selectCell).toHaveBeenCalledWith("海州区-企业名录", "B3");
+  fireEvent.click(within(r).getByRole("button", { name: "导出标注副本：海州区" }));
+  await waitFor(() => expect(save).toHaveBeenCalledWith("320706.xlsx-校验结果.xlsx", expect.any(Uint8Array)));
+  expect(a.annotateFile.mock.calls[0][1].file).toBe("320706.xlsx");
+});
+
+test("excluding a return changes what is counted and what is aggregated; removing drops it", async () => {
+  const a = fakeActions();
+  show(a);
+  pick(file("320703.xlsx"), file("320706.xlsx"), file("320707.xlsx"));
+  await screen.findAllByTestId("return-row");
+  const heading = () => screen.getByRole("heading", { name: /已导入报表/ }).textContent;
+  await waitFor(() => expect(heading()).toBe("已导入报表 3 份，计入汇总 3 份"));
+  fireEvent.click(screen.getByRole("checkbox", { name: "计入汇总：海州区" }));
+  expect(heading()).toBe("已导入报表 3 份，计入汇总 2 份");
+  expect(within(row("海州区")).getByTestId("status").textContent).toBe("不计入");
+  fireEvent.click(screen.getByRole("button", { name: "移除 赣榆区" }));
+  await screen.findByText("已移除 赣榆区，不计入本轮汇总。");
+  expect(screen.getAllByTestId("return-row")).toHaveLength(2);
+  fireEvent.click(screen.getByRole("button", { name: "汇总并生成通报" }));
+  await screen.findByTestId("round-summary");
+  const req = a.aggregate.mock.calls[0][0];
+  expect(req.files.map((f) => f.file)).toEqual(["320703.xlsx"]);
+  expect([...req.exclude!].sort()).toEqual(["320706.xlsx", "320707.xlsx"]);
+  expect(screen.getByRole("status", { name: "操作结果" }).textContent).toMatch(/1\/10 个单位计入汇总/);
+  // Taking it back in counts it again.
+  fireEvent.click(screen.getByRole("checkbox", { name: "计入汇总：海州区" }));
+  expect(heading()).toBe("已导入报表 2 份，计入汇总 2 份");
+  expect(screen.queryByTestId("round-summary")).toBeNull();
+});
+
+test("after 汇总: compact result with missing and late units, rejected rows, sheet links, target-sheet issues", async () => {
+  const a = fakeActions(
+    {
+      aggregate: jest.fn(async (req) => ({
+        ...outcome(req.files),
+        targetIssues: [
+          issue({ severity: "warning", sheet: "目标分解", cell: "C5", message: "基数不是数字" }),
+        ],
+      })),
+    },
+    {
+      "320724.xlsx": { modified: "2025-10-17T02:00:00.000Z" },
+    },
+  );
+  show(a);
+  fireEvent.change(screen.getByRole("textbox", { name: "报送截止日期" }), {
+    target: { value: "2025-10-15" },
+  });
+  pick(file("320703.xlsx"), file("320724.xlsx"));
+  await screen.findAllByTestId("return-row");
+  fireEvent.click(screen.getByRole("button", { name: "汇总并生成通报" }));
+  const summary = await screen.findByTestId("round-summary");
+  expect(a.aggregate.mock.calls[0][0].deadline).toBe("2025-10-15");
+  expect(a.aggregate.mock.calls[0][0].issuedOn).toBe("2025-10-20");
+  expect(within(summary).getByTestId("missing-units").textContent).toMatch(/^未报送：海州区、赣榆区、东海县/);
+  expect(within(summary).getByTestId("late-units").textContent).toBe("逾期报送：灌南县");
+  expect(within(summary).getByTestId("rejected-rows").textContent).toBe(
+    "退回数据行 0 行（见“数据问题”工作表）",
+  );
+  const counts = /^正常 (\d+) 项，略滞后 (\d+) 项，滞后 (\d+) 项/.exec(
+    within(summary).getByTestId("city-counts").textContent!,
+  )!;
+  const behind = Number(counts[2]) + Number(counts[3]);
+  expect(behind).toBeGreaterThan(0);
+  expect(within(summary).getByTestId("city").querySelectorAll("li")).toHaveLength(behind);
+  fireEvent.click(within(summary).getByRole("button", { name: "打开工作表 报送情况" }));
+  expect(a.selectCell).toHaveBeenCalledWith("报送情况", "A1");
+  expect(within(summary).getByText("目标分解表问题 1 条")).toBeTruthy();
+  fireEvent.click(within(summary).getByRole("button", { name: "定位到 目标分解!C5" }));
+  expect(a.selectCell).toHaveBeenCalledWith("目标分解", "C5");
 });
 
 test("below ExcelApi 1.13 the returns are not kept, and the pane says so", async () => {
   const a = fakeActions({ support: jest.fn(() => ({ ...FULL_SUPPORT, insertSheets: false })) });
   show(a);
-  fireEvent.change(screen.getByTestId("files"), { target: { files: [file("a.xlsx")] } });
+  pick(file("320703.xlsx"));
   await screen.findByText(/需要 ExcelApi 1.13/);
   expect(a.keepReturns).not.toHaveBeenCalled();
 });
 
-test("aggregate passes the period, deadline, date and the files' results; the summary is shown", async () => {
+test("dates are typed as YYYY-MM-DD whatever the locale; a bad one blocks 汇总", async () => {
   const a = fakeActions();
   show(a);
-  fireEvent.change(screen.getByTestId("files"), { target: { files: [file("连云区.xlsx"), file("bad.xlsx")] } });
+  pick(file("320703.xlsx"));
   await screen.findAllByTestId("return-row");
-  const dates = screen.getAllByDisplayValue("2025-10-20");
-  expect(dates).toHaveLength(1);
-  fireEvent.click(screen.getByRole("button", { name: "汇总并生成通报" }));
-  await screen.findByText(/已汇总 2 份报表：1\/10 个单位计入汇总/);
-  await screen.findByText(/计数类指标各地只展示、不计分/);
-  const req = a.aggregate.mock.calls[0][0];
-  expect(req.period.id).toBe("2025Q3");
-  expect(req.deadline).toBeNull();
-  expect(req.issuedOn).toBe("2025-10-20");
-  expect(req.files.map((f) => f.file)).toEqual(["连云区.xlsx", "bad.xlsx"]);
+  const issued = screen.getByRole("textbox", { name: "通报日期" }) as HTMLInputElement;
+  expect(issued.type).toBe("text");
+  expect(issued.value).toBe("2025-10-20");
+  fireEvent.change(issued, { target: { value: "10/20/2025" } });
+  expect(screen.getByText(/日期“10\/20\/2025”无法识别，应写作 YYYY-MM-DD/)).toBeTruthy();
+  expect((screen.getByRole("button", { name: "汇总并生成通报" }) as HTMLButtonElement).disabled).toBe(true);
+  fireEvent.change(issued, { target: { value: "2025-02-30" } });
+  expect((screen.getByRole("button", { name: "汇总并生成通报" }) as HTMLButtonElement).disabled).toBe(true);
 });
 
 test("insert the target allocation sheet", async () => {
@@ -136,14 +301,36 @@ test("insert the target allocation sheet", async () => {
   show(a);
   fireEvent.click(screen.getByRole("button", { name: "插入目标分解表" }));
   await screen.findByText("工作簿中已有目标分解表，未覆盖。");
-  await waitFor(() => expect(a.insertTargets).toHaveBeenCalledWith(expect.objectContaining({ id: "2025Q3" })));
+  await waitFor(() =>
+    expect(a.insertTargets).toHaveBeenCalledWith(expect.objectContaining({ id: "2025Q3" })),
+  );
+});
+
+test("notices are in a live region that is there before any notice", async () => {
+  show(fakeActions());
+  const region = screen.getByRole("status", { name: "操作结果" });
+  expect(region.getAttribute("aria-live")).toBe("polite");
+  fireEvent.click(screen.getByRole("button", { name: "插入目标分解表" }));
+  await waitFor(() => expect(region.textContent).toContain("已插入目标分解表"));
 });
 
 test("a file name from a return is text", async () => {
   const a = fakeActions();
-  const { container } = show(a);
-  const evil = "<b>x</b>.xlsx";
-  fireEvent.change(screen.getByTestId("files"), { target: { files: [file(evil)] } });
+  show(a);
+  const evil = "bad<b>x</b>.xlsx";
+  pick(file(evil));
   await screen.findByText(evil);
-  expect(container.querySelector("b")).toBeNull();
+  expect(document.querySelector("b")).toBeNull();
+});
+
+test("the round's period is taken from the files by the core's roundPeriod (as the CLI takes it)", async () => {
+  const spy = jest.spyOn(roundPeriodModule, "roundPeriod");
+  const a = fakeActions({}, { "320703.xlsx": { period: "2025Q2" }, "320706.xlsx": { period: "2025Q2" } });
+  show(a);
+  pick(file("320703.xlsx"), file("320706.xlsx"));
+  await screen.findAllByTestId("return-row");
+  await screen.findByDisplayValue("2025Q2");
+  expect(spy).toHaveBeenCalledTimes(1);
+  expect(spy.mock.calls[0][0].map((r) => r.file)).toEqual(["320703.xlsx", "320706.xlsx"]);
+  spy.mockRestore();
 });

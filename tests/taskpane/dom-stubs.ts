@@ -7,3 +7,6 @@ class ResizeObserverStub {
 const w = window as unknown as { ResizeObserver?: unknown };
 w.ResizeObserver ??= ResizeObserverStub;
 export {};
+
+// The machine running the suite may be busy (webpack, Chromium): wait longer than 1 s for the pane.
+require("@testing-library/react").configure({ asyncUtilTimeout: 5000 });

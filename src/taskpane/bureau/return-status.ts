@@ -1,0 +1,68 @@
+// Each imported return's status before aggregating, from the core's own round rules (aggregateRound):
+// the same exclusion, supersession and timing rules the bulletin uses, so the list never disagrees
+// with what 汇总 will count.
+import { aggregateRound } from "../../core/aggregate/round";
+import type { Period } from "../../core/plan/periods";
+import type { Plan, Unit } from "../../core/plan/types";
+import type { ReturnResult } from "../../core/read/types";
+
+export type ReturnStatus = "accepted" | "partial" | "rejected" | "late" | "duplicate" | "excluded";
+
+export interface ReturnState {
+  status: ReturnStatus;
+  /** Why it is not (fully) counted, zh-CN; null when accepted. */
+  reason: string | null;
+}
+
+export interface RoundPreview {
+  byFile: Map<string, ReturnState>;
+  /** Units from which no return came (a unit whose returns were all refused shows them as 退回). */
+  missing: Unit[];
+  /** Returns that will be counted. */
+  counted: number;
+}
+
+/**
+ * Status of every return in `all` when only those in `included` are aggregated for `period`.
+ * A return the user excluded is "excluded"; without a readable period every return keeps its own verdict.
+ */
+export function previewRound(
+  plan: Plan,
+  period: Period | null,
+  all: ReturnResult[],
+  included: ReadonlySet<string>,
+  deadline: string | null,
+): RoundPreview {
+  const byFile = new Map<string, ReturnState>();
+  const inRound = all.filter((r) => included.has(r.file));
+  for (const r of all) if (!included.has(r.file)) byFile.set(r.file, { status: "excluded", reason: null });
+  if (!period) {
+    for (const r of inRound)
+      byFile.set(
+        r.file,
+        r.rejected ? { status: "rejected", reason: null } : { status: "accepted", reason: null },
+      );
+    return { byFile, missing: [], counted: 0 };
+  }
+  const a = aggregateRound({ plan, period, returns: inRound, deadline });
+  for (const x of a.excluded)
+    byFile.set(x.file, { status: x.kind === "superseded" ? "duplicate" : "rejected", reason: x.reason });
+  const rejectedRows = new Map<string, number>();
+  for (const r of a.rejectedRows) rejectedRows.set(r.file, (rejectedRows.get(r.file) ?? 0) + 1);
+  for (const s of a.submissions) {
+    if (s.status !== "reported" || !s.file) continue;
+    const rows = rejectedRows.get(s.file) ?? 0;
+    // Late outranks partial: both are said in the reason, the badge shows the one the bureau acts on.
+    const reasons = [
+      s.timing === "late" ? `晚于截止日期${a.deadline ?? ""}报送` : "",
+      rows ? `${rows}行数据退回` : "",
+    ].filter(Boolean);
+    byFile.set(s.file, {
+      status: s.timing === "late" ? "late" : rows ? "partial" : "accepted",
+      reason: reasons.length ? reasons.join("；") : null,
+    });
+  }
+  const unitByCode = new Map(plan.units.map((u) => [u.code, u]));
+  const missing = a.submissions.filter((s) => s.status === "missing").map((s) => unitByCode.get(s.unit)!);
+  return { byFile, missing, counted: a.submissions.filter((s) => s.status === "reported").length };
+}

@@ -1,0 +1,70 @@
+// The self-check's result: verdict, row counts, stale warning, export, and the issues to work through.
+import * as React from "react";
+import { Button, MessageBar, MessageBarBody, Text, makeStyles, tokens } from "@fluentui/react-components";
+import type { CheckOutcome } from "../../excel/actions";
+import { IssueList } from "../common/IssueList";
+import type { SelectCell } from "../handlers";
+import type { Messages } from "../messages";
+
+const useStyles = makeStyles({
+  root: { display: "flex", flexDirection: "column", gap: tokens.spacingVerticalS },
+  stale: { opacity: 0.6 },
+  row: { display: "flex", flexWrap: "wrap", gap: tokens.spacingHorizontalS },
+});
+
+export interface CheckResultProps {
+  check: CheckOutcome;
+  stale: boolean;
+  busy: boolean;
+  messages: Messages;
+  onSelect: SelectCell;
+  onRecheck: () => void;
+  onExport: () => void;
+}
+
+export function CheckResult({
+  check,
+  stale,
+  busy,
+  messages: m,
+  onSelect,
+  onRecheck,
+  onExport,
+}: CheckResultProps) {
+  const s = useStyles();
+  const r = check.result;
+  const issues = [...r.errors, ...r.warnings];
+  return (
+    <section className={s.root} data-testid="check-result" aria-label={m.selfCheck}>
+      {stale && (
+        <MessageBar intent="warning" data-testid="stale">
+          <MessageBarBody>{m.stale}</MessageBarBody>
+        </MessageBar>
+      )}
+      <MessageBar intent={r.errors.length ? "error" : r.warnings.length ? "warning" : "success"}>
+        <MessageBarBody>
+          {issues.length ? m.checkSummary(r.errors.length, r.warnings.length, check.marked) : m.checkClean}
+          {r.rejected ? ` ${m.checkRejected}` : ""}
+        </MessageBarBody>
+      </MessageBar>
+      <Text size={200} block>
+        {m.rowsSummary(r.rows.read, r.rows.accepted, r.rows.rejected)}
+      </Text>
+      <div className={s.row}>
+        {stale && (
+          <Button appearance="primary" disabled={busy} onClick={onRecheck}>
+            {m.recheck}
+          </Button>
+        )}
+        {issues.length > 0 && (
+          <Button disabled={busy} onClick={onExport}>
+            {m.exportAnnotated}
+          </Button>
+        )}
+      </div>
+      <div className={stale ? s.stale : undefined}>
+        <IssueList issues={issues} messages={m} onSelect={onSelect} />
+      </div>
+    </section>
+  );
+}

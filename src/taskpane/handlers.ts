@@ -1,0 +1,13 @@
+// Callback types of the pane's components (in a .ts file: the React lint config reads the parameter
+// names of function types in .tsx files as unused variables).
+import type { ImportedReturn } from "../excel/actions";
+
+export type OnText = (value: string) => void;
+export type OnToggle = (on: boolean) => void;
+export type OnFileToggle = (file: string, on: boolean) => void;
+export type OnFile = (file: string) => void;
+export type OnReturn = (item: ImportedReturn) => void;
+/** Selects a cell in the workbook (the caller reports failures). */
+export type SelectCell = (sheet: string, cell: string) => unknown;
+export type SheetName = (sheet: string) => string;
+export type OnChoice<T> = (choice: T) => void;
