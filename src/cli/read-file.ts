@@ -41,7 +41,10 @@ export async function loadReturnFile(
     // Not a regular file (a FIFO, a device), too large, missing or not permitted: a listed return.
     const refused = e instanceof FileRefusal;
     const detail = refused ? e.detail : ((e as NodeJS.ErrnoException).code ?? (e as Error).message);
-    return { result: unreadableReturn(name, refused ? e.code : "file.unreadable", { args: { detail }, modified }), bytes: null };
+    return {
+      result: unreadableReturn(name, refused ? e.code : "file.unreadable", { args: { detail }, modified }),
+      bytes: null,
+    };
   }
   const result = await readReturnBytes({ name, bytes, modified }, reader, { plan, expect: o.expect });
   return { result, bytes };

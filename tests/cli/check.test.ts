@@ -121,11 +121,30 @@ function utf16le(s: string): number[] {
 
 test.each<[string, Uint8Array, string]>([
   ["an empty file", new Uint8Array(0), "file.empty"],
-  ["a CSV renamed .xlsx", new TextEncoder().encode("企业名称,统一社会信用代码\n甲,91110000600037341L\n"), "file.not_workbook"],
-  ["a PNG renamed .xlsx", Uint8Array.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a, 0, 0, 0, 13]), "file.not_workbook"],
+  [
+    "a CSV renamed .xlsx",
+    new TextEncoder().encode("企业名称,统一社会信用代码\n甲,91110000600037341L\n"),
+    "file.not_workbook",
+  ],
+  [
+    "a PNG renamed .xlsx",
+    Uint8Array.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a, 0, 0, 0, 13]),
+    "file.not_workbook",
+  ],
   [
     "an encrypted workbook",
-    Uint8Array.from([0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1, ...new Array(504).fill(0), ...utf16le("EncryptionInfo")]),
+    Uint8Array.from([
+      0xd0,
+      0xcf,
+      0x11,
+      0xe0,
+      0xa1,
+      0xb1,
+      0x1a,
+      0xe1,
+      ...new Array(504).fill(0),
+      ...utf16le("EncryptionInfo"),
+    ]),
     "file.encrypted",
   ],
 ])("unusable input: %s -> exit 2, listed with its error (README: 2 unusable input)", (_, bytes, code) => {

@@ -3,7 +3,7 @@
 // The reader here pauses before reading so that the pipe is full while the CLI finishes: with
 // process.exit() that cut the output at 65,536 bytes.
 import { spawn, spawnSync } from "child_process";
-import { existsSync, mkdtempSync, rmSync, statSync, writeFileSync } from "fs";
+import { existsSync, mkdtempSync, rmSync, statSync } from "fs";
 import * as os from "os";
 import * as path from "path";
 import ExcelJS from "exceljs";
@@ -30,9 +30,19 @@ function piped(args: string[], pauseMs: number): Promise<{ code: number | null; 
 }
 
 beforeAll(async () => {
-  if (!existsSync(path.join(ROOT, "dist", "cli", "main.js"))) throw new Error("run `npm run build:cli` first");
+  if (!existsSync(path.join(ROOT, "dist", "cli", "main.js")))
+    throw new Error("run `npm run build:cli` first");
   const t = path.join(dir, "template.xlsx");
-  const made = spawnSync(process.execPath, [BIN, "template", "--unit", "320703", "--period", "2025Q3", "--out", t]);
+  const made = spawnSync(process.execPath, [
+    BIN,
+    "template",
+    "--unit",
+    "320703",
+    "--period",
+    "2025Q3",
+    "--out",
+    t,
+  ]);
   expect(made.status).toBe(0);
   // A return whose every row breaks two rules: thousands of located issues, over 1 MB of JSON.
   const wb = new ExcelJS.Workbook();
