@@ -8,7 +8,9 @@ const { DEFAULT_LIMITS } = require("../dist/xlsx/limits");
 
 let tags = 0;
 for (const f of process.argv.slice(2)) {
-  const zip = new ZipReader(readFileSync(f), DEFAULT_LIMITS, (d, n) => inflateRawSync(d, { maxOutputLength: n }));
+  const zip = new ZipReader(readFileSync(f), DEFAULT_LIMITS, (d, n) =>
+    inflateRawSync(d, { maxOutputLength: n }),
+  );
   for (const name of zip.entries.keys()) {
     if (!/^xl\/worksheets\/[^/]+\.xml$/.test(name) && name !== "xl/sharedStrings.xml") continue;
     const b = zip.read(name);

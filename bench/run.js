@@ -250,7 +250,9 @@ async function main() {
   const ratio = (a, b, k) => median(rounds.map((r) => r[names.indexOf(a)][k] / r[names.indexOf(b)][k]));
   const w = 56;
   const line = (label, name) =>
-    out(`   ${pad(label, w)} ${fmt(med(name, "s"))} s wall  ${fmt(med(name, "cpu"))} s CPU  ${fmt(med(name, "mb"), 0)} MB`);
+    out(
+      `   ${pad(label, w)} ${fmt(med(name, "s"))} s wall  ${fmt(med(name, "cpu"))} s CPU  ${fmt(med(name, "mb"), 0)} MB`,
+    );
   line("srdi aggregate --json (read, check, aggregate, score)", "srdi");
   line("srdi aggregate --out (the same + bulletin .xlsx)", "full");
   line("openpyxl read-only, values only, to the first blank row", "openpyxl");
@@ -346,9 +348,7 @@ async function main() {
   for (const x of bun.lazy) out(`   lazy     ${pad(x.f, 24)} ${kb(x.raw)} raw, ${kb(x.gz)} gzip`);
   // What each dynamic import fetches (chunk names come from webpack's chunkIds: "named").
   const loads = (re) => bun.lazy.filter((x) => re.test(x.f)).reduce((s, x) => s + x.gz, 0);
-  out(
-    `   importing returns loads ${kb(loads(/xlsx-read|fflate/))} gzip (reader, fflate)`,
-  );
+  out(`   importing returns loads ${kb(loads(/xlsx-read|fflate/))} gzip (reader, fflate)`);
   out(
     `   a template download (hosts below ExcelApi 1.8) loads ${kb(loads(/xlsx-write|jszip|exceljs/))} gzip (writer, ExcelJS)`,
   );

@@ -23,7 +23,7 @@ beforeAll(async () => {
   if (!existsSync(path.join(ROOT, "dist", "cli", "main.js")))
     throw new Error("run `npm run build:cli` first");
   corpus = await buildCorpus(dir);
-}, 300_000);
+}, 600_000);
 
 /** Runs the CLI under /usr/bin/time: exit code, output, wall ms and peak RSS in KB. */
 function run(...args: string[]) {
