@@ -1,8 +1,8 @@
 // Reads a round's returns on worker threads where that pays: the files are independent and reading them
-// is CPU-bound. Measured (BENCHMARKS.md): with the byte-scanning reader a 2,000-row return reads in ~40 ms,
-// about what a worker costs to start (~0.1 s of module loading) and to send results back; on one or two
-// cores (often shared) workers only add CPU time, so there the default reads in-process. From three cores
-// on, one worker per core less one. Results come back in the files' order; a file whose worker failed is
+// is CPU-bound. With the byte-scanning reader a 2,000-row return reads in well under 0.2 s (0.17 s
+// measured on a heavily loaded 2-core machine, BENCHMARKS.md), the order of what a worker costs to start
+// (~0.1 s of module loading) and to send results back; on one or two cores (often shared) workers only add
+// CPU time, so there the default reads in-process. From three cores on, one worker per core less one. Results come back in the files' order; a file whose worker failed is
 // read in-process: a worker problem never loses a return.
 import { existsSync, statSync } from "fs";
 import * as os from "os";

@@ -30,11 +30,11 @@ describe("readWorkbook: cell values as the core expects them", () => {
       wb.addWorksheet("_meta", { state: "veryHidden" }).getCell("A1").value = "k";
     });
     const s = await readWorkbook(bytes, { name: "v.xlsx", modified: "2025-10-01T00:00:00.000Z" });
-    // savedAt is the workbook's own dcterms:modified, which ExcelJS sets to the time it wrote the file.
+    // savedAt: the workbook's own saved time (docProps/core.xml), which ExcelJS sets to when it wrote.
     expect(s.source).toEqual({
       name: "v.xlsx",
       modified: "2025-10-01T00:00:00.000Z",
-      savedAt: expect.any(String),
+      savedAt: expect.stringMatching(/^\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d\.000Z$/),
     });
     expect(s.sheets.map((x) => [x.name, x.state])).toEqual([
       ["数据", "visible"],
