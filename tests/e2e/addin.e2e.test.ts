@@ -54,7 +54,9 @@ const TYPES: Record<string, string> = {
 async function makeReturns(dir: string): Promise<string[]> {
   const demo = buildDemoRound(DEFAULT_PLAN);
   const files: string[] = [];
-  const write = async (r: (typeof demo.returns)[number], name: string, modified: string) => {
+  // Each return carries the clerk's saved time (docProps/core.xml), the submission time without a receipt,
+  // as the demo writes it; the file time of a copy says nothing about when it was sent.
+  const write = async (r: (typeof demo.returns)[number], name: string, savedAt: string) => {
     const desc = buildTemplate({
       plan: DEFAULT_PLAN,
       form: r.form,
@@ -64,12 +66,13 @@ async function makeReturns(dir: string): Promise<string[]> {
       generatedAt: demo.generatedAt,
     });
     const file = path.join(dir, name);
-    writeFileSync(file, await writeWorkbook(fillTemplate(desc, r.data, r.form)));
-    const t = new Date(modified);
+    const filled = fillTemplate(desc, r.data, r.form);
+    writeFileSync(file, await writeWorkbook({ ...filled, properties: { ...filled.properties, modified: savedAt } }));
+    const t = new Date(r.modified);
     utimesSync(file, t, t);
     files.push(file);
   };
-  for (const r of demo.returns) await write(r, r.fileName, r.modified);
+  for (const r of demo.returns) await write(r, r.fileName, r.savedAt);
   const first = demo.returns[0];
   await write(first, first.fileName.replace(/\.xlsx$/, "-初稿.xlsx"), "2025-10-02T02:00:00.000Z");
   return files;
