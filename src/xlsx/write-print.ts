@@ -15,7 +15,9 @@ export function toXlPageSetup(p: PrintSetup): Partial<ExcelJS.PageSetup> {
     x.fitToWidth = 1;
     x.fitToHeight = 0;
   }
+  if (p.scale) x.scale = p.scale;
   if (p.printTitleRows) x.printTitlesRow = p.printTitleRows;
+  if (p.printTitleColumns) x.printTitlesColumn = p.printTitleColumns;
   if (p.printArea) x.printArea = p.printArea;
   if (p.centerHorizontally) x.horizontalCentered = true;
   if (p.margins) x.margins = { ...p.margins, header: 0.3, footer: 0.3 };

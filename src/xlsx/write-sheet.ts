@@ -1,6 +1,7 @@
 // One SheetDescription -> one ExcelJS worksheet, piece by piece (each piece is its own small module).
 import type ExcelJS from "exceljs";
 import { parseRange } from "../core/a1";
+import { fitForPrint } from "../core/sheet/print-fit";
 import type { SheetDescription } from "../core/sheet/types";
 import { toXlConditional } from "./write-conditional";
 import { toXlHeaderFooter, toXlPageSetup } from "./write-print";
@@ -75,7 +76,12 @@ export async function writeProtection(ws: ExcelJS.Worksheet, d: SheetDescription
   });
 }
 
-export async function writeSheet(wb: ExcelJS.Workbook, d: SheetDescription): Promise<ExcelJS.Worksheet> {
+export async function writeSheet(
+  wb: ExcelJS.Workbook,
+  described: SheetDescription,
+): Promise<ExcelJS.Worksheet> {
+  // Every visible sheet is fitted to A4 the same way, whoever described it.
+  const d = fitForPrint(described);
   const ws = wb.addWorksheet(d.name, { state: d.state });
   writeValues(ws, d.rows);
   writeStyles(ws, d.styles);

@@ -79,6 +79,10 @@ export interface PrintSetup {
   fitToWidth: boolean;
   /** Rows repeated at the top of each printed page, e.g. "1:1" or "1:3". */
   printTitleRows?: string;
+  /** Columns repeated at the left of each printed page when a sheet is several pages wide, e.g. "A:B". */
+  printTitleColumns?: string;
+  /** Print scale in percent when not fitted to width (see core/sheet/print-fit.ts). */
+  scale?: number;
   printArea?: string;
   centerHorizontally?: boolean;
   margins?: { left: number; right: number; top: number; bottom: number }; // inches
