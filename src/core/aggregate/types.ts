@@ -59,8 +59,15 @@ export interface Submission {
   /** reported: a return is counted; rejected: returns came but none could be counted; missing: none came. */
   status: "reported" | "rejected" | "missing";
   file: string | null;
-  /** ISO time the counted return was last modified, when known. */
+  /**
+   * When the counted return was submitted, ISO, when known: the bureau's receipt date (报送登记), else the
+   * workbook's own saved time (docProps/core.xml, which copying does not change), else the file time.
+   */
   submittedAt: string | null;
+  /** Which of those `submittedAt` came from; null when not known. */
+  submittedAtSource: "receipt" | "workbook" | "file" | null;
+  /** Form version of the counted return ("1", "2"), from its metadata; null when none is counted. */
+  formVersion: string | null;
   /** Against the deadline; null when not reported or no deadline. */
   timing: Timing | null;
   errors: number;

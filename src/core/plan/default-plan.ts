@@ -24,6 +24,9 @@ const indicators: Indicator[] = [
     kind: "count",
     formula: { type: "count", population: ALL, where: { op: "recognised", field: "innovative_year" } },
     computation: "公告年份不晚于报告期的创新型中小企业户数",
+    population: "all",
+    measure: "stock",
+    scope: "unit",
   },
   {
     code: "provincial_srdi",
@@ -35,6 +38,9 @@ const indicators: Indicator[] = [
     kind: "count",
     formula: { type: "count", population: ALL, where: { op: "recognised", field: "provincial_srdi_year" } },
     computation: "认定年份不晚于报告期的省级专精特新中小企业户数",
+    population: "all",
+    measure: "stock",
+    scope: "unit",
   },
   {
     code: "little_giants",
@@ -46,6 +52,9 @@ const indicators: Indicator[] = [
     kind: "count",
     formula: { type: "count", population: ALL, where: { op: "recognised", field: "little_giant_year" } },
     computation: "认定年份不晚于报告期的小巨人企业户数",
+    population: "all",
+    measure: "stock",
+    scope: "unit",
   },
   {
     code: "champions",
@@ -57,6 +66,9 @@ const indicators: Indicator[] = [
     kind: "count",
     formula: { type: "count", population: ALL, where: { op: "recognised", field: "champion_year" } },
     computation: "认定年份不晚于报告期的单项冠军企业户数",
+    population: "all",
+    measure: "stock",
+    scope: "unit",
   },
   {
     code: "rd_intensity",
@@ -68,6 +80,9 @@ const indicators: Indicator[] = [
     kind: "rate",
     formula: { type: "ratioOfSums", population: SRDI, numerator: "rd_expense", denominator: "revenue" },
     computation: "专精特新企业研发费用合计 ÷ 营业收入合计",
+    population: "srdi",
+    measure: "stock",
+    scope: "unit",
   },
   {
     code: "patents_per_firm",
@@ -79,6 +94,9 @@ const indicators: Indicator[] = [
     kind: "rate",
     formula: { type: "sumPerFirm", population: SRDI, field: "patents" },
     computation: "专精特新企业有效授权专利合计 ÷ 专精特新企业户数",
+    population: "srdi",
+    measure: "stock",
+    scope: "unit",
   },
   {
     code: "transformation_coverage",
@@ -90,6 +108,9 @@ const indicators: Indicator[] = [
     kind: "rate",
     formula: { type: "share", population: SRDI, where: yes("transformation") },
     computation: "已实施智改数转的专精特新企业占比",
+    population: "srdi",
+    measure: "stock",
+    scope: "unit",
   },
   {
     code: "cnc_rate",
@@ -101,6 +122,9 @@ const indicators: Indicator[] = [
     kind: "rate",
     formula: { type: "mean", population: SRDI, field: "cnc_rate" },
     computation: "填报了数控化率的专精特新企业的算术平均",
+    population: "srdi",
+    measure: "stock",
+    scope: "unit",
   },
   {
     code: "digital_mgmt_rate",
@@ -112,6 +136,9 @@ const indicators: Indicator[] = [
     kind: "rate",
     formula: { type: "share", population: SRDI, where: yes("digital_mgmt") },
     computation: "经营管理数字化的专精特新企业占比",
+    population: "srdi",
+    measure: "stock",
+    scope: "unit",
   },
   {
     code: "digital_rd_tools_rate",
@@ -123,6 +150,9 @@ const indicators: Indicator[] = [
     kind: "rate",
     formula: { type: "share", population: SRDI, where: yes("digital_rd_tools") },
     computation: "使用数字化研发设计工具的专精特新企业占比",
+    population: "srdi",
+    measure: "stock",
+    scope: "unit",
   },
   {
     code: "srdi_revenue_share",
@@ -139,6 +169,9 @@ const indicators: Indicator[] = [
       region: "above_scale_sme_main_revenue",
     },
     computation: "专精特新企业主营业务收入合计 ÷ 区域规上中小企业主营业务收入合计",
+    population: "srdi",
+    measure: "stock",
+    scope: "unit",
   },
   {
     code: "chain_coverage",
@@ -150,6 +183,9 @@ const indicators: Indicator[] = [
     kind: "rate",
     formula: { type: "chainCoverage", population: SRDI },
     computation: "有专精特新企业的重点产业链条数 ÷ 重点产业链清单条数",
+    population: "srdi",
+    measure: "stock",
+    scope: "city_only",
   },
   {
     code: "provincial_platforms",
@@ -165,6 +201,9 @@ const indicators: Indicator[] = [
       levels: ["国家级", "省级"],
     },
     computation: "国家级、省级示范平台与示范基地个数",
+    population: "all",
+    measure: "stock",
+    scope: "unit",
   },
   {
     code: "city_platforms",
@@ -180,6 +219,9 @@ const indicators: Indicator[] = [
       levels: ["市级"],
     },
     computation: "市级示范平台与示范基地个数",
+    population: "all",
+    measure: "stock",
+    scope: "unit",
   },
   {
     code: "rd_institution_coverage",
@@ -195,6 +237,9 @@ const indicators: Indicator[] = [
       where: { op: "in", field: "rd_institution", values: ["市级", "省级", "国家级"] },
     },
     computation: "建有市级以上研发机构的专精特新企业占比",
+    population: "srdi",
+    measure: "stock",
+    scope: "unit",
   },
   {
     code: "clusters",
@@ -206,6 +251,9 @@ const indicators: Indicator[] = [
     kind: "count",
     formula: { type: "platformCount", kinds: ["中小企业特色产业集群"], levels: ["国家级", "省级"] },
     computation: "国家级、省级中小企业特色产业集群个数",
+    population: "all",
+    measure: "since_plan_start",
+    scope: "unit",
   },
   {
     code: "jiangsu_quality",
@@ -215,8 +263,11 @@ const indicators: Indicator[] = [
     unit: "家",
     cmp: ">=",
     kind: "count",
-    formula: { type: "count", population: ALL, where: yes("jiangsu_quality") },
+    formula: { type: "count", population: SRDI, where: yes("jiangsu_quality") },
     computation: "获评江苏精品的企业户数",
+    population: "srdi",
+    measure: "since_plan_start",
+    scope: "unit",
   },
   {
     code: "mayor_quality_award",
@@ -228,7 +279,7 @@ const indicators: Indicator[] = [
     kind: "count",
     formula: {
       type: "count",
-      population: ALL,
+      population: SRDI,
       where: {
         op: "in",
         field: "quality_award",
@@ -236,6 +287,9 @@ const indicators: Indicator[] = [
       },
     },
     computation: "获市长质量奖及以上质量奖的企业户数",
+    population: "srdi",
+    measure: "since_plan_start",
+    scope: "unit",
   },
   {
     code: "ip_standard_srdi",
@@ -247,6 +301,9 @@ const indicators: Indicator[] = [
     kind: "rate",
     formula: { type: "share", population: SRDI, where: yes("ip_standard") },
     computation: "实现知识产权管理标准化的专精特新企业占比",
+    population: "srdi",
+    measure: "stock",
+    scope: "unit",
   },
   {
     code: "ip_standard_inno",
@@ -258,6 +315,9 @@ const indicators: Indicator[] = [
     kind: "rate",
     formula: { type: "share", population: "INNO", where: yes("ip_standard") },
     computation: "实现知识产权管理标准化的创新型中小企业占比",
+    population: "inno",
+    measure: "stock",
+    scope: "unit",
   },
   {
     code: "diagnosis_coverage",
@@ -269,6 +329,9 @@ const indicators: Indicator[] = [
     kind: "rate",
     formula: { type: "share", population: SRDI, where: yes("free_diagnosis") },
     computation: "已接受免费诊断的专精特新企业占比",
+    population: "srdi",
+    measure: "stock",
+    scope: "unit",
   },
   {
     code: "integration_std_coverage",
@@ -280,6 +343,9 @@ const indicators: Indicator[] = [
     kind: "rate",
     formula: { type: "share", population: SRDI, where: yes("integration_std") },
     computation: "两化融合管理体系贯标的专精特新企业占比",
+    population: "srdi",
+    measure: "stock",
+    scope: "unit",
   },
   {
     code: "smart_workshops",
@@ -289,8 +355,11 @@ const indicators: Indicator[] = [
     unit: "个",
     cmp: ">=",
     kind: "count",
-    formula: { type: "sum", population: ALL, field: "smart_workshops" },
+    formula: { type: "sum", population: SRDI, field: "smart_workshops" },
     computation: "全部企业智能车间个数合计",
+    population: "srdi",
+    measure: "since_plan_start",
+    scope: "unit",
   },
   {
     code: "smart_factories",
@@ -300,8 +369,11 @@ const indicators: Indicator[] = [
     unit: "家",
     cmp: ">=",
     kind: "count",
-    formula: { type: "count", population: ALL, where: yes("smart_factory") },
+    formula: { type: "count", population: SRDI, where: yes("smart_factory") },
     computation: "智能制造示范工厂企业户数",
+    population: "srdi",
+    measure: "since_plan_start",
+    scope: "unit",
   },
   {
     code: "cloud_star_firms",
@@ -311,8 +383,11 @@ const indicators: Indicator[] = [
     unit: "家",
     cmp: ">=",
     kind: "count",
-    formula: { type: "count", population: ALL, where: { op: "notIn", field: "cloud_star", values: ["无"] } },
+    formula: { type: "count", population: SRDI, where: { op: "notIn", field: "cloud_star", values: ["无"] } },
     computation: "星级上云(一星级及以上)企业户数",
+    population: "srdi",
+    measure: "since_plan_start",
+    scope: "unit",
   },
   {
     code: "ipo_reserve",
@@ -322,8 +397,11 @@ const indicators: Indicator[] = [
     unit: "家",
     cmp: ">=",
     kind: "count",
-    formula: { type: "count", population: ALL, where: yes("ipo_reserve") },
+    formula: { type: "count", population: SRDI, where: yes("ipo_reserve") },
     computation: "纳入上市后备资源库的企业户数",
+    population: "srdi",
+    measure: "stock",
+    scope: "unit",
   },
   {
     code: "srdi_board_listings",
@@ -333,8 +411,11 @@ const indicators: Indicator[] = [
     unit: "家",
     cmp: ">=",
     kind: "count",
-    formula: { type: "count", population: ALL, where: yes("srdi_board") },
+    formula: { type: "count", population: SRDI, where: yes("srdi_board") },
     computation: "专精特新板挂牌企业户数",
+    population: "srdi",
+    measure: "stock",
+    scope: "unit",
   },
   {
     code: "listed_firms",
@@ -346,6 +427,9 @@ const indicators: Indicator[] = [
     kind: "count",
     formula: { type: "count", population: SRDI, where: yes("listed") },
     computation: "已上市的专精特新企业户数(\u201c左右\u201d：达到目标的80%即视为完成)",
+    population: "srdi",
+    measure: "stock",
+    scope: "unit",
   },
   {
     code: "service_officer_ratio",
@@ -357,6 +441,9 @@ const indicators: Indicator[] = [
     kind: "rate",
     formula: { type: "distinctPerFirm", population: SRDI, field: "service_officer" },
     computation: "专精特新企业配备的不同服务专员人数 ÷ 专精特新企业户数",
+    population: "srdi",
+    measure: "stock",
+    scope: "unit",
   },
 ];
 
@@ -385,4 +472,6 @@ export const DEFAULT_PLAN: Plan = {
     "行动计划提出聚焦10大重点产业链，但只点名生物医药、化工新材料、高性能纤维及复合材料三条；" +
     "默认清单合并了这三条与公开报道的支柱产业(绿色石化、新能源、钢铁、高端装备)，共7条，请市工信局确认或修改。",
   indicators,
+  // INDICATORS.md: every tier is valid for three years from its latest recognition or review (复核).
+  validityYears: { innovative: 3, provincial_srdi: 3, little_giant: 3, champion: 3 },
 };

@@ -199,6 +199,46 @@ function indicator(c: Checker, v: unknown, path: string): void {
   c.oneOf(o, "kind", p, KINDS);
   formula(c, o.formula, `${p}formula`);
   c.str(o, "computation", p, { empty: true });
+  // Added with form version 2; a plan file written before then gets the defaults (filled by withDefaults).
+  if (o.population !== undefined) c.oneOf(o, "population", p, ["srdi", "inno", "all"]);
+  if (o.measure !== undefined) c.oneOf(o, "measure", p, ["stock", "since_plan_start"]);
+  if (o.scope !== undefined) c.oneOf(o, "scope", p, ["unit", "city_only"]);
+  const f = o.formula as Obj | undefined;
+  const fpop = typeof f?.population === "string" ? f.population.toLowerCase() : "all";
+  if (typeof o.population === "string" && o.population !== fpop && f?.type !== "platformCount")
+    c.fail(`${p}population`, `必须与 formula.population 一致(${fpop})`);
+}
+
+const TIERS = ["innovative", "provincial_srdi", "little_giant", "champion"] as const;
+const DEFAULT_VALIDITY = 3;
+
+function validity(c: Checker, v: unknown): void {
+  if (v === undefined) return;
+  const o = c.obj(v, "validityYears");
+  if (!o) return;
+  for (const t of TIERS) {
+    if (o[t] === undefined) continue;
+    const n = c.num(o, t, "validityYears.");
+    if (Number.isFinite(n) && (n < 1 || n > 100 || !Number.isInteger(n)))
+      c.fail(`validityYears.${t}`, "必须是1到100之间的整数");
+  }
+}
+
+/** The plan with the fields a version-1 plan file may lack set to their defaults. */
+function withDefaults(o: Obj): Plan {
+  const inds = (o.indicators as Obj[]).map((ind) => {
+    const f = ind.formula as Obj;
+    const pop = typeof f.population === "string" ? f.population.toLowerCase() : "all";
+    return {
+      ...ind,
+      population: ind.population ?? pop,
+      measure: ind.measure ?? "stock",
+      scope: ind.scope ?? "unit",
+    };
+  });
+  const v = (o.validityYears ?? {}) as Obj;
+  const validityYears = Object.fromEntries(TIERS.map((t) => [t, v[t] ?? DEFAULT_VALIDITY]));
+  return { ...o, indicators: inds, validityYears } as unknown as Plan;
 }
 
 /** The string values of `key` in each element, by index; a non-string gets a unique stand-in so it never "duplicates". */
@@ -235,8 +275,9 @@ export function validatePlan(value: unknown): Plan {
   const inds = c.arr(o.indicators, "indicators", true) ?? [];
   inds.forEach((ind, i) => indicator(c, ind, `indicators[${i}]`));
   c.unique(field(inds, "code"), (i) => `indicators[${i}].code`, "指标代码");
+  validity(c, o.validityYears);
   if (c.problems.length) throw new PlanSchemaError(c.problems);
-  return value as Plan;
+  return withDefaults(o);
 }
 
 /** Parses and checks a plan JSON text. */

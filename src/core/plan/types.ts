@@ -90,7 +90,16 @@ export interface Indicator {
   formula: Formula;
   /** Short description of the computation, shown in the bulletin's notes. */
   computation: string;
+  /** Which enterprises the indicator is about (INDICATORS.md "Populations"); "all" for platforms. */
+  population: "srdi" | "inno" | "all";
+  /** A stock at the period's end, or only what was achieved since the plan start (争创, 培育, 建设). */
+  measure: "stock" | "since_plan_start";
+  /** Scored for units and the city, or a city indicator units are not scored on (chain coverage). */
+  scope: "unit" | "city_only";
 }
+
+/** The recognition tiers whose validity the plan sets (INDICATORS.md: three years, then 复核). */
+export type RecognitionTier = "innovative" | "provincial_srdi" | "little_giant" | "champion";
 
 export interface Plan {
   id: string;
@@ -107,4 +116,6 @@ export interface Plan {
   /** Where the chain list came from, shown wherever the list is shown. */
   chainsNote: string;
   indicators: Indicator[];
+  /** Per tier, years a recognition stays valid after its latest recognition or review (复核) year. */
+  validityYears: Record<RecognitionTier, number>;
 }

@@ -26,19 +26,40 @@ export interface IndicatorScore {
   targetSource: "plan" | "allocation" | "city" | null;
 }
 
+export interface Deductions {
+  late: number;
+  missing: number;
+  rejectedRows: number;
+  /** late + missing + rejectedRows. */
+  total: number;
+}
+
 export interface UnitScore {
   code: string;
   name: string;
   reported: boolean;
   indicators: IndicatorScore[];
+  /** 0–100: weighted completion, each capped at 100 %, over the indicator set common to every unit. */
+  indicatorPart: number | null;
+  /** Over-performance beyond 100 %, weighted the same way, capped by settings; shown apart. */
+  bonus: number;
+  deductions: Deductions;
+  /** indicatorPart + bonus − deductions.total. */
   score: number | null;
+  /** Every unit is ranked; units with no counted return are ranked last. */
   rank: number | null;
+  /** Grade band label from settings (好/较好/一般/较差 by default). */
+  band: string | null;
+  /** Working days the return came after the deadline; null when on time, not reported or unknown. */
+  daysLate: number | null;
 }
 
 export interface ScoreResult {
   timeProgress: number;
   city: IndicatorScore[];
   units: UnitScore[];
+  /** Grade bands, highest first: a unit gets the first band whose `min` its score reaches. */
+  bands: { label: string; min: number }[];
 }
 
 export function isMet(actual: number, target: number, cmp: Comparator, approxShare: number): boolean {
@@ -148,16 +169,23 @@ export function scoreRound({ aggregate, plan, targets, settings }: ScoreArgs): S
       wsum += w;
       total += w * (s.completion as number);
     });
-    return {
+    const score = wsum > 0 ? (total / wsum) * 100 : null;
+    const unit: UnitScore = {
       code: u.code,
       name: u.name,
       reported: u.reported,
       indicators,
-      score: wsum > 0 ? (total / wsum) * 100 : null,
-      rank: null as number | null,
+      indicatorPart: score,
+      bonus: 0,
+      deductions: { late: 0, missing: 0, rejectedRows: 0, total: 0 },
+      score,
+      rank: null,
+      band: null,
+      daysLate: null,
     };
+    return unit;
   });
   const ranks = rankScores(units.map((u) => u.score));
   units.forEach((u, i) => (u.rank = ranks[i]));
-  return { timeProgress: progress, city, units };
+  return { timeProgress: progress, city, units, bands: [] };
 }
