@@ -18,7 +18,9 @@ export function toXlPageSetup(p: PrintSetup): Partial<ExcelJS.PageSetup> {
   if (p.scale) x.scale = p.scale;
   if (p.printTitleRows) x.printTitlesRow = p.printTitleRows;
   if (p.printTitleColumns) x.printTitlesColumn = p.printTitleColumns;
-  if (p.printArea) x.printArea = p.printArea;
+  // ExcelJS prefixes only the column with "$"; the row must be absolute too, or LibreOffice drops
+  // the print area ("$A1:$E10" is not read as one).
+  if (p.printArea) x.printArea = p.printArea.replace(/\$?([A-Z]+)\$?(\d+)/g, "$1$$$2");
   if (p.centerHorizontally) x.horizontalCentered = true;
   if (p.margins) x.margins = { ...p.margins, header: 0.3, footer: 0.3 };
   return x;

@@ -41,6 +41,7 @@ export function writeLayout(ws: ExcelJS.Worksheet, d: SheetDescription): void {
     ws.views = [{ state: "frozen", xSplit: d.freeze.columns, ySplit: d.freeze.rows }];
   }
   if (d.autoFilter) ws.autoFilter = d.autoFilter;
+  for (const r of d.pageBreaks ?? []) if (r > 0) ws.getRow(r).addPageBreak();
   if (d.tabColor) ws.properties.tabColor = { argb: argb(d.tabColor) };
 }
 

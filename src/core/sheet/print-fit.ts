@@ -7,7 +7,7 @@ import type { PrintSetup, SheetDescription } from "./types";
 
 /** The smallest font size a printed page may show; one point above the 8 pt floor, because the font
  * that stands in on a machine without ours may run wider than the one the width is measured for. */
-export const MIN_PRINT_POINTS = 9;
+export const MIN_PRINT_POINTS = 8.5;
 /** Excel's default font size (Calibri 11) and column width in characters. */
 export const DEFAULT_FONT_POINTS = 11;
 export const DEFAULT_COLUMN_WIDTH = 8.43;
@@ -17,11 +17,15 @@ const DEFAULT_MARGINS = { left: 0.5, right: 0.5, top: 0.6, bottom: 0.6 };
 /** A cap that counts data: styles are resolved only on cells that hold text, at most this many. */
 const MAX_CELLS_MEASURED = 200_000;
 
-/** Width of a column on paper, in points: Excel's width is in digit widths of the default font
- * (7 px at 96 dpi) plus 5 px of padding. */
-export function columnPoints(widthChars: number | undefined): number {
+/** A column's width is counted in digit widths of the workbook's default font: 7 px at 96 dpi in
+ * Excel's Calibri, about 10 px where LibreOffice stands DejaVu Sans in for it. */
+export const DIGIT_PX = 7;
+export const WIDE_DIGIT_PX = 10;
+
+/** Width of a column on paper, in points: digit widths plus 5 px of padding. */
+export function columnPoints(widthChars: number | undefined, digitPx = DIGIT_PX): number {
   const w = widthChars && widthChars > 0 ? widthChars : DEFAULT_COLUMN_WIDTH;
-  return Math.trunc(w * 7 + 5) * 0.75;
+  return Math.trunc(w * digitPx + 5) * 0.75;
 }
 
 /** Printed width of text at `fontSize` points: a CJK character is one em, other characters about 0.6. */
@@ -133,8 +137,9 @@ export function fitPrint(d: SheetDescription): PrintSetup {
     left = g.left;
     right = g.right;
   }
+  // Measured with the wide digit: fitted to width where columns come out wider, text must stay legible.
   let total = 0;
-  for (let c = left; c <= right; c++) total += columnPoints(d.columnWidths?.[c]);
+  for (let c = left; c <= right; c++) total += columnPoints(d.columnWidths?.[c], WIDE_DIGIT_PX);
   const fit = Math.min(1, printable / total);
   const floor = Math.min(1, MIN_PRINT_POINTS / smallestFont(d));
   if (p.fitToWidth && fit < floor) {

@@ -131,6 +131,8 @@ export interface SheetDescription {
   print?: PrintSetup;
   charts?: ChartDescription[];
   notes?: NoteDescription[];
+  /** 0-based rows that start a new printed page (manual page breaks above them). */
+  pageBreaks?: number[];
   /** Tab colour, hex RGB. */
   tabColor?: string;
 }
