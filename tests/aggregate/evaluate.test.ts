@@ -78,10 +78,10 @@ type Case = [string, Formula, Partial<Omit<EvalContext, "enterprises">>, number 
 const cases: Case[] = [
   ["count ALL", { type: "count", population: "ALL" }, {}, 6],
   [
-    "count recognised (year after period not counted)",
+    "count recognised (year after period not counted; 2021 lapsed after three years in 2025)",
     { type: "count", population: "ALL", where: { op: "recognised", field: "provincial_srdi_year" } },
     {},
-    2,
+    1,
   ],
   ["count SRDI = provincial or little giant, once", { type: "count", population: "SRDI" }, {}, 3],
   ["count INNO", { type: "count", population: "INNO" }, {}, 1],

@@ -44,11 +44,16 @@ test("the late unit, the missing unit and the duplicate are found", () => {
   ]);
 });
 
-test("the city figures are plausible: a mix of statuses, every unit that reported is ranked", () => {
+test("the city figures are plausible: a mix of statuses, every unit ranked, the missing one last", () => {
   const statuses = new Set(result.score.city.map((s) => s.status));
   expect(statuses).toEqual(new Set(["green", "yellow", "red"]));
   expect(result.score.city.every((s) => s.actual !== null)).toBe(true);
-  const ranked = result.score.units.filter((u) => u.rank !== null);
-  expect(ranked).toHaveLength(plan.units.length - 1);
-  for (const u of ranked) expect(u.score!).toBeGreaterThan(60);
+  expect(result.score.units.every((u) => u.rank !== null && u.band !== null)).toBe(true);
+  const missing = result.score.units.filter((u) => !u.reported);
+  expect(missing.map((u) => u.name)).toEqual(demo.missing.map((u) => u.name));
+  for (const u of missing) expect(u.rank).toBe(plan.units.length - missing.length + 1);
+  for (const u of result.score.units.filter((x) => x.reported)) expect(u.score!).toBeGreaterThan(40);
+  // Scores spread out: the best and the worst reporting unit are at least 10 points apart.
+  const scores = result.score.units.filter((x) => x.reported).map((x) => x.score!);
+  expect(Math.max(...scores) - Math.min(...scores)).toBeGreaterThan(10);
 });

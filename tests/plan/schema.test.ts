@@ -76,3 +76,29 @@ test("every problem is listed, not only the first", () => {
 test.each(["", "{", "[]", "null"])("not a plan: %j", (text) => {
   expect(() => loadPlanJson(text)).toThrow(PlanSchemaError);
 });
+
+test("a plan file written before form version 2 gets population, measure, scope and validity defaults", () => {
+  const old = JSON.parse(JSON.stringify(DEFAULT_PLAN));
+  delete old.validityYears;
+  for (const ind of old.indicators) {
+    delete ind.population;
+    delete ind.measure;
+    delete ind.scope;
+  }
+  const p = validatePlan(old);
+  expect(p.validityYears).toEqual({ innovative: 3, provincial_srdi: 3, little_giant: 3, champion: 3 });
+  const ipo = p.indicators.find((i) => i.code === "ip_standard_inno")!;
+  expect([ipo.population, ipo.measure, ipo.scope]).toEqual(["inno", "stock", "unit"]);
+  const clusters = p.indicators.find((i) => i.code === "clusters")!;
+  expect(clusters.population).toBe("all");
+});
+
+test("plan fields of version 2 are checked", () => {
+  const p = JSON.parse(JSON.stringify(DEFAULT_PLAN));
+  p.indicators[0].measure = "flow";
+  p.indicators[1].population = "srdi"; // formula says ALL
+  p.validityYears.champion = 0;
+  expect(() => validatePlan(p)).toThrow(
+    /indicators\[0\]\.measure.*indicators\[1\]\.population.*validityYears\.champion/,
+  );
+});

@@ -162,8 +162,16 @@ test("报送情况: on time, late, rejected, missing", () => {
 
 describe("toAggregateJson", () => {
   const json = toAggregateJson(result);
-  test("exactly the contract keys", () => {
-    expect(Object.keys(json)).toEqual(["period", "city", "units", "submissions", "rejected", "duplicates"]);
+  test("exactly the contract keys: the first version's in order, fields added after them", () => {
+    expect(Object.keys(json)).toEqual([
+      "period",
+      "city",
+      "units",
+      "submissions",
+      "rejected",
+      "duplicates",
+      "bands",
+    ]);
     expect(Object.keys(json.city)).toEqual(["indicators"]);
     expect(Object.keys(json.city.indicators[0])).toEqual([
       "code",
@@ -172,8 +180,36 @@ describe("toAggregateJson", () => {
       "completion",
       "expected",
       "status",
+      "base",
+      "completionBasis",
+      "scored",
     ]);
-    expect(Object.keys(json.units[0])).toEqual(["code", "name", "indicators", "score", "rank"]);
+    expect(Object.keys(json.units[0])).toEqual([
+      "code",
+      "name",
+      "indicators",
+      "score",
+      "rank",
+      "reported",
+      "indicatorPart",
+      "bonus",
+      "deductions",
+      "band",
+      "daysLate",
+    ]);
+    expect(Object.keys(json.submissions[0])).toEqual([
+      "unit",
+      "name",
+      "status",
+      "file",
+      "submittedAt",
+      "timing",
+      "errors",
+      "warnings",
+      "rows",
+      "submittedAtSource",
+      "formVersion",
+    ]);
     expect(json.city.indicators.map((i) => i.code)).toEqual(plan.indicators.map((i) => i.code));
   });
   test("shares as fractions, null for no data; JSON-serialisable without loss", () => {
@@ -184,7 +220,11 @@ describe("toAggregateJson", () => {
     expect(inno).toMatchObject({ actual: 0, status: "red" });
     const gy = json.units.find((u) => u.code === "320707")!;
     expect(gy.indicators.every((i) => i.actual === null)).toBe(true);
-    expect(gy.score).toBeNull();
+    // No return: ranked last with the missing-return deduction on a zero indicator part.
+    expect(gy.score).toBe(-10);
+    const reportedRanks = json.units.filter((u) => u.reported).map((u) => u.rank!);
+    expect(reportedRanks.length).toBeGreaterThan(0);
+    expect(gy.rank).toBeGreaterThan(Math.max(...reportedRanks));
     expect(JSON.parse(JSON.stringify(json))).toEqual(json);
     expect(json.rejected.map((r) => r.kind)).toEqual(["rejected", "row"]);
     expect(json.duplicates[0].occurrences.map((o) => o.cell)).toEqual(["B2", "B2"]);

@@ -37,12 +37,16 @@ describe("status: green at or above expected, yellow within 10 points of complet
 describe("scoreIndicator", () => {
   const ind = DEFAULT_PLAN.indicators.find((i) => i.code === "provincial_srdi")!;
   test("expected = base + (target − base) × progress; completion = actual / target; gap 12.5 points is red", () => {
-    const s = scoreIndicator(ind, 150, { base: 100, target: 200 }, 200, 0.75, DEFAULT_SETTINGS);
+    const stock = { ...DEFAULT_SETTINGS, completionBasis: "stock" as const };
+    const s = scoreIndicator(ind, 150, { base: 100, target: 200 }, 200, 0.75, stock);
     expect(s.expected).toBe(175);
     expect(s.completion).toBe(0.75);
     expect(s.expectedCompletion).toBe(0.875);
     expect(s.status).toBe("red");
     expect(s.met).toBe(false);
+    // The default basis: the increase, (150 − 100) / (200 − 100), expected (175 − 100) / 100.
+    const inc = scoreIndicator(ind, 150, { base: 100, target: 200 }, 200, 0.75, DEFAULT_SETTINGS);
+    expect([inc.completion, inc.expectedCompletion, inc.completionBasis]).toEqual([0.5, 0.75, "increase"]);
   });
   test("unknown base: the plain time progress, expected = target × progress", () => {
     expect(scoreIndicator(ind, 150, undefined, 200, 0.75, DEFAULT_SETTINGS).expected).toBe(150);
@@ -162,19 +166,36 @@ describe("scoreRound", () => {
     ).toBe(33 / 36);
   });
 
-  test("unit scores: weighted mean of capped completions over scored indicators", () => {
-    const r = scoreRound({ aggregate, plan, targets, settings: DEFAULT_SETTINGS });
+  const stock = { ...DEFAULT_SETTINGS, completionBasis: "stock" as const, noTarget: "scale" as const };
+
+  test("unit scores: indicator part capped at 100 % per indicator, over-performance as a bonus", () => {
+    const r = scoreRound({ aggregate, plan, targets, settings: stock });
     const [a, b, c] = r.units;
-    // 连云区: count 30/40 = 0.75, rate 0.5/1 (city target) = 0.5 -> 62.5
+    // 连云区: count 30/40 = 0.75, rate 0.5/1 (city target) = 0.5 -> 62.5, no bonus
+    expect(a.indicatorPart).toBeCloseTo(62.5, 10);
     expect(a.score).toBeCloseTo(62.5, 10);
     expect(a.indicators[1]).toMatchObject({ target: 1, targetSource: "city", scored: true });
-    // 海州区: count 60/50 capped at 1.2; the rate has no data and is not scored -> 120
-    expect(b.score).toBeCloseTo(120, 10);
-    expect(b.indicators[1].scored).toBe(false);
-    expect(c).toMatchObject({ score: null, rank: null });
-    expect([a.rank, b.rank]).toEqual([2, 1]);
+    // 海州区: count 60/50 = 1.2 -> 1 in the part and 0.2 over; the rate has no data -> 0: part 50,
+    // bonus 0.2 / 2 × 100 = 10 (the cap).
+    expect(b.indicatorPart).toBeCloseTo(50, 10);
+    expect(b.bonus).toBeCloseTo(10, 10);
+    expect(b.score).toBeCloseTo(60, 10);
+    expect(b.indicators[1].scored).toBe(true);
+    // 赣榆区 did not report: zero part, 10 points deducted, ranked last.
+    expect(c).toMatchObject({ indicatorPart: 0, score: -10, rank: 3, band: "较差" });
+    expect(c.deductions).toEqual({ late: 0, missing: 10, rejectedRows: 0, total: 10 });
+    expect([a.rank, b.rank]).toEqual([1, 2]);
+    expect([a.band, b.band]).toEqual(["一般", "一般"]);
     // City base from the allocation: expected = 90 + (200 − 90) × progress.
     expect(r.city[0].expected).toBeCloseTo(90 + 110 * (1004 / 1096), 10);
+  });
+
+  test("increase over the base: (actual − base) / (target − base)", () => {
+    const r = scoreRound({ aggregate, plan, targets, settings: { ...stock, completionBasis: "increase" } });
+    expect(r.units[0].indicators[0]).toMatchObject({ completionBasis: "increase" });
+    expect(r.units[0].indicators[0].completion).toBeCloseTo(20 / 30, 12);
+    // The rate has no base: its stock.
+    expect(r.units[0].indicators[1]).toMatchObject({ completion: 0.5, completionBasis: "stock" });
   });
 
   test("weights are settings; weight 0 drops an indicator from the score", () => {
@@ -182,27 +203,33 @@ describe("scoreRound", () => {
       aggregate,
       plan,
       targets,
-      settings: { ...DEFAULT_SETTINGS, weights: { provincial_srdi: 3 } },
+      settings: { ...stock, weights: { provincial_srdi: 3 } },
     });
     expect(r.units[0].score).toBeCloseTo(((3 * 0.75 + 0.5) / 4) * 100, 10);
     const z = scoreRound({
       aggregate,
       plan,
       targets,
-      settings: { ...DEFAULT_SETTINGS, weights: { transformation_coverage: 0 } },
+      settings: { ...stock, weights: { transformation_coverage: 0 } },
     });
     expect(z.units[0].score).toBeCloseTo(75, 10);
   });
 
-  test("without an allocation, counts are shown but not scored for units; rates use the city target", () => {
-    const r = scoreRound({ aggregate, plan, targets: { units: {}, city: {} }, settings: DEFAULT_SETTINGS });
-    expect(r.units[0].indicators[0]).toMatchObject({
-      actual: 30,
-      target: null,
-      scored: false,
-      completion: null,
-    });
-    expect(r.units[0].score).toBeCloseTo(50, 10);
-    expect(r.units[1].score).toBeNull();
+  test("no target for some unit: excluded for all units, or the city target scaled by the unit's share", () => {
+    const ex = scoreRound({ aggregate, plan, targets, settings: { ...stock, noTarget: "exclude" } });
+    // 赣榆区 has no provincial_srdi target: no unit is scored on it.
+    expect(ex.units.map((u) => u.indicators[0].scored)).toEqual([false, false, false]);
+    expect(ex.units[0].score).toBeCloseTo(50, 10);
+    const part = {
+      units: { "320703": { provincial_srdi: { base: 10, target: null } } },
+      city: { provincial_srdi: { base: 90, target: null } },
+    };
+    const sc = scoreRound({ aggregate, plan, targets: part, settings: stock });
+    // share = unit base / city base = 10 / 90 of the plan's 200.
+    expect(sc.units[0].indicators[0].target).toBeCloseTo((200 * 10) / 90, 10);
+    expect(sc.units[0].indicators[0].targetSource).toBe("scaled");
+    // No base: an equal share of the three units.
+    expect(sc.units[1].indicators[0].target).toBeCloseTo(200 / 3, 10);
+    expect(sc.units[1].indicators[0].scored).toBe(true);
   });
 });

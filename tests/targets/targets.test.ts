@@ -13,12 +13,15 @@ const rowOf = (snap: ReturnType<typeof snapshotOf>, ind: string, unit: string) =
 
 describe("buildTargetsWorkbook", () => {
   const desc = buildTargetsWorkbook(plan, period);
-  const [t, s, meta] = desc.sheets;
+  const [t, s] = desc.sheets;
+  const meta = desc.sheets.find((x) => x.name === "_srdi_targets_meta")!;
 
-  test("sheets: 目标分解, 评分设置 and a very hidden meta sheet naming the form", () => {
+  test("sheets: 目标分解, 评分设置, 区域数据, 报送登记 and a very hidden meta sheet naming the form", () => {
     expect(desc.sheets.map((x) => [x.name, x.state])).toEqual([
       ["目标分解", "visible"],
       ["评分设置", "visible"],
+      ["区域数据", "visible"],
+      ["报送登记", "visible"],
       ["_srdi_targets_meta", "veryHidden"],
     ]);
     expect(meta.rows[0]).toEqual(["form_id", "SRDI-TARGETS"]);
@@ -148,5 +151,80 @@ describe("readTargets", () => {
     meta.name = "_srdi_meta";
     setCell(snap, "_srdi_meta", 0, 1, "SRDI-QUARTERLY");
     expect(readTargets(snap, plan).issues.map((i) => i.code)).toEqual(["targets.unknown_form"]);
+  });
+});
+
+describe("scoring settings, region figures and receipts", () => {
+  const settings = {
+    ...DEFAULT_SETTINGS,
+    completionBasis: "stock" as const,
+    bonusCap: 5,
+    lateMode: "flat" as const,
+    latePoints: 2,
+    lateCap: 2,
+    missingPoints: 15,
+    rejectedShare: 0.1,
+    rejectedPoints: 0,
+    noTarget: "scale" as const,
+    bands: [
+      { label: "一档", min: 90 },
+      { label: "二档", min: 75 },
+      { label: "三档", min: 0 },
+    ],
+  };
+  const allocation: TargetAllocation = {
+    units: {},
+    city: {},
+    regions: { "320703": { above_scale_sme_main_revenue: 123456.5 } },
+    receipts: { "320706": "2025-10-13", "320707": "2025-10-09" },
+  };
+  const key = (snap: ReturnType<typeof snapshotOf>, sheet: string, k: string) =>
+    snap.sheets.find((x) => x.name === sheet)!.cells.findIndex((r) => r[0] === k);
+
+  test("every knob round-trips through the 评分设置 sheet", () => {
+    const r = readTargets(snapshotOf(buildTargetsWorkbook(plan, period, { settings, allocation })), plan);
+    expect(r.issues).toEqual([]);
+    expect(r.settings).toEqual({ ...settings, weights: r.settings.weights });
+    expect(r.targets.regions).toEqual(allocation.regions);
+    expect(r.targets.receipts).toEqual(allocation.receipts);
+  });
+
+  test("defaults are written: increase, 1 point a working day capped at 5, missing 10, rejected rows 5 % -> 1", () => {
+    const r = readTargets(snapshotOf(buildTargetsWorkbook(plan, period)), plan);
+    expect(r.settings).toMatchObject({
+      completionBasis: "increase",
+      bonusCap: 10,
+      lateMode: "per_day",
+      latePoints: 1,
+      lateCap: 5,
+      missingPoints: 10,
+      rejectedShare: 0.05,
+      rejectedPoints: 1,
+      noTarget: "exclude",
+    });
+    expect(r.settings.bands.map((b) => `${b.label}${b.min}`)).toEqual(["好90", "较好80", "一般60", "较差0"]);
+  });
+
+  test("refused values name the cell and fall back to the default", () => {
+    const snap = snapshotOf(buildTargetsWorkbook(plan, period));
+    setCell(snap, "评分设置", key(snap, "评分设置", "completion_basis"), 2, "增长");
+    setCell(snap, "评分设置", key(snap, "评分设置", "bands"), 2, "好:60；差:80");
+    setCell(snap, "评分设置", key(snap, "评分设置", "late_points"), 2, -1);
+    setCell(snap, "区域数据", key(snap, "区域数据", "320703"), 2, "很多");
+    setCell(snap, "报送登记", key(snap, "报送登记", "320706"), 2, "十月十三日");
+    setCell(snap, "报送登记", key(snap, "报送登记", "320707"), 2, "2025年10月9日");
+    const r = readTargets(snap, plan);
+    expect(r.settings.completionBasis).toBe("increase");
+    expect(r.settings.bands).toEqual(DEFAULT_SETTINGS.bands);
+    expect(r.settings.latePoints).toBe(1);
+    expect(r.issues.map((i) => [i.code, i.sheet])).toEqual([
+      ["settings.invalid", "评分设置"],
+      ["settings.invalid", "评分设置"],
+      ["settings.invalid", "评分设置"],
+      ["targets.region_invalid", "区域数据"],
+      ["targets.receipt_invalid", "报送登记"],
+    ]);
+    expect(r.issues[4].message).toContain("报送登记!C");
+    expect(r.targets.receipts).toEqual({ "320707": "2025-10-09" });
   });
 });

@@ -76,7 +76,7 @@ function platformKey(p: PlatformRecord): string {
 
 function valuesFor(plan: Plan, ctx: EvalContext): Record<string, IndicatorValue> {
   const values: Record<string, IndicatorValue> = {};
-  for (const ind of plan.indicators) values[ind.code] = evaluate(ind.formula, ctx);
+  for (const ind of plan.indicators) values[ind.code] = evaluate(ind.formula, ctx, ind.measure);
   return values;
 }
 

@@ -37,7 +37,16 @@ const NUMBER_FIELDS = [
   "invention_patents",
   "cnc_rate",
   "smart_workshops",
+  "smart_workshops_new",
 ];
+const HONOUR_YEAR_FIELDS = [
+  "jiangsu_quality_year",
+  "quality_award_year",
+  "smart_factory_year",
+  "cloud_star_year",
+];
+/** Nesting of `all` predicates a plan file may use: bounds the recursion on a hostile file. */
+const MAX_PREDICATE_DEPTH = 4;
 const REGION_FIELDS = ["above_scale_sme_main_revenue"];
 
 type Obj = Record<string, unknown>;
@@ -115,13 +124,18 @@ class Checker {
   }
 }
 
-function predicate(c: Checker, v: unknown, path: string): void {
+function predicate(c: Checker, v: unknown, path: string, depth = 0): void {
   const o = c.obj(v, path);
   if (!o) return;
   const p = `${path}.`;
-  const op = c.oneOf(o, "op", p, ["recognised", "yes", "in", "notIn"]);
+  const op = c.oneOf(o, "op", p, ["recognised", "since", "all", "yes", "in", "notIn"]);
   if (op === "recognised") c.oneOf(o, "field", p, YEAR_FIELDS);
-  else if (op === "yes") c.oneOf(o, "field", p, YES_NO_FIELDS);
+  else if (op === "since") c.oneOf(o, "field", p, HONOUR_YEAR_FIELDS);
+  else if (op === "all") {
+    if (depth >= MAX_PREDICATE_DEPTH) return c.fail(`${p}of`, `嵌套不能超过${MAX_PREDICATE_DEPTH}层`);
+    const list = c.arr(o.of, `${p}of`, true) ?? [];
+    list.slice(0, 50).forEach((q, i) => predicate(c, q, `${p}of[${i}]`, depth + 1));
+  } else if (op === "yes") c.oneOf(o, "field", p, YES_NO_FIELDS);
   else if (op === "in" || op === "notIn") {
     c.oneOf(o, "field", p, LIST_FIELDS);
     c.strings(o, "values", p);
@@ -160,6 +174,7 @@ function formula(c: Checker, v: unknown, path: string): void {
     case "shareOfRegion":
       c.oneOf(o, "field", p, NUMBER_FIELDS);
       c.oneOf(o, "region", p, REGION_FIELDS);
+      if (o.where !== undefined) predicate(c, o.where, `${p}where`);
       break;
     case "ratioOfSums":
       c.oneOf(o, "numerator", p, NUMBER_FIELDS);

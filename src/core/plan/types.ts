@@ -12,14 +12,23 @@ export type Comparator = ">" | ">=" | "~";
 /** Which enterprise rows an indicator looks at (INDICATORS.md "Populations"). */
 export type Population = "SRDI" | "INNO" | "ALL";
 
-/** Predicates over one enterprise record. `recognised` = year filled and not after the period's year. */
+/**
+ * Predicates over one enterprise record. `recognised` = year filled, not after the period's year and
+ * still valid (period year − year ≤ the tier's validity); `since` = honour year filled, not before the
+ * plan's start year and not after the period's year; `all` = every one of `of`.
+ */
 export type Predicate =
   | { op: "recognised"; field: YearField }
+  | { op: "since"; field: HonourYearField }
+  | { op: "all"; of: Predicate[] }
   | { op: "yes"; field: YesNoField }
   | { op: "in"; field: ListField; values: string[] }
   | { op: "notIn"; field: ListField; values: string[] };
 
 export type YearField = "innovative_year" | "provincial_srdi_year" | "little_giant_year" | "champion_year";
+/** Years of honours the plan asks to be achieved during the plan (form version 2). */
+export type HonourYearField =
+  "jiangsu_quality_year" | "quality_award_year" | "smart_factory_year" | "cloud_star_year";
 export type YesNoField =
   | "above_scale"
   | "pool"
@@ -42,7 +51,9 @@ export type NumberField =
   | "patents"
   | "invention_patents"
   | "cnc_rate"
-  | "smart_workshops";
+  | "smart_workshops"
+  /** Form version 2: smart workshops built since the plan start. */
+  | "smart_workshops_new";
 
 /** How an indicator is computed from accepted records. Formulas are data, evaluated by core/aggregate. */
 export type Formula =
@@ -58,16 +69,17 @@ export type Formula =
   | { type: "sumPerFirm"; population: Population; field: NumberField }
   /** mean of field over population rows that filled it */
   | { type: "mean"; population: Population; field: NumberField }
-  /** Σ field over population / Σ of a region figure from the 区域指标 sheet */
+  /** Σ field over population rows matching `where` / Σ of a region figure (the bureau's, else 区域指标) */
   | {
       type: "shareOfRegion";
       population: Population;
       field: NumberField;
       region: "above_scale_sme_main_revenue";
+      where?: Predicate;
     }
   /** key chains (not 其他) with ≥ 1 population firm / number of chains in the plan */
   | { type: "chainCoverage"; population: Population }
-  /** platforms/bases/clusters of the given kinds at the given levels */
+  /** platforms/bases/clusters of the given kinds at the given levels (measure since_plan_start: by year) */
   | { type: "platformCount"; kinds: string[]; levels: string[] }
   /** distinct non-blank field values on population rows / count of population */
   | { type: "distinctPerFirm"; population: Population; field: "service_officer" };

@@ -42,6 +42,12 @@ export interface EnterpriseRecord extends RowOrigin {
   listed: boolean | null;
   service_officer: string | null;
   note: string | null;
+  // Form version 2 only (absent from version-1 records, read as blank): the year each honour was won.
+  jiangsu_quality_year?: number | null;
+  quality_award_year?: number | null;
+  smart_factory_year?: number | null;
+  cloud_star_year?: number | null;
+  smart_workshops_new?: number | null;
 }
 
 export interface PlatformRecord extends RowOrigin {

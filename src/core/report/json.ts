@@ -12,6 +12,11 @@ export interface IndicatorJson {
   completion: number | null;
   expected: number | null;
   status: "green" | "yellow" | "red" | null;
+  // Added with issue 10 (fields are only ever added):
+  base: number | null;
+  completionBasis: "increase" | "stock" | null;
+  /** Counted in the unit's score (always false for the city). */
+  scored: boolean;
 }
 
 export interface RejectedJson {
@@ -34,6 +39,13 @@ export interface AggregateJson {
     indicators: IndicatorJson[];
     score: number | null;
     rank: number | null;
+    // Added with issue 10:
+    reported: boolean;
+    indicatorPart: number | null;
+    bonus: number;
+    deductions: { late: number; missing: number; rejectedRows: number; total: number };
+    band: string | null;
+    daysLate: number | null;
   }[];
   submissions: {
     unit: string;
@@ -46,6 +58,9 @@ export interface AggregateJson {
     warnings: number;
     /** Rows of the counted return: every row read is either accepted or rejected (listed in `rejected`). */
     rows: RowCounts | null;
+    // Added with issue 10: where submittedAt came from, and the form version of the counted return.
+    submittedAtSource: "receipt" | "workbook" | "file" | null;
+    formVersion: string | null;
   }[];
   rejected: RejectedJson[];
   duplicates: {
@@ -55,6 +70,8 @@ export interface AggregateJson {
     usedUnit: string;
     occurrences: { unit: string; unitName: string; file: string; sheet: string; row: number; cell: string }[];
   }[];
+  /** Added with issue 10: the grade bands, highest first. */
+  bands: { label: string; min: number }[];
 }
 
 const ind = (s: IndicatorScore): IndicatorJson => ({
@@ -64,6 +81,9 @@ const ind = (s: IndicatorScore): IndicatorJson => ({
   completion: s.completion,
   expected: s.expected,
   status: s.status,
+  base: s.base,
+  completionBasis: s.completionBasis,
+  scored: s.scored,
 });
 
 export function toAggregateJson(result: RoundResult): AggregateJson {
@@ -77,6 +97,12 @@ export function toAggregateJson(result: RoundResult): AggregateJson {
       indicators: u.indicators.map(ind),
       score: u.score,
       rank: u.rank,
+      reported: u.reported,
+      indicatorPart: u.indicatorPart,
+      bonus: u.bonus,
+      deductions: { ...u.deductions },
+      band: u.band,
+      daysLate: u.daysLate,
     })),
     submissions: a.submissions.map((s) => ({
       unit: s.unit,
@@ -88,6 +114,8 @@ export function toAggregateJson(result: RoundResult): AggregateJson {
       errors: s.errors,
       warnings: s.warnings,
       rows: s.rows && { read: s.rows.read, accepted: s.rows.accepted, rejected: s.rows.rejected },
+      submittedAtSource: s.submittedAtSource,
+      formVersion: s.formVersion,
     })),
     rejected: [
       ...a.excluded.map((x): RejectedJson => ({
@@ -118,5 +146,6 @@ export function toAggregateJson(result: RoundResult): AggregateJson {
       usedUnit: d.usedUnit,
       occurrences: d.occurrences.map((o) => ({ ...o })),
     })),
+    bands: score.bands.map((b) => ({ label: b.label, min: b.min })),
   };
 }

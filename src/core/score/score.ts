@@ -1,9 +1,16 @@
 // Completion, time progress, status, score and rank (INDICATORS.md "Time progress" and "Default
 // scoring"), every knob from ScoringSettings.
-import type { AggregateResult } from "../aggregate/types";
+import type { AggregateResult, Submission } from "../aggregate/types";
+import { chinaDay } from "../aggregate/round";
 import { timeProgress } from "../plan/periods";
 import type { Comparator, Indicator, Plan } from "../plan/types";
-import { weightOf, type ScoringSettings, type TargetAllocation, type TargetCell } from "../targets/types";
+import {
+  weightOf,
+  type Band,
+  type ScoringSettings,
+  type TargetAllocation,
+  type TargetCell,
+} from "../targets/types";
 
 export type Status = "green" | "yellow" | "red";
 
@@ -12,8 +19,13 @@ export interface IndicatorScore {
   actual: number | null;
   base: number | null;
   target: number | null;
-  /** actual / target, capped at settings.cap; null without data or without a positive target. */
+  /**
+   * Completion on settings.completionBasis: (actual − base) / (target − base) where a base is given and
+   * target > base, else actual / target; capped at settings.cap; null without data or a positive target.
+   */
   completion: number | null;
+  /** Which formula gave `completion`: the increase over the base or the stock. */
+  completionBasis: "increase" | "stock" | null;
   /** Where the indicator should be at the period's end: base + (target − base) × time progress. */
   expected: number | null;
   expectedCompletion: number | null;
@@ -22,8 +34,9 @@ export interface IndicatorScore {
   met: boolean | null;
   /** Counted in the unit's score. */
   scored: boolean;
-  /** Where the target came from: the plan (city), the allocation, or none. */
-  targetSource: "plan" | "allocation" | "city" | null;
+  /** Where the target came from: the plan (city), the allocation, the city target (rates), the city
+   * target scaled by the unit's share (settings.noTarget "scale"), or none. */
+  targetSource: "plan" | "allocation" | "city" | "scaled" | null;
 }
 
 export interface Deductions {
@@ -50,7 +63,8 @@ export interface UnitScore {
   rank: number | null;
   /** Grade band label from settings (好/较好/一般/较差 by default). */
   band: string | null;
-  /** Working days the return came after the deadline; null when on time, not reported or unknown. */
+  /** Working days (Mon–Fri) the return came after the deadline, at least 1 when late; 0 on time; null
+   * when not reported, without a deadline or without a known submission time. */
   daysLate: number | null;
 }
 
@@ -95,6 +109,7 @@ export function scoreIndicator(
     base,
     target,
     completion: null,
+    completionBasis: null,
     expected: null,
     expectedCompletion: null,
     status: null,
@@ -103,15 +118,19 @@ export function scoreIndicator(
   if (target === null) return empty;
   // Without a known base value the plan's plain 序时进度 applies: expected = target × time progress.
   const expected = (base ?? 0) + (target - (base ?? 0)) * progress;
-  const expectedCompletion = target > 0 ? Math.min(expected / target, settings.cap) : null;
+  const increase = settings.completionBasis === "increase" && base !== null && target > base;
+  const completionOf = (v: number) =>
+    target > 0 ? Math.min(increase ? (v - base!) / (target - base!) : v / target, settings.cap) : null;
+  const expectedCompletion = completionOf(expected);
   if (actual === null) return { ...empty, expected, expectedCompletion };
-  const completion = target > 0 ? Math.min(actual / target, settings.cap) : null;
+  const completion = completionOf(actual);
   return {
     code: ind.code,
     actual,
     base,
     target,
     completion,
+    completionBasis: completion === null ? null : increase ? "increase" : "stock",
     expected,
     expectedCompletion,
     status: target > 0 ? statusOf(actual, expected, target, settings.yellowThreshold) : null,
@@ -125,6 +144,33 @@ export function rankScores(scores: (number | null)[]): (number | null)[] {
   return rounded.map((s) => (s === null ? null : 1 + rounded.filter((o) => o !== null && o > s).length));
 }
 
+const DAY_MS = 24 * 3600 * 1000;
+
+/**
+ * Working days (Monday to Friday) after `deadline` up to and including `day`, both ISO dates; 0 when
+ * not after it. Public holidays and their make-up working days are not modelled.
+ */
+export function workingDaysLate(day: string, deadline: string): number {
+  const from = Date.parse(`${deadline}T00:00:00Z`);
+  const to = Date.parse(`${day}T00:00:00Z`);
+  if (!(to > from)) return 0;
+  const days = Math.round((to - from) / DAY_MS);
+  // Whole weeks hold five working days each; the remainder is walked (at most six days).
+  let n = Math.floor(days / 7) * 5;
+  for (let d = Math.floor(days / 7) * 7 + 1; d <= days; d++) {
+    const wd = new Date(from + d * DAY_MS).getUTCDay();
+    if (wd !== 0 && wd !== 6) n++;
+  }
+  return n;
+}
+
+/** The band of a score: the first whose `min` it reaches, else the last; null without a score. */
+export function bandOf(score: number | null, bands: Band[]): string | null {
+  if (score === null || bands.length === 0) return null;
+  const hit = bands.find((b) => score >= b.min - 1e-9);
+  return (hit ?? bands[bands.length - 1]).label;
+}
+
 export interface ScoreArgs {
   aggregate: AggregateResult;
   plan: Plan;
@@ -132,60 +178,128 @@ export interface ScoreArgs {
   settings: ScoringSettings;
 }
 
+/** A unit's share of the city for scaling a city target: its base over the city's, else 1 / units. */
+function shareOf(
+  unitBase: number | null | undefined,
+  cityBase: number | null | undefined,
+  units: number,
+): number {
+  if (unitBase != null && cityBase != null && cityBase > 0 && unitBase >= 0) return unitBase / cityBase;
+  return 1 / Math.max(1, units);
+}
+
+function deductionsOf(
+  sub: Submission | undefined,
+  reported: boolean,
+  deadline: string | null,
+  settings: ScoringSettings,
+): { deductions: Deductions; daysLate: number | null } {
+  const d: Deductions = { late: 0, missing: 0, rejectedRows: 0, total: 0 };
+  let daysLate: number | null = null;
+  if (!reported) {
+    d.missing = settings.missingPoints;
+  } else {
+    const day = sub?.submittedAt ? chinaDay(sub.submittedAt) : null;
+    if (day && deadline) {
+      daysLate = sub?.timing === "late" ? Math.max(1, workingDaysLate(day, deadline)) : 0;
+      if (daysLate > 0)
+        d.late = Math.min(
+          settings.lateCap,
+          settings.lateMode === "per_day" ? settings.latePoints * daysLate : settings.latePoints,
+        );
+    }
+    const rows = sub?.rows;
+    if (rows && rows.read > 0 && rows.rejected / rows.read > settings.rejectedShare + 1e-12)
+      d.rejectedRows = settings.rejectedPoints;
+  }
+  d.total = d.late + d.missing + d.rejectedRows;
+  return { deductions: d, daysLate };
+}
+
 export function scoreRound({ aggregate, plan, targets, settings }: ScoreArgs): ScoreResult {
   const progress = timeProgress(plan.start, plan.end, aggregate.periodEnd, settings.basis);
+  const cityTarget = (ind: Indicator) => targets.city[ind.code]?.target ?? ind.target;
   const city: IndicatorScore[] = plan.indicators.map((ind) => {
     const cell = targets.city[ind.code];
     const s = scoreIndicator(
       ind,
       aggregate.city.values[ind.code]?.value ?? null,
       cell,
-      cell?.target ?? ind.target,
+      cityTarget(ind),
       progress,
       settings,
     );
     return { ...s, scored: false, targetSource: "plan" };
   });
-  const units = aggregate.units.map((u) => {
+  // One indicator set for every unit: unit-scope indicators with a weight; under "exclude", a count
+  // indicator some unit has no target for is left out for all of them.
+  const allocated = (unit: string, code: string) => targets.units[unit]?.[code]?.target ?? null;
+  const inSet = new Set(
+    plan.indicators
+      .filter((ind) => (ind.scope ?? "unit") === "unit" && weightOf(settings, ind.code) > 0)
+      .filter(
+        (ind) =>
+          ind.kind !== "count" ||
+          settings.noTarget === "scale" ||
+          plan.units.every((u) => allocated(u.code, ind.code) !== null),
+      )
+      .map((ind) => ind.code),
+  );
+  const subs = new Map(aggregate.submissions.map((s) => [s.unit, s]));
+  const units: UnitScore[] = aggregate.units.map((u) => {
     const indicators: IndicatorScore[] = plan.indicators.map((ind) => {
       const cell = targets.units[u.code]?.[ind.code];
-      const allocated = cell?.target ?? null;
-      // A count with no allocated target is shown but not scored; a rate falls back to the city target.
-      const target =
-        allocated ?? (ind.kind === "rate" ? (targets.city[ind.code]?.target ?? ind.target) : null);
-      const source = allocated !== null ? "allocation" : target !== null ? "city" : null;
+      const own = cell?.target ?? null;
+      let target: number | null = own;
+      let source: IndicatorScore["targetSource"] = own !== null ? "allocation" : null;
+      if (target === null && ind.kind === "rate") {
+        target = cityTarget(ind);
+        source = "city";
+      } else if (target === null && settings.noTarget === "scale" && inSet.has(ind.code)) {
+        const share = shareOf(cell?.base, targets.city[ind.code]?.base, plan.units.length);
+        target = cityTarget(ind) * share;
+        source = "scaled";
+      }
       const s = scoreIndicator(ind, u.values[ind.code]?.value ?? null, cell, target, progress, settings);
-      return {
-        ...s,
-        scored: u.reported && s.completion !== null && weightOf(settings, ind.code) > 0,
-        targetSource: source,
-      };
+      return { ...s, scored: u.reported && inSet.has(ind.code) && target !== null, targetSource: source };
     });
     let wsum = 0;
-    let total = 0;
+    let part = 0;
+    let over = 0;
     indicators.forEach((s, i) => {
       if (!s.scored) return;
       const w = weightOf(settings, plan.indicators[i].code);
+      // No data counts as nothing achieved; a target of 0 (nothing asked) as done.
+      const c = s.completion ?? (s.target !== null && s.target <= 0 ? 1 : 0);
       wsum += w;
-      total += w * (s.completion as number);
+      part += w * Math.min(1, Math.max(0, c));
+      over += w * Math.max(0, c - 1);
     });
-    const score = wsum > 0 ? (total / wsum) * 100 : null;
-    const unit: UnitScore = {
+    const { deductions, daysLate } = deductionsOf(subs.get(u.code), u.reported, aggregate.deadline, settings);
+    const indicatorPart = !u.reported ? 0 : wsum > 0 ? (part / wsum) * 100 : null;
+    const bonus = u.reported && wsum > 0 ? Math.min(settings.bonusCap, (over / wsum) * 100) : 0;
+    const score = indicatorPart === null ? null : indicatorPart + bonus - deductions.total;
+    return {
       code: u.code,
       name: u.name,
       reported: u.reported,
       indicators,
-      indicatorPart: score,
-      bonus: 0,
-      deductions: { late: 0, missing: 0, rejectedRows: 0, total: 0 },
+      indicatorPart,
+      bonus,
+      deductions,
       score,
       rank: null,
-      band: null,
-      daysLate: null,
+      band: bandOf(score, settings.bands),
+      daysLate,
     };
-    return unit;
   });
-  const ranks = rankScores(units.map((u) => u.score));
-  units.forEach((u, i) => (u.rank = ranks[i]));
-  return { timeProgress: progress, city, units, bands: [] };
+  // Units with a counted return first, by score; then those without, ranked last among themselves.
+  const reportedRanks = rankScores(units.map((u) => (u.reported ? u.score : null)));
+  const ranked = reportedRanks.filter((r) => r !== null).length;
+  const missingRanks = rankScores(units.map((u) => (u.reported ? null : u.score)));
+  units.forEach((u, i) => {
+    const r = u.reported ? reportedRanks[i] : missingRanks[i];
+    u.rank = r === null ? null : u.reported ? r : ranked + r;
+  });
+  return { timeProgress: progress, city, units, bands: settings.bands.map((b) => ({ ...b })) };
 }

@@ -10,16 +10,20 @@ import {
   type SnapshotValue,
   type WorkbookSnapshot,
 } from "../snapshot";
-import { isPercentIndicator, SETTING_KEYS } from "./workbook";
+import { cellDate } from "../read/date";
+import { SETTING_PARAMS } from "./settings-params";
+import { isPercentIndicator } from "./workbook";
 import {
-  BASIS_LABELS,
   CITY_CODE,
+  REGION_SHEET,
+  RECEIPTS_SHEET,
   DEFAULT_SETTINGS,
   SETTINGS_SHEET,
   TARGETS_FORM_ID,
   LEGACY_TARGETS_META_SHEET,
   TARGETS_META_SHEET,
   TARGETS_SHEET,
+  type RegionFigures,
   type ScoringSettings,
   type TargetAllocation,
 } from "./types";
@@ -202,8 +206,9 @@ function readAllocation(sheet: SheetSnapshot, plan: Plan, issues: Issue[]): Targ
 }
 
 function readSettings(sheet: SheetSnapshot, plan: Plan, issues: Issue[]): ScoringSettings {
-  const s: ScoringSettings = { ...DEFAULT_SETTINGS, weights: {} };
+  const s: ScoringSettings = { ...DEFAULT_SETTINGS, weights: {}, bands: [...DEFAULT_SETTINGS.bands] };
   const codes = new Set(plan.indicators.map((i) => i.code));
+  const params = new Map(SETTING_PARAMS.map((p) => [p.key, p]));
   const bad = (r: number, v: SnapshotValue | undefined, what: string, fallback: string) =>
     issues.push(
       issue(
@@ -219,43 +224,83 @@ function readSettings(sheet: SheetSnapshot, plan: Plan, issues: Issue[]): Scorin
     const key = text(row[0]);
     const v = row[2];
     const n = cellNumber(v);
-    const num = (lo: number, hi: number): number | null =>
-      n.ok && n.value !== null && n.value >= lo && n.value <= hi ? n.value : null;
-    switch (key) {
-      case SETTING_KEYS.cap: {
-        const x = num(1, 10);
-        if (x === null) bad(r, v, "完成率上限", "120%");
-        else s.cap = x;
-        break;
-      }
-      case SETTING_KEYS.basis: {
-        const t = text(v);
-        if (t === BASIS_LABELS.day || t === "day") s.basis = "day";
-        else if (t === BASIS_LABELS.month || t === "month") s.basis = "month";
-        else bad(r, v, "序时进度口径", "按日");
-        break;
-      }
-      case SETTING_KEYS.yellowThreshold: {
-        const x = num(0, 1);
-        if (x === null) bad(r, v, "黄色预警阈值", "10%");
-        else s.yellowThreshold = x;
-        break;
-      }
-      case SETTING_KEYS.approxShare: {
-        const x = num(0, 1);
-        if (x === null) bad(r, v, "\u201c左右\u201d类目标达标比例", "80%");
-        else s.approxShare = x;
-        break;
-      }
-      default:
-        if (codes.has(key)) {
-          const x = num(0, 100);
-          if (x === null) bad(r, v, `${key}的权重`, String(DEFAULT_SETTINGS.defaultWeight));
-          else s.weights[key] = x;
-        }
+    const p = params.get(key);
+    if (p) {
+      if (!p.set(s, { num: n.ok ? n.value : null, text: text(v) })) bad(r, v, p.label, p.shownDefault);
+    } else if (codes.has(key)) {
+      const x = n.ok && n.value !== null && n.value >= 0 && n.value <= 100 ? n.value : null;
+      if (x === null) bad(r, v, `${key}的权重`, String(DEFAULT_SETTINGS.defaultWeight));
+      else s.weights[key] = x;
     }
   });
   return s;
+}
+
+/** Rows of a per-unit sheet (区域数据, 报送登记): unit code in A, value in C; unknown codes ignored. */
+function unitRows(
+  sheet: SheetSnapshot,
+  plan: Plan,
+): { unit: string; r: number; v: SnapshotValue | undefined }[] {
+  const codes = new Set(plan.units.map((u) => u.code));
+  const seen = new Set<string>();
+  const out: { unit: string; r: number; v: SnapshotValue | undefined }[] = [];
+  sheet.cells.forEach((row, r) => {
+    const unit = text(row?.[0]);
+    if (!codes.has(unit) || seen.has(unit)) return;
+    seen.add(unit);
+    out.push({ unit, r, v: row[2] });
+  });
+  return out;
+}
+
+function readRegions(sheet: SheetSnapshot, plan: Plan, issues: Issue[]): Record<string, RegionFigures> {
+  const out: Record<string, RegionFigures> = {};
+  for (const { unit, r, v } of unitRows(sheet, plan)) {
+    const n = cellNumber(v);
+    const cell = address(r, 2);
+    if (!n.ok || (n.value !== null && n.value < 0)) {
+      issues.push(
+        issue(
+          "targets.region_invalid",
+          "error",
+          sheet.name,
+          cell,
+          cellText(v),
+          `${sheet.name}!${cell}：规上中小企业主营业务收入须为不小于0的数字，已按未录入处理`,
+          unit,
+        ),
+      );
+      continue;
+    }
+    if (n.value !== null) out[unit] = { above_scale_sme_main_revenue: n.value };
+  }
+  return out;
+}
+
+function readReceipts(sheet: SheetSnapshot, plan: Plan, issues: Issue[]): Record<string, string> {
+  const out: Record<string, string> = {};
+  for (const { unit, r, v } of unitRows(sheet, plan)) {
+    const p = plain(v);
+    if (p === null || p === "") continue;
+    const day = cellDate(p);
+    const cell = address(r, 2);
+    if (!day) {
+      issues.push(
+        issue(
+          "targets.receipt_invalid",
+          "error",
+          sheet.name,
+          cell,
+          cellText(v),
+          `${sheet.name}!${cell}：收到日期不是日期(应如 2025-10-12)，已按未登记处理`,
+          unit,
+        ),
+      );
+      continue;
+    }
+    out[unit] = day;
+  }
+  return out;
 }
 
 export function readTargets(snapshot: WorkbookSnapshot, plan: Plan): TargetsReadResult {
@@ -319,9 +364,12 @@ export function readTargets(snapshot: WorkbookSnapshot, plan: Plan): TargetsRead
         `缺少工作表\u201c${SETTINGS_SHEET}\u201d，采用默认评分设置`,
       ),
     );
-  return {
-    targets: tSheet ? readAllocation(tSheet, plan, issues) : { units: {}, city: {} },
-    settings: sSheet ? readSettings(sSheet, plan, issues) : { ...DEFAULT_SETTINGS, weights: {} },
-    issues,
-  };
+  const targets: TargetAllocation = tSheet ? readAllocation(tSheet, plan, issues) : { units: {}, city: {} };
+  const settings = sSheet ? readSettings(sSheet, plan, issues) : { ...DEFAULT_SETTINGS, weights: {} };
+  // Sheets added in the workbook's second version; a first-version workbook simply has none.
+  const rSheet = snapshot.sheets.find((s) => s.name === REGION_SHEET);
+  const dSheet = snapshot.sheets.find((s) => s.name === RECEIPTS_SHEET);
+  if (rSheet) targets.regions = readRegions(rSheet, plan, issues);
+  if (dSheet) targets.receipts = readReceipts(dSheet, plan, issues);
+  return { targets, settings, issues };
 }

@@ -11,10 +11,25 @@ export interface TargetCell {
 /** Per unit code, then per indicator code. Missing = not allocated. Shares and ratios as fractions. */
 export type UnitTargets = Record<string, Record<string, TargetCell>>;
 
+/** Region figures the bureau enters per unit from statistics-bureau data (the county's own is a check). */
+export interface RegionFigures {
+  above_scale_sme_main_revenue: number | null;
+}
+
 export interface TargetAllocation {
   units: UnitTargets;
   /** City base values (and, rarely, a city target overriding the plan's) per indicator code. */
   city: Record<string, TargetCell>;
+  /** Per unit code: the bureau's region figures (区域数据 sheet). Absent: none entered. */
+  regions?: Record<string, RegionFigures>;
+  /** Per unit code: the day the bureau received the return (报送登记 sheet), ISO yyyy-mm-dd. */
+  receipts?: Record<string, string>;
+}
+
+export interface Band {
+  label: string;
+  /** Lowest score of the band; a score below every band's min gets the last band. */
+  min: number;
 }
 
 export interface ScoringSettings {
@@ -29,7 +44,34 @@ export interface ScoringSettings {
   yellowThreshold: number;
   /** A "~" (左右) target is met at this share of the target. */
   approxShare: number;
+  /** Completion on the increase over the base ((actual − base) / (target − base), where a base is
+   * given and target > base) or on the stock (actual / target). */
+  completionBasis: "increase" | "stock";
+  /** Over-performance bonus (beyond 100 %, weighted like the indicator part) is capped at these points. */
+  bonusCap: number;
+  /** Late return: points per working day late, or once. */
+  lateMode: "per_day" | "flat";
+  latePoints: number;
+  /** Most points a late return can lose. */
+  lateCap: number;
+  /** No return counted: points deducted (on a zero indicator part); such units are ranked last. */
+  missingPoints: number;
+  /** Rejected rows above this share of a return's rows cost `rejectedPoints`. */
+  rejectedShare: number;
+  rejectedPoints: number;
+  /** A count indicator a unit has no target for: scored on the city target × the unit's share, or
+   * excluded for every unit (never for some). */
+  noTarget: "scale" | "exclude";
+  /** Grade bands, highest first. */
+  bands: Band[];
 }
+
+export const DEFAULT_BANDS: Band[] = [
+  { label: "好", min: 90 },
+  { label: "较好", min: 80 },
+  { label: "一般", min: 60 },
+  { label: "较差", min: 0 },
+];
 
 export const DEFAULT_SETTINGS: ScoringSettings = {
   weights: {},
@@ -38,6 +80,16 @@ export const DEFAULT_SETTINGS: ScoringSettings = {
   basis: "day",
   yellowThreshold: 0.1,
   approxShare: 0.8,
+  completionBasis: "increase",
+  bonusCap: 10,
+  lateMode: "per_day",
+  latePoints: 1,
+  lateCap: 5,
+  missingPoints: 10,
+  rejectedShare: 0.05,
+  rejectedPoints: 1,
+  noTarget: "exclude",
+  bands: DEFAULT_BANDS,
 };
 
 export const EMPTY_ALLOCATION: TargetAllocation = { units: {}, city: {} };
@@ -57,3 +109,17 @@ export const LEGACY_TARGETS_META_SHEET = "_srdi_meta";
 /** Unit column value of the city row in each block of the 目标分解 sheet. */
 export const CITY_CODE = "全市";
 export const BASIS_LABELS: Record<TimeBasis, string> = { day: "按日", month: "按月" };
+export const COMPLETION_BASIS_LABELS: Record<ScoringSettings["completionBasis"], string> = {
+  increase: "增量",
+  stock: "存量",
+};
+export const LATE_MODE_LABELS: Record<ScoringSettings["lateMode"], string> = {
+  per_day: "按工作日",
+  flat: "一次性",
+};
+export const NO_TARGET_LABELS: Record<ScoringSettings["noTarget"], string> = {
+  scale: "按份额折算",
+  exclude: "全部不计",
+};
+export const REGION_SHEET = "区域数据";
+export const RECEIPTS_SHEET = "报送登记";

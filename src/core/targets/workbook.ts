@@ -13,8 +13,9 @@ import type {
   StyledRange,
   WorkbookDescription,
 } from "../sheet/types";
+import { isoToSerial } from "../read/date";
+import { SETTING_PARAMS } from "./settings-params";
 import {
-  BASIS_LABELS,
   CITY_CODE,
   DEFAULT_SETTINGS,
   SETTINGS_SHEET,
@@ -22,6 +23,8 @@ import {
   TARGETS_FORM_VERSION,
   TARGETS_META_SHEET,
   TARGETS_SHEET,
+  REGION_SHEET,
+  RECEIPTS_SHEET,
   weightOf,
   type ScoringSettings,
   type TargetAllocation,
@@ -39,6 +42,9 @@ export const SETTING_KEYS = {
   yellowThreshold: "yellow_threshold",
   approxShare: "approx_share",
 } as const;
+
+export const REGION_HEADER = "规上中小企业主营业务收入(万元)";
+export const RECEIPT_HEADER = "收到日期";
 
 export function isPercentIndicator(ind: Indicator): boolean {
   return ind.unit === "%";
@@ -177,84 +183,193 @@ function targetsSheet(plan: Plan, period: Period, alloc: TargetAllocation | unde
 function settingsSheet(plan: Plan, s: ScoringSettings): SheetDescription {
   const rows: CellValue[][] = [
     ["评分设置"],
-    ["说明：黄色单元格可修改。得分 = Σ(权重×完成率)/Σ权重×100，完成率按上限封顶；权重为0的指标不计分。"],
+    [
+      "说明：黄色单元格可修改。百分制：指标得分 = Σ(权重×完成率)/Σ权重×100，每项完成率按100%封顶；" +
+        "超额部分单列为加分(有上限)；再减去迟报、未报送和退回数据行的扣分。所有单位按同一组指标计分" +
+        "(仅市级考核的指标不计)；权重为0的指标不计分。",
+    ],
     ["参数代码", "参数", "取值", "说明"],
-    [SETTING_KEYS.cap, "完成率上限", s.cap, "完成率超过上限的按上限计(120%即1.2)"],
-    [
-      SETTING_KEYS.basis,
-      "序时进度口径",
-      BASIS_LABELS[s.basis],
-      "按日：已过天数÷计划总天数；按月：已过整月÷总月数",
-    ],
-    [
-      SETTING_KEYS.yellowThreshold,
-      "黄色预警阈值",
-      s.yellowThreshold,
-      "完成率低于序时进度应达完成率不超过该值的为黄色，超过的为红色",
-    ],
-    [
-      SETTING_KEYS.approxShare,
-      "\u201c左右\u201d类目标达标比例",
-      s.approxShare,
-      "如上市企业5家左右：达到目标的该比例即视为完成",
-    ],
-    [],
-    ["指标代码", "指标", "权重", "说明"],
   ];
+  const first = rows.length + 1;
+  for (const p of SETTING_PARAMS) rows.push([p.key, p.label, p.get(s), p.note]);
+  const last = rows.length;
+  rows.push([]);
+  const weightHeader = rows.length + 1;
+  rows.push(["指标代码", "指标", "权重", "说明"]);
   const firstWeight = rows.length + 1;
   for (const ind of plan.indicators)
-    rows.push([ind.code, ind.name, weightOf(s, ind.code), ind.kind === "count" ? "计数类" : "比率类"]);
+    rows.push([
+      ind.code,
+      ind.name,
+      weightOf(s, ind.code),
+      (ind.kind === "count" ? "计数类" : "比率类") +
+        ((ind.scope ?? "unit") === "city_only" ? "；仅市级考核，各地不计分" : ""),
+    ]);
   const lastWeight = rows.length;
   const styles: StyledRange[] = [
     { range: "A1", style: TITLE },
     { range: "A2", style: { wrap: true, vAlign: "top" } },
     { range: "A3:D3", style: HEADER },
-    { range: "A4:B7", style: CELL },
-    { range: "D4:D7", style: { ...CELL, wrap: true } },
-    { range: "C4", style: { ...INPUT, numFmt: "0%" } },
-    { range: "C5", style: INPUT },
-    { range: "C6:C7", style: { ...INPUT, numFmt: "0%" } },
-    { range: `A9:D9`, style: HEADER },
+    { range: `A${first}:B${last}`, style: CELL },
+    { range: `D${first}:D${last}`, style: { ...CELL, wrap: true } },
+    { range: `A${weightHeader}:D${weightHeader}`, style: HEADER },
     { range: `A${firstWeight}:B${lastWeight}`, style: { ...CELL, wrap: true } },
     { range: `D${firstWeight}:D${lastWeight}`, style: CELL },
     { range: `C${firstWeight}:C${lastWeight}`, style: { ...INPUT, numFmt: "0.00" } },
   ];
-  const num = (range: string, min: number, max: number, msg: string): DataValidation => ({
-    range,
+  const validations: DataValidation[] = [];
+  SETTING_PARAMS.forEach((p, i) => {
+    const cell = `C${first + i}`;
+    styles.push({ range: cell, style: { ...INPUT, ...(p.kind === "percent" ? { numFmt: "0%" } : {}) } });
+    if (p.kind === "list")
+      validations.push({
+        range: cell,
+        type: "list",
+        list: p.list!,
+        allowBlank: false,
+        prompt: { title: p.label, message: "请从下拉列表选择" },
+        error: { title: "取值不正确", message: `请从下拉列表选择：${p.list!.join("、")}`, style: "stop" },
+      });
+    else if (p.kind === "text")
+      validations.push({
+        range: cell,
+        type: "textLength",
+        operator: "between",
+        min: 3,
+        max: 300,
+        allowBlank: false,
+        prompt: { title: p.label, message: p.note },
+        error: { title: "取值不正确", message: p.note, style: "stop" },
+      });
+    else {
+      const msg =
+        p.kind === "percent"
+          ? `须为${p.min! * 100}%至${p.max! * 100}%之间的百分数`
+          : `须为${p.min}至${p.max}之间的数字`;
+      validations.push({
+        range: cell,
+        type: "decimal",
+        operator: "between",
+        min: p.min!,
+        max: p.max!,
+        allowBlank: false,
+        prompt: { title: "请输入数值", message: msg },
+        error: { title: "数值不正确", message: msg, style: "stop" },
+      });
+    }
+  });
+  validations.push({
+    range: `C${firstWeight}:C${lastWeight}`,
     type: "decimal",
     operator: "between",
-    min,
-    max,
+    min: 0,
+    max: 100,
     allowBlank: false,
-    prompt: { title: "请输入数值", message: msg },
-    error: { title: "数值不正确", message: msg, style: "stop" },
+    prompt: { title: "请输入数值", message: "权重须为0至100之间的数字，0表示不计分" },
+    error: { title: "数值不正确", message: "权重须为0至100之间的数字，0表示不计分", style: "stop" },
   });
   return {
     name: SETTINGS_SHEET,
     state: "visible",
     rows,
-    columnWidths: [24, 44, 12, 52],
-    rowHeights: { 0: 30, 1: 36 },
+    columnWidths: [24, 44, 22, 60],
+    rowHeights: { 0: 30, 1: 48 },
     styles,
     merges: ["A1:D1", "A2:D2"],
     freeze: { rows: 3, columns: 0 },
-    validations: [
-      num("C4", 1, 10, "须为1(100%)至10之间的数字，默认1.2即120%"),
-      {
-        range: "C5",
-        type: "list",
-        list: [BASIS_LABELS.day, BASIS_LABELS.month],
-        allowBlank: false,
-        prompt: { title: "序时进度口径", message: "请选择按日或按月" },
-        error: { title: "取值不正确", message: "请从下拉列表选择按日或按月", style: "stop" },
-      },
-      num("C6:C7", 0, 1, "须为0%至100%之间的百分数"),
-      num(`C${firstWeight}:C${lastWeight}`, 0, 100, "权重须为0至100之间的数字，0表示不计分"),
-    ],
+    validations,
     protection: { protected: true, allowFormatColumns: true },
     print: { orientation: "portrait", paperSize: "A4", fitToWidth: true, centerHorizontally: true },
     tabColor: "C00000",
   };
+}
+
+/** One row per unit with a yellow input column: the shape of 区域数据 and 报送登记. */
+function unitInputSheet(
+  plan: Plan,
+  name: string,
+  title: string,
+  note: string,
+  header: string,
+  values: Record<string, CellValue>,
+  input: { numFmt: string; validation: Omit<DataValidation, "range"> },
+): SheetDescription {
+  const rows: CellValue[][] = [[title], [note], ["单位代码", "单位", header, "备注"]];
+  const first = rows.length + 1;
+  for (const u of plan.units) rows.push([u.code, u.name, values[u.code] ?? null, null]);
+  const last = rows.length;
+  return {
+    name,
+    state: "visible",
+    rows,
+    columnWidths: [12, 28, 24, 36],
+    rowHeights: { 0: 30, 1: 48, 2: 30 },
+    styles: [
+      { range: "A1", style: TITLE },
+      { range: "A2", style: { wrap: true, vAlign: "top" } },
+      { range: "A3:D3", style: HEADER },
+      { range: `A${first}:B${last}`, style: CELL },
+      { range: `C${first}:C${last}`, style: { ...INPUT, numFmt: input.numFmt } },
+      { range: `D${first}:D${last}`, style: { ...INPUT, wrap: true } },
+    ],
+    merges: ["A1:D1", "A2:D2"],
+    freeze: { rows: 3, columns: 0 },
+    validations: [{ ...input.validation, range: `C${first}:C${last}` } as DataValidation],
+    protection: { protected: true, allowFormatColumns: true },
+    print: { orientation: "portrait", paperSize: "A4", fitToWidth: true, centerHorizontally: true },
+    tabColor: "C00000",
+  };
+}
+
+function regionSheet(plan: Plan, alloc: TargetAllocation | undefined): SheetDescription {
+  const values: Record<string, CellValue> = {};
+  for (const [code, f] of Object.entries(alloc?.regions ?? {})) values[code] = f.above_scale_sme_main_revenue;
+  return unitInputSheet(
+    plan,
+    REGION_SHEET,
+    `${plan.city}各地区域数据(市局据统计部门数据录入)`,
+    "说明：规上中小企业主营业务收入按统计部门数据录入，作为“专精特新企业主营业务收入占规上中小企业比重”的分母；" +
+      "各地报表中自填的数值仅作核对，此处有数时以此处为准，此处留空的才采用各地自填数。",
+    REGION_HEADER,
+    values,
+    {
+      numFmt: "#,##0.00",
+      validation: {
+        type: "decimal",
+        operator: "greaterThanOrEqual",
+        min: 0,
+        allowBlank: true,
+        prompt: { title: "请输入数值", message: "单位万元，不小于0；留空表示未录入" },
+        error: { title: "数值不正确", message: "须为不小于0的数字(万元)", style: "stop" },
+      },
+    },
+  );
+}
+
+function receiptsSheet(plan: Plan, period: Period, alloc: TargetAllocation | undefined): SheetDescription {
+  const values: Record<string, CellValue> = {};
+  for (const [code, day] of Object.entries(alloc?.receipts ?? {})) values[code] = isoToSerial(day);
+  return unitInputSheet(
+    plan,
+    RECEIPTS_SHEET,
+    `${plan.city}报表报送登记（${period.label}）`,
+    "说明：收到各地正式报表的日期(如公文、邮件或系统的收件日期)。有登记的以登记日期判断是否迟报；" +
+      "未登记的依次采用报表工作簿自身的保存时间、文件修改时间。",
+    RECEIPT_HEADER,
+    values,
+    {
+      numFmt: "yyyy-mm-dd",
+      validation: {
+        type: "date",
+        operator: "between",
+        min: "2000-01-01",
+        max: "2099-12-31",
+        allowBlank: true,
+        prompt: { title: "请输入日期", message: "如 2025-10-12；留空表示未登记" },
+        error: { title: "日期不正确", message: "请输入日期，如 2025-10-12", style: "stop" },
+      },
+    },
+  );
 }
 
 /** Rows of the very hidden sheet that identifies a targets workbook. */
@@ -278,6 +393,8 @@ export function buildTargetsWorkbook(
     sheets: [
       targetsSheet(plan, period, opts.allocation),
       settingsSheet(plan, opts.settings ?? DEFAULT_SETTINGS),
+      regionSheet(plan, opts.allocation),
+      receiptsSheet(plan, period, opts.allocation),
       {
         name: TARGETS_META_SHEET,
         state: "veryHidden",
