@@ -72,7 +72,8 @@ function expectedFmt(ind: Indicator): string {
 /** 较上期 as a signed figure: +3, −1.2个百分点 for shares. */
 export function deltaCell(ind: Indicator, d: number | null | undefined): CellValue {
   if (d === null || d === undefined) return NO_DATA;
-  if (ind.unit === "%") return `${d >= 0 ? "+" : "−"}${(Math.round(Math.abs(d) * 1000) / 10).toFixed(1)}个百分点`;
+  if (ind.unit === "%")
+    return Math.abs(d) < 0.0005 ? "持平" : `${d > 0 ? "+" : "−"}${(Math.abs(d) * 100).toFixed(1)}个百分点`;
   const digits = ind.kind === "rate" ? 2 : 0;
   const r = Math.abs(d).toFixed(digits);
   return Number(r) === 0 ? "持平" : `${d > 0 ? "+" : "−"}${r}`;

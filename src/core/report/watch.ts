@@ -58,14 +58,14 @@ export interface UncoveredEntry {
 }
 
 export function uncovered(result: RoundResult, plan: Plan): UncoveredEntry[] {
-  const year = Number(result.aggregate.periodEnd.slice(0, 4));
+  const w = { periodYear: Number(result.aggregate.periodEnd.slice(0, 4)), plan };
   const out: UncoveredEntry[] = [];
   for (const ind of plan.indicators) {
     const f = ind.formula;
     if (!isFullCoverage(ind) || f.type !== "share") continue;
     for (const c of result.counted ?? [])
       for (const e of c.enterprises)
-        if (inPopulation(e, f.population, year) && !matches(e, f.where, year) && out.length < MAX_LIST_ROWS)
+        if (inPopulation(e, f.population, w) && !matches(e, f.where, w) && out.length < MAX_LIST_ROWS)
           out.push({ indicator: ind.name, unitName: c.unitName, name: e.name, uscc: e.uscc });
   }
   return out;

@@ -1,6 +1,7 @@
 // The targets workbook (目标分解 + 评分设置): what the bureau fills to allocate the plan's targets to
 // units and tune scoring. One block per indicator with units as rows is what clerks are used to from
 // paper allocation tables; column A/B keep machine keys so that reading back never depends on position.
+import { bulletinSettingsSheet, type BulletinSettings } from "../report/settings";
 import { TABLE_HEADER } from "../sheet/styles";
 import type { Period } from "../plan/periods";
 import type { Indicator, Plan } from "../plan/types";
@@ -92,6 +93,8 @@ export interface TargetsWorkbookOptions {
   allocation?: TargetAllocation;
   settings?: ScoringSettings;
   generatedAt?: string;
+  /** The bulletin's issuing body, 期号, 主送, 抄送 and next steps (sheet 通报设置). */
+  bulletin?: BulletinSettings;
 }
 
 function targetsSheet(plan: Plan, period: Period, alloc: TargetAllocation | undefined): SheetDescription {
@@ -393,6 +396,7 @@ export function buildTargetsWorkbook(
     sheets: [
       targetsSheet(plan, period, opts.allocation),
       settingsSheet(plan, opts.settings ?? DEFAULT_SETTINGS),
+      bulletinSettingsSheet(plan, opts.bulletin),
       regionSheet(plan, opts.allocation),
       receiptsSheet(plan, period, opts.allocation),
       {
