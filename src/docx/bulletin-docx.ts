@@ -45,7 +45,10 @@ const run = (text: string, face: Face, size: number, o: { bold?: boolean; color?
 /** 28 pt exact line spacing: 22 lines of 28 characters on a page, as GB/T 9704 asks. */
 const LINE = { line: 28 * 20, lineRule: LineRuleType.EXACT };
 
-const body = (text: string, o: { indent?: boolean; align?: (typeof AlignmentType)[keyof typeof AlignmentType] } = {}) =>
+const body = (
+  text: string,
+  o: { indent?: boolean; align?: (typeof AlignmentType)[keyof typeof AlignmentType] } = {},
+) =>
   new Paragraph({
     children: [run(text, FONTS.body, 16)],
     spacing: LINE,
@@ -77,13 +80,24 @@ function table(t: DocumentTable): (Paragraph | Table)[] {
     }),
     new Table({
       width: { size: width, type: WidthType.DXA },
-      borders: { top: border, bottom: border, left: border, right: border, insideHorizontal: border, insideVertical: border },
+      borders: {
+        top: border,
+        bottom: border,
+        left: border,
+        right: border,
+        insideHorizontal: border,
+        insideVertical: border,
+      },
       rows: [
         new TableRow({ tableHeader: true, children: t.header.map((h, i) => cell(h, true, t.widths[i])) }),
-        ...t.rows.map((r) => new TableRow({ cantSplit: true, children: r.map((x, i) => cell(x, false, t.widths[i])) })),
+        ...t.rows.map(
+          (r) => new TableRow({ cantSplit: true, children: r.map((x, i) => cell(x, false, t.widths[i])) }),
+        ),
       ],
     }),
-    ...(t.note ? [new Paragraph({ spacing: { before: 120 }, children: [run(`注：${t.note}`, FONTS.table, 10.5)] })] : []),
+    ...(t.note
+      ? [new Paragraph({ spacing: { before: 120 }, children: [run(`注：${t.note}`, FONTS.table, 10.5)] })]
+      : []),
   ];
 }
 
@@ -112,7 +126,13 @@ export function bulletinDocx(doc: BulletinDocument): Document {
   if (t.mainTo) children.push(body(t.mainTo, { indent: false }));
   children.push(body(t.opening));
   for (const s of t.sections) {
-    children.push(new Paragraph({ spacing: LINE, indent: { firstLine: 640 }, children: [run(s.heading, FONTS.heading, 16)] }));
+    children.push(
+      new Paragraph({
+        spacing: LINE,
+        indent: { firstLine: 640 },
+        children: [run(s.heading, FONTS.heading, 16)],
+      }),
+    );
     for (const p of s.paragraphs) {
       const m = /^(（[一二三四五六七八九十]+）[^。]*。)(.*)$/.exec(p);
       children.push(
@@ -138,7 +158,10 @@ export function bulletinDocx(doc: BulletinDocument): Document {
       }),
     ),
   );
-  children.push(new Paragraph({ spacing: LINE, children: [] }), new Paragraph({ spacing: LINE, children: [] }));
+  children.push(
+    new Paragraph({ spacing: LINE, children: [] }),
+    new Paragraph({ spacing: LINE, children: [] }),
+  );
   children.push(body(t.issuer, { indent: false, align: AlignmentType.RIGHT }));
   children.push(body(t.date, { indent: false, align: AlignmentType.RIGHT }));
   for (const tb of doc.tables) children.push(...table(tb));
@@ -146,7 +169,14 @@ export function bulletinDocx(doc: BulletinDocument): Document {
   const rule = { style: BorderStyle.SINGLE, size: 8, color: "000000", space: 4 };
   children.push(new Paragraph({ children: [new PageBreak()] }));
   if (t.cc)
-    children.push(new Paragraph({ border: { top: rule }, spacing: LINE, indent: { left: 320 }, children: [run(t.cc, FONTS.body, 14)] }));
+    children.push(
+      new Paragraph({
+        border: { top: rule },
+        spacing: LINE,
+        indent: { left: 320 },
+        children: [run(t.cc, FONTS.body, 14)],
+      }),
+    );
   children.push(
     new Paragraph({
       border: { top: t.cc ? undefined : rule, bottom: rule },
@@ -161,7 +191,10 @@ export function bulletinDocx(doc: BulletinDocument): Document {
     styles: {
       default: {
         document: {
-          run: { font: { ascii: "Times New Roman", hAnsi: "Times New Roman", eastAsia: FONTS.body.name }, size: 32 },
+          run: {
+            font: { ascii: "Times New Roman", hAnsi: "Times New Roman", eastAsia: FONTS.body.name },
+            size: 32,
+          },
         },
       },
     },
@@ -170,7 +203,13 @@ export function bulletinDocx(doc: BulletinDocument): Document {
         properties: {
           page: {
             size: { width: 210 * MM, height: 297 * MM },
-            margin: { top: 37 * MM, bottom: 35 * MM, left: 28 * MM, right: 26 * MM, footer: 28 * MM - 7 * MM },
+            margin: {
+              top: 37 * MM,
+              bottom: 35 * MM,
+              left: 28 * MM,
+              right: 26 * MM,
+              footer: 28 * MM - 7 * MM,
+            },
           },
         },
         footers: {
@@ -179,7 +218,11 @@ export function bulletinDocx(doc: BulletinDocument): Document {
               new Paragraph({
                 alignment: AlignmentType.CENTER,
                 children: [
-                  new TextRun({ children: ["— ", PageNumber.CURRENT, " —"], size: 28, font: { ascii: "SimSun", eastAsia: "宋体" } }),
+                  new TextRun({
+                    children: ["— ", PageNumber.CURRENT, " —"],
+                    size: 28,
+                    font: { ascii: "SimSun", eastAsia: "宋体" },
+                  }),
                 ],
               }),
             ],

@@ -57,7 +57,8 @@ export function wordsOf(pdf: string): { pages: Page[]; words: Word[] } {
   const text = readFileSync(html, "utf8");
   const pages: Page[] = [];
   const words: Word[] = [];
-  const re = /<page width="([\d.]+)" height="([\d.]+)">|<word xMin="([\d.]+)" yMin="([\d.]+)" xMax="([\d.]+)" yMax="([\d.]+)">([^<]*)<\/word>/g;
+  const re =
+    /<page width="([\d.]+)" height="([\d.]+)">|<word xMin="([\d.]+)" yMin="([\d.]+)" xMax="([\d.]+)" yMax="([\d.]+)">([^<]*)<\/word>/g;
   for (let m = re.exec(text); m; m = re.exec(text)) {
     if (m[1]) pages.push({ width: Number(m[1]), height: Number(m[2]) });
     else

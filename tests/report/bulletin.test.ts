@@ -89,7 +89,14 @@ test("工作通报 in 公文 form: masthead, 主送, opening citing the plan, fi
   expect(all).toContain("各县区、功能板块中小企业主管部门：");
   expect(all.some((t) => t.includes(`《${plan.title}》`))).toBe(true);
   const joined = all.join("\n");
-  for (const h of ["一、总体进展", "二、各地进展", "三、需关注的指标", "四、数据质量", "五、下一步工作要求", "特此通报。"])
+  for (const h of [
+    "一、总体进展",
+    "二、各地进展",
+    "三、需关注的指标",
+    "四、数据质量",
+    "五、下一步工作要求",
+    "特此通报。",
+  ])
     expect(joined).toContain(h);
   expect(joined).toContain("附件：1.全市目标完成情况");
   expect(joined).toContain("6.重点关注企业名单");
@@ -111,7 +118,10 @@ test("附件2 carries the chart of the scores on its own data; the chart is off 
   const cats = parseRange(c.categories);
   const vals = parseRange(c.series[0].values);
   const names = Array.from({ length: cats.bottom - cats.top + 1 }, (_, i) => b.rows[cats.top + i][cats.left]);
-  const scores = Array.from({ length: vals.bottom - vals.top + 1 }, (_, i) => b.rows[vals.top + i][vals.left]);
+  const scores = Array.from(
+    { length: vals.bottom - vals.top + 1 },
+    (_, i) => b.rows[vals.top + i][vals.left],
+  );
   const ranked = result.score.units.filter((u) => u.score !== null).sort((x, y) => x.rank! - y.rank!);
   expect(names).toEqual(ranked.map((u) => u.name));
   expect(scores).toEqual(ranked.map((u) => Math.round(u.score! * 100) / 100));

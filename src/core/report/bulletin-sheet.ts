@@ -46,15 +46,19 @@ export function bulletinSheet(t: BulletinText): SheetDescription {
   };
   const gap = (h: number) => line(null, {}, h);
 
-  line(t.masthead, {
-    fontName: FONT_MASTHEAD,
-    fontSize: 24,
-    bold: true,
-    hAlign: "center",
-    vAlign: "middle",
-    fontColor: "C00000",
-    wrap: true,
-  }, 44);
+  line(
+    t.masthead,
+    {
+      fontName: FONT_MASTHEAD,
+      fontSize: 24,
+      bold: true,
+      hAlign: "center",
+      vAlign: "middle",
+      fontColor: "C00000",
+      wrap: true,
+    },
+    44,
+  );
   line(t.number, { fontName: FONT_TEXT, fontSize: 16, hAlign: "center", vAlign: "middle" }, 26);
   rows.push([t.issuer, null, null, null, null, t.date]);
   const r2 = rows.length;

@@ -66,7 +66,9 @@ export function bulletinDocument(result: RoundResult, plan: Plan, opts: Bulletin
         two(u.deductions.total),
         two(u.score),
         u.band ?? NO_DATA,
-        ...(cmp ? [m === null || m === undefined ? NO_DATA : m > 0 ? `升${m}位` : m < 0 ? `降${-m}位` : "持平"] : []),
+        ...(cmp
+          ? [m === null || m === undefined ? NO_DATA : m > 0 ? `升${m}位` : m < 0 ? `降${-m}位` : "持平"]
+          : []),
       ];
     }),
     note: "扣分含逾期、缺报和数据退回扣分，明细见工作簿附件2；分指标完成情况、报送情况、数据问题和企业名单见工作簿附件3至附件6。",

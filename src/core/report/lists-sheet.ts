@@ -22,7 +22,10 @@ export function listsSheet(result: RoundResult, plan: Plan, cmp: Comparison | nu
   const styles: StyledRange[] = [];
   const merges: string[] = [];
   const rowHeights: Record<number, number> = {};
-  rows.push(["附件6"], [`${cmp ? ATTACHMENT_TITLES.change : ATTACHMENT_TITLES.lists}（${result.aggregate.periodLabel}）`]);
+  rows.push(
+    ["附件6"],
+    [`${cmp ? ATTACHMENT_TITLES.change : ATTACHMENT_TITLES.lists}（${result.aggregate.periodLabel}）`],
+  );
   styles.push(
     { range: "A1", style: { fontName: FONT_TITLE, fontSize: 14 } },
     { range: "A2", style: { bold: true, fontSize: 16, fontName: FONT_TITLE, hAlign: "center", wrap: true } },
@@ -53,11 +56,24 @@ export function listsSheet(result: RoundResult, plan: Plan, cmp: Comparison | nu
         u.name,
         u.rank ?? NO_DATA,
         c?.previousRank ?? NO_DATA,
-        move === null || move === undefined ? NO_DATA : move > 0 ? `上升${move}位` : move < 0 ? `下降${-move}位` : "持平",
-        c?.score === null || c?.score === undefined ? NO_DATA : `${c.score >= 0 ? "+" : "−"}${Math.abs(c.score).toFixed(2)}`,
+        move === null || move === undefined
+          ? NO_DATA
+          : move > 0
+            ? `上升${move}位`
+            : move < 0
+              ? `下降${-move}位`
+              : "持平",
+        c?.score === null || c?.score === undefined
+          ? NO_DATA
+          : `${c.score >= 0 ? "+" : "−"}${Math.abs(c.score).toFixed(2)}`,
       ];
     });
-    section(`（${cn[k++]}）与${cmp.previous.periodLabel}相比的排名变化`, ["单位", "本期排名", "上期排名", "排名变化", "得分较上期"], unitRows, "无");
+    section(
+      `（${cn[k++]}）与${cmp.previous.periodLabel}相比的排名变化`,
+      ["单位", "本期排名", "上期排名", "排名变化", "得分较上期"],
+      unitRows,
+      "无",
+    );
     const valueRows: CellValue[][] = [];
     for (const u of result.score.units) {
       const c = cmp.units[u.code];
@@ -67,10 +83,31 @@ export function listsSheet(result: RoundResult, plan: Plan, cmp: Comparison | nu
         valueRows.push([u.name, ind.name, u.indicators[i].actual ?? NO_DATA, deltaCell(ind, d), ""]);
       });
     }
-    section(`（${cn[k++]}）各地指标较上期变化(只列有变化的)`, ["单位", "指标", "本期值", "较上期", ""], valueRows, "各地指标与上期相同");
-    const firm = (e: { unitName: string; name: string; uscc: string }): CellValue[] => [e.unitName, e.name, e.uscc, "", ""];
-    section(`（${cn[k++]}）本期新进入名录的企业(${cmp.newEnterprises.length}家)`, ["单位", "企业名称", "统一社会信用代码", "", ""], cmp.newEnterprises.map(firm), "无");
-    section(`（${cn[k++]}）上期在录、本期未报送的企业(${cmp.goneEnterprises.length}家)`, ["单位", "企业名称", "统一社会信用代码", "", ""], cmp.goneEnterprises.map(firm), "无");
+    section(
+      `（${cn[k++]}）各地指标较上期变化(只列有变化的)`,
+      ["单位", "指标", "本期值", "较上期", ""],
+      valueRows,
+      "各地指标与上期相同",
+    );
+    const firm = (e: { unitName: string; name: string; uscc: string }): CellValue[] => [
+      e.unitName,
+      e.name,
+      e.uscc,
+      "",
+      "",
+    ];
+    section(
+      `（${cn[k++]}）本期新进入名录的企业(${cmp.newEnterprises.length}家)`,
+      ["单位", "企业名称", "统一社会信用代码", "", ""],
+      cmp.newEnterprises.map(firm),
+      "无",
+    );
+    section(
+      `（${cn[k++]}）上期在录、本期未报送的企业(${cmp.goneEnterprises.length}家)`,
+      ["单位", "企业名称", "统一社会信用代码", "", ""],
+      cmp.goneEnterprises.map(firm),
+      "无",
+    );
   }
   const lapse = lapsing(result, plan);
   section(

@@ -141,7 +141,11 @@ const num = (v: SnapshotValue | undefined): number | null => {
 /** Reads a previous bulletin's figures; null with a reason when the workbook has none. */
 export function readFigures(snapshot: WorkbookSnapshot): { figures: RoundFigures | null; reason: string } {
   const sheet = snapshot.sheets.find((s) => s.name === DATA_SHEET);
-  if (!sheet) return { figures: null, reason: `没有\u201c${DATA_SHEET}\u201d工作表，不是本系统生成的工作通报(或为旧版)` };
+  if (!sheet)
+    return {
+      figures: null,
+      reason: `没有\u201c${DATA_SHEET}\u201d工作表，不是本系统生成的工作通报(或为旧版)`,
+    };
   const meta = new Map<string, string>();
   const f: RoundFigures = { period: "", periodLabel: "", city: {}, units: {}, enterprises: [] };
   for (const row of sheet.cells.slice(0, MAX_ENTERPRISES + 10_000)) {
@@ -154,7 +158,12 @@ export function readFigures(snapshot: WorkbookSnapshot): { figures: RoundFigures
       const u = f.units[str(row[1])];
       if (u) u.values[str(row[2])] = num(row[3]);
     } else if (tag === "firm" && str(row[1]))
-      f.enterprises.push({ uscc: str(row[1]).toUpperCase(), name: str(row[2]), unit: str(row[3]), unitName: str(row[4]) });
+      f.enterprises.push({
+        uscc: str(row[1]).toUpperCase(),
+        name: str(row[2]),
+        unit: str(row[3]),
+        unitName: str(row[4]),
+      });
   }
   if (meta.get("format") !== DATA_FORMAT)
     return { figures: null, reason: `\u201c${DATA_SHEET}\u201d工作表的格式标识不对` };

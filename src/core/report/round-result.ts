@@ -43,7 +43,13 @@ export function runRound(args: RoundArgs): RoundResult {
   for (const sub of aggregate.submissions) {
     if (sub.status !== "reported") continue;
     const r = args.returns.find((x) => x.unit === sub.unit && x.file === sub.file && !x.rejected);
-    if (r) counted.push({ unit: sub.unit, unitName: sub.name, enterprises: r.enterprises, platforms: r.platforms });
+    if (r)
+      counted.push({
+        unit: sub.unit,
+        unitName: sub.name,
+        enterprises: r.enterprises,
+        platforms: r.platforms,
+      });
   }
   return {
     aggregate,

@@ -46,7 +46,10 @@ const HEAD: CellStyle = { ...TABLE_HEADER };
 const INPUT: CellStyle = { fill: "FFF9E5", border: true, wrap: true, vAlign: "top", locked: false };
 
 /** The 通报设置 sheet of the targets workbook: one labelled row per setting, next steps one per row. */
-export function bulletinSettingsSheet(plan: Plan, s: BulletinSettings = defaultBulletinSettings(plan)): SheetDescription {
+export function bulletinSettingsSheet(
+  plan: Plan,
+  s: BulletinSettings = defaultBulletinSettings(plan),
+): SheetDescription {
   const rows: CellValue[][] = [
     ["工作通报设置"],
     ["以下内容印在工作通报上。期号如\u201c第3期\u201d；下一步工作要求每行一条，留空则由系统按本期情况起草。"],

@@ -178,7 +178,11 @@ export function citySheet(result: RoundResult, plan: Plan, cmp: Comparison | nul
   };
 }
 
-const SUBMISSION_LABEL: Record<string, string> = { reported: "已报送", rejected: "已退回", missing: "未报送" };
+const SUBMISSION_LABEL: Record<string, string> = {
+  reported: "已报送",
+  rejected: "已退回",
+  missing: "未报送",
+};
 
 function submissionText(result: RoundResult, code: string): string {
   const s = result.aggregate.submissions.find((x) => x.unit === code);
@@ -187,8 +191,7 @@ function submissionText(result: RoundResult, code: string): string {
   return s.timing === "late" ? "逾期报送" : s.timing === "on_time" ? "按时报送" : "已报送";
 }
 
-const order = (units: UnitScore[]) =>
-  [...units].sort((x, y) => (x.rank ?? Infinity) - (y.rank ?? Infinity));
+const order = (units: UnitScore[]) => [...units].sort((x, y) => (x.rank ?? Infinity) - (y.rank ?? Infinity));
 
 const rankMoveText = (m: number | null | undefined): string =>
   m === null || m === undefined ? NO_DATA : m > 0 ? `上升${m}位` : m < 0 ? `下降${-m}位` : "持平";
@@ -244,7 +247,14 @@ export function scoresSheet(result: RoundResult, cmp: Comparison | null = null):
       num(u.deductions.total),
       num(u.score),
       u.band ?? NO_DATA,
-      ...(cmp ? [c?.score === null || c?.score === undefined ? NO_DATA : `${c.score >= 0 ? "+" : "−"}${Math.abs(c.score).toFixed(2)}`, rankMoveText(c?.rankMove)] : []),
+      ...(cmp
+        ? [
+            c?.score === null || c?.score === undefined
+              ? NO_DATA
+              : `${c.score >= 0 ? "+" : "−"}${Math.abs(c.score).toFixed(2)}`,
+            rankMoveText(c?.rankMove),
+          ]
+        : []),
       submissionText(result, u.code),
     ]);
     styles.push({ range: `A${r}:${last}${r}`, style: { ...BODY, hAlign: "center" } });
@@ -303,7 +313,24 @@ export function indicatorGroups(plan: Plan, max = 8): number[][] {
   });
 }
 
-const CN = ["一", "二", "三", "四", "五", "六", "七", "八", "九", "十", "十一", "十二", "十三", "十四", "十五", "十六"];
+const CN = [
+  "一",
+  "二",
+  "三",
+  "四",
+  "五",
+  "六",
+  "七",
+  "八",
+  "九",
+  "十",
+  "十一",
+  "十二",
+  "十三",
+  "十四",
+  "十五",
+  "十六",
+];
 
 export function unitsSheet(result: RoundResult, plan: Plan): SheetDescription {
   const { score } = result;
@@ -491,7 +518,8 @@ export function issuesSheet(result: RoundResult): SheetDescription {
     cell: string | null,
     code: string,
     text: string,
-  ) => rows.push([kind, unit ?? NO_DATA, file, [sheet, cell].filter((x) => x).join(" ") || NO_DATA, text, code]);
+  ) =>
+    rows.push([kind, unit ?? NO_DATA, file, [sheet, cell].filter((x) => x).join(" ") || NO_DATA, text, code]);
   for (const x of a.excluded)
     add(EXCLUDED_LABEL[x.kind], x.unitName ?? x.unit, x.file, null, null, x.kind, x.reason);
   for (const rr of a.rejectedRows)

@@ -77,6 +77,10 @@ function overall(result: RoundResult, plan: Plan, cmp: Comparison | null): strin
   const none = city.filter((s) => s.actual === null).length;
   const noTarget = city.filter((s) => s.actual !== null && s.status === null).length;
   const reported = a.submissions.filter((s) => s.status === "reported").length;
+  if (reported === 0)
+    return [
+      `截至${chineseDate(a.periodEnd)}，行动计划实施时间已过${percentText(score.timeProgress, 0)}。本期各县区、功能板块均未报送数据，全市各项指标进展待数据报送后通报。`,
+    ];
   const p1 =
     `截至${chineseDate(a.periodEnd)}，行动计划实施时间已过${percentText(score.timeProgress, 0)}，以此作为序时进度。` +
     `全市${city.length}项量化指标中，已完成2025年目标${met}项；` +
@@ -158,10 +162,14 @@ function units(result: RoundResult, cmp: Comparison | null): string[] {
     }
     const topRank = ranked.filter((u) => (u.rank as number) <= 3);
     const lastRank = ranked[ranked.length - 1].rank as number;
-    const bottom = ranked.length > 3 ? ranked.filter((u) => u.rank === lastRank || (u.rank as number) > Math.max(3, ranked.length - 2)) : [];
-    const top = topRank.length === ranked.length && ranked.length > 1 && topRank.every((u) => u.rank === 1)
-      ? `${ranked.map((u) => u.name).join("、")}综合得分相同，并列第1`
-      : `${rankedNames(topRank)}综合得分位列前三`;
+    const bottom =
+      ranked.length > 3
+        ? ranked.filter((u) => u.rank === lastRank || (u.rank as number) > Math.max(3, ranked.length - 2))
+        : [];
+    const top =
+      topRank.length === ranked.length && ranked.length > 1 && topRank.every((u) => u.rank === 1)
+        ? `${ranked.map((u) => u.name).join("、")}综合得分相同，并列第1`
+        : `${rankedNames(topRank)}综合得分位列前三`;
     paras.push(
       `从综合得分看，${top}` +
         (bottom.length > 0 ? `；${rankedNames(bottom.filter((u) => !topRank.includes(u)))}排名靠后` : "") +
@@ -175,18 +183,31 @@ function units(result: RoundResult, cmp: Comparison | null): string[] {
       paras.push("各参评单位指标综合完成情况均低于序时进度，需全面加快工作进度。");
     else
       paras.push(
-        `${listText(behind.map((u) => u.name), 8)}${behind.length > 1 ? `${behind.length}个单位` : ""}指标综合完成情况低于序时进度，需加大工作力度。`,
+        `${listText(
+          behind.map((u) => u.name),
+          8,
+        )}${behind.length > 1 ? `${behind.length}个单位` : ""}指标综合完成情况低于序时进度，需加大工作力度。`,
       );
   }
   if (!result.allocated)
-    paras.push("本期未导入目标分解表，计数类指标各地只列数据、不计分，各地得分仅依据比率类指标(采用全市目标)计算。");
+    paras.push(
+      "本期未导入目标分解表，计数类指标各地只列数据、不计分，各地得分仅依据比率类指标(采用全市目标)计算。",
+    );
   if (notReported.length > 0)
     paras.push(
-      `${listText(notReported.map((x) => x.name), 10)}本期未报送数据或报表未通过审核，` +
+      `${listText(
+        notReported.map((x) => x.name),
+        10,
+      )}本期未报送数据或报表未通过审核，` +
         (notReported.some((u) => u.rank !== null) ? "按缺报扣分并列排名末位。" : "未参与评分排名。"),
     );
   if (unscored.length > 0)
-    paras.push(`${listText(unscored.map((x) => x.name), 10)}已报送数据，但没有可评分的指标，未参与排名。`);
+    paras.push(
+      `${listText(
+        unscored.map((x) => x.name),
+        10,
+      )}已报送数据，但没有可评分的指标，未参与排名。`,
+    );
   return paras;
 }
 
@@ -197,7 +218,10 @@ function moves(ranked: UnitScore[], cmp: Comparison): string {
   if (up.length === 0 && down.length === 0) return `与${cmp.previous.periodLabel}相比，各单位排名没有变化。`;
   return (
     `与${cmp.previous.periodLabel}相比，` +
-    [up.length > 0 ? `${listText(up.map(t), 5)}排名上升` : "", down.length > 0 ? `${listText(down.map(t), 5)}排名下降` : ""]
+    [
+      up.length > 0 ? `${listText(up.map(t), 5)}排名上升` : "",
+      down.length > 0 ? `${listText(down.map(t), 5)}排名下降` : "",
+    ]
       .filter((x) => x)
       .join("，") +
     "。"
@@ -206,6 +230,8 @@ function moves(ranked: UnitScore[], cmp: Comparison): string {
 
 function lagging(result: RoundResult, plan: Plan): string[] {
   const city = result.score.city;
+  if (!result.aggregate.submissions.some((s) => s.status === "reported"))
+    return ["本期各项指标均无数据，暂无法判断进度。"];
   const red = city.filter((s) => s.status === "red");
   const yellow = city.filter((s) => s.status === "yellow");
   const none = city.filter((s) => s.actual === null);
@@ -213,21 +239,33 @@ function lagging(result: RoundResult, plan: Plan): string[] {
     `${indicatorOf(plan, s).name}(完成目标的${percentText(s.completion, 0)})`;
   const paras: string[] = [];
   if (red.length === 0 && yellow.length === 0)
-    paras.push(none.length === city.length ? "本期各项指标均无数据，暂无法判断进度。" : "全市各项有数据的指标均达到序时进度。");
+    paras.push(
+      none.length === city.length
+        ? "本期各项指标均无数据，暂无法判断进度。"
+        : "全市各项有数据的指标均达到序时进度。",
+    );
   if (red.length > 0) {
     paras.push(`明显滞后于序时进度的指标有${red.length}项：${red.map(named).join("、")}。`);
     const gaps = red
       .map((s) => ({ ind: indicatorOf(plan, s), s }))
-      .filter(({ ind, s }) => ind.unit !== "%" && ind.kind === "count" && s.actual !== null && s.target !== null)
+      .filter(
+        ({ ind, s }) => ind.unit !== "%" && ind.kind === "count" && s.actual !== null && s.target !== null,
+      )
       .slice(0, 3)
-      .map(({ ind, s }) => `${ind.name}距2025年目标还差${countText(Math.max(0, (s.target as number) - (s.actual as number)), ind.unit)}`);
+      .map(
+        ({ ind, s }) =>
+          `${ind.name}距2025年目标还差${countText(Math.max(0, (s.target as number) - (s.actual as number)), ind.unit)}`,
+      );
     if (gaps.length > 0) paras.push(`其中，${gaps.join("，")}，需重点推进。`);
   }
-  if (yellow.length > 0) paras.push(`略低于序时进度的指标有${yellow.length}项：${yellow.map(named).join("、")}。`);
+  if (yellow.length > 0)
+    paras.push(`略低于序时进度的指标有${yellow.length}项：${yellow.map(named).join("、")}。`);
   if (none.length > 0 && none.length < city.length)
     paras.push(`${listText(none.map((s) => indicatorOf(plan, s).name))}本期无数据，请相关单位补充完善。`);
   return paras;
 }
+
+const counted0 = (r: RoundResult) => !r.aggregate.submissions.some((s) => s.status === "reported");
 
 const SOURCE_LABEL: Record<string, string> = {
   receipt: "报送登记时间",
@@ -250,7 +288,9 @@ function quality(result: RoundResult): string[] {
     `本期应报单位${subs.length}个，` +
       (a.deadline ? `截止日期前报送${onTime.length}个` : `已报送${onTime.length + late.length}个`) +
       (late.length > 0 ? `，逾期报送${late.length}个(${lateText})` : "") +
-      (rejected.length > 0 ? `，报表整份退回${rejected.length}个(${listText(rejected.map((s) => s.name))})` : "") +
+      (rejected.length > 0
+        ? `，报表整份退回${rejected.length}个(${listText(rejected.map((s) => s.name))})`
+        : "") +
       (missing.length > 0 ? `，未报送${missing.length}个(${listText(missing.map((s) => s.name))})` : "") +
       "。",
   ];
@@ -268,11 +308,14 @@ function quality(result: RoundResult): string[] {
     );
   if (plat.length > 0) checks.push(`${plat.length}个平台(基地、集群)被重复报送`);
   paras.push(
-    checks.length > 0
-      ? `数据审核中，${checks.join("；")}。明细见附件5，请相关单位核实更正。`
-      : "本期报送数据均通过审核，未发现重复报送。",
+    counted0(result)
+      ? ""
+      : checks.length > 0
+        ? `数据审核中，${checks.join("；")}。明细见附件5，请相关单位核实更正。`
+        : "本期报送数据均通过审核，未发现重复报送。",
   );
   const counted = subs.filter((s) => s.status === "reported");
+  if (counted.length === 0) paras.pop();
   const versions = new Map<string, string[]>();
   const sources = new Map<string, number>();
   for (const s of counted) {
@@ -316,7 +359,9 @@ function nextSteps(result: RoundResult, plan: Plan, settings: BulletinSettings):
       "逐项分析原因，明确责任和时限，确保2025年目标按期完成。",
     "（二）强化梯度培育。持续扩充优质企业培育库，加强动态跟踪和精准服务，推动创新型中小企业向专精特新中小企业、专精特新\u201c小巨人\u201d企业梯次成长。",
     "（三）提高数据质量。各单位要严格按照报表制度按时、准确报送" +
-      (late.length > 0 ? `，${listText(late.map((s) => s.name))}要切实加强报送工作` : "") +
+      (late.length > 0
+        ? `，${listText(late.map((s) => s.name))}${late.length > 6 ? "单位" : ""}要切实加强报送工作`
+        : "") +
       "；对附件5中列出的退回数据和重复报送企业，请于下期报送前核实更正。",
   ];
 }

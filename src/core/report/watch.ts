@@ -40,7 +40,14 @@ export function lapsing(result: RoundResult, plan: Plan): LapsingEntry[] {
         const validity = plan.validityYears?.[t.tier] ?? DEFAULT_VALIDITY;
         const through = y + validity;
         if (through >= year && through <= lastYear && out.length < MAX_LIST_ROWS)
-          out.push({ unitName: c.unitName, name: e.name, uscc: e.uscc, tier: t.label, year: y, validThrough: through });
+          out.push({
+            unitName: c.unitName,
+            name: e.name,
+            uscc: e.uscc,
+            tier: t.label,
+            year: y,
+            validThrough: through,
+          });
       }
   return out;
 }

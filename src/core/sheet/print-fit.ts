@@ -39,7 +39,8 @@ export function textPoints(text: string, fontSize: number): number {
 export function wrappedHeight(text: string, widthPts: number, fontSize: number): number {
   const usable = Math.max(fontSize, widthPts - 6);
   let lines = 0;
-  for (const part of text.split("\n")) lines += Math.max(1, Math.ceil((textPoints(part, fontSize) * 1.04) / usable));
+  for (const part of text.split("\n"))
+    lines += Math.max(1, Math.ceil((textPoints(part, fontSize) * 1.04) / usable));
   return Math.ceil(lines * fontSize * 1.36 + 5);
 }
 
