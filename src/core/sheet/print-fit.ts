@@ -109,10 +109,11 @@ function usedColumns(d: SheetDescription): number {
   return Math.max(1, n);
 }
 
+/** The smallest font size of any text in the print area (Excel's default where none is set). */
 function smallestFont(d: SheetDescription): number {
-  let min = DEFAULT_FONT_POINTS;
-  for (const s of d.styles ?? []) if (s.style.fontSize !== undefined) min = Math.min(min, s.style.fontSize);
-  return min;
+  let min = Infinity;
+  for (const look of textCellLooks(d).values()) min = Math.min(min, look.fontSize);
+  return Number.isFinite(min) ? min : DEFAULT_FONT_POINTS;
 }
 
 /** A4 setup that keeps the smallest text at MIN_PRINT_POINTS: fit to one page wide when that scale
