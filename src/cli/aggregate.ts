@@ -54,7 +54,12 @@ export function todayInChina(): string {
 export async function readTargetsFile(
   file: string,
   plan: Plan,
-): Promise<{ targets: TargetAllocation; settings: ScoringSettings; issues: Issue[]; bulletin?: BulletinSettings }> {
+): Promise<{
+  targets: TargetAllocation;
+  settings: ScoringSettings;
+  issues: Issue[];
+  bulletin?: BulletinSettings;
+}> {
   let snapshot;
   try {
     snapshot = await readWorkbook(readFileSync(file), { name: path.basename(file) });
@@ -98,7 +103,11 @@ export function summaryText(result: RoundResult, plan: Plan): string {
 }
 
 /** The previous round's figures from its bulletin workbook, compared with this round's. */
-export async function readPreviousBulletin(file: string, result: RoundResult, plan: Plan): Promise<Comparison> {
+export async function readPreviousBulletin(
+  file: string,
+  result: RoundResult,
+  plan: Plan,
+): Promise<Comparison> {
   let snapshot;
   try {
     snapshot = await readWorkbook(readFileSync(file), { name: path.basename(file) });
@@ -112,7 +121,8 @@ export async function readPreviousBulletin(file: string, result: RoundResult, pl
 
 export async function runAggregate(files: string[], o: AggregateOptions, exit: ExitHolder): Promise<void> {
   if (files.length === 0) throw new UsageError("请给出要汇总的报表文件");
-  if (!o.out && !o.json && !o.docx) throw new UsageError("缺少 --out(通报工作簿的保存位置)；只看结果可用 --json");
+  if (!o.out && !o.json && !o.docx)
+    throw new UsageError("缺少 --out(通报工作簿的保存位置)；只看结果可用 --json");
   const plan = loadPlanFile(o.plan);
   const deadline = isoDateOption(o.deadline, "截止日期");
   const issuedOn = isoDateOption(o.date, "通报日期") ?? todayInChina();

@@ -11,6 +11,8 @@ import { buildBulletin } from "../core/report/bulletin";
 import { toAggregateJson } from "../core/report/json";
 import { runRound } from "../core/report/round-result";
 import { buildTargetsWorkbook } from "../core/targets/workbook";
+import type { FormDef } from "../core/form/types";
+import { CURRENT_FORM } from "../core/form/versions";
 import { writeWorkbookLazily as writeWorkbook } from "./write-lazily";
 import { readReturnFile, readTargetsFile, summaryText } from "./aggregate";
 import type { ExitHolder } from "./common";
@@ -41,19 +43,27 @@ export async function runDemo(o: DemoOptions, exit: ExitHolder): Promise<void> {
 
   const files: string[] = [];
   for (const unit of plan.units) {
-    const desc = buildTemplate({
-      plan,
-      unit,
-      period: demo.period,
-      deadline: demo.deadline,
-      generatedAt: demo.generatedAt,
-    });
-    writeFileSync(path.join(templates, templateFileName(unit, demo.period)), await writeWorkbook(desc));
     const ret = demo.returns.find((r) => r.unit.code === unit.code);
+    // Templates are the current form; a return is written in the form its unit filled (one is still v1).
+    const template = (form: FormDef) =>
+      buildTemplate({
+        plan,
+        form,
+        unit,
+        period: demo.period,
+        deadline: demo.deadline,
+        generatedAt: demo.generatedAt,
+      });
+    const desc = template(CURRENT_FORM);
+    writeFileSync(path.join(templates, templateFileName(unit, demo.period)), await writeWorkbook(desc));
     if (!ret) continue;
     const file = path.join(returnsDir, templateFileName(unit, demo.period));
-    writeFileSync(file, await writeWorkbook(fillTemplate(desc, ret.data)));
-    // The submission time is the file's modification time, as for a real round.
+    const filled = fillTemplate(ret.form === CURRENT_FORM ? desc : template(ret.form), ret.data, ret.form);
+    // The workbook's own saved time is when the clerk saved it; the file time may be a later copy's.
+    writeFileSync(
+      file,
+      await writeWorkbook({ ...filled, properties: { ...filled.properties, modified: ret.savedAt } }),
+    );
     const t = new Date(ret.modified);
     utimesSync(file, t, t);
     files.push(file);
@@ -72,7 +82,10 @@ export async function runDemo(o: DemoOptions, exit: ExitHolder): Promise<void> {
     settings: t.settings,
   });
   const bulletinFile = path.join(dir, `工作通报-${demo.period.id}.xlsx`);
-  writeFileSync(bulletinFile, await writeWorkbook(buildBulletin(result, plan, { issuedOn: demo.issuedOn, settings: t.bulletin })));
+  writeFileSync(
+    bulletinFile,
+    await writeWorkbook(buildBulletin(result, plan, { issuedOn: demo.issuedOn, settings: t.bulletin })),
+  );
 
   if (o.json) process.stdout.write(JSON.stringify(toAggregateJson(result), null, 2) + "\n");
   else log(summaryText(result, plan) + "\n\n");

@@ -25,7 +25,9 @@ export async function readReturnFile(file: string, plan: Plan): Promise<ReturnRe
   }
   try {
     const snapshot = await readWorkbook(bytes, { name, modified: modified ?? undefined });
-    return readReturn(snapshot, { plan, file: name, modified });
+    // Today in China time bounds the 填报日期 of a version-2 return.
+    const today = new Date(Date.now() + 8 * 3600e3).toISOString().slice(0, 10);
+    return readReturn(snapshot, { plan, file: name, modified, today });
   } catch (e) {
     const code = (e as { code?: unknown }).code;
     return unreadableReturn(

@@ -1,4 +1,5 @@
 // `srdi template`: one unit's template, or every unit's (--all) into a folder.
+import { CURRENT_FORM } from "../core/form/versions";
 import { mkdirSync, readFileSync, writeFileSync } from "fs";
 import * as path from "path";
 import type { Command } from "commander";
@@ -67,7 +68,14 @@ function deadlineOption(text: string | undefined): string | null {
 
 /** `<code>-<name>-<period>.xlsx`, with characters that file systems refuse replaced. */
 async function writeOne(plan: Plan, unit: Unit, period: Period, deadline: string | null, file: string) {
-  const desc = buildTemplate({ plan, unit, period, deadline, generatedAt: new Date().toISOString() });
+  const desc = buildTemplate({
+    plan,
+    form: CURRENT_FORM,
+    unit,
+    period,
+    deadline,
+    generatedAt: new Date().toISOString(),
+  });
   const bytes = await writeWorkbook(desc);
   writeFileSync(file, bytes);
   process.stdout.write(`已生成 ${file}（${unit.name}，${period.label}）\n`);

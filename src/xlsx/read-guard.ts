@@ -11,6 +11,7 @@ const CFB_MAGIC = [0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1];
 const ZIP_MAGIC = [0x50, 0x4b];
 
 export type { SheetEntry } from "./read-parts";
+export const CORE_PROPS = "docProps/core.xml";
 
 export interface GuardResult extends WorkbookParts {
   /** Text of the parts the reader parses (workbook, its rels, worksheets, shared strings, styles) by zip path. */
@@ -207,7 +208,8 @@ export async function guardWorkbook(bytes: Uint8Array, limits: ReadLimits): Prom
     relsFile ? parts.get("xl/_rels/workbook.xml.rels")! : null,
   );
   const sheetByPath = new Map(wb.sheets.filter((s) => s.path).map((s) => [s.path!, s.name]));
-  const keep = new Set([wb.sharedStrings, wb.styles].filter((p): p is string => p !== null));
+  // docProps/core.xml: the workbook's own saved time (dcterms:modified), which copying does not change.
+  const keep = new Set([wb.sharedStrings, wb.styles, CORE_PROPS].filter((p): p is string => p !== null));
 
   for (const f of files) {
     if (f === wbFile || f === relsFile) continue;

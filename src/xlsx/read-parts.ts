@@ -129,3 +129,28 @@ export function cellFormats(xml: string, part: string): (string | undefined)[] {
   });
   return ids.map((id) => custom.get(id) ?? BUILTIN_FORMATS[id]);
 }
+
+/**
+ * dcterms:modified of docProps/core.xml as ISO (UTC), or undefined when absent or not a date-time. Excel
+ * sets it on every save; copying or e-mailing the file leaves it alone.
+ */
+export function savedTime(coreXml: string): string | undefined {
+  let inModified = false;
+  let text = "";
+  parseXml(coreXml, "docProps/core.xml", {
+    open(name) {
+      inModified = name === "modified";
+    },
+    text(t) {
+      if (inModified && text.length < 64) text += t;
+    },
+    close() {
+      inModified = false;
+    },
+  });
+  const t = text.trim();
+  // W3CDTF: a date with a time and a zone; a bare date or a time without a zone is not trusted.
+  if (!/^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(:\d{2}(\.\d+)?)?(Z|[+-]\d{2}:\d{2})$/.test(t)) return undefined;
+  const ms = Date.parse(t);
+  return Number.isNaN(ms) ? undefined : new Date(ms).toISOString();
+}

@@ -3,8 +3,8 @@
 // are tokenised by htmlparser2 (read-xml.ts) straight into the snapshot, with no workbook model between.
 import type { WorkbookSnapshot } from "../core/snapshot";
 import { DEFAULT_LIMITS, type ReadLimits } from "./limits";
-import { guardWorkbook } from "./read-guard";
-import { cellFormats, sharedStrings } from "./read-parts";
+import { CORE_PROPS, guardWorkbook } from "./read-guard";
+import { cellFormats, savedTime, sharedStrings } from "./read-parts";
 import { readSheet, type SheetContext } from "./read-sheet";
 
 export { WorkbookReadError } from "./read-error";
@@ -39,5 +39,14 @@ export async function readWorkbook(
   const source: WorkbookSnapshot["source"] = {};
   if (opts.name !== undefined) source.name = opts.name;
   if (opts.modified !== undefined) source.modified = opts.modified;
+  const core = wb.parts.get(CORE_PROPS);
+  // A malformed properties part costs only the saved time, never the return.
+  let savedAt: string | undefined;
+  try {
+    savedAt = core === undefined ? undefined : savedTime(core);
+  } catch {
+    savedAt = undefined;
+  }
+  if (savedAt !== undefined) source.savedAt = savedAt;
   return { sheets, source };
 }

@@ -19,6 +19,8 @@ export async function writeWorkbook(desc: WorkbookDescription): Promise<Uint8Arr
     wb.created = created;
     wb.modified = created;
   }
+  const modified = p?.modified ? new Date(p.modified) : undefined;
+  if (modified && !Number.isNaN(modified.getTime())) wb.modified = modified;
   for (const s of desc.sheets) await writeSheet(wb, s);
   writeDefinedNames(wb, desc);
   const buf = await wb.xlsx.writeBuffer();

@@ -39,12 +39,13 @@ beforeAll(async () => {
   for (const r of demo.returns.slice(0, 5)) {
     const desc = buildTemplate({
       plan: DEFAULT_PLAN,
+      form: r.form,
       unit: r.unit,
       period: demo.period,
       generatedAt: demo.generatedAt,
     });
     const f = path.join(dir, r.fileName);
-    writeFileSync(f, await writeWorkbook(fillTemplate(desc, r.data)));
+    writeFileSync(f, await writeWorkbook(fillTemplate(desc, r.data, r.form)));
     files.push(f);
   }
   writeFileSync(path.join(dir, "garbage.xlsx"), "not a workbook");

@@ -188,6 +188,7 @@ describe("buildTemplate: validation per field", () => {
         whole: "0",
         decimal: "#,##0.00",
         percent: "0.0",
+        date: "yyyy-mm-dd",
       }[type];
       expect(fmt).toBe(expected);
     },

@@ -73,7 +73,7 @@ describe("identification (the metadata sheet)", () => {
     ],
     ["meta key missing", (s) => (sheetOf(s, FORM_V1.metaSheet).cells = []), "form.unknown", {}],
     ["another form", (s) => setMeta(s, "form_id", "OTHER"), "form.unknown", {}],
-    ["another version", (s) => setMeta(s, "form_version", "2"), "form.version", {}],
+    ["an unknown version", (s) => setMeta(s, "form_version", "9"), "form.version", {}],
     ["tampered fingerprint", (s) => setMeta(s, "fingerprint", "deadbeef"), "form.fingerprint", {}],
     ["unit not in the plan", (s) => setMeta(s, "unit_code", "999999"), "form.unit_unknown", {}],
     ["unit not expected", () => undefined, "form.unit_mismatch", { units: ["320706"] }],

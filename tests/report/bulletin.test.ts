@@ -244,6 +244,7 @@ describe("toAggregateJson", () => {
       "deductions",
       "band",
       "daysLate",
+      "region",
     ]);
     expect(Object.keys(json.submissions[0])).toEqual([
       "unit",

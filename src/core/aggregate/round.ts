@@ -4,7 +4,8 @@ import { address } from "../a1";
 import type { Issue } from "../issues";
 import type { Period } from "../plan/periods";
 import type { Plan } from "../plan/types";
-import type { EnterpriseRecord, PlatformRecord, ReturnResult } from "../read/types";
+import type { EnterpriseRecord, PlatformRecord, RegionRecord, ReturnResult } from "../read/types";
+import type { RegionFigures } from "../targets/types";
 import { FORM_V1 } from "../form/v1";
 import { evaluate, type EvalContext, type IndicatorValue } from "./evaluate";
 import type {
@@ -12,6 +13,7 @@ import type {
   Duplicate,
   ExcludedReturn,
   Occurrence,
+  RegionFigure,
   RejectedRowEntry,
   ScopeValues,
   Submission,
@@ -25,6 +27,21 @@ export interface AggregateArgs {
   returns: ReturnResult[];
   /** ISO date (inclusive, China time). Absent: the first deadline found in the returns' metadata. */
   deadline?: string | null;
+  /** The bureau's region figures per unit code (targets workbook 区域数据); they win over the returns'. */
+  regionFigures?: Record<string, RegionFigures>;
+  /** The day the bureau received each unit's return (targets workbook 报送登记), ISO date per unit code. */
+  receipts?: Record<string, string>;
+}
+
+/** When a return was submitted, and from what: the bureau's receipt, the workbook's saved time, the file. */
+export function submissionTime(
+  r: Pick<ReturnResult, "savedAt" | "modified">,
+  receipt: string | undefined,
+): { at: string | null; source: Submission["submittedAtSource"] } {
+  if (receipt) return { at: receipt, source: "receipt" };
+  if (r.savedAt) return { at: r.savedAt, source: "workbook" };
+  if (r.modified) return { at: r.modified, source: "file" };
+  return { at: null, source: null };
 }
 
 const CHINA_OFFSET_MS = 8 * 3600 * 1000;
@@ -48,10 +65,10 @@ const timeKey = (s: string | null | undefined) => {
   return Number.isNaN(ms) ? -Infinity : ms;
 };
 
-/** Later wins: file modification time, then the template's generation time, then the file name. */
+/** Later wins: saved (else file) time, then the template's generation time, then the file name. */
 function laterFirst(a: ReturnResult, b: ReturnResult): number {
   return (
-    timeKey(b.modified) - timeKey(a.modified) ||
+    timeKey(b.savedAt ?? b.modified) - timeKey(a.savedAt ?? a.modified) ||
     timeKey(b.meta?.generatedAt) - timeKey(a.meta?.generatedAt) ||
     (a.file < b.file ? 1 : a.file > b.file ? -1 : 0)
   );
@@ -140,8 +157,20 @@ export function aggregateRound(args: AggregateArgs): AggregateResult {
     null;
   const periodYear = period.year;
 
+  const regionOf = (code: string): RegionFigure => {
+    const bureau = args.regionFigures?.[code]?.above_scale_sme_main_revenue ?? null;
+    const county = chosen.get(code)?.region?.above_scale_sme_main_revenue ?? null;
+    return { bureau, county, used: bureau !== null ? "bureau" : county !== null ? "county" : null };
+  };
+  /** The figures a unit's denominator uses: the bureau's where entered, else the unit's own. */
+  const regionRecord = (f: RegionFigure): RegionRecord[] =>
+    f.used === null
+      ? []
+      : [{ above_scale_sme_main_revenue: f.used === "bureau" ? f.bureau : f.county, contact: null }];
+
   const units = plan.units.map((u) => {
     const r = chosen.get(u.code);
+    const region = regionOf(u.code);
     if (!r)
       return {
         code: u.code,
@@ -150,11 +179,12 @@ export function aggregateRound(args: AggregateArgs): AggregateResult {
         values: noData(plan),
         enterprises: 0,
         platforms: 0,
+        region,
       };
     const ctx: EvalContext = {
       enterprises: r.enterprises,
       platforms: r.platforms,
-      regions: r.region ? [r.region] : [],
+      regions: regionRecord(region),
       plan,
       periodYear,
     };
@@ -165,6 +195,7 @@ export function aggregateRound(args: AggregateArgs): AggregateResult {
       values: valuesFor(plan, ctx),
       enterprises: r.enterprises.length,
       platforms: r.platforms.length,
+      region,
     };
   });
 
@@ -230,10 +261,8 @@ export function aggregateRound(args: AggregateArgs): AggregateResult {
     values: valuesFor(plan, {
       enterprises: cityEnterprises,
       platforms: cityPlatforms,
-      regions: plan.units.flatMap((u) => {
-        const reg = chosen.get(u.code)?.region;
-        return reg ? [reg] : [];
-      }),
+      // Over the units whose returns are counted, as the numerator is.
+      regions: units.filter((u) => u.reported).flatMap((u) => regionRecord(u.region!)),
       plan,
       periodYear,
     }),
@@ -247,16 +276,16 @@ export function aggregateRound(args: AggregateArgs): AggregateResult {
   const submissions: Submission[] = plan.units.map((u) => {
     const r = chosen.get(u.code);
     if (r) {
-      const submittedAt = r.modified ?? null;
+      const t = submissionTime(r, args.receipts?.[u.code]);
       return {
         unit: u.code,
         name: u.name,
         status: "reported",
         file: r.file,
-        submittedAt,
-        submittedAtSource: submittedAt === null ? null : "file",
-        formVersion: null,
-        timing: timingOf(submittedAt, deadline),
+        submittedAt: t.at,
+        submittedAtSource: t.source,
+        formVersion: r.formVersion,
+        timing: timingOf(t.at, deadline),
         errors: r.errors.length,
         warnings: r.warnings.length,
         rows: r.rows,
@@ -270,7 +299,7 @@ export function aggregateRound(args: AggregateArgs): AggregateResult {
       file: bad?.file ?? null,
       submittedAt: null,
       submittedAtSource: null,
-      formVersion: null,
+      formVersion: bad ? (args.returns.find((x) => x.file === bad.file)?.formVersion ?? null) : null,
       timing: null,
       errors: bad ? bad.issues.length : 0,
       warnings: 0,

@@ -81,10 +81,21 @@ export interface ScopeValues {
   platforms: number;
 }
 
+/** A region figure used as a denominator: the bureau's (targets workbook) wins over the unit's own. */
+export interface RegionFigure {
+  /** Entered by the bureau from statistics-bureau data; null when not entered. */
+  bureau: number | null;
+  /** The unit's own figure from its return's 区域指标 sheet, a cross-check only when the bureau's is there. */
+  county: number | null;
+  used: "bureau" | "county" | null;
+}
+
 export interface UnitAggregate extends ScopeValues {
   code: string;
   name: string;
   reported: boolean;
+  /** 规上中小企业主营业务收入 for the revenue share. */
+  region?: RegionFigure;
 }
 
 export interface WarningEntry {

@@ -1,7 +1,12 @@
 // The built-in sample round (`srdi demo`): plausible returns for every unit but one, with a late unit,
-// a few defective rows and one enterprise reported by two units, plus a target allocation. Deterministic.
+// a unit with enough defective rows to lose a point, one enterprise reported by two units, lapsed and
+// reviewed recognitions, honours won before and during the plan, one unit still on form version 1, and a
+// targets workbook with the bureau's region figures and a few receipt dates. Deterministic.
 import { FORM_V1 } from "../form/v1";
+import { FORM_V2 } from "../form/v2";
+import type { FormDef } from "../form/types";
 import type { FillData } from "../form/template-fill";
+import { isoToSerial } from "../read/date";
 import type { CellValue } from "../sheet/types";
 import { parsePeriod, timeProgress, type Period } from "../plan/periods";
 import type { Plan, Unit } from "../plan/types";
@@ -14,8 +19,12 @@ import { breakUscc, makeUscc } from "./uscc-gen";
 export interface DemoReturn {
   unit: Unit;
   fileName: string;
+  /** The form version the unit filled (most use version 2, one still version 1). */
+  form: FormDef;
   data: FillData;
-  /** ISO time to set as the file's modification time (the submission time). */
+  /** ISO time the clerk saved the workbook (docProps/core.xml): the submission time without a receipt. */
+  savedAt: string;
+  /** ISO time to set as the file's modification time: for some units a later copy (USB, e-mail). */
   modified: string;
 }
 
@@ -30,6 +39,10 @@ export interface DemoRound {
   returns: DemoReturn[];
   missing: Unit[];
   late: Unit[];
+  /** The unit whose return is on form version 1. */
+  v1: Unit;
+  /** The unit with rejected rows beyond the settings' share. */
+  defective: Unit;
   duplicate: { uscc: string; name: string; units: [string, string] };
   /** What was planted, in words, for the demo's printout. */
   defects: string[];
@@ -61,6 +74,7 @@ function enterpriseRows(
   year: number,
   taken: Set<string>,
   codes: Set<string>,
+  v2: boolean,
 ): Row[] {
   const t = (code: string) => up.targets[code] ?? 0;
   // Units are near where the allocation says they should be by now (base + progress), some ahead, some behind.
@@ -128,10 +142,14 @@ function enterpriseRows(
     row.chain = chain;
     row.above_scale = yn(isSrdi || r.chance(0.55));
     row.pool = yn(true);
-    row.innovative_year = inno.has(i) ? r.int(2022, year) : null;
-    row.provincial_srdi_year = prov.has(i) ? r.int(2018, year) : null;
-    row.little_giant_year = lg.has(i) ? r.int(2019, year) : null;
-    row.champion_year = champions.has(i) ? r.int(2018, year) : null;
+    // Version 2 asks for the latest recognition or review year: most firms recognised before the plan
+    // were reviewed (the year moves on by three), some were not and have lapsed. Version 1 asked for
+    // the first year only, so its older years lapse too.
+    const latest = (first: number) => (v2 && first <= year - 3 && r.chance(0.7) ? first + 3 : first);
+    row.innovative_year = inno.has(i) ? latest(r.int(2022, year)) : null;
+    row.provincial_srdi_year = prov.has(i) ? latest(r.int(2018, year)) : null;
+    row.little_giant_year = lg.has(i) ? latest(r.int(2019, year)) : null;
+    row.champion_year = champions.has(i) ? latest(r.int(2018, year)) : null;
     row.revenue = revenue;
     row.main_revenue = round2(revenue * (0.82 + 0.17 * r.next()));
     row.rd_expense = round2(revenue * (isSrdi ? 0.03 + 0.05 * r.next() * up.factor : 0.01 + 0.04 * r.next()));
@@ -147,11 +165,18 @@ function enterpriseRows(
     row.free_diagnosis = yn(good(0.95, 0.3));
     row.integration_std = yn(good(0.72, 0.1));
     row.cloud_star = cloud.has(i) ? r.pick(["一星级", "二星级", "三星级", "四星级"]) : "无";
-    row.smart_workshops = workshops.includes(i) ? 1 : 0;
+    row.smart_workshops = workshops.includes(i) ? r.int(1, 2) : 0;
     row.smart_factory = yn(factory.has(i));
     row.ip_standard = yn(isSrdi ? good(0.88, 0) : inno.has(i) ? r.chance(0.45) : r.chance(0.1));
     row.jiangsu_quality = yn(js.has(i));
-    row.quality_award = award.has(i) ? "市长质量奖" : "无";
+    row.quality_award = award.has(i) ? (r.chance(0.8) ? "市长质量奖" : "省长质量奖") : "无";
+    // Version 2: the year of each honour; about a fifth were won before the plan and do not count.
+    const won = () => (r.chance(0.2) ? r.int(2018, 2022) : r.int(2023, year));
+    row.cloud_star_year = cloud.has(i) ? won() : null;
+    row.smart_factory_year = factory.has(i) ? won() : null;
+    row.jiangsu_quality_year = js.has(i) ? won() : null;
+    row.quality_award_year = award.has(i) ? won() : null;
+    row.smart_workshops_new = workshops.includes(i) ? r.int(0, row.smart_workshops as number) : 0;
     row.ipo_reserve = yn(ipo.has(i));
     row.srdi_board = yn(board.has(i));
     row.listed = yn(listed.has(i));
@@ -203,12 +228,12 @@ function platformRows(r: Rng, up: UnitPlan, p: number, year: number): Row[] {
   return out;
 }
 
-function toFill(plan: Plan, enterprises: Row[], platforms: Row[], region: Row): FillData {
-  void plan;
+function toFill(form: FormDef, enterprises: Row[], platforms: Row[], region: Row): FillData {
+  const keys = new Set(form.region.cells.map((c) => c.key));
   return {
-    enterprises: enterprises.map((e) => FORM_V1.enterprises.fields.map((f) => e[f.key] ?? null)),
-    platforms: platforms.map((e) => FORM_V1.platforms.fields.map((f) => e[f.key] ?? null)),
-    region,
+    enterprises: enterprises.map((e) => form.enterprises.fields.map((f) => e[f.key] ?? null)),
+    platforms: platforms.map((e) => form.platforms.fields.map((f) => e[f.key] ?? null)),
+    region: Object.fromEntries(Object.entries(region).filter(([k]) => keys.has(k))),
   };
 }
 
@@ -226,7 +251,12 @@ export function buildDemoRound(plan: Plan, periodId = "2025Q3", seed = 20251015)
   const defective = plan.units.length > 4 ? plan.units[4] : plan.units[0];
   const dupFrom = plan.units[Math.min(1, plan.units.length - 1)];
   const dupTo = plan.units[Math.min(7, plan.units.length - 2)];
-  const rows = new Map<string, { ents: Row[]; plats: Row[]; region: Row; modified: string }>();
+  const v1Unit = plan.units[Math.min(2, plan.units.length - 1)];
+  const formOf = (u: Unit) => (u.code === v1Unit.code ? FORM_V1 : FORM_V2);
+  const rows = new Map<
+    string,
+    { ents: Row[]; plats: Row[]; region: Row; savedAt: string; modified: string; bureau: number }
+  >();
   plan.units.forEach((unit, i) => {
     const factor = 0.84 + 0.3 * r.next();
     const up: UnitPlan = {
@@ -236,27 +266,36 @@ export function buildDemoRound(plan: Plan, periodId = "2025Q3", seed = 20251015)
         Object.entries(targets.units[unit.code] ?? {}).map(([k, v]) => [k, v.target ?? 0]),
       ),
     };
-    const ents = enterpriseRows(r, up, plan, progress, period.year, taken, codes);
+    const ents = enterpriseRows(r, up, plan, progress, period.year, taken, codes, formOf(unit) === FORM_V2);
     const plats = platformRows(r, up, progress, period.year);
     const srdiMain = ents
       .filter((e) => e.provincial_srdi_year !== null || e.little_giant_year !== null)
       .reduce((s, e) => s + (e.main_revenue as number), 0);
-    const region: Row = {
-      above_scale_sme_main_revenue: round2(srdiMain / (0.36 + 0.12 * r.next() * factor)),
-      contact: `${personName(r)} 0518-8${String(5000000 + r.int(0, 999999)).slice(0, 7)}`,
-    };
+    // The bureau's figure (statistics bureau) and the county's own differ a little: the county's is a check.
+    const bureau = round2(srdiMain / (0.36 + 0.12 * r.next() * factor));
     const day = unit.code === late.code ? 17 : 8 + (i % 6);
-    const modified = new Date(Date.UTC(2025, 9, day, 1 + (i % 8), 7 * i, 0)).toISOString();
-    rows.set(unit.code, { ents, plats, region, modified });
+    const savedAt = new Date(Date.UTC(2025, 9, day, 1 + (i % 8), 7 * i, 0)).toISOString();
+    // Every third return reached the bureau as a copy days later: its file time is not when it was sent.
+    const modified = i % 3 === 1 ? new Date(Date.UTC(2025, 9, 20, 2, i, 0)).toISOString() : savedAt;
+    const region: Row = {
+      above_scale_sme_main_revenue: round2(bureau * (0.97 + 0.08 * r.next())),
+      contact: `${personName(r)} 0518-8${String(5000000 + r.int(0, 999999)).slice(0, 7)}`,
+      filled_on: isoToSerial(savedAt.slice(0, 10)) - 1,
+    };
+    rows.set(unit.code, { ents, plats, region, savedAt, modified, bureau });
   });
 
-  // Planted problems: a wrong check character twice, main revenue above revenue, a year after the period.
+  // Planted problems: wrong check characters, main revenue above revenue, a year after the period; enough
+  // rows (more than 5 % of the return's) for the rejected-rows deduction.
   const bad = rows.get(defective.code)!.ents;
   const defects: string[] = [];
-  [3, 11].forEach((k) => {
+  const brokenRows = [3, 11, 19, 23, 27, 31].filter((k) => k < bad.length);
+  brokenRows.forEach((k) => {
     bad[k].uscc = breakUscc(bad[k].uscc as string);
-    defects.push(`${defective.name}企业名录第${k + 2}行：统一社会信用代码校验码错误`);
   });
+  defects.push(
+    `${defective.name}企业名录第${brokenRows.map((k) => k + 2).join("、")}行：统一社会信用代码校验码错误`,
+  );
   bad[7].main_revenue = round2((bad[7].revenue as number) * 1.3);
   defects.push(`${defective.name}企业名录第9行：主营业务收入大于营业收入`);
   bad[15].innovative_year = period.year + 1;
@@ -265,16 +304,33 @@ export function buildDemoRound(plan: Plan, periodId = "2025Q3", seed = 20251015)
   rows.get(dupTo.code)!.ents.push({ ...src });
   defects.push(`${src.name as string}同时由${dupFrom.name}和${dupTo.name}报送`);
   defects.push(`${late.name}逾期报送，${missing.name}未报送`);
+  defects.push(`${v1Unit.name}仍使用第1版表式(无荣誉年份，计划期内荣誉不计)`);
+  defects.push("部分企业认定已超过3年有效期未复核，不再计入；部分荣誉获得于2023年以前，不计入计划期完成数");
+
+  // The bureau's records in the targets workbook: region figures for every unit but the v1 one (its own
+  // figure is then used), and receipt dates for the late unit and two others.
+  targets.regions = {};
+  for (const u of plan.units) {
+    const x = rows.get(u.code)!;
+    if (u.code !== v1Unit.code) targets.regions[u.code] = { above_scale_sme_main_revenue: x.bureau };
+  }
+  targets.receipts = {};
+  for (const u of [late, plan.units[0], plan.units[3]].filter((u) => u.code !== missing.code)) {
+    targets.receipts[u.code] = rows.get(u.code)!.savedAt.slice(0, 10);
+  }
 
   const generatedAt = "2025-09-25T01:00:00.000Z";
   const returns: DemoReturn[] = plan.units
     .filter((u) => u.code !== missing.code)
     .map((unit) => {
       const x = rows.get(unit.code)!;
+      const form = formOf(unit);
       return {
         unit,
         fileName: `${unit.code}-${unit.name}-${period.id}.xlsx`,
-        data: toFill(plan, x.ents, x.plats, x.region),
+        form,
+        data: toFill(form, x.ents, x.plats, x.region),
+        savedAt: x.savedAt,
         modified: x.modified,
       };
     });
@@ -289,6 +345,8 @@ export function buildDemoRound(plan: Plan, periodId = "2025Q3", seed = 20251015)
     returns,
     missing: [missing],
     late: [late],
+    v1: v1Unit,
+    defective,
     duplicate: { uscc: src.uscc as string, name: src.name as string, units: [dupFrom.code, dupTo.code] },
     defects,
   };

@@ -174,6 +174,14 @@ const CATALOGUE = {
     severity: "error",
     text: (a) => `${label(a)}须在 ${a.min} 年至 ${a.max} 年之间(不晚于报告期年份)，实为 ${q(a.value)}`,
   },
+  "value.not_date": {
+    severity: "error",
+    text: (a) => `${label(a)}应为日期(如 2025-10-12)，实为 ${q(a.value)}`,
+  },
+  "value.date_range": {
+    severity: "error",
+    text: (a) => `${label(a)}须在 ${a.min} 至 ${a.max} 之间(不晚于今天)，实为 ${q(a.value)}`,
+  },
   "value.duplicate": {
     severity: "error",
     text: (a) => `${label(a)}的值 ${q(a.value)} 与 ${a.other} 重复，本行不予计入`,
@@ -226,6 +234,10 @@ const CATALOGUE = {
   "norm.year_text": {
     severity: "warning",
     text: (a) => `${label(a)}填为 ${q(a.value)}，已按年份 ${a.detail} 读取`,
+  },
+  "norm.date_text": {
+    severity: "warning",
+    text: (a) => `${label(a)}以文本填为 ${q(a.value)}，已按日期 ${a.detail} 读取`,
   },
   "norm.yesno": {
     severity: "warning",

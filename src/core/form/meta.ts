@@ -13,6 +13,7 @@ export const META_KEYS: Record<keyof ReturnMeta, string> = {
   deadline: "deadline",
   generatedAt: "generated_at",
   fingerprint: "fingerprint",
+  moneyPeriod: "money_period",
 };
 
 /** The structure that must not change: sheet names and every header, in order. */
@@ -47,7 +48,10 @@ export function fingerprint(form: FormDef): string {
 
 /** Rows of the metadata sheet: [key, value]. */
 export function metaRows(meta: ReturnMeta): string[][] {
-  return (Object.keys(META_KEYS) as (keyof ReturnMeta)[]).map((k) => [META_KEYS[k], meta[k] ?? ""]);
+  // Optional keys (added with form version 2) are written only when set, so version 1 is unchanged.
+  return (Object.keys(META_KEYS) as (keyof ReturnMeta)[])
+    .filter((k) => k !== "moneyPeriod" || meta[k] !== undefined)
+    .map((k) => [META_KEYS[k], meta[k] ?? ""]);
 }
 
 /** Reads the key/value rows back; null when a required key is missing. */
@@ -70,5 +74,6 @@ export function parseMetaRows(rows: unknown[][]): ReturnMeta | null {
     deadline: get("deadline") || null,
     generatedAt: get("generatedAt") ?? "",
     fingerprint: get("fingerprint")!,
+    ...(get("moneyPeriod") ? { moneyPeriod: get("moneyPeriod") } : {}),
   };
 }

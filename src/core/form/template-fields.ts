@@ -33,6 +33,8 @@ export function fieldNumFmt(field: Pick<FieldDef, "type">): string {
     case "whole":
     case "year":
       return "0";
+    case "date":
+      return "yyyy-mm-dd";
     default:
       return "@";
   }
@@ -86,6 +88,18 @@ export function fieldValidation(field: FieldDef, range: string, ctx: FieldContex
       const { text, ...bounds } = numberRule(field, field.type === "whole");
       v = { type: field.type === "whole" ? "whole" : "decimal", ...bounds };
       rule = field.type === "percent" ? `${text}(百分数，如45表示45%)` : text;
+      break;
+    }
+    case "date": {
+      // Not after today: a formula, so the file checks it on the day the clerk types, not the day it was made.
+      const min = field.dateMin ?? "2000-01-01";
+      const [y, m, d] = min.split("-").map(Number);
+      const cell = range.split(":")[0];
+      v = {
+        type: "custom",
+        formula: `AND(ISNUMBER(${cell}),${cell}>=DATE(${y},${m},${d}),${cell}<=TODAY())`,
+      };
+      rule = `须为${min}至今天之间的日期(如 2025-10-12)`;
       break;
     }
     case "uscc":

@@ -90,6 +90,9 @@ function instructionsSheet(args: Required<Pick<TemplateArgs, "contact">> & Templ
     ["6. 年份填4位数字；金额单位为万元。"],
     [`7. 数控化率等${PERCENT_RULE}`],
     ["8. 请勿粘贴带公式的内容；从其他表格复制时请使用\u201c选择性粘贴—数值\u201d。"],
+    ...(form.notes ?? []).map((n, i): [string] => [
+      `${9 + i}. ${n.replace("{start}", plan.start.slice(0, 4)).replace("{money}", moneyPeriodText(form, period) ?? "")}`,
+    ]),
     [""],
     ["二、本表会检查什么", HEADING_STYLE],
     ["1. 表内校验(无需插件)：输入时即检查下拉选项、数值范围、整数、年份范围和文字长度。"],
@@ -209,6 +212,11 @@ function regionSheet(form: FormDef, unit: Unit, period: Period): SheetDescriptio
   };
 }
 
+/** The money fields' period with its dates, e.g. "本年1月至报告期末累计(2025-01-01至2025-09-30)"; v1: none. */
+export function moneyPeriodText(form: FormDef, period: Period): string | undefined {
+  return form.moneyPeriod ? `${form.moneyPeriod}(${period.year}-01-01至${period.end})` : undefined;
+}
+
 /** The template of one unit and period. Pure: `generatedAt` is given, not read from a clock. */
 export function buildTemplate(args: TemplateArgs): WorkbookDescription {
   const form = args.form ?? FORM_V1;
@@ -226,6 +234,7 @@ export function buildTemplate(args: TemplateArgs): WorkbookDescription {
     deadline: args.deadline ?? null,
     generatedAt: args.generatedAt,
     fingerprint: fingerprint(form),
+    moneyPeriod: moneyPeriodText(form, period),
   });
   const metaCells: CellValue[][] = meta.map((r) => [...r]);
   const names: DefinedName[] = [];

@@ -8,7 +8,8 @@ export type FieldType =
   | "year" // whole year between yearMin and the period's year
   | "decimal"
   | "whole"
-  | "percent"; // 0–100 percent points in the sheet; a fraction internally
+  | "percent" // 0–100 percent points in the sheet; a fraction internally
+  | "date"; // a day (Excel date or date text), between dateMin and today; ISO yyyy-mm-dd internally
 
 export interface FieldDef {
   key: string;
@@ -23,6 +24,11 @@ export interface FieldDef {
   max?: number;
   /** For "year": the earliest year allowed; the latest is the period's year. */
   yearMin?: number;
+  /** For "year": a recognition tier's year (filling one makes revenue required). Default true; false for
+   * the years of honours (form version 2). */
+  recognition?: boolean;
+  /** For "date": the earliest day allowed, ISO; the latest is today. */
+  dateMin?: string;
   /** For "list": allowed values. The plan's chains are filled in at build time for `chain`. */
   options?: string[];
   /** Unique within the return (uscc). */
@@ -73,4 +79,9 @@ export interface FormDef {
   platforms: TableSheetDef;
   region: RegionSheetDef;
   metaSheet: string;
+  /** The period the money fields (营业收入, 主营业务收入, 研发费用) cover, as stated in the template and in
+   * the metadata (form version 2); absent in version 1, which did not say. */
+  moneyPeriod?: string;
+  /** Lines added to the template's 填报说明 for this version. */
+  notes?: string[];
 }

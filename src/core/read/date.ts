@@ -1,6 +1,10 @@
 // Calendar dates in cells: adapters give dates as Excel serial numbers (1900 system); clerks also type
 // them as text (2025-10-12, 2025/10/12, 2025.10.12, 2025年10月12日). Pure, no time zones: a date is a day.
-import { halfWidth, trimInvisible } from "./normalise";
+
+/** Full-width digits and punctuation as ASCII, surrounding whitespace dropped (normalise.ts would import us). */
+function plainText(s: string): string {
+  return s.replace(/[\uFF01-\uFF5E]/g, (c) => String.fromCharCode(c.charCodeAt(0) - 0xfee0)).trim();
+}
 
 /** Excel serial of 1970-01-01 (1900 date system). */
 const EPOCH_SERIAL = 25569;
@@ -26,7 +30,7 @@ export function isoToSerial(iso: string): number {
 
 /** Year, month and day separated by - / . or 年 月 (日); each part digits only. No regex backtracking. */
 export function parseDateText(text: string): string | null {
-  const t = trimInvisible(halfWidth(text));
+  const t = plainText(text);
   if (t.length > 20) return null;
   const parts: string[] = [];
   let cur = "";

@@ -3,6 +3,7 @@
 // (numbers stored as text, thousands separators, full-width characters, 是/否 written as Y/N or √/×,
 // 45% or 0.45 in a percent column), with a warning naming the original; what cannot be read is an error.
 // Trimming surrounding or invisible whitespace is not warned: it changes no meaning and would flood the list.
+import { parseDateText, serialToIso } from "./date";
 import type { IssueCode, MessageArgs } from "../form/messages";
 import type { FieldDef } from "../form/types";
 import { isErrorValue, isFormulaValue, type SnapshotValue } from "../snapshot";
@@ -97,6 +98,8 @@ export interface ParseContext {
   options?: string[];
   /** The cell's number format says percent: its number is already a fraction. */
   percentFormat?: boolean;
+  /** Today (ISO date, China time): the latest day a "date" field accepts; absent: not checked. */
+  today?: string | null;
 }
 
 type NumberHow = "plain" | "fullwidth" | "thousands";
@@ -143,7 +146,17 @@ function numberWarning(how: NumberHow, value: string, read: string): Problem {
 
 type FieldLike = Pick<
   FieldDef,
-  "key" | "header" | "type" | "required" | "minLength" | "maxLength" | "min" | "max" | "yearMin" | "options"
+  | "key"
+  | "header"
+  | "type"
+  | "required"
+  | "minLength"
+  | "maxLength"
+  | "min"
+  | "max"
+  | "yearMin"
+  | "options"
+  | "dateMin"
 >;
 
 /** Parses one cell by its field's type and rules (not cross-field or cross-row rules). */
@@ -168,7 +181,28 @@ export function parseField(field: FieldLike, v: SnapshotValue | undefined, ctx: 
       return parseNumber(field, raw);
     case "percent":
       return parsePercent(field, raw, !!ctx.percentFormat);
+    case "date":
+      return parseDate(field, raw, ctx.today ?? null);
   }
+}
+
+function parseDate(
+  field: FieldLike,
+  raw: Exclude<RawCell, { kind: "blank" | "error" }>,
+  today: string | null,
+): Parsed {
+  let day: string | null = null;
+  let warning: Problem | undefined;
+  if (raw.kind === "number") day = serialToIso(raw.n);
+  else if (raw.kind === "text") {
+    day = parseDateText(raw.text);
+    if (day) warning = { code: "norm.date_text", args: { detail: day } };
+  }
+  if (!day) return { value: null, error: { code: "value.not_date" } };
+  const min = field.dateMin ?? "2000-01-01";
+  if (day < min || (today !== null && day > today))
+    return { value: day, warning, error: { code: "value.date_range", args: { min, max: today ?? "今天" } } };
+  return { value: day, warning };
 }
 
 function parseText(field: FieldLike, raw: Exclude<RawCell, { kind: "blank" | "error" }>): Parsed {

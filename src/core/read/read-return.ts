@@ -3,7 +3,7 @@
 // rows.read = rows.accepted + rows.rejected over the 企业名录 and 平台与集群 data rows, always.
 import { chainOptions } from "../form/template";
 import type { FormDef, TableSheetDef } from "../form/types";
-import { FORM_V1 } from "../form/v1";
+import { formOfSnapshot } from "../form/versions";
 import type { Issue } from "../issues";
 import type { Plan } from "../plan/types";
 import type { SheetSnapshot, WorkbookSnapshot } from "../snapshot";
@@ -20,6 +20,8 @@ export interface ReadOptions {
   file: string;
   modified?: string | null;
   expect?: Expectation;
+  /** Today, ISO date in China time: the latest 填报日期 accepted. Absent: that bound is not checked. */
+  today?: string | null;
 }
 
 /** Codes that make the whole return unusable: no record of it may be counted. */
@@ -39,7 +41,8 @@ interface SheetRead {
 }
 
 export function readReturn(snapshot: WorkbookSnapshot, opts: ReadOptions): ReturnResult {
-  const form = opts.form ?? FORM_V1;
+  // The version the return says it is (version 1 returns are still read), else the current form.
+  const form = opts.form ?? formOfSnapshot(snapshot);
   const errors: Issue[] = [];
   const warnings: Issue[] = [];
   const id = identify(snapshot, form, opts.plan, opts.expect);
@@ -66,7 +69,14 @@ export function readReturn(snapshot: WorkbookSnapshot, opts: ReadOptions): Retur
     return { table, sheet, result, unparsed: [] };
   });
 
-  const region = readRegion(byName.get(form.region.name), form, ctx.yearMax, errors, warnings);
+  const region = readRegion(
+    byName.get(form.region.name),
+    form,
+    ctx.yearMax,
+    opts.today ?? null,
+    errors,
+    warnings,
+  );
 
   const fileErrors = errors.filter(isFileLevel);
   const rejected = fileErrors.length > 0;
@@ -119,6 +129,8 @@ export function readReturn(snapshot: WorkbookSnapshot, opts: ReadOptions): Retur
     region: rejected ? null : region,
     rejectedRows,
     modified: opts.modified ?? snapshot.source?.modified ?? null,
+    savedAt: snapshot.source?.savedAt ?? null,
+    filledOn: rejected ? null : (region?.filled_on ?? null),
   };
 }
 
@@ -130,6 +142,7 @@ function readRegion(
   sheet: SheetSnapshot | undefined,
   form: FormDef,
   yearMax: number | null,
+  today: string | null,
   errors: Issue[],
   warnings: Issue[],
 ): RegionRecord | null {
@@ -140,7 +153,7 @@ function readRegion(
   const record: Record<string, string | number | boolean | null> = {};
   for (const c of form.region.cells) {
     const v = (sheet.cells[c.row - 1] ?? [])[1];
-    const p = parseField(c, v, { yearMax });
+    const p = parseField(c, v, { yearMax, today });
     record[c.key] = p.error ? null : p.value;
     const at = { sheet: sheet.name, cell: `B${c.row}`, field: c.key, label: c.header };
     const value = rawText(rawCell(v));

@@ -70,7 +70,8 @@ const COMPARE: Record<CrossFieldRule["op"], (a: number, b: number) => boolean> =
 export function readTable(sheet: SheetSnapshot, t: TableSheetDef, ctx: TableContext): TableResult {
   const fields = t.fields;
   const col = new Map(fields.map((f, i) => [f.key, i]));
-  const yearFields = fields.filter((f) => f.type === "year");
+  // Recognition tiers only: a year of an honour (form v2) does not make revenue required.
+  const yearFields = fields.filter((f) => f.type === "year" && f.recognition !== false);
   const merged = mergedRows(sheet, t);
   const firstSeen = new Map<string, Map<string, string>>(); // field key -> value -> first cell
   const result: TableResult = { accepted: [], rejected: [], warnings: [], rowIssues: [], read: 0 };

@@ -60,6 +60,8 @@ export interface PlatformRecord extends RowOrigin {
 export interface RegionRecord {
   above_scale_sme_main_revenue: number | null;
   contact: string | null;
+  /** Form version 2: 填报日期, ISO date. */
+  filled_on?: string | null;
 }
 
 export interface RowCounts {
@@ -84,6 +86,8 @@ export interface ReturnMeta {
   deadline: string | null;
   generatedAt: string;
   fingerprint: string;
+  /** Form version 2: the period the money fields cover, e.g. "本年1月至报告期末累计(2025-01-01至2025-09-30)". */
+  moneyPeriod?: string;
 }
 
 export interface ReturnResult {
@@ -107,4 +111,9 @@ export interface ReturnResult {
   rejectedRows: RejectedRow[];
   /** When the file was last modified (ISO), from the adapter, for submission timing. */
   modified: string | null;
+  /** The workbook's own saved time (docProps/core.xml dcterms:modified, ISO), which copying does not
+   * change; preferred to `modified` for submission timing. Absent or null when unknown. */
+  savedAt?: string | null;
+  /** Form version 2: the 填报日期 the clerk entered (ISO date); absent or null when none. */
+  filledOn?: string | null;
 }

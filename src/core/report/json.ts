@@ -46,6 +46,8 @@ export interface AggregateJson {
     deductions: { late: number; missing: number; rejectedRows: number; total: number };
     band: string | null;
     daysLate: number | null;
+    /** 规上中小企业主营业务收入: the bureau's figure, the unit's own (a check) and which one was used. */
+    region: { bureau: number | null; county: number | null; used: "bureau" | "county" | null };
   }[];
   submissions: {
     unit: string;
@@ -88,6 +90,10 @@ const ind = (s: IndicatorScore): IndicatorJson => ({
 
 export function toAggregateJson(result: RoundResult): AggregateJson {
   const { aggregate: a, score } = result;
+  const regionOf = (code: string) => {
+    const f = a.units.find((x) => x.code === code)?.region;
+    return { bureau: f?.bureau ?? null, county: f?.county ?? null, used: f?.used ?? null };
+  };
   return {
     period: a.period,
     city: { indicators: score.city.map(ind) },
@@ -103,6 +109,7 @@ export function toAggregateJson(result: RoundResult): AggregateJson {
       deductions: { ...u.deductions },
       band: u.band,
       daysLate: u.daysLate,
+      region: regionOf(u.code),
     })),
     submissions: a.submissions.map((s) => ({
       unit: s.unit,

@@ -35,7 +35,12 @@ export interface RoundArgs extends AggregateArgs {
 }
 
 export function runRound(args: RoundArgs): RoundResult {
-  const aggregate = aggregateRound(args);
+  // The bureau's region figures and receipt dates travel in the targets workbook.
+  const aggregate = aggregateRound({
+    ...args,
+    regionFigures: args.regionFigures ?? args.targets?.regions,
+    receipts: args.receipts ?? args.targets?.receipts,
+  });
   const targets = args.targets ?? EMPTY_ALLOCATION;
   const settings = args.settings ?? DEFAULT_SETTINGS;
   const score = scoreRound({ aggregate, plan: args.plan as Plan, targets, settings });

@@ -393,6 +393,6 @@ export function draftBulletinText(result: RoundResult, plan: Plan, opts: Bulleti
     closing: "特此通报。",
     attachments: attachmentList(!!cmp),
     cc: settings.cc ? `抄送：${settings.cc}。` : "",
-    printed: `${issuer}　　${date}印发`,
+    printed: `${issuer}\u3000\u3000${date}印发`,
   };
 }

@@ -147,5 +147,6 @@ export interface WorkbookDescription {
   sheets: SheetDescription[];
   names?: DefinedName[];
   /** Document properties. */
-  properties?: { title?: string; creator?: string; created?: string };
+  /** `modified` (ISO): the saved time written to docProps/core.xml; absent: `created`. */
+  properties?: { title?: string; creator?: string; created?: string; modified?: string };
 }

@@ -30,7 +30,12 @@ describe("readWorkbook: cell values as the core expects them", () => {
       wb.addWorksheet("_meta", { state: "veryHidden" }).getCell("A1").value = "k";
     });
     const s = await readWorkbook(bytes, { name: "v.xlsx", modified: "2025-10-01T00:00:00.000Z" });
-    expect(s.source).toEqual({ name: "v.xlsx", modified: "2025-10-01T00:00:00.000Z" });
+    // savedAt is the workbook's own dcterms:modified, which ExcelJS sets to the time it wrote the file.
+    expect(s.source).toEqual({
+      name: "v.xlsx",
+      modified: "2025-10-01T00:00:00.000Z",
+      savedAt: expect.any(String),
+    });
     expect(s.sheets.map((x) => [x.name, x.state])).toEqual([
       ["数据", "visible"],
       ["隐藏", "hidden"],
