@@ -35,6 +35,7 @@ export function writeLayout(ws: ExcelJS.Worksheet, d: SheetDescription): void {
   d.columnWidths?.forEach((w, i) => {
     if (w > 0) ws.getColumn(i + 1).width = w;
   });
+  for (const c of d.hiddenColumns ?? []) ws.getColumn(c + 1).hidden = true;
   for (const [r, h] of Object.entries(d.rowHeights ?? {})) ws.getRow(Number(r) + 1).height = h;
   for (const m of d.merges ?? []) ws.mergeCells(m);
   if (d.freeze && (d.freeze.rows > 0 || d.freeze.columns > 0)) {

@@ -1,6 +1,6 @@
 // Paper is a client: every workbook we write and the .docx, rendered by LibreOffice to PDF and read back
-// word by word. The bulletin and its .docx: nothing under 8 pt, no two words overlapping, no codes, no
-// ISO timestamps. The template, targets workbook and annotated return: nothing under 8 pt, no overlaps.
+// word by word: the bulletin and its .docx, the template, the targets workbook and an annotated return.
+// Nothing under 8 pt, no two words overlapping, no snake_case or dotted codes, no ISO timestamps.
 import { execFileSync, spawnSync } from "child_process";
 import { mkdtempSync, readdirSync, rmSync } from "fs";
 import { tmpdir } from "os";
@@ -54,30 +54,22 @@ const render = (file: string) => {
 };
 
 run("paper", () => {
-  test.each(["bulletin.xlsx", "bulletin.docx"])(
-    "%s: legible, no overprint, no codes, no ISO times, A4",
-    (file) => {
-      const { pages, words, p, text } = render(file);
-      expect(words.length).toBeGreaterThan(500);
-      for (const pg of pages)
-        expect([Math.round(pg.width), Math.round(pg.height)].sort()).toEqual([595, 842]);
-      expect(text).toBe(
-        `${file}: ${pages.length} pages\n${problemsText({ small: [], overlaps: [], codes: [], iso: [] })}`,
-      );
-      expect(p.small).toHaveLength(0);
-    },
-    240000,
-  );
-
+  const clean = (file: string, pages: number) =>
+    `${file}: ${pages} pages\n${problemsText({ small: [], overlaps: [], codes: [], iso: [] })}`;
   test.each([
+    "bulletin.xlsx",
+    "bulletin.docx",
     path.join("demo", "templates", "320723-灌云县-2025Q3.xlsx"),
     path.join("demo", "目标分解-2025Q3.xlsx"),
     path.join("annotated", "320723-灌云县-2025Q3-校验结果.xlsx"),
   ])(
-    "%s: nothing under 8 pt, no overprint",
+    "%s: A4, nothing under 8 pt, no overprint, no codes, no ISO times",
     (file) => {
-      const { p, text } = render(file);
-      expect([p.small.length, p.overlaps.length, text]).toEqual([0, 0, text]);
+      const { pages, words, text } = render(file);
+      expect(words.length).toBeGreaterThan(150);
+      for (const pg of pages)
+        expect([Math.round(pg.width), Math.round(pg.height)].sort()).toEqual([595, 842]);
+      expect(text).toBe(clean(file, pages.length));
     },
     240000,
   );

@@ -112,6 +112,8 @@ export interface SheetDescription {
   rows: CellValue[][];
   /** Column widths in characters, index 0 = column A. */
   columnWidths?: number[];
+  /** 0-based columns hidden on screen and paper (machine keys a reader needs but a person does not). */
+  hiddenColumns?: number[];
   /** Height in points per row index (0-based), where it matters (titles, wrapped text). */
   rowHeights?: Record<number, number>;
   styles?: StyledRange[];

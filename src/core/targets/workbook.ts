@@ -163,6 +163,8 @@ function targetsSheet(plan: Plan, period: Period, alloc: TargetAllocation | unde
     state: "visible",
     rows,
     columnWidths: [24, 10, 26, 16, 14, 34],
+    // Column A keeps the indicator code for reading back; people see the name in each block's title.
+    hiddenColumns: [0],
     rowHeights: { 0: 30, 1: 48, 2: 30 },
     styles,
     merges,
@@ -276,6 +278,7 @@ function settingsSheet(plan: Plan, s: ScoringSettings): SheetDescription {
     state: "visible",
     rows,
     columnWidths: [24, 44, 22, 60],
+    hiddenColumns: [0],
     rowHeights: { 0: 30, 1: 48 },
     styles,
     merges: ["A1:D1", "A2:D2"],
@@ -361,7 +364,7 @@ function receiptsSheet(plan: Plan, period: Period, alloc: TargetAllocation | und
     RECEIPT_HEADER,
     values,
     {
-      numFmt: "yyyy-mm-dd",
+      numFmt: 'yyyy"年"m"月"d"日"',
       validation: {
         type: "date",
         operator: "between",
