@@ -144,6 +144,7 @@ test("the bulletin read by openpyxl agrees with the --json output", () => {
     "报送情况",
     "数据问题",
     "企业名单",
+    "明细",
     "通报数据",
   ]);
   const label = { green: "正常", yellow: "略滞后", red: "滞后" } as const;

@@ -10,7 +10,8 @@ import openpyxl
 
 
 def main(path):
-    wb = openpyxl.load_workbook(path)
+    # Cached values: figures link to the 明细 sheet through HYPERLINK formulas.
+    wb = openpyxl.load_workbook(path, data_only=True)
     # Codes live in the hidden data sheet, in plan order; the printed tables carry names only.
     data = wb["通报数据"]
     codes = [r[1] for r in data.iter_rows(values_only=True) if r[0] == "city"]

@@ -77,6 +77,7 @@ test("the bulletin workbook: the 工作通报 first, its six 附件, the hidden 
     ["报送情况", "visible"],
     ["数据问题", "visible"],
     ["企业名单", "visible"],
+    ["明细", "visible"],
     ["通报数据", "hidden"],
   ]);
 });
@@ -177,7 +178,9 @@ test("text from returns is written as plain strings, never formulas", () => {
   for (const s of desc.sheets)
     for (const row of s.rows)
       for (const v of row)
-        if (v !== null && typeof v === "object") expect(v.formula).not.toMatch(/HYPERLINK|calc|SUM\(1\)/);
+        // The only formulas are our own links to the 明细 sheet, with a number as the shown value.
+        if (v !== null && typeof v === "object")
+          expect(v.formula).toMatch(/^HYPERLINK\("#'明细'!A\d+",-?[\d.e+-]+\)$/);
   const issues = texts(sheet("数据问题")).join("\n");
   expect(issues).toContain(evil);
   expect(issues).toContain("-2+3.xlsx");
@@ -288,4 +291,41 @@ test("a long paragraph is cut at clause ends into rows Excel can hold", () => {
     expect(x.length).toBeLessThanOrEqual(300);
     expect(x.endsWith("，")).toBe(true);
   }
+});
+
+test("drill-down: a unit's figure links to its block on 明细, which lists exactly the records it counts", () => {
+  const d = sheet("明细");
+  const u = sheet("县区完成情况");
+  const unit = result.score.units.find((x) => x.code === "320703")!;
+  const i = plan.indicators.findIndex((x) => x.code === "provincial_srdi");
+  const row = u.rows.find((r) => r[0] === unit.name && r.some((c) => typeof c === "object" && c !== null))!;
+  const links = row.filter(
+    (c): c is { formula: string; result: number } => typeof c === "object" && c !== null,
+  );
+  expect(links.length).toBeGreaterThan(0);
+  const block = (code: string) => {
+    const all = u.rows
+      .flatMap((r) => (r[0] === unit.name ? r : []))
+      .filter((c) => typeof c === "object" && c !== null);
+    return all as { formula: string; result: number }[];
+  };
+  const cell = block("provincial_srdi").find((c) => c.formula.includes("明细"))!;
+  expect(cell).toBeDefined();
+  const start = Number(
+    /A(\d+)/.exec(
+      (
+        u.rows
+          .flatMap((r) => (r[0] === unit.name ? r : []))
+          .filter((c): c is { formula: string; result: number } => typeof c === "object" && c !== null)
+          .find((_, k) => k === plan.indicators.slice(0, i).length) ?? cell
+      ).formula,
+    )![1],
+  );
+  const rows = d.rows
+    .slice(start - 1)
+    .filter((r, k, a) => a.slice(0, k + 1).every((x) => x[0] === a[0][0] && x[1] === a[0][1]));
+  expect(rows[0][0]).toBe(plan.indicators[i].name);
+  expect(rows[0][1]).toBe(unit.name);
+  expect(rows.filter((r) => r[4] === "计入").length).toBe(unit.indicators[i].actual);
+  expect(sheet("明细").print?.printArea).toBe("A1:E3");
 });

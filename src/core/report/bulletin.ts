@@ -3,6 +3,7 @@
 import type { Plan } from "../plan/types";
 import type { WorkbookDescription } from "../sheet/types";
 import { bulletinSheet } from "./bulletin-sheet";
+import { detailsSheet } from "./details";
 import { listsSheet } from "./lists-sheet";
 import { dataSheet, figuresOf } from "./previous";
 import type { RoundResult } from "./round-result";
@@ -12,15 +13,17 @@ import { draftBulletinText, type BulletinOptions } from "./text";
 export function buildBulletin(result: RoundResult, plan: Plan, opts: BulletinOptions): WorkbookDescription {
   const t = draftBulletinText(result, plan, opts);
   const cmp = opts.comparison ?? null;
+  const details = detailsSheet(result, plan);
   return {
     sheets: [
       bulletinSheet(t),
-      citySheet(result, plan, cmp),
+      citySheet(result, plan, cmp, details.index),
       scoresSheet(result, cmp),
-      unitsSheet(result, plan),
+      unitsSheet(result, plan, details.index),
       submissionsSheet(result),
       issuesSheet(result),
       listsSheet(result, plan, cmp),
+      details.sheet,
       dataSheet(figuresOf(result, plan)),
     ],
     properties: {

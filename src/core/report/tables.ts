@@ -27,6 +27,7 @@ import {
   UNSCORED_STYLE,
   valueNumFmt,
 } from "./format";
+import { linked, type DetailIndex } from "./details";
 import type { Comparison } from "./previous";
 import type { RoundResult } from "./round-result";
 import { ATTACHMENT_TITLES, versionLabel } from "./text";
@@ -97,7 +98,13 @@ function titleBlock(
   heights[1] = 30;
 }
 
-export function citySheet(result: RoundResult, plan: Plan, cmp: Comparison | null = null): SheetDescription {
+export function citySheet(
+  result: RoundResult,
+  plan: Plan,
+  cmp: Comparison | null = null,
+  details?: DetailIndex,
+): SheetDescription {
+  const firstUnit = result.counted?.[0]?.unit;
   const { aggregate: a, score } = result;
   const header = [
     "序号",
@@ -144,7 +151,7 @@ export function citySheet(result: RoundResult, plan: Plan, cmp: Comparison | nul
       ind.section,
       s.target,
       v(s.base),
-      v(s.actual),
+      linked(v(s.actual) as number | string, details?.get(`${ind.code}|${firstUnit}`)),
       v(s.completion),
       v(s.expected),
       statusLabel(s.status),
@@ -332,7 +339,7 @@ const CN = [
   "十六",
 ];
 
-export function unitsSheet(result: RoundResult, plan: Plan): SheetDescription {
+export function unitsSheet(result: RoundResult, plan: Plan, details?: DetailIndex): SheetDescription {
   const { score } = result;
   const groups = indicatorGroups(plan);
   const width = Math.max(...groups.map((g) => g.length));
@@ -372,7 +379,14 @@ export function unitsSheet(result: RoundResult, plan: Plan): SheetDescription {
       const r = rows.length + 1;
       rows.push([
         u.name,
-        ...idx.map((i) => v(kind === "completion" ? u.indicators[i].completion : u.indicators[i].actual)),
+        ...idx.map((i) =>
+          kind === "completion"
+            ? v(u.indicators[i].completion)
+            : linked(
+                v(u.indicators[i].actual) as number | string,
+                details?.get(`${plan.indicators[i].code}|${u.code}`),
+              ),
+        ),
       ]);
       styles.push({ range: `A${r}`, style: { ...BODY, wrap: true } });
       idx.forEach((i, k) => {
