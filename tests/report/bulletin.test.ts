@@ -303,13 +303,13 @@ test("drill-down: a unit's figure links to its block on 明细, which lists exac
     (c): c is { formula: string; result: number } => typeof c === "object" && c !== null,
   );
   expect(links.length).toBeGreaterThan(0);
-  const block = (code: string) => {
+  const block = () => {
     const all = u.rows
       .flatMap((r) => (r[0] === unit.name ? r : []))
       .filter((c) => typeof c === "object" && c !== null);
     return all as { formula: string; result: number }[];
   };
-  const cell = block("provincial_srdi").find((c) => c.formula.includes("明细"))!;
+  const cell = block().find((c) => c.formula.includes("明细"))!;
   expect(cell).toBeDefined();
   const start = Number(
     /A(\d+)/.exec(
