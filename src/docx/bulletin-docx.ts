@@ -234,7 +234,33 @@ export function bulletinDocx(doc: BulletinDocument): Document {
   });
 }
 
+const W = "http://schemas.openxmlformats.org/wordprocessingml/2006/main";
+
+/** The font table names each 公文 face with the face that stands in for it (w:altName) and the GB2312
+ * character set, so Word, WPS and LibreOffice substitute a Chinese face of the same kind, not a default. */
+export function fontTableXml(): string {
+  const font = (name: string, alt: string, family: string, pitch: string) =>
+    `<w:font w:name="${name}"><w:altName w:val="${alt}"/><w:charset w:val="86"/>` +
+    `<w:family w:val="${family}"/><w:pitch w:val="${pitch}"/></w:font>`;
+  const faces = Object.values(FONTS).map((f) =>
+    font(
+      f.name,
+      f.fallback,
+      f === FONTS.heading ? "modern" : "roman",
+      f === FONTS.heading ? "fixed" : "variable",
+    ),
+  );
+  const unique = [...new Set(faces)];
+  return (
+    `<?xml version="1.0" encoding="UTF-8" standalone="yes"?><w:fonts xmlns:w="${W}">` +
+    unique.join("") +
+    font("Times New Roman", "Times New Roman", "roman", "variable") +
+    "</w:fonts>"
+  );
+}
+
 /** Bytes of the .docx; works in Node and in the browser bundle (no fs here). */
 export async function writeBulletinDocx(doc: BulletinDocument): Promise<Uint8Array> {
-  return new Uint8Array(await Packer.toArrayBuffer(bulletinDocx(doc)));
+  const overrides = [{ path: "word/fontTable.xml", data: fontTableXml() }];
+  return new Uint8Array(await Packer.toArrayBuffer(bulletinDocx(doc), false, overrides));
 }
