@@ -15,7 +15,14 @@ import { runRound } from "../core/report/round-result";
 import { SHEET_BULLETIN } from "../core/report/bulletin-sheet";
 import { readTargets } from "../core/targets/read";
 import { buildTargetsWorkbook } from "../core/targets/workbook";
-import { SETTINGS_SHEET, TARGETS_META_SHEET, TARGETS_SHEET } from "../core/targets/types";
+import { CURRENT_FORM } from "../core/form/versions";
+import {
+  RECEIPTS_SHEET,
+  REGION_SHEET,
+  SETTINGS_SHEET,
+  TARGETS_META_SHEET,
+  TARGETS_SHEET,
+} from "../core/targets/types";
 import { keepReturnSheets, bytesToBase64 } from "./import";
 import { keptReturns, keptSheetNames, unitPrefix } from "./kept-returns";
 import { clearHighlights, selectCell, setHighlights } from "./marks";
@@ -100,12 +107,19 @@ function unreadable(file: ReturnFile, e: unknown): ReturnResult {
 
 const percentColumns = FORM_V1.enterprises.fields.flatMap((f, i) => (f.type === "percent" ? [i] : []));
 const templateSheets = new Set([FORM_V1.metaSheet, FORM_V1.instructionsSheet, ...keptSheetNames()]);
-const targetSheets = new Set([TARGETS_SHEET, SETTINGS_SHEET, TARGETS_META_SHEET]);
+const targetSheets = new Set([
+  TARGETS_SHEET,
+  SETTINGS_SHEET,
+  TARGETS_META_SHEET,
+  REGION_SHEET,
+  RECEIPTS_SHEET,
+]);
 
 export function createActions(plan: Plan, now: () => Date = () => new Date()): PaneActions {
   const describe = (req: TemplateRequest) =>
     buildTemplate({
       plan,
+      form: CURRENT_FORM,
       unit: req.unit,
       period: req.period,
       deadline: req.deadline,

@@ -55,13 +55,14 @@ async function makeReturns(dir: string): Promise<string[]> {
   for (const r of demo.returns.slice(0, 4)) {
     const desc = buildTemplate({
       plan: DEFAULT_PLAN,
+      form: r.form,
       unit: r.unit,
       period: demo.period,
       deadline: demo.deadline,
       generatedAt: demo.generatedAt,
     });
     const file = path.join(dir, r.fileName);
-    writeFileSync(file, await writeWorkbook(fillTemplate(desc, r.data)));
+    writeFileSync(file, await writeWorkbook(fillTemplate(desc, r.data, r.form)));
     const t = new Date(r.modified);
     utimesSync(file, t, t);
     files.push(file);

@@ -1,5 +1,6 @@
 // Shared set-up of the adapter tests: a fake host installed as the globals, and sample data.
-import { buildDemoRound } from "../../src/core/demo/round";
+import { buildDemoRound, type DemoReturn } from "../../src/core/demo/round";
+import { FORM_V1 } from "../../src/core/form/v1";
 import { buildTemplate } from "../../src/core/form/template";
 import { fillTemplate } from "../../src/core/form/template-fill";
 import { DEFAULT_PLAN } from "../../src/core/plan/default-plan";
@@ -29,10 +30,18 @@ export function template(unitIndex = 0): WorkbookDescription {
   });
 }
 
+/** A demo return's rows in the version-1 column order (the demo fills most units on version 2). */
+function asV1(r: DemoReturn): CellValue[][] {
+  const at = FORM_V1.enterprises.fields.map((f) =>
+    r.form.enterprises.fields.findIndex((g) => g.key === f.key),
+  );
+  return (r.data.enterprises ?? []).map((row) => at.map((i) => (i < 0 ? null : row[i])));
+}
+
 /** `n` enterprise rows made by repeating the demo round's rows (USCCs repeat: the reader will say so). */
 export function enterpriseRows(n: number): CellValue[][] {
   const demo = buildDemoRound(plan);
-  const pool = demo.returns.flatMap((r) => r.data.enterprises ?? []);
+  const pool = demo.returns.flatMap(asV1);
   return Array.from({ length: n }, (_, i) => pool[i % pool.length]);
 }
 
@@ -40,7 +49,9 @@ export function filledTemplate(rows: number, unitIndex = 0): WorkbookDescription
   const demo = buildDemoRound(plan);
   const data =
     demo.returns.find((r) => r.unit.code === plan.units[unitIndex].code)?.data ?? demo.returns[0].data;
-  return fillTemplate(template(unitIndex), { ...data, enterprises: enterpriseRows(rows) });
+  const keys = new Set(FORM_V1.region.cells.map((c) => c.key));
+  const region = Object.fromEntries(Object.entries(data.region ?? {}).filter(([k]) => keys.has(k)));
+  return fillTemplate(template(unitIndex), { ...data, region, enterprises: enterpriseRows(rows) });
 }
 
 /** Stored values of a fake sheet as a grid (null for empty), formulas as "=...". */

@@ -135,6 +135,27 @@ describe("reading a version-2 return", () => {
   });
 });
 
+test("an honour without its year, or a year without the honour, is a warning on the row", () => {
+  const { snap } = v2Return([
+    {
+      ...base(USCC[0], "甲公司有限公司"),
+      quality_award: "市长质量奖",
+      cloud_star: "无",
+      cloud_star_year: 2024,
+    },
+    { ...base(USCC[1], "乙公司有限公司"), quality_award: "无", cloud_star: "二星级", cloud_star_year: 2024 },
+  ]);
+  const r = readReturn(snap, { plan, file: "a.xlsx", today: TODAY });
+  expect(r.errors).toEqual([]);
+  const col = (k: string) => FORM_V2.enterprises.fields.findIndex((f) => f.key === k);
+  const letter = (i: number) => (i >= 26 ? "A" : "") + String.fromCharCode(65 + (i % 26));
+  expect(r.warnings.map((i) => `${i.code}@${i.cell}`)).toEqual([
+    `rule.quality_award_year@${letter(col("quality_award_year"))}2`,
+    `rule.cloud_star_year@${letter(col("cloud_star"))}2`,
+  ]);
+  expect(r.rows.accepted).toBe(2);
+});
+
 test("v1 and v2 returns mixed in one round aggregate correctly", () => {
   const a = v2Return([
     // Valid (2022 + 3 ≥ 2025), 江苏精品 won in the plan, 市长质量奖 before it.

@@ -49,6 +49,20 @@ export interface CrossFieldRule {
   message: string;
 }
 
+/**
+ * An honour and its year (form v2): a warning when one is filled without the other, since an honour
+ * without its year does not count for the plan period and a year without the honour means nothing.
+ */
+export interface PairedYearRule {
+  code: string;
+  /** The honour: a list field (filled and not `none`) or a yes/no-less year-only honour is not paired. */
+  field: string;
+  /** The list value meaning "none" (e.g. 无). */
+  none: string;
+  year: string;
+  message: string;
+}
+
 export interface TableSheetDef {
   name: string;
   /** Header row (1-based) and first data row (1-based). */
@@ -58,6 +72,8 @@ export interface TableSheetDef {
   templateRows: number;
   fields: FieldDef[];
   crossRules: CrossFieldRule[];
+  /** Form v2: honour/year pairs checked as warnings. */
+  pairedYears?: PairedYearRule[];
 }
 
 export interface LabelCellDef extends Omit<FieldDef, "width"> {

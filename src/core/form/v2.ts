@@ -106,7 +106,27 @@ export const FORM_V2: FormDef = {
   ...FORM_V1,
   version: FORM_V2_VERSION,
   moneyPeriod: MONEY_PERIOD,
-  enterprises: { ...FORM_V1.enterprises, fields, crossRules },
+  enterprises: {
+    ...FORM_V1.enterprises,
+    fields,
+    crossRules,
+    pairedYears: [
+      {
+        code: "rule.quality_award_year",
+        field: "quality_award",
+        none: "无",
+        year: "quality_award_year",
+        message: "质量奖与获奖年份应同时填写，未填年份的不计入计划期内完成数",
+      },
+      {
+        code: "rule.cloud_star_year",
+        field: "cloud_star",
+        none: "无",
+        year: "cloud_star_year",
+        message: "星级上云与评定年份应同时填写，未填年份的不计入计划期内完成数",
+      },
+    ],
+  },
   region: {
     name: FORM_V1.region.name,
     cells: [

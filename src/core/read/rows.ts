@@ -133,6 +133,17 @@ export function readTable(sheet: SheetSnapshot, t: TableSheetDef, ctx: TableCont
       );
     }
 
+    for (const rule of t.pairedYears ?? []) {
+      if (bad.has(rule.field) || bad.has(rule.year)) continue;
+      const honour = values[rule.field];
+      const has = honour !== null && honour !== rule.none;
+      const hasYear = values[rule.year] !== null;
+      if (has === hasYear) continue;
+      const f = fields[col.get(has ? rule.year : rule.field)!];
+      const detail = has ? `已填${String(honour)}，未填年份` : "已填年份，未选获得的荣誉";
+      issue(f, { code: rule.code as Problem["code"], args: { ruleText: rule.message, detail } }, "warning");
+    }
+
     for (const f of fields) {
       const v = values[f.key];
       if (!f.unique || v === null || bad.has(f.key)) continue;

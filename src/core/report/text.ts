@@ -199,7 +199,9 @@ function units(result: RoundResult, cmp: Comparison | null): string[] {
         notReported.map((x) => x.name),
         10,
       )}本期未报送数据或报表未通过审核，` +
-        (notReported.some((u) => u.rank !== null) ? "按缺报扣分并列排名末位。" : "未参与评分排名。"),
+        (notReported.some((u) => u.rank !== null)
+          ? `指标得分按0分计并扣${result.settings.missingPoints}分，排名列于最后。`
+          : "未参与评分排名。"),
     );
   if (unscored.length > 0)
     paras.push(

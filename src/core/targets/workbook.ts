@@ -14,6 +14,7 @@ import type {
   StyledRange,
   WorkbookDescription,
 } from "../sheet/types";
+import { wrappedLines } from "../form/template";
 import { isoToSerial } from "../read/date";
 import { SETTING_PARAMS } from "./settings-params";
 import {
@@ -185,6 +186,8 @@ function targetsSheet(plan: Plan, period: Period, alloc: TargetAllocation | unde
   };
 }
 
+const NOTE_WIDTH = 60;
+
 function settingsSheet(plan: Plan, s: ScoringSettings): SheetDescription {
   const rows: CellValue[][] = [
     ["评分设置"],
@@ -196,7 +199,12 @@ function settingsSheet(plan: Plan, s: ScoringSettings): SheetDescription {
     ["参数代码", "参数", "取值", "说明"],
   ];
   const first = rows.length + 1;
-  for (const p of SETTING_PARAMS) rows.push([p.key, p.label, p.get(s), p.note]);
+  // LibreOffice does not grow a row to its wrapped text on open: the height follows the note's length.
+  const rowHeights: Record<number, number> = { 0: 30, 1: 48 };
+  for (const p of SETTING_PARAMS) {
+    rowHeights[rows.length] = 16 * wrappedLines(p.note, NOTE_WIDTH);
+    rows.push([p.key, p.label, p.get(s), p.note]);
+  }
   const last = rows.length;
   rows.push([]);
   const weightHeader = rows.length + 1;
@@ -225,7 +233,8 @@ function settingsSheet(plan: Plan, s: ScoringSettings): SheetDescription {
   const validations: DataValidation[] = [];
   SETTING_PARAMS.forEach((p, i) => {
     const cell = `C${first + i}`;
-    styles.push({ range: cell, style: { ...INPUT, ...(p.kind === "percent" ? { numFmt: "0%" } : {}) } });
+    const own = p.kind === "percent" ? { numFmt: "0%" } : p.kind === "text" ? { wrap: true } : {};
+    styles.push({ range: cell, style: { ...INPUT, ...own } });
     if (p.kind === "list")
       validations.push({
         range: cell,
@@ -277,9 +286,9 @@ function settingsSheet(plan: Plan, s: ScoringSettings): SheetDescription {
     name: SETTINGS_SHEET,
     state: "visible",
     rows,
-    columnWidths: [24, 44, 22, 60],
+    columnWidths: [24, 44, 22, NOTE_WIDTH],
     hiddenColumns: [0],
-    rowHeights: { 0: 30, 1: 48 },
+    rowHeights,
     styles,
     merges: ["A1:D1", "A2:D2"],
     freeze: { rows: 3, columns: 0 },
