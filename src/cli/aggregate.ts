@@ -10,6 +10,9 @@ import type { Period } from "../core/plan/periods";
 import type { Plan } from "../core/plan/types";
 import type { ReturnResult } from "../core/read/types";
 import { buildBulletin } from "../core/report/bulletin";
+import { bulletinDocument } from "../core/report/document";
+import { compareRounds, figuresOf, readFigures, type Comparison } from "../core/report/previous";
+import type { BulletinSettings } from "../core/report/settings";
 import { toAggregateJson } from "../core/report/json";
 import { runRound, type RoundResult } from "../core/report/round-result";
 import { cityTableText, escapeControls, unitTableText } from "../core/report/terminal";
@@ -31,6 +34,8 @@ interface AggregateOptions {
   out?: string;
   json?: boolean;
   date?: string;
+  docx?: string;
+  previous?: string;
 }
 
 export function isoDateOption(text: string | undefined, what: string): string | null {
@@ -46,7 +51,12 @@ export function isoDateOption(text: string | undefined, what: string): string | 
 export async function readTargetsFile(
   file: string,
   plan: Plan,
-): Promise<{ targets: TargetAllocation; settings: ScoringSettings; issues: Issue[] }> {
+): Promise<{
+  targets: TargetAllocation;
+  settings: ScoringSettings;
+  issues: Issue[];
+  bulletin?: BulletinSettings;
+}> {
   let snapshot;
   try {
     snapshot = await readWorkbook(readRegularFile(file).bytes, { name: path.basename(file) });
@@ -85,9 +95,27 @@ export function summaryText(result: RoundResult, plan: Plan): string {
   return lines.join("\n");
 }
 
+/** The previous round's figures from its bulletin workbook, compared with this round's. */
+export async function readPreviousBulletin(
+  file: string,
+  result: RoundResult,
+  plan: Plan,
+): Promise<Comparison> {
+  let snapshot;
+  try {
+    snapshot = await readWorkbook(readRegularFile(file).bytes, { name: path.basename(file) });
+  } catch (e) {
+    throw new UsageError(`无法读取上期通报 ${file}：${(e as Error).message}`);
+  }
+  const { figures, reason } = readFigures(snapshot);
+  if (!figures) throw new UsageError(`上期通报 ${file}：${reason}`);
+  return compareRounds(figuresOf(result, plan), figures);
+}
+
 export async function runAggregate(files: string[], o: AggregateOptions, exit: ExitHolder): Promise<void> {
   if (files.length === 0) throw new UsageError("请给出要汇总的报表文件");
-  if (!o.out && !o.json) throw new UsageError("缺少 --out(通报工作簿的保存位置)；只看结果可用 --json");
+  if (!o.out && !o.json && !o.docx)
+    throw new UsageError("缺少 --out(通报工作簿的保存位置)；只看结果可用 --json");
   const plan = loadPlanFile(o.plan);
   const deadline = isoDateOption(o.deadline, "截止日期");
   const issuedOn = isoDateOption(o.date, "通报日期") ?? chinaToday(new Date());
@@ -97,12 +125,20 @@ export async function runAggregate(files: string[], o: AggregateOptions, exit: E
   const period = inferPeriod(returns, o.period);
   const result = runRound({ plan, period, returns, deadline, targets: t?.targets, settings: t?.settings });
   const log = (s: string) => (o.json ? process.stderr : process.stdout).write(escapeControls(s));
+  const comparison = o.previous ? await readPreviousBulletin(o.previous, result, plan) : null;
+  const bulletinOpts = { issuedOn, settings: t?.bulletin, comparison };
   if (o.out) {
-    writeFileSync(o.out, await writeWorkbookLazily(buildBulletin(result, plan, { issuedOn })));
+    writeFileSync(o.out, await writeWorkbookLazily(buildBulletin(result, plan, bulletinOpts)));
+  }
+  if (o.docx) {
+    const { writeBulletinDocx } = await import("../docx/bulletin-docx");
+    writeFileSync(o.docx, await writeBulletinDocx(bulletinDocument(result, plan, bulletinOpts)));
   }
   if (o.json) process.stdout.write(JSON.stringify(toAggregateJson(result), null, 2) + "\n");
   else log(summaryText(result, plan) + "\n");
   if (o.out) log(`已生成通报工作簿 ${o.out}\n`);
+  if (o.docx) log(`已生成通报文档 ${o.docx}\n`);
+  if (comparison) log(`已与上期(${comparison.previous.periodLabel})通报比较\n`);
   exit.code = 0;
 }
 
@@ -117,6 +153,8 @@ export function registerAggregate(program: Command, exit: ExitHolder): void {
     .option("--plan <file>", "计划文件(JSON)，默认内置连云港市行动计划")
     .option("--out <file>", "通报工作簿的保存位置 .xlsx")
     .option("--date <date>", "通报日期 YYYY-MM-DD(默认今天)")
+    .option("--docx <file>", "同时生成通报文档 .docx(公文格式)")
+    .option("--previous <file>", "上期工作通报工作簿，用于列出较上期变化")
     .option("--json", "以JSON输出市级和各单位结果、退回和重复清单")
     .action(async (files: string[], o: AggregateOptions) => runAggregate(files, o, exit));
 }

@@ -83,7 +83,10 @@ export async function runDemo(o: DemoOptions, exit: ExitHolder): Promise<void> {
     settings: t.settings,
   });
   const bulletinFile = path.join(dir, `工作通报-${demo.period.id}.xlsx`);
-  writeFileSync(bulletinFile, await writeWorkbook(buildBulletin(result, plan, { issuedOn: demo.issuedOn })));
+  writeFileSync(
+    bulletinFile,
+    await writeWorkbook(buildBulletin(result, plan, { issuedOn: demo.issuedOn, settings: t.bulletin })),
+  );
 
   if (o.json) process.stdout.write(JSON.stringify(toAggregateJson(result), null, 2) + "\n");
   else log(summaryText(result, plan) + "\n\n");

@@ -1,5 +1,6 @@
 // Writes a WorkbookDescription into the open workbook: the same description the CLI writes with ExcelJS.
 // Two syncs per operation (what exists; everything else), more only when the data passes the request budget.
+import { fitForPrint } from "../core/sheet/print-fit";
 import { columnLetter, parseRange } from "../core/a1";
 import type { SheetDescription, StyledRange, WorkbookDescription } from "../core/sheet/types";
 import { Batch } from "./batch";
@@ -238,9 +239,11 @@ const TEMP_PREFIX = "~srdi旧表";
 
 /** Writes the description into the open workbook. */
 export async function writeWorkbookDescription(
-  desc: WorkbookDescription,
+  described: WorkbookDescription,
   opts: WriteOptions = {},
 ): Promise<WriteReport> {
+  // The same paper rules as the file writer: row heights for wrapped text, legible print scale.
+  const desc = { ...described, sheets: described.sheets.map(fitForPrint) };
   const support = opts.support ?? detectSupport();
   const skipped = new Set<string>();
   await runExcel(async (context) => {

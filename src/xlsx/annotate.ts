@@ -2,6 +2,8 @@
 // errors, yellow for warnings) with a note saying why, and a 校验结果 sheet listing every issue.
 // Everything written is text (never a formula); the return's own data and validations are left as read.
 /* eslint-disable office-addins/call-sync-before-read -- ExcelJS cells, not Office.js proxies */
+import { chineseDate } from "../core/report/format";
+import { columnPoints, wrappedHeight } from "../core/sheet/print-fit";
 import ExcelJS from "exceljs";
 import { columnIndex, columnLetter } from "../core/a1";
 import type { Issue } from "../core/issues";
@@ -88,6 +90,7 @@ function resultSheet(wb: ExcelJS.Workbook, r: ReturnResult): void {
     c.fill = { type: "pattern", pattern: "solid", fgColor: { argb: HEADER_FILL } };
   });
   [...r.errors, ...r.warnings].forEach((i, n) => {
+    const shown = text(i.value);
     const row = ws.addRow([
       String(n + 1),
       i.severity === "error" ? "错误" : "提示",
@@ -95,9 +98,14 @@ function resultSheet(wb: ExcelJS.Workbook, r: ReturnResult): void {
       text(i.sheet),
       text(i.cell),
       text(i.field),
-      text(i.value),
+      /^\d{4}-\d{2}-\d{2}$/.test(shown) ? chineseDate(shown) : shown,
       text(i.message),
     ]);
+    // Wrapped text gets the height it needs: Excel does not grow a row on open.
+    row.height = Math.max(
+      wrappedHeight(text(i.message), columnPoints(80), 11),
+      wrappedHeight(shown, columnPoints(24), 11),
+    );
     row.getCell(2).fill = {
       type: "pattern",
       pattern: "solid",
@@ -107,7 +115,20 @@ function resultSheet(wb: ExcelJS.Workbook, r: ReturnResult): void {
   if (r.errors.length + r.warnings.length === 0) ws.addRow(["", "", "", "", "", "", "", "未发现问题"]);
   [6, 6, 24, 12, 8, 18, 24, 80].forEach((w, i) => (ws.getColumn(i + 1).width = w));
   ws.getColumn(8).alignment = { wrapText: true, vertical: "top" };
+  ws.getColumn(7).alignment = { wrapText: true, vertical: "top" };
   ws.views = [{ state: "frozen", xSplit: 0, ySplit: head.length }];
+  // The issue code and field key are for programs: kept in the sheet, hidden from screen and paper.
+  ws.getColumn(3).hidden = true;
+  ws.getColumn(6).hidden = true;
+  Object.assign(ws.pageSetup, {
+    paperSize: 9,
+    orientation: "landscape",
+    fitToPage: true,
+    fitToWidth: 1,
+    fitToHeight: 0,
+    printTitlesRow: `${head.length}:${head.length}`,
+  });
+  ws.headerFooter.oddFooter = "&C第 &P 页，共 &N 页";
 }
 
 type Validations = { model: Record<string, ExcelJS.DataValidation> };

@@ -15,8 +15,12 @@ export function toXlPageSetup(p: PrintSetup): Partial<ExcelJS.PageSetup> {
     x.fitToWidth = 1;
     x.fitToHeight = 0;
   }
+  if (p.scale) x.scale = p.scale;
   if (p.printTitleRows) x.printTitlesRow = p.printTitleRows;
-  if (p.printArea) x.printArea = p.printArea;
+  if (p.printTitleColumns) x.printTitlesColumn = p.printTitleColumns;
+  // ExcelJS prefixes only the column with "$"; the row must be absolute too, or LibreOffice drops
+  // the print area ("$A1:$E10" is not read as one).
+  if (p.printArea) x.printArea = p.printArea.replace(/\$?([A-Z]+)\$?(\d+)/g, "$1$$$2");
   if (p.centerHorizontally) x.horizontalCentered = true;
   if (p.margins) x.margins = { ...p.margins, header: 0.3, footer: 0.3 };
   return x;

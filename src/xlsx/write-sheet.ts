@@ -1,6 +1,7 @@
 // One SheetDescription -> one ExcelJS worksheet, piece by piece (each piece is its own small module).
 import type ExcelJS from "exceljs";
 import { parseRange } from "../core/a1";
+import { fitForPrint } from "../core/sheet/print-fit";
 import type { SheetDescription } from "../core/sheet/types";
 import { toXlConditional } from "./write-conditional";
 import { toXlHeaderFooter, toXlPageSetup } from "./write-print";
@@ -34,12 +35,14 @@ export function writeLayout(ws: ExcelJS.Worksheet, d: SheetDescription): void {
   d.columnWidths?.forEach((w, i) => {
     if (w > 0) ws.getColumn(i + 1).width = w;
   });
+  for (const c of d.hiddenColumns ?? []) ws.getColumn(c + 1).hidden = true;
   for (const [r, h] of Object.entries(d.rowHeights ?? {})) ws.getRow(Number(r) + 1).height = h;
   for (const m of d.merges ?? []) ws.mergeCells(m);
   if (d.freeze && (d.freeze.rows > 0 || d.freeze.columns > 0)) {
     ws.views = [{ state: "frozen", xSplit: d.freeze.columns, ySplit: d.freeze.rows }];
   }
   if (d.autoFilter) ws.autoFilter = d.autoFilter;
+  for (const r of d.pageBreaks ?? []) if (r > 0) ws.getRow(r).addPageBreak();
   if (d.tabColor) ws.properties.tabColor = { argb: argb(d.tabColor) };
 }
 
@@ -75,7 +78,12 @@ export async function writeProtection(ws: ExcelJS.Worksheet, d: SheetDescription
   });
 }
 
-export async function writeSheet(wb: ExcelJS.Workbook, d: SheetDescription): Promise<ExcelJS.Worksheet> {
+export async function writeSheet(
+  wb: ExcelJS.Workbook,
+  described: SheetDescription,
+): Promise<ExcelJS.Worksheet> {
+  // Every visible sheet is fitted to A4 the same way, whoever described it.
+  const d = fitForPrint(described);
   const ws = wb.addWorksheet(d.name, { state: d.state });
   writeValues(ws, d.rows);
   writeStyles(ws, d.styles);

@@ -136,7 +136,17 @@ test("aggregate --json: the contract, the late and missing units, the duplicate,
 });
 
 test("the bulletin read by openpyxl agrees with the --json output", () => {
-  expect(dump.sheets).toEqual(["工作通报", "市级目标完成情况", "县区完成情况及排名", "报送情况", "数据问题"]);
+  expect(dump.sheets).toEqual([
+    "工作通报",
+    "市级目标完成情况",
+    "综合得分及排名",
+    "县区完成情况",
+    "报送情况",
+    "数据问题",
+    "企业名单",
+    "明细",
+    "通报数据",
+  ]);
   const label = { green: "正常", yellow: "略滞后", red: "滞后" } as const;
   const orDash = (v: number | null) => (v === null ? "—" : v);
   expect(dump.city.map((c) => c.code)).toEqual(json.city.indicators.map((i) => i.code));
@@ -154,21 +164,23 @@ test("the bulletin read by openpyxl agrees with the --json output", () => {
     const row = dump.units[u.code];
     if (u.score === null) expect(row).toEqual({ score: "—", rank: "—" });
     else {
-      expect(row.score as number).toBeCloseTo(u.score, 10);
+      // Printed to two decimals, as ranks are decided.
+      expect(row.score as number).toBeCloseTo(u.score, 2);
       expect(row.rank).toBe(u.rank);
     }
   }
 });
 
-test("工作通报: title, sections, chart, A4 landscape fit to width", () => {
-  expect(dump.bulletinTexts[0]).toBe("全市专精特新企业培育工作通报（2025年第三季度）");
+test("工作通报: masthead, title, sections, A4 portrait; the chart on 附件2", () => {
+  expect(dump.bulletinTexts[0]).toBe("连云港市专精特新企业培育工作通报");
+  expect(dump.bulletinTexts).toContain("关于2025年第三季度全市专精特新企业培育工作进展情况的通报");
   const all = dump.bulletinTexts.join("\n");
   for (const h of ["一、总体进展", "二、各地进展", "三、需关注的指标", "四、数据质量", "五、下一步工作要求"])
     expect(all).toContain(h);
-  expect(all).toContain("灌南县未在截止日期(2025-10-15)前报送");
+  expect(all).toMatch(/逾期报送1个\(灌南县/);
   expect(dump.charts).toEqual(["xl/charts/chart1.xml"]);
   expect(dump.bulletinPrint).toEqual({
-    orientation: "landscape",
+    orientation: "portrait",
     paperSize: 9,
     fitToWidth: 1,
     fitToPage: true,
@@ -197,6 +209,6 @@ const haveRenderer =
   const text = execFileSync("pdftotext", ["-f", "1", "-l", "1", path.join(out, "工作通报-2025Q3.pdf"), "-"], {
     encoding: "utf8",
   });
-  expect(text).toContain("全市专精特新企业培育工作通报（2025年第三季度）");
+  expect(text).toContain("连云港市专精特新企业培育工作通报");
   expect(text).toContain("一、总体进展");
 });

@@ -67,7 +67,10 @@ async function makeReturns(dir: string): Promise<string[]> {
     });
     const file = path.join(dir, name);
     const filled = fillTemplate(desc, r.data, r.form);
-    writeFileSync(file, await writeWorkbook({ ...filled, properties: { ...filled.properties, modified: savedAt } }));
+    writeFileSync(
+      file,
+      await writeWorkbook({ ...filled, properties: { ...filled.properties, modified: savedAt } }),
+    );
     const t = new Date(r.modified);
     utimesSync(file, t, t);
     files.push(file);

@@ -188,7 +188,7 @@ describe("buildTemplate: validation per field", () => {
         whole: "0",
         decimal: "#,##0.00",
         percent: "0.0",
-        date: "yyyy-mm-dd",
+        date: 'yyyy"年"m"月"d"日"',
       }[type];
       expect(fmt).toBe(expected);
     },
@@ -224,7 +224,7 @@ describe("buildTemplate: 填报说明 and metadata", () => {
     unit.name,
     unit.code,
     period.label,
-    "2025-10-15",
+    "2025年10月15日",
     DEFAULT_PLAN.chainsNote,
     // the rule the reader applies to percent columns, in the same words
     PERCENT_RULE,

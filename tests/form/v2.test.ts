@@ -67,7 +67,7 @@ describe("the version-2 template", () => {
     expect(text).toContain("有效期3年");
     expect(text).toContain("2023年(行动计划实施)以前获得的不计入");
     expect(text).toContain(
-      `金额(营业收入、主营业务收入、研发费用)填${MONEY_PERIOD}(2025-01-01至2025-09-30)数`,
+      `金额(营业收入、主营业务收入、研发费用)填${MONEY_PERIOD}(2025年1月1日至2025年9月30日)数`,
     );
   });
   test("honour years are validated in the file up to the period's year; 填报日期 up to today", () => {

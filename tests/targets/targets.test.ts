@@ -17,10 +17,11 @@ describe("buildTargetsWorkbook", () => {
   const [t, s] = desc.sheets;
   const meta = desc.sheets.find((x) => x.name === "_srdi_targets_meta")!;
 
-  test("sheets: 目标分解, 评分设置, 区域数据, 报送登记 and a very hidden meta sheet naming the form", () => {
+  test("sheets: 目标分解, 评分设置, 通报设置, 区域数据, 报送登记 and a very hidden meta sheet naming the form", () => {
     expect(desc.sheets.map((x) => [x.name, x.state])).toEqual([
       ["目标分解", "visible"],
       ["评分设置", "visible"],
+      ["通报设置", "visible"],
       ["区域数据", "visible"],
       ["报送登记", "visible"],
       ["_srdi_targets_meta", "veryHidden"],

@@ -34,7 +34,7 @@ export function fieldNumFmt(field: Pick<FieldDef, "type">): string {
     case "year":
       return "0";
     case "date":
-      return "yyyy-mm-dd";
+      return 'yyyy"年"m"月"d"日"';
     default:
       return "@";
   }

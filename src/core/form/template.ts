@@ -1,5 +1,6 @@
 // The submission template as a sheet description (REPORTING-FORM.md "Sheets of a template"): the same
 // description is written by the CLI (ExcelJS) and by the task pane (Office.js).
+import { chineseDate } from "../report/format";
 import { TABLE_HEADER } from "../sheet/styles";
 import { columnLetter, sheetRef } from "../a1";
 import type { Period } from "../plan/periods";
@@ -34,6 +35,12 @@ export interface TemplateArgs {
 }
 
 export const OTHER_CHAIN = "其他";
+
+/** The Beijing calendar day of an ISO time (the time itself when it is only a date). */
+function beijingDay(iso: string): string {
+  const ms = Date.parse(iso);
+  return Number.isNaN(ms) ? iso.slice(0, 10) : new Date(ms + 8 * 3600 * 1000).toISOString().slice(0, 10);
+}
 export const DEFAULT_CONTACT = "填报中如有疑问，请联系市工业和信息化局中小企业工作处室";
 /** Defined name of the chain list when it is too long for an inline list (kept on the metadata sheet). */
 export const CHAINS_NAME = "srdi_chains";
@@ -75,8 +82,8 @@ function instructionsSheet(args: Required<Pick<TemplateArgs, "contact">> & Templ
   const lines: [string, CellStyle?][] = [
     [`${form.title}（${period.label}）`, TITLE_STYLE],
     [`填报单位：${unit.name}（代码 ${unit.code}）`],
-    [`报告期：${period.label}（${period.start} 至 ${period.end}）`],
-    [`报送截止日期：${args.deadline ? args.deadline : "以通知为准"}`],
+    [`报告期：${period.label}（${chineseDate(period.start)}至${chineseDate(period.end)}）`],
+    [`报送截止日期：${args.deadline ? chineseDate(args.deadline) : "以通知为准"}`],
     [`联系方式：${args.contact}`],
     [""],
     ["一、如何填写", HEADING_STYLE],
@@ -91,7 +98,10 @@ function instructionsSheet(args: Required<Pick<TemplateArgs, "contact">> & Templ
     [`7. 数控化率等${PERCENT_RULE}`],
     ["8. 请勿粘贴带公式的内容；从其他表格复制时请使用\u201c选择性粘贴—数值\u201d。"],
     ...(form.notes ?? []).map((n, i): [string] => [
-      `${9 + i}. ${n.replace("{start}", plan.start.slice(0, 4)).replace("{money}", moneyPeriodText(form, period) ?? "")}`,
+      `${9 + i}. ${n.replace("{start}", plan.start.slice(0, 4)).replace(
+        "{money}",
+        (moneyPeriodText(form, period) ?? "").replace(/\d{4}-\d{2}-\d{2}/g, (d) => chineseDate(d)),
+      )}`,
     ]),
     [""],
     ["二、本表会检查什么", HEADING_STYLE],
@@ -105,7 +115,9 @@ function instructionsSheet(args: Required<Pick<TemplateArgs, "contact">> & Templ
     ...chainOptions(plan).map((c, i): [string] => [`${i + 1}. ${c}`]),
     [`说明：${plan.chainsNote}`],
     [""],
-    [`表式：${form.id} 第${form.version}版；计划：${plan.title}；生成时间：${args.generatedAt}`],
+    // On paper: the form's version and the day (Beijing) it was made; the form's code and the exact
+    // time stay in the metadata sheet.
+    [`表式第${form.version}版；计划：${plan.title}；生成日期：${chineseDate(beijingDay(args.generatedAt))}`],
   ];
   const styles: StyledRange[] = [];
   const rowHeights: Record<number, number> = { 0: 30 };

@@ -483,7 +483,7 @@ export const DEFAULT_PLAN: Plan = {
   chains: ["绿色石化", "生物医药", "化工新材料", "高性能纤维及复合材料", "新能源", "钢铁", "高端装备"],
   chainsNote:
     "行动计划提出聚焦10大重点产业链，但只点名生物医药、化工新材料、高性能纤维及复合材料三条；" +
-    "默认清单合并了这三条与公开报道的支柱产业(绿色石化、新能源、钢铁、高端装备)，共7条，请市工信局确认或修改。",
+    "默认清单合并了这三条与公开报道的支柱产业(绿色石化、新能源、钢铁、高端装备)，共7条。",
   indicators,
   // INDICATORS.md: every tier is valid for three years from its latest recognition or review (复核).
   validityYears: { innovative: 3, provincial_srdi: 3, little_giant: 3, champion: 3 },

@@ -1,21 +1,35 @@
-// The bulletin workbook: the 工作通报 first (what the bureau prints), then the tables behind it.
+// The bulletin workbook: the 工作通报 first (what the bureau prints), then its 附件 as sheets, then the
+// hidden data sheet that lets the next round compare with this one.
 import type { Plan } from "../plan/types";
 import type { WorkbookDescription } from "../sheet/types";
 import { bulletinSheet } from "./bulletin-sheet";
+import { detailsSheet } from "./details";
+import { listsSheet } from "./lists-sheet";
+import { dataSheet, figuresOf } from "./previous";
 import type { RoundResult } from "./round-result";
-import { citySheet, issuesSheet, submissionsSheet, unitsSheet } from "./tables";
+import { citySheet, issuesSheet, scoresSheet, submissionsSheet, unitsSheet } from "./tables";
 import { draftBulletinText, type BulletinOptions } from "./text";
 
 export function buildBulletin(result: RoundResult, plan: Plan, opts: BulletinOptions): WorkbookDescription {
   const t = draftBulletinText(result, plan, opts);
+  const cmp = opts.comparison ?? null;
+  const details = detailsSheet(result, plan);
   return {
     sheets: [
-      bulletinSheet(result, plan, t),
-      citySheet(result, plan),
-      unitsSheet(result, plan),
+      bulletinSheet(t),
+      citySheet(result, plan, cmp, details.index),
+      scoresSheet(result, cmp),
+      unitsSheet(result, plan, details.index),
       submissionsSheet(result),
       issuesSheet(result),
+      listsSheet(result, plan, cmp),
+      details.sheet,
+      dataSheet(figuresOf(result, plan)),
     ],
-    properties: { title: t.title, creator: "srdi", created: `${opts.issuedOn.slice(0, 10)}T00:00:00.000Z` },
+    properties: {
+      title: `${t.masthead}（${result.aggregate.periodLabel}）`,
+      creator: "srdi",
+      created: `${opts.issuedOn.slice(0, 10)}T00:00:00.000Z`,
+    },
   };
 }

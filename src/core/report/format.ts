@@ -4,8 +4,12 @@ import type { Status } from "../score/score";
 import type { CellStyle } from "../sheet/types";
 
 export const NO_DATA = "—";
+// In workbooks one font name per cell: the faces every Chinese Windows has (the .docx names the
+// 公文 faces with these as fallbacks).
 export const FONT_TEXT = "仿宋";
 export const FONT_TITLE = "黑体";
+export const FONT_MASTHEAD = "宋体";
+export const FONT_KAI = "楷体";
 export const FONT_TABLE = "宋体";
 
 export const STATUS_LABEL: Record<Status, string> = { green: "正常", yellow: "略滞后", red: "滞后" };
@@ -58,4 +62,23 @@ export function chineseDate(iso: string): string {
 export function listText(items: string[], max = 6): string {
   if (items.length <= max) return items.join("、");
   return `${items.slice(0, max).join("、")}等${items.length}个`;
+}
+
+/** A count on paper is a whole number: an expected 56.7 家 is written 57家. */
+export function countText(n: number, unit: string): string {
+  return `${Math.round(n)}${unit}`;
+}
+
+/** An ISO time as a Beijing date and time for paper: 2025年10月8日 9:00. */
+export function beijingDateTime(iso: string | null): string {
+  const ms = iso ? Date.parse(iso) : NaN;
+  if (Number.isNaN(ms)) return NO_DATA;
+  const d = new Date(ms + 8 * 3600 * 1000);
+  const mm = String(d.getUTCMinutes()).padStart(2, "0");
+  return `${d.getUTCFullYear()}年${d.getUTCMonth() + 1}月${d.getUTCDate()}日 ${d.getUTCHours()}:${mm}`;
+}
+
+/** An ISO date (or null) as a Chinese date, "—" when absent. */
+export function chineseDateOrNone(iso: string | null): string {
+  return iso && /^\d{4}-\d{2}-\d{2}/.test(iso) ? chineseDate(iso) : NO_DATA;
 }

@@ -2,6 +2,7 @@
 import { aggregateRound, type AggregateArgs } from "../aggregate/round";
 import type { AggregateResult } from "../aggregate/types";
 import type { Plan } from "../plan/types";
+import type { EnterpriseRecord, PlatformRecord } from "../read/types";
 import { scoreRound, type ScoreResult } from "../score/score";
 import {
   DEFAULT_SETTINGS,
@@ -17,6 +18,15 @@ export interface RoundResult {
   settings: ScoringSettings;
   /** True when a target allocation was given (else counts are shown but not scored per unit). */
   allocated: boolean;
+  /** The records of the return counted for each reporting unit (drill-down, enterprise lists). */
+  counted?: CountedReturn[];
+}
+
+export interface CountedReturn {
+  unit: string;
+  unitName: string;
+  enterprises: EnterpriseRecord[];
+  platforms: PlatformRecord[];
 }
 
 export interface RoundArgs extends AggregateArgs {
@@ -34,8 +44,21 @@ export function runRound(args: RoundArgs): RoundResult {
   const targets = args.targets ?? EMPTY_ALLOCATION;
   const settings = args.settings ?? DEFAULT_SETTINGS;
   const score = scoreRound({ aggregate, plan: args.plan as Plan, targets, settings });
+  const counted: CountedReturn[] = [];
+  for (const sub of aggregate.submissions) {
+    if (sub.status !== "reported") continue;
+    const r = args.returns.find((x) => x.unit === sub.unit && x.file === sub.file && !x.rejected);
+    if (r)
+      counted.push({
+        unit: sub.unit,
+        unitName: sub.name,
+        enterprises: r.enterprises,
+        platforms: r.platforms,
+      });
+  }
   return {
     aggregate,
+    counted,
     score,
     targets,
     settings,

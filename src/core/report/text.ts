@@ -1,9 +1,12 @@
-// The drafted text of the 工作通报, in the register of a government work bulletin. It is a draft: the
-// bureau edits it in the workbook before it is issued.
+// The drafted text of the 工作通报, in the register of a government work bulletin (公文): masthead and
+// 期号, 主送, an opening that cites the plan, numbered sections, 特此通报, 附件 list, 抄送 and 印发.
+// It is a draft: the bureau edits it in the workbook or the .docx before it is issued.
 import type { Plan } from "../plan/types";
-import type { IndicatorScore } from "../score/score";
-import { chineseDate, listText, percentText, valueText } from "./format";
+import type { IndicatorScore, UnitScore } from "../score/score";
+import { chineseDate, countText, listText, percentText, valueText } from "./format";
+import type { Comparison } from "./previous";
 import type { RoundResult } from "./round-result";
+import { defaultBulletinSettings, type BulletinSettings } from "./settings";
 
 export interface BulletinSection {
   heading: string;
@@ -11,153 +14,346 @@ export interface BulletinSection {
 }
 
 export interface BulletinText {
-  title: string;
+  /** Masthead, e.g. 连云港市专精特新企业培育工作通报. */
+  masthead: string;
+  /** 期号 line, e.g. 2025年第3期 or the period's label. */
+  number: string;
   issuer: string;
   date: string;
+  /** Title of the document: 关于…情况的通报. */
+  title: string;
+  mainTo: string;
+  opening: string;
   sections: BulletinSection[];
+  closing: string;
+  attachments: string[];
+  cc: string;
+  /** 印发 line: issuer and date printed. */
+  printed: string;
 }
 
 export interface BulletinOptions {
   /** ISO date the bulletin is issued on (given, never read from a clock, so output is reproducible). */
   issuedOn: string;
+  /** Overrides the settings' issuer. */
   issuer?: string;
+  settings?: BulletinSettings;
+  /** Change since the previous round's bulletin, when one was given. */
+  comparison?: Comparison | null;
 }
 
 const CN_NUM = ["一", "二", "三", "四", "五", "六", "七", "八", "九", "十"];
 
-function overall(result: RoundResult, plan: Plan): string[] {
-  const { score, aggregate: a } = result;
-  const city = score.city;
-  const withData = city.filter((s) => s.actual !== null);
-  const met = city.filter((s) => s.met === true);
-  const green = city.filter((s) => s.status === "green");
-  const yellow = city.filter((s) => s.status === "yellow");
-  const red = city.filter((s) => s.status === "red");
-  const none = city.length - withData.length;
-  const reported = a.submissions.filter((s) => s.status === "reported").length;
-  const p1 =
-    `截至${chineseDate(a.periodEnd)}，行动计划实施期已过${percentText(score.timeProgress)}(序时进度)。` +
-    `全市${city.length}项量化目标中，已达到2025年目标${met.length}项；达到序时进度${green.length}项，` +
-    `低于序时进度${yellow.length + red.length}项(其中略滞后${yellow.length}项、明显滞后${red.length}项)` +
-    (none > 0 ? `，另有${none}项本期无数据` : "") +
-    `。本期汇总了${plan.units.length}个县区、功能板块中${reported}个单位报送的${a.city.enterprises}家企业、` +
-    `${a.city.platforms}个平台(基地、集群)数据。`;
-  const pick = ["innovative_smes", "provincial_srdi", "little_giants", "champions"];
-  const parts = pick.flatMap((code) => {
-    const i = plan.indicators.findIndex((x) => x.code === code);
-    if (i < 0) return [];
-    const ind = plan.indicators[i];
-    const s = city[i];
-    return [
-      `${ind.name}${valueText(ind, s.actual)}(目标${valueText(ind, s.target)}，完成${percentText(s.completion)})`,
-    ];
-  });
-  const rd = plan.indicators.findIndex((x) => x.code === "rd_intensity");
-  const p2 =
-    parts.length > 0
-      ? `优质企业梯队方面，全市现有${parts.join("，")}。` +
-        (rd >= 0 ? `专精特新企业研发投入强度为${valueText(plan.indicators[rd], city[rd].actual)}。` : "")
-      : "";
-  return [p1, p2].filter((p) => p);
+export const ATTACHMENT_TITLES = {
+  city: "全市目标完成情况",
+  scores: "各县区、功能板块综合得分及排名",
+  units: "各县区、功能板块分指标完成情况",
+  submissions: "各地报送情况",
+  issues: "数据问题清单",
+  change: "较上期变化及重点关注企业名单",
+  lists: "重点关注企业名单",
+} as const;
+
+export function attachmentList(hasComparison: boolean): string[] {
+  const t = ATTACHMENT_TITLES;
+  return [t.city, t.scores, t.units, t.submissions, t.issues, hasComparison ? t.change : t.lists];
 }
 
-function units(result: RoundResult): string[] {
-  const u = result.score.units;
-  // Units without a counted return are ranked last with a deduction; the summary speaks of the others.
-  const ranked = u
-    .filter((x) => x.reported && x.score !== null)
-    .sort((x, y) => (x.rank as number) - (y.rank as number));
-  const unranked = u.filter((x) => !(x.reported && x.score !== null));
-  if (ranked.length === 0) return ["本期暂无可评分的单位。"];
-  const avg = ranked.reduce((s, x) => s + (x.score as number), 0) / ranked.length;
-  const fmt = (x: (typeof u)[number]) => `${x.name}(${(x.score as number).toFixed(1)}分)`;
-  const top = ranked.slice(0, 3);
-  const above = ranked.filter((x) => (x.score as number) >= avg);
-  const below = ranked.filter((x) => (x.score as number) < avg);
-  const tail = below.slice(-3);
-  const paras = [
-    `按各地分解目标完成情况综合评分(百分制，超额完成另加分，至多${result.settings.bonusCap}分)，${ranked.length}个参评单位平均得分${avg.toFixed(1)}分。` +
-      `${top.map(fmt).join("、")}位列前三；${above.length}个单位得分高于或等于平均分，进度较快。` +
-      (tail.length > 0 ? `${tail.map(fmt).join("、")}得分靠后，进度相对滞后，需加大工作力度。` : ""),
-  ];
+const indicatorOf = (plan: Plan, s: IndicatorScore) => plan.indicators.find((i) => i.code === s.code)!;
+
+/** A recognition count of the plan (创新型中小企业, 专精特新, 小巨人, 单项冠军): a count of a recognised year. */
+function isTierCount(plan: Plan, code: string): boolean {
+  const f = plan.indicators.find((i) => i.code === code)?.formula;
+  return !!f && f.type === "count" && f.where?.op === "recognised";
+}
+
+function overall(result: RoundResult, plan: Plan, cmp: Comparison | null): string[] {
+  const { score, aggregate: a } = result;
+  const city = score.city;
+  const met = city.filter((s) => s.met === true).length;
+  const green = city.filter((s) => s.status === "green").length;
+  const yellow = city.filter((s) => s.status === "yellow").length;
+  const red = city.filter((s) => s.status === "red").length;
+  const none = city.filter((s) => s.actual === null).length;
+  const noTarget = city.filter((s) => s.actual !== null && s.status === null).length;
+  const reported = a.submissions.filter((s) => s.status === "reported").length;
+  if (reported === 0)
+    return [
+      `截至${chineseDate(a.periodEnd)}，行动计划实施时间已过${percentText(score.timeProgress, 0)}。本期各县区、功能板块均未报送数据，全市各项指标进展待数据报送后通报。`,
+    ];
+  const p1 =
+    `截至${chineseDate(a.periodEnd)}，行动计划实施时间已过${percentText(score.timeProgress, 0)}，以此作为序时进度。` +
+    `全市${city.length}项量化指标中，已完成2025年目标${met}项；` +
+    `达到序时进度${green}项，低于序时进度${yellow + red}项` +
+    (yellow + red > 0 ? `(其中略滞后${yellow}项、明显滞后${red}项)` : "") +
+    (noTarget > 0 ? `，另有${noTarget}项无目标值不作比较` : "") +
+    (none > 0 ? `，${none}项本期无数据` : "") +
+    "。";
+  const tiers = plan.indicators
+    .map((ind, i) => ({ ind, s: city[i] }))
+    .filter(({ ind, s }) => isTierCount(plan, ind.code) && s.actual !== null);
+  const p2 =
+    tiers.length > 0
+      ? "优质企业梯队方面，全市现有" +
+        tiers
+          .map(
+            ({ ind, s }) =>
+              `${ind.name}${valueText(ind, s.actual)}` +
+              (s.completion !== null ? `，完成2025年目标的${percentText(s.completion, 0)}` : "") +
+              (cmp && cmp.city[ind.code] !== undefined && cmp.city[ind.code] !== null
+                ? `，较上期${changeText(cmp.city[ind.code] as number, ind.unit)}`
+                : ""),
+          )
+          .join("；") +
+        "。"
+      : "";
+  const p3 =
+    `本期${plan.units.length}个县区、功能板块中${reported}个报送了数据，` +
+    `汇总企业${countText(a.city.enterprises, "家")}、平台(基地、集群)${countText(a.city.platforms, "个")}。` +
+    (cmp
+      ? `与${cmp.previous.periodLabel}相比，新进入名录企业${countText(cmp.newEnterprises.length, "家")}，` +
+        `不再报送的企业${countText(cmp.goneEnterprises.length, "家")}，名单见附件${attachmentList(true).length}。`
+      : "");
+  return [p1, p2, p3].filter((p) => p);
+}
+
+/** "增加3家" / "减少1.2个百分点" / "持平". */
+export function changeText(delta: number, unit: string): string {
+  if (Math.abs(delta) < 1e-9) return "持平";
+  const up = delta > 0 ? "增加" : "减少";
+  if (unit === "%") return `${up}${(Math.round(Math.abs(delta) * 1000) / 10).toString()}个百分点`;
+  if (unit === "") return `${up}${Math.round(Math.abs(delta) * 100) / 100}`;
+  return `${up}${Math.round(Math.abs(delta) * 10) / 10}${unit}`;
+}
+
+/** Units sharing a rank are named together: "A、B(并列第2)". */
+function rankedNames(units: UnitScore[]): string {
+  const groups: UnitScore[][] = [];
+  for (const u of units) {
+    const g = groups[groups.length - 1];
+    if (g && g[0].rank === u.rank) g.push(u);
+    else groups.push([u]);
+  }
+  return groups
+    .map((g) => (g.length > 1 ? `${g.map((u) => u.name).join("、")}(并列第${g[0].rank})` : g[0].name))
+    .join("、");
+}
+
+function units(result: RoundResult, cmp: Comparison | null): string[] {
+  const all = result.score.units;
+  const reported = all.filter((u) => u.reported && u.score !== null);
+  const ranked = [...reported].sort((x, y) => (x.rank as number) - (y.rank as number));
+  const notReported = all.filter((u) => !u.reported);
+  const unscored = all.filter((u) => u.reported && u.score === null);
+  const paras: string[] = [];
+  if (ranked.length === 0) {
+    paras.push("本期暂无可评分的单位，各地综合得分及排名待数据报送后通报。");
+  } else {
+    const bands = result.score.bands;
+    if (bands.length > 0 && ranked.some((u) => u.band)) {
+      const byBand = bands
+        .map((b) => ({ label: b.label, names: ranked.filter((u) => u.band === b.label).map((u) => u.name) }))
+        .filter((b) => b.names.length > 0);
+      paras.push(
+        "按综合评分(指标完成得分加超额加分，减逾期、缺报和数据退回扣分)，" +
+          byBand.map((b) => `${listText(b.names, 12)}为\u201c${b.label}\u201d等次`).join("；") +
+          "。",
+      );
+    }
+    const topRank = ranked.filter((u) => (u.rank as number) <= 3);
+    const lastRank = ranked[ranked.length - 1].rank as number;
+    const bottom =
+      ranked.length > 3
+        ? ranked.filter((u) => u.rank === lastRank || (u.rank as number) > Math.max(3, ranked.length - 2))
+        : [];
+    const top =
+      topRank.length === ranked.length && ranked.length > 1 && topRank.every((u) => u.rank === 1)
+        ? `${ranked.map((u) => u.name).join("、")}综合得分相同，并列第1`
+        : `${rankedNames(topRank)}综合得分位列前三`;
+    paras.push(
+      `从综合得分看，${top}` +
+        (bottom.length > 0 ? `；${rankedNames(bottom.filter((u) => !topRank.includes(u)))}排名靠后` : "") +
+        "。" +
+        (cmp ? moves(ranked, cmp) : ""),
+    );
+    const expected = result.score.timeProgress * 100;
+    const behind = ranked.filter((u) => (u.indicatorPart ?? u.score ?? 0) < expected - 1e-9);
+    if (behind.length === 0) paras.push("各参评单位指标综合完成情况均达到序时进度。");
+    else if (behind.length === ranked.length)
+      paras.push("各参评单位指标综合完成情况均低于序时进度，需全面加快工作进度。");
+    else
+      paras.push(
+        `${listText(
+          behind.map((u) => u.name),
+          8,
+        )}${behind.length > 1 ? `${behind.length}个单位` : ""}指标综合完成情况低于序时进度，需加大工作力度。`,
+      );
+  }
   if (!result.allocated)
-    paras.push("本期未导入目标分解表，计数类指标各地只展示、不计分，评分仅依据比率类指标(采用全市目标)。");
-  if (unranked.length > 0)
+    paras.push(
+      "本期未导入目标分解表，计数类指标各地只列数据、不计分，各地得分仅依据比率类指标(采用全市目标)计算。",
+    );
+  if (notReported.length > 0)
     paras.push(
       `${listText(
-        unranked.map((x) => x.name),
+        notReported.map((x) => x.name),
         10,
-      )}本期未报送或报表未通过审核，指标得分按0分计并扣${result.settings.missingPoints}分，排名列于最后。`,
+      )}本期未报送数据或报表未通过审核，` +
+        (notReported.some((u) => u.rank !== null)
+          ? `指标得分按0分计并扣${result.settings.missingPoints}分，排名列于最后。`
+          : "未参与评分排名。"),
+    );
+  if (unscored.length > 0)
+    paras.push(
+      `${listText(
+        unscored.map((x) => x.name),
+        10,
+      )}已报送数据，但没有可评分的指标，未参与排名。`,
     );
   return paras;
+}
+
+function moves(ranked: UnitScore[], cmp: Comparison): string {
+  const up = ranked.filter((u) => (cmp.units[u.code]?.rankMove ?? 0) > 0);
+  const down = ranked.filter((u) => (cmp.units[u.code]?.rankMove ?? 0) < 0);
+  const t = (u: UnitScore) => `${u.name}(${Math.abs(cmp.units[u.code]!.rankMove as number)}位)`;
+  if (up.length === 0 && down.length === 0) return `与${cmp.previous.periodLabel}相比，各单位排名没有变化。`;
+  return (
+    `与${cmp.previous.periodLabel}相比，` +
+    [
+      up.length > 0 ? `${listText(up.map(t), 5)}排名上升` : "",
+      down.length > 0 ? `${listText(down.map(t), 5)}排名下降` : "",
+    ]
+      .filter((x) => x)
+      .join("，") +
+    "。"
+  );
 }
 
 function lagging(result: RoundResult, plan: Plan): string[] {
   const city = result.score.city;
-  const line = (s: IndicatorScore) => {
-    const ind = plan.indicators.find((i) => i.code === s.code)!;
-    return `${ind.name}(当前${valueText(ind, s.actual)}，序时应达${valueText(ind, s.expected)}，目标${valueText(ind, s.target)})`;
-  };
+  if (!result.aggregate.submissions.some((s) => s.status === "reported"))
+    return ["本期各项指标均无数据，暂无法判断进度。"];
   const red = city.filter((s) => s.status === "red");
   const yellow = city.filter((s) => s.status === "yellow");
   const none = city.filter((s) => s.actual === null);
+  const named = (s: IndicatorScore) =>
+    `${indicatorOf(plan, s).name}(完成目标的${percentText(s.completion, 0)})`;
   const paras: string[] = [];
-  if (red.length === 0 && yellow.length === 0) paras.push("全市各项有数据的指标均达到序时进度。");
-  if (red.length > 0) paras.push(`明显滞后于序时进度的指标有${red.length}项：${red.map(line).join("；")}。`);
-  if (yellow.length > 0)
-    paras.push(`略低于序时进度的指标有${yellow.length}项：${yellow.map(line).join("；")}。`);
-  if (none.length > 0)
+  if (red.length === 0 && yellow.length === 0)
     paras.push(
-      `${listText(none.map((s) => plan.indicators.find((i) => i.code === s.code)!.name))}本期无数据(分母为零或未填报)，请相关单位补充完善。`,
+      none.length === city.length
+        ? "本期各项指标均无数据，暂无法判断进度。"
+        : "全市各项有数据的指标均达到序时进度。",
     );
+  if (red.length > 0) {
+    paras.push(`明显滞后于序时进度的指标有${red.length}项：${red.map(named).join("、")}。`);
+    const gaps = red
+      .map((s) => ({ ind: indicatorOf(plan, s), s }))
+      .filter(
+        ({ ind, s }) => ind.unit !== "%" && ind.kind === "count" && s.actual !== null && s.target !== null,
+      )
+      .slice(0, 3)
+      .map(
+        ({ ind, s }) =>
+          `${ind.name}距2025年目标还差${countText(Math.max(0, (s.target as number) - (s.actual as number)), ind.unit)}`,
+      );
+    if (gaps.length > 0) paras.push(`其中，${gaps.join("，")}，需重点推进。`);
+  }
+  if (yellow.length > 0)
+    paras.push(`略低于序时进度的指标有${yellow.length}项：${yellow.map(named).join("、")}。`);
+  if (none.length > 0 && none.length < city.length)
+    paras.push(`${listText(none.map((s) => indicatorOf(plan, s).name))}本期无数据，请相关单位补充完善。`);
   return paras;
 }
+
+const counted0 = (r: RoundResult) => !r.aggregate.submissions.some((s) => s.status === "reported");
+
+const SOURCE_LABEL: Record<string, string> = {
+  receipt: "报送登记时间",
+  workbook: "报表保存时间",
+  file: "文件修改时间",
+};
 
 function quality(result: RoundResult): string[] {
   const a = result.aggregate;
-  const count = (k: string) => a.excluded.filter((x) => x.kind === k);
-  const rejected = [...count("rejected"), ...count("unknown_unit")];
-  const other = count("other_period");
-  const superseded = count("superseded");
-  const counted = a.submissions.filter((s) => s.status === "reported").length;
-  const received = counted + a.excluded.length;
+  const subs = a.submissions;
+  const onTime = subs.filter((s) => s.status === "reported" && s.timing !== "late");
+  const late = subs.filter((s) => s.status === "reported" && s.timing === "late");
+  const rejected = subs.filter((s) => s.status === "rejected");
+  const missing = subs.filter((s) => s.status === "missing");
+  const daysLate = (code: string) => result.score.units.find((u) => u.code === code)?.daysLate ?? null;
+  const lateText = late
+    .map((s) => (daysLate(s.unit) ? `${s.name}逾期${daysLate(s.unit)}个工作日` : s.name))
+    .join("、");
+  const paras = [
+    `本期应报单位${subs.length}个，` +
+      (a.deadline ? `截止日期前报送${onTime.length}个` : `已报送${onTime.length + late.length}个`) +
+      (late.length > 0 ? `，逾期报送${late.length}个(${lateText})` : "") +
+      (rejected.length > 0
+        ? `，报表整份退回${rejected.length}个(${listText(rejected.map((s) => s.name))})`
+        : "") +
+      (missing.length > 0 ? `，未报送${missing.length}个(${listText(missing.map((s) => s.name))})` : "") +
+      "。",
+  ];
   const rowsRejected = a.rejectedRows.length;
-  const rowsRead = a.submissions.reduce((s, x) => s + (x.rows?.read ?? 0), 0);
   const ent = a.duplicates.filter((d) => d.kind === "enterprise");
   const plat = a.duplicates.filter((d) => d.kind === "platform");
-  const late = a.submissions.filter((s) => s.timing === "late").map((s) => s.name);
-  const missing = a.submissions.filter((s) => s.status === "missing").map((s) => s.name);
-  const paras = [
-    `本期共收到报表${received}份，计入汇总${counted}份` +
-      (rejected.length > 0
-        ? `，整份退回${rejected.length}份(${listText(rejected.map((x) => x.unitName ?? x.file))})`
-        : "") +
-      (other.length > 0 ? `，报告期不符未计入${other.length}份` : "") +
-      (superseded.length > 0 ? `，被同一单位较新报表替代${superseded.length}份` : "") +
-      `。计入汇总的报表共读取数据${rowsRead}行，其中${rowsRejected}行未通过校验、未计入汇总，明细见\u201c数据问题\u201d表。`,
-  ];
-  if (ent.length > 0 || plat.length > 0)
-    paras.push(
-      (ent.length > 0
-        ? `${ent.length}家企业被两个及以上单位重复报送(${listText(
-            ent.map((d) => `${d.name}：${d.occurrences.map((o) => o.unitName).join("与")}`),
-            3,
-          )})`
-        : "") +
-        (ent.length > 0 && plat.length > 0 ? "，" : "") +
-        (plat.length > 0 ? `${plat.length}个平台(基地、集群)被重复报送` : "") +
-        "。市级汇总中同一企业只计一次(计入单位名单中靠前的单位)，请相关单位核实归属并在下期更正。",
+  const checks: string[] = [];
+  if (rowsRejected > 0) checks.push(`${rowsRejected}条记录未通过校验、未计入汇总`);
+  if (ent.length > 0)
+    checks.push(
+      `${ent.length}家企业被两个及以上单位重复报送(${listText(
+        ent.map((d) => `${d.name}：${d.occurrences.map((o) => o.unitName).join("与")}`),
+        3,
+      )})，市级汇总中同一企业只计一次`,
     );
-  const timing: string[] = [];
-  if (late.length > 0) timing.push(`${listText(late)}未在截止日期(${a.deadline ?? "未设定"})前报送`);
-  if (missing.length > 0) timing.push(`${listText(missing)}本期未报送`);
-  paras.push(timing.length > 0 ? `${timing.join("；")}。` : "各单位均按时报送。");
+  if (plat.length > 0) checks.push(`${plat.length}个平台(基地、集群)被重复报送`);
+  paras.push(
+    counted0(result)
+      ? ""
+      : checks.length > 0
+        ? `数据审核中，${checks.join("；")}。明细见附件5，请相关单位核实更正。`
+        : "本期报送数据均通过审核，未发现重复报送。",
+  );
+  const counted = subs.filter((s) => s.status === "reported");
+  if (counted.length === 0) paras.pop();
+  const versions = new Map<string, string[]>();
+  const sources = new Map<string, number>();
+  for (const s of counted) {
+    const v = s.formVersion ?? "未知";
+    versions.set(v, [...(versions.get(v) ?? []), s.name]);
+    if (s.submittedAtSource) sources.set(s.submittedAtSource, (sources.get(s.submittedAtSource) ?? 0) + 1);
+  }
+  if (counted.length > 0) {
+    const vs = [...versions].sort((x, y) => y[1].length - x[1].length);
+    const vText =
+      vs.length === 1
+        ? `各单位报表均使用${versionLabel(vs[0][0])}`
+        : `${vs
+            .slice(1)
+            .map(([v, names]) => `${listText(names, 4)}使用${versionLabel(v)}`)
+            .join("，")}，其余单位使用${versionLabel(vs[0][0])}`;
+    const sText =
+      sources.size > 0
+        ? `；报送时间依次以${[...sources]
+            .map(([k, n]) => `${SOURCE_LABEL[k] ?? k}(${n}个单位)`)
+            .join("、")}为准`
+        : "";
+    paras.push(`${vText}${sText}。`);
+  }
   return paras;
 }
 
-function nextSteps(result: RoundResult, plan: Plan): string[] {
-  const red = result.score.city.filter((s) => s.status === "red" || s.status === "yellow");
-  const names = red.slice(0, 4).map((s) => plan.indicators.find((i) => i.code === s.code)!.name);
+export function versionLabel(v: string | null): string {
+  return v && /^\d+$/.test(v) ? `第${v}版表式` : "未能识别版本的表式";
+}
+
+function nextSteps(result: RoundResult, plan: Plan, settings: BulletinSettings): string[] {
+  if (settings.nextSteps.length > 0)
+    return settings.nextSteps.map((s, i) => (/^[（(]/.test(s) ? s : `（${CN_NUM[i] ?? i + 1}）${s}`));
+  const lagging = result.score.city.filter((s) => s.status === "red");
+  const names = lagging.slice(0, 4).map((s) => indicatorOf(plan, s).name);
   const late = result.aggregate.submissions.filter((s) => s.status !== "reported" || s.timing === "late");
   return [
     "（一）对标对表，加快推进。各县区、功能板块要对照目标分解和序时进度，" +
@@ -165,24 +361,40 @@ function nextSteps(result: RoundResult, plan: Plan): string[] {
       "逐项分析原因，明确责任和时限，确保2025年目标按期完成。",
     "（二）强化梯度培育。持续扩充优质企业培育库，加强动态跟踪和精准服务，推动创新型中小企业向专精特新中小企业、专精特新\u201c小巨人\u201d企业梯次成长。",
     "（三）提高数据质量。各单位要严格按照报表制度按时、准确报送" +
-      (late.length > 0 ? `，${listText(late.map((s) => s.name))}要切实加强报送工作` : "") +
-      "；对\u201c数据问题\u201d表中列出的退回数据和重复报送企业，请于下期报送前核实更正。",
-    "（四）加强协同联动。各责任单位要按照行动计划分工，强化政策、资金、服务协同，形成部门协同、上下联动、合力推进的工作格局。",
+      (late.length > 0
+        ? `，${listText(late.map((s) => s.name))}${late.length > 6 ? "单位" : ""}要切实加强报送工作`
+        : "") +
+      "；对附件5中列出的退回数据和重复报送企业，请于下期报送前核实更正。",
   ];
 }
 
 export function draftBulletinText(result: RoundResult, plan: Plan, opts: BulletinOptions): BulletinText {
+  const settings = opts.settings ?? defaultBulletinSettings(plan);
+  const issuer = opts.issuer ?? settings.issuer;
+  const cmp = opts.comparison ?? null;
+  const label = result.aggregate.periodLabel;
   const sections: [string, string[]][] = [
-    ["总体进展", overall(result, plan)],
-    ["各地进展", units(result)],
+    ["总体进展", overall(result, plan, cmp)],
+    ["各地进展", units(result, cmp)],
     ["需关注的指标", lagging(result, plan)],
     ["数据质量", quality(result)],
-    ["下一步工作要求", nextSteps(result, plan)],
+    ["下一步工作要求", nextSteps(result, plan, settings)],
   ];
+  const date = chineseDate(opts.issuedOn);
   return {
-    title: `全市专精特新企业培育工作通报（${result.aggregate.periodLabel}）`,
-    issuer: opts.issuer ?? `${plan.city}促进中小企业发展工作领导小组办公室`,
-    date: chineseDate(opts.issuedOn),
+    masthead: `${plan.city}专精特新企业培育工作通报`,
+    number: settings.number ? `${opts.issuedOn.slice(0, 4)}年${settings.number}` : label,
+    issuer,
+    date,
+    title: `关于${label}全市专精特新企业培育工作进展情况的通报`,
+    mainTo: settings.mainTo ? `${settings.mainTo}：` : "",
+    opening:
+      `为贯彻落实《${plan.title}》，推动专精特新企业培育各项目标按期完成，` +
+      `根据各县区、功能板块报送的数据，现将${label}全市专精特新企业培育工作进展情况通报如下。`,
     sections: sections.map(([h, p], i) => ({ heading: `${CN_NUM[i]}、${h}`, paragraphs: p })),
+    closing: "特此通报。",
+    attachments: attachmentList(!!cmp),
+    cc: settings.cc ? `抄送：${settings.cc}。` : "",
+    printed: `${issuer}\u3000\u3000${date}印发`,
   };
 }

@@ -79,6 +79,10 @@ export interface PrintSetup {
   fitToWidth: boolean;
   /** Rows repeated at the top of each printed page, e.g. "1:1" or "1:3". */
   printTitleRows?: string;
+  /** Columns repeated at the left of each printed page when a sheet is several pages wide, e.g. "A:B". */
+  printTitleColumns?: string;
+  /** Print scale in percent when not fitted to width (see core/sheet/print-fit.ts). */
+  scale?: number;
   printArea?: string;
   centerHorizontally?: boolean;
   margins?: { left: number; right: number; top: number; bottom: number }; // inches
@@ -108,6 +112,8 @@ export interface SheetDescription {
   rows: CellValue[][];
   /** Column widths in characters, index 0 = column A. */
   columnWidths?: number[];
+  /** 0-based columns hidden on screen and paper (machine keys a reader needs but a person does not). */
+  hiddenColumns?: number[];
   /** Height in points per row index (0-based), where it matters (titles, wrapped text). */
   rowHeights?: Record<number, number>;
   styles?: StyledRange[];
@@ -127,6 +133,8 @@ export interface SheetDescription {
   print?: PrintSetup;
   charts?: ChartDescription[];
   notes?: NoteDescription[];
+  /** 0-based rows that start a new printed page (manual page breaks above them). */
+  pageBreaks?: number[];
   /** Tab colour, hex RGB. */
   tabColor?: string;
 }

@@ -2,6 +2,7 @@
 // the catalogue (form/messages.ts) with its sheet and cell; refused values fall back to "not allocated" /
 // the default setting.
 import { address } from "../a1";
+import { readBulletinSettings, type BulletinSettings } from "../report/settings";
 import type { Issue } from "../issues";
 import { makeIssue } from "../read/issue";
 import type { Indicator, Plan } from "../plan/types";
@@ -34,6 +35,8 @@ export interface TargetsReadResult {
   targets: TargetAllocation;
   settings: ScoringSettings;
   issues: Issue[];
+  /** The bulletin settings of sheet 通报设置 (defaults when the sheet is absent). */
+  bulletin?: BulletinSettings;
 }
 
 function plain(v: SnapshotValue | undefined): string | number | boolean | null {
@@ -305,5 +308,5 @@ export function readTargets(snapshot: WorkbookSnapshot, plan: Plan): TargetsRead
   const dSheet = snapshot.sheets.find((s) => s.name === RECEIPTS_SHEET);
   if (rSheet) targets.regions = readRegions(rSheet, plan, issues);
   if (dSheet) targets.receipts = readReceipts(dSheet, plan, issues);
-  return { targets, settings, issues };
+  return { targets, settings, issues, bulletin: readBulletinSettings(snapshot, plan).settings };
 }

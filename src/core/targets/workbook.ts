@@ -1,6 +1,7 @@
 // The targets workbook (目标分解 + 评分设置): what the bureau fills to allocate the plan's targets to
 // units and tune scoring. One block per indicator with units as rows is what clerks are used to from
 // paper allocation tables; column A/B keep machine keys so that reading back never depends on position.
+import { bulletinSettingsSheet, type BulletinSettings } from "../report/settings";
 import { TABLE_HEADER } from "../sheet/styles";
 import type { Period } from "../plan/periods";
 import type { Indicator, Plan } from "../plan/types";
@@ -93,6 +94,8 @@ export interface TargetsWorkbookOptions {
   allocation?: TargetAllocation;
   settings?: ScoringSettings;
   generatedAt?: string;
+  /** The bulletin's issuing body, 期号, 主送, 抄送 and next steps (sheet 通报设置). */
+  bulletin?: BulletinSettings;
 }
 
 function targetsSheet(plan: Plan, period: Period, alloc: TargetAllocation | undefined): SheetDescription {
@@ -161,6 +164,8 @@ function targetsSheet(plan: Plan, period: Period, alloc: TargetAllocation | unde
     state: "visible",
     rows,
     columnWidths: [24, 10, 26, 16, 14, 34],
+    // Column A keeps the indicator code for reading back; people see the name in each block's title.
+    hiddenColumns: [0],
     rowHeights: { 0: 30, 1: 48, 2: 30 },
     styles,
     merges,
@@ -282,6 +287,7 @@ function settingsSheet(plan: Plan, s: ScoringSettings): SheetDescription {
     state: "visible",
     rows,
     columnWidths: [24, 44, 22, NOTE_WIDTH],
+    hiddenColumns: [0],
     rowHeights,
     styles,
     merges: ["A1:D1", "A2:D2"],
@@ -367,7 +373,7 @@ function receiptsSheet(plan: Plan, period: Period, alloc: TargetAllocation | und
     RECEIPT_HEADER,
     values,
     {
-      numFmt: "yyyy-mm-dd",
+      numFmt: 'yyyy"年"m"月"d"日"',
       validation: {
         type: "date",
         operator: "between",
@@ -402,6 +408,7 @@ export function buildTargetsWorkbook(
     sheets: [
       targetsSheet(plan, period, opts.allocation),
       settingsSheet(plan, opts.settings ?? DEFAULT_SETTINGS),
+      bulletinSettingsSheet(plan, opts.bulletin),
       regionSheet(plan, opts.allocation),
       receiptsSheet(plan, period, opts.allocation),
       {

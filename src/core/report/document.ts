@@ -1,0 +1,77 @@
+// The bulletin as a document (the .docx a bureau issues): the drafted 公文 text and the 附件 tables
+// that fit a portrait A4 page, every figure already written as the paper shows it. The adapter
+// (src/docx) only lays it out; the workbook stays the data behind it.
+import type { Plan } from "../plan/types";
+import { NO_DATA, percentText, statusLabel, valueText } from "./format";
+import type { Comparison } from "./previous";
+import type { RoundResult } from "./round-result";
+import { deltaCell } from "./tables";
+import { ATTACHMENT_TITLES, draftBulletinText, type BulletinOptions, type BulletinText } from "./text";
+
+export interface DocumentTable {
+  /** 附件 number as listed in the text. */
+  number: number;
+  title: string;
+  header: string[];
+  rows: string[][];
+  /** Relative column widths. */
+  widths: number[];
+  note?: string;
+}
+
+export interface BulletinDocument {
+  text: BulletinText;
+  tables: DocumentTable[];
+}
+
+const two = (x: number | null) => (x === null ? NO_DATA : (Math.round(x * 100) / 100).toFixed(2));
+
+export function bulletinDocument(result: RoundResult, plan: Plan, opts: BulletinOptions): BulletinDocument {
+  const text = draftBulletinText(result, plan, opts);
+  const cmp: Comparison | null = opts.comparison ?? null;
+  const label = result.aggregate.periodLabel;
+  const city: DocumentTable = {
+    number: 1,
+    title: `${ATTACHMENT_TITLES.city}（${label}）`,
+    header: ["序号", "指标", "2025年目标", "当前值", "完成率", "状态", ...(cmp ? ["较上期"] : [])],
+    widths: [6, 40, 14, 14, 11, 9, ...(cmp ? [14] : [])],
+    rows: plan.indicators.map((ind, i) => {
+      const s = result.score.city[i];
+      const d = cmp ? deltaCell(ind, cmp.city[ind.code]) : null;
+      return [
+        String(i + 1),
+        ind.name,
+        valueText(ind, s.target),
+        valueText(ind, s.actual),
+        percentText(s.completion),
+        statusLabel(s.status),
+        ...(cmp ? [typeof d === "string" ? d : String(d)] : []),
+      ].map((x) => x.replace(/(\d)\.0(?=[家个件项])/, "$1"));
+    }),
+    note: `序时进度${percentText(result.score.timeProgress)}；状态按完成率与序时进度比较，—表示无数据。`,
+  };
+  const units = [...result.score.units].sort((x, y) => (x.rank ?? Infinity) - (y.rank ?? Infinity));
+  const scores: DocumentTable = {
+    number: 2,
+    title: `${ATTACHMENT_TITLES.scores}（${label}）`,
+    header: ["排名", "单位", "指标得分", "加分", "扣分", "综合得分", "等次", ...(cmp ? ["排名变化"] : [])],
+    widths: [7, 30, 11, 9, 9, 11, 8, ...(cmp ? [12] : [])],
+    rows: units.map((u) => {
+      const m = cmp?.units[u.code]?.rankMove;
+      return [
+        u.rank === null ? NO_DATA : String(u.rank),
+        u.name,
+        two(u.indicatorPart),
+        two(u.bonus),
+        two(u.deductions.total),
+        two(u.score),
+        u.band ?? NO_DATA,
+        ...(cmp
+          ? [m === null || m === undefined ? NO_DATA : m > 0 ? `升${m}位` : m < 0 ? `降${-m}位` : "持平"]
+          : []),
+      ];
+    }),
+    note: "扣分含逾期、缺报和数据退回扣分，明细见工作簿附件2；分指标完成情况、报送情况、数据问题和企业名单见工作簿附件3至附件6。",
+  };
+  return { text, tables: [city, scores] };
+}

@@ -1,0 +1,161 @@
+// Paper as a client of every sheet we write: A4, nothing printed under the legible size, wrapped text
+// given the row height it needs (Excel does not grow a row on open), page numbers, header rows (and the
+// frozen key columns) repeated on every page. Applied by the adapters just before writing, so every
+// workbook — template, targets, bulletin, annotated return — gets the same rules.
+import { columnLetter, parseRange } from "../a1";
+import type { PrintSetup, SheetDescription } from "./types";
+
+/** The smallest font size a printed page may show; one point above the 8 pt floor, because the font
+ * that stands in on a machine without ours may run wider than the one the width is measured for. */
+export const MIN_PRINT_POINTS = 8.5;
+/** Excel's default font size (Calibri 11) and column width in characters. */
+export const DEFAULT_FONT_POINTS = 11;
+export const DEFAULT_COLUMN_WIDTH = 8.43;
+export const PAGE_FOOTER = "第 &P 页，共 &N 页";
+const A4_INCHES = { portrait: [8.27, 11.69], landscape: [11.69, 8.27] } as const;
+const DEFAULT_MARGINS = { left: 0.5, right: 0.5, top: 0.6, bottom: 0.6 };
+/** A cap that counts data: styles are resolved only on cells that hold text, at most this many. */
+const MAX_CELLS_MEASURED = 200_000;
+
+/** A column's width is counted in digit widths of the workbook's default font: 7 px at 96 dpi in
+ * Excel's Calibri, about 10 px where LibreOffice stands DejaVu Sans in for it. */
+export const DIGIT_PX = 7;
+export const WIDE_DIGIT_PX = 10;
+
+/** Width of a column on paper, in points: digit widths plus 5 px of padding. */
+export function columnPoints(widthChars: number | undefined, digitPx = DIGIT_PX): number {
+  const w = widthChars && widthChars > 0 ? widthChars : DEFAULT_COLUMN_WIDTH;
+  return Math.trunc(w * digitPx + 5) * 0.75;
+}
+
+/** Printed width of text at `fontSize` points: a CJK character is one em, other characters about 0.6. */
+export function textPoints(text: string, fontSize: number): number {
+  let ems = 0;
+  for (const ch of text) ems += ch.charCodeAt(0) >= 0x2e80 ? 1 : 0.6;
+  return ems * fontSize;
+}
+
+/** Height in points of `text` wrapped into `widthPts` at `fontSize`: line breaks and wrapping. */
+export function wrappedHeight(text: string, widthPts: number, fontSize: number): number {
+  const usable = Math.max(fontSize, widthPts - 6);
+  let lines = 0;
+  for (const part of text.split("\n"))
+    lines += Math.max(1, Math.ceil((textPoints(part, fontSize) * 1.04) / usable));
+  return Math.ceil(lines * fontSize * 1.36 + 5);
+}
+
+interface CellLook {
+  wrap: boolean;
+  fontSize: number;
+}
+
+/** The wrap flag and font size of every cell that holds text, resolved from the styled ranges in order. */
+function textCellLooks(d: SheetDescription): Map<number, CellLook> {
+  const looks = new Map<number, CellLook>();
+  const key = (r: number, c: number) => r * 16384 + c;
+  let n = 0;
+  for (let r = 0; r < d.rows.length && n < MAX_CELLS_MEASURED; r++)
+    (d.rows[r] ?? []).forEach((v, c) => {
+      if (typeof v === "string" && v !== "" && n++ < MAX_CELLS_MEASURED)
+        looks.set(key(r, c), { wrap: false, fontSize: DEFAULT_FONT_POINTS });
+    });
+  for (const s of d.styles ?? []) {
+    if (s.style.wrap === undefined && s.style.fontSize === undefined) continue;
+    const g = parseRange(s.range);
+    const bottom = Math.min(g.bottom, d.rows.length - 1);
+    for (let r = g.top; r <= bottom; r++) {
+      const right = Math.min(g.right, (d.rows[r]?.length ?? 0) - 1);
+      for (let c = g.left; c <= right; c++) {
+        const look = looks.get(key(r, c));
+        if (!look) continue;
+        if (s.style.wrap !== undefined) look.wrap = s.style.wrap;
+        if (s.style.fontSize !== undefined) look.fontSize = s.style.fontSize;
+      }
+    }
+  }
+  return looks;
+}
+
+/** Row heights that fit every wrapped text (the given height where it is already enough). */
+export function fitRowHeights(d: SheetDescription): Record<number, number> {
+  const heights: Record<number, number> = { ...(d.rowHeights ?? {}) };
+  const widths = d.columnWidths ?? [];
+  const mergeAt = new Map<number, { cols: number[]; rows: number }>();
+  const inMerge = new Set<number>();
+  for (const m of d.merges ?? []) {
+    const g = parseRange(m);
+    const cols: number[] = [];
+    for (let c = g.left; c <= g.right; c++) cols.push(c);
+    mergeAt.set(g.top * 16384 + g.left, { cols, rows: g.bottom - g.top + 1 });
+    for (let r = g.top; r <= g.bottom; r++)
+      for (let c = g.left; c <= g.right; c++) if (r !== g.top || c !== g.left) inMerge.add(r * 16384 + c);
+  }
+  for (const [k, look] of textCellLooks(d)) {
+    if (!look.wrap || inMerge.has(k)) continue;
+    const r = Math.floor(k / 16384);
+    const c = k % 16384;
+    const merge = mergeAt.get(k);
+    if (merge && merge.rows > 1) continue;
+    const width = (merge?.cols ?? [c]).reduce((s, i) => s + columnPoints(widths[i]), 0);
+    const need = wrappedHeight(String(d.rows[r][c]), width, look.fontSize);
+    if (need > (heights[r] ?? 0)) heights[r] = need;
+  }
+  return heights;
+}
+
+function usedColumns(d: SheetDescription): number {
+  let n = d.columnWidths?.length ?? 0;
+  for (const row of d.rows) n = Math.max(n, row?.length ?? 0);
+  return Math.max(1, n);
+}
+
+/** The smallest font size of any text in the print area (Excel's default where none is set). */
+function smallestFont(d: SheetDescription): number {
+  let min = Infinity;
+  for (const look of textCellLooks(d).values()) min = Math.min(min, look.fontSize);
+  return Number.isFinite(min) ? min : DEFAULT_FONT_POINTS;
+}
+
+/** A4 setup that keeps the smallest text at MIN_PRINT_POINTS: fit to one page wide when that scale
+ * allows it, else print at the smallest legible scale across several pages wide, repeating the frozen
+ * key columns; header rows repeat on every page; page numbers in the footer. */
+export function fitPrint(d: SheetDescription): PrintSetup {
+  const given = d.print;
+  const p: PrintSetup = {
+    orientation: given?.orientation ?? "portrait",
+    paperSize: "A4",
+    fitToWidth: given?.fitToWidth ?? true,
+    ...given,
+  };
+  p.margins ??= DEFAULT_MARGINS;
+  p.footer ??= PAGE_FOOTER;
+  if (!p.printTitleRows && d.freeze && d.freeze.rows > 0) p.printTitleRows = `1:${d.freeze.rows}`;
+  const [pageW] = A4_INCHES[p.orientation];
+  const printable = (pageW - p.margins.left - p.margins.right) * 72;
+  let left = 0;
+  let right = usedColumns(d) - 1;
+  if (p.printArea) {
+    const g = parseRange(p.printArea);
+    left = g.left;
+    right = g.right;
+  }
+  // Measured with the wide digit: fitted to width where columns come out wider, text must stay legible.
+  let total = 0;
+  for (let c = left; c <= right; c++) total += columnPoints(d.columnWidths?.[c], WIDE_DIGIT_PX);
+  const fit = Math.min(1, printable / total);
+  const floor = Math.min(1, MIN_PRINT_POINTS / smallestFont(d));
+  if (p.fitToWidth && fit < floor) {
+    p.fitToWidth = false;
+    p.scale = Math.ceil(floor * 100);
+    if (!p.printTitleColumns && d.freeze && d.freeze.columns > 0)
+      p.printTitleColumns = `A:${columnLetter(d.freeze.columns - 1)}`;
+  }
+  return p;
+}
+
+/** The sheet as it should be written: print setup and row heights fitted to paper. Hidden sheets are
+ * not printed and are returned as they are. */
+export function fitForPrint(d: SheetDescription): SheetDescription {
+  if (d.state !== "visible") return d;
+  return { ...d, print: fitPrint(d), rowHeights: fitRowHeights(d) };
+}

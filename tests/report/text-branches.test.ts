@@ -1,0 +1,135 @@
+// The drafted text on rounds that exercise every branch: no units behind, all behind, ties, missing
+// units, no targets, no data at all.
+import { DEFAULT_PLAN } from "../../src/core/plan/default-plan";
+import { parsePeriod } from "../../src/core/plan/periods";
+import { runRound, type RoundResult } from "../../src/core/report/round-result";
+import { draftBulletinText } from "../../src/core/report/text";
+import { code, ret } from "../aggregate/fixtures";
+
+const plan = DEFAULT_PLAN;
+const period = parsePeriod("2025Q3")!;
+const firm = (n: number) => ({
+  uscc: code(n),
+  provincial_srdi_year: 2024,
+  innovative_year: 2024,
+  revenue: 100,
+  rd_expense: 5,
+  transformation: true,
+});
+const base = () =>
+  runRound({
+    plan,
+    period,
+    deadline: "2025-10-15",
+    returns: [ret("320703", [firm(1), firm(2)]), ret("320706", [firm(3)]), ret("320707", [firm(4)])],
+  });
+const text = (r: RoundResult) => {
+  const t = draftBulletinText(r, plan, { issuedOn: "2025-10-20" });
+  return [t.opening, ...t.sections.flatMap((s) => [s.heading, ...s.paragraphs])].join("\n");
+};
+/** Sets the three reporting units' parts and scores and ranks them as given. */
+function withScores(parts: [string, number, number][]): RoundResult {
+  const r = base();
+  for (const [name, part, rank] of parts) {
+    const u = r.score.units.find((x) => x.name === name)!;
+    u.indicatorPart = part;
+    u.score = part;
+    u.rank = rank;
+  }
+  return r;
+}
+const progress = base().score.timeProgress * 100;
+
+test("no targets: the text says counts are not scored per unit", () => {
+  expect(text(base())).toContain("本期未导入目标分解表");
+});
+
+test("missing units are named and said to be ranked last or unranked", () => {
+  const t = text(base());
+  expect(t).toMatch(/东海县[^。]*本期未报送数据或报表未通过审核/);
+});
+
+test("no unit behind time progress", () => {
+  const t = text(
+    withScores([
+      ["连云区", progress + 5, 1],
+      ["海州区", progress + 3, 2],
+      ["赣榆区", progress + 1, 3],
+    ]),
+  );
+  expect(t).toContain("各参评单位指标综合完成情况均达到序时进度");
+  expect(t).not.toContain("低于序时进度，需加大");
+});
+
+test("every unit behind time progress", () => {
+  const t = text(
+    withScores([
+      ["连云区", progress - 1, 1],
+      ["海州区", progress - 3, 2],
+      ["赣榆区", progress - 5, 3],
+    ]),
+  );
+  expect(t).toContain("各参评单位指标综合完成情况均低于序时进度");
+});
+
+test("some behind: named with their number", () => {
+  const t = text(
+    withScores([
+      ["连云区", progress + 1, 1],
+      ["海州区", progress - 3, 2],
+      ["赣榆区", progress - 5, 3],
+    ]),
+  );
+  expect(t).toContain("海州区、赣榆区2个单位指标综合完成情况低于序时进度");
+});
+
+test("ties are named as such", () => {
+  const t = text(
+    withScores([
+      ["连云区", 80, 1],
+      ["海州区", 80, 1],
+      ["赣榆区", 70, 3],
+    ]),
+  );
+  expect(t).toContain("连云区、海州区(并列第1)");
+  const all = text(
+    withScores([
+      ["连云区", 80, 1],
+      ["海州区", 80, 1],
+      ["赣榆区", 80, 1],
+    ]),
+  );
+  expect(all).toContain("综合得分相同，并列第1");
+});
+
+test("bands: units named by grade band when the scoring uses bands", () => {
+  const r = withScores([
+    ["连云区", 95, 1],
+    ["海州区", 85, 2],
+    ["赣榆区", 60, 3],
+  ]);
+  r.score.bands = [
+    { label: "好", min: 90 },
+    { label: "较好", min: 80 },
+    { label: "一般", min: 0 },
+  ];
+  for (const [name, band] of [
+    ["连云区", "好"],
+    ["海州区", "较好"],
+    ["赣榆区", "一般"],
+  ])
+    r.score.units.find((u) => u.name === name)!.band = band;
+  const t = text(r);
+  expect(t).toContain(
+    "连云区为\u201c好\u201d等次；海州区为\u201c较好\u201d等次；赣榆区为\u201c一般\u201d等次",
+  );
+});
+
+test("no returns at all: no scores, no data, no fractional counts", () => {
+  const r = runRound({ plan, period, returns: [], deadline: "2025-10-15" });
+  const t = text(r);
+  expect(t).toContain("本期暂无可评分的单位");
+  expect(t).toContain("本期各项指标均无数据");
+  expect(t).not.toMatch(/\d+\.\d+[家个件]/);
+  expect(t.match(/实施时间已过/g)).toHaveLength(1);
+});
