@@ -1,7 +1,7 @@
 // Step 3 of reading a return: the data rows of a table sheet, one by one. A row with any error is
 // rejected and listed; every other row is accepted. Blank rows are skipped and not counted.
 import { address, parseRange } from "../a1";
-import type { CrossFieldRule, FieldDef, TableSheetDef } from "../form/types";
+import type { CrossFieldRule, TableSheetDef } from "../form/types";
 import type { Issue } from "../issues";
 import type { SheetSnapshot } from "../snapshot";
 import { makeIssue } from "./issue";
