@@ -224,6 +224,31 @@ function scan(xml: Uint8Array, entry: SheetEntry, part: string, ctx: CellsContex
     return sEnd > sAt ? v : 0;
   };
 
+  /** The cell just closed: kept if it holds a value, every cap counted. */
+  const closeCell = () => {
+    const val = value();
+    if (val !== null) {
+      if (row > limits.maxRows || col > EXCEL_COLS || row > EXCEL_ROWS)
+        throw new WorkbookReadError("file.too_many_rows", {
+          sheet: entry.name,
+          max: `${limits.maxRows} 行`,
+          detail: `${where()} 有数据`,
+        });
+      if (++ctx.cellCount > limits.maxCells)
+        throw new WorkbookReadError("file.too_many_rows", {
+          sheet: entry.name,
+          max: `全部工作表共 ${limits.maxCells} 个有数据的单元格`,
+        });
+      if (typeof val === "string" && val.length > limits.maxTextLength) throw tooLong("文本");
+      found.r.push(row);
+      found.c.push(col);
+      found.v.push(val);
+      found.s.push(s);
+      if (row > lastRow) lastRow = row;
+      if (col > lastCol) lastCol = col;
+    }
+  };
+
   for (let tok = sc.next(); tok !== END; tok = sc.next()) {
     if (tok === TEXT) {
       if (into === 1) {
@@ -288,6 +313,11 @@ function scan(xml: Uint8Array, entry: SheetEntry, part: string, ctx: CellsContex
             col = c > 0 ? c : col + 1;
           }
           sc.skipClose();
+          // The empty cells right after it, in one tight loop: each has r first, so only the last counts.
+          if (sc.skipEmptyTags(99 /* c */) > 0) {
+            lastEmptyAt = sc.attrStart;
+            lastEmptyEnd = sc.attrEnd;
+          }
           continue;
         }
         if (lastEmptyAt >= 0) {
@@ -312,6 +342,14 @@ function scan(xml: Uint8Array, entry: SheetEntry, part: string, ctx: CellsContex
         fType = fSi = fRef = inline = undefined;
         phonetic = 0;
         into = 0;
+        // Most cells with a value: <v>TEXT</v></c>, read here without four more tokens.
+        if (sc.valueThenClose()) {
+          hasV = true;
+          vStart = sc.textStart;
+          vEnd = sc.textEnd;
+          inCell = false;
+          closeCell();
+        }
       } else if (name === "row") {
         let r = sc.attrInt("r");
         if (r < 0) {
@@ -337,31 +375,10 @@ function scan(xml: Uint8Array, entry: SheetEntry, part: string, ctx: CellsContex
     // CLOSE
     if (!inCell) continue;
     switch (name) {
-      case "c": {
+      case "c":
         inCell = false;
-        const val = value();
-        if (val !== null) {
-          if (row > limits.maxRows || col > EXCEL_COLS || row > EXCEL_ROWS)
-            throw new WorkbookReadError("file.too_many_rows", {
-              sheet: entry.name,
-              max: `${limits.maxRows} 行`,
-              detail: `${where()} 有数据`,
-            });
-          if (++ctx.cellCount > limits.maxCells)
-            throw new WorkbookReadError("file.too_many_rows", {
-              sheet: entry.name,
-              max: `全部工作表共 ${limits.maxCells} 个有数据的单元格`,
-            });
-          if (typeof val === "string" && val.length > limits.maxTextLength) throw tooLong("文本");
-          found.r.push(row);
-          found.c.push(col);
-          found.v.push(val);
-          found.s.push(s);
-          if (row > lastRow) lastRow = row;
-          if (col > lastCol) lastCol = col;
-        }
+        closeCell();
         break;
-      }
       case "t":
         if (into === 3) {
           into = 0;

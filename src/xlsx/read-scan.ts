@@ -29,6 +29,9 @@ const utf8 = new TextDecoder("utf-8");
 /** Short names as one number (up to 3 bytes and the length), for a cache of their strings. */
 const names = new Map<number, string>();
 
+/** Names of one ASCII byte (c, v, f, t: most tags of a sheet), without a map look-up. */
+const oneByteNames: (string | undefined)[] = Array.from({ length: 128 }, (_, c) => String.fromCharCode(c));
+
 const ENTITIES: Record<string, string> = { lt: "<", gt: ">", amp: "&", quot: '"', apos: "'" };
 
 function codePoint(n: number): string {
@@ -111,6 +114,7 @@ export class XmlScanner {
       }
     const len = end - start;
     const b = this.bytes;
+    if (len === 1) return oneByteNames[b[start]] ?? utf8.decode(b.subarray(start, end));
     if (len > 0 && len <= 3) {
       const key =
         b[start] | ((len > 1 ? b[start + 1] : 0) << 8) | ((len > 2 ? b[start + 2] : 0) << 16) | (len << 24);
@@ -245,6 +249,79 @@ export class XmlScanner {
       if (selfClosing) this.pendingClose = true;
       return OPEN;
     }
+  }
+
+  /**
+   * Passes over the self-closing tags `<X r="..." .../>` that follow, X the one-byte name given (the
+   * template's empty formatted cells): each as next() would read it and its CLOSE skipped, without the
+   * name, the nesting stack or a token. Stops before anything else (another tag, text, a tag whose first
+   * attribute is not r, a malformed or unterminated tag: next() reads or refuses those as usual).
+   * Returns how many were passed; attrStart/attrEnd are the last one's.
+   */
+  skipEmptyTags(nameByte: number): number {
+    if (this.pendingClose || this.depth >= this.maxDepth) return 0;
+    const b = this.bytes;
+    const n = b.length;
+    let p = this.p;
+    let count = 0;
+    while (
+      p + 4 < n &&
+      b[p] === LT &&
+      b[p + 1] === nameByte &&
+      b[p + 2] === 32 &&
+      b[p + 3] === 114 /* r */ &&
+      b[p + 4] === 61 /* = */
+    ) {
+      let e = p + 2;
+      let quote = 0;
+      for (; e < n; e++) {
+        const c = b[e];
+        if (quote !== 0) {
+          if (c === quote) quote = 0;
+        } else if (c === QUOT || c === APOS) quote = c;
+        else if (c === GT || c === LT) break;
+      }
+      if (e >= n || b[e] !== GT || b[e - 1] !== SLASH) break;
+      this.attrStart = p + 2;
+      this.attrEnd = e - 1;
+      p = e + 1;
+      count++;
+    }
+    this.p = p;
+    return count;
+  }
+
+  /**
+   * Just after the OPEN of an element named c (no prefix): when it is exactly `<v>TEXT</v></c>` with some
+   * text, passes over all of it (the cell's CLOSE included) and gives TEXT's bytes in textStart/textEnd,
+   * as next() would have read them; otherwise reads nothing and returns false.
+   */
+  valueThenClose(): boolean {
+    const d = this.depth;
+    if (this.pendingClose || d === 0 || d >= this.maxDepth) return false;
+    const b = this.bytes;
+    const at = this.stackAt[d - 1];
+    if (this.stackLen[d - 1] !== 1 || b[at] !== 99 /* c */) return false;
+    const p = this.p;
+    if (b[p] !== LT || b[p + 1] !== 118 /* v */ || b[p + 2] !== GT || b[p + 3] === LT) return false;
+    const q = b.indexOf(LT, p + 3);
+    if (
+      q < 0 ||
+      b[q + 1] !== SLASH ||
+      b[q + 2] !== 118 ||
+      b[q + 3] !== GT ||
+      b[q + 4] !== LT ||
+      b[q + 5] !== SLASH ||
+      b[q + 6] !== 99 ||
+      b[q + 7] !== GT
+    )
+      return false;
+    this.textStart = p + 3;
+    this.textEnd = q;
+    this.cdata = false;
+    this.p = q + 8;
+    this.depth = d - 1;
+    return true;
   }
 
   /** Skips a self-closing tag's CLOSE (readers that do not need it). */

@@ -196,12 +196,15 @@ type FieldLike = Pick<
   | "dateMin"
 >;
 
+/** The result of a blank optional cell, shared: most cells of a return are such (a Parsed is never changed). */
+const BLANK_OK: Parsed = Object.freeze({ value: null });
+
 /** Parses one cell by its field's type and rules (not cross-field or cross-row rules). */
 export function parseField(field: FieldLike, v: SnapshotValue | undefined, ctx: ParseContext): Parsed {
   const raw = rawCell(v);
   if (raw.kind === "error") return { value: null, error: { code: raw.code, args: { value: raw.text } } };
   if (raw.kind === "blank")
-    return field.required ? { value: null, error: { code: "value.required" } } : { value: null };
+    return field.required ? { value: null, error: { code: "value.required" } } : BLANK_OK;
   switch (field.type) {
     case "text":
       return parseText(field, raw);
@@ -364,8 +367,16 @@ function numberOf(
   return num ? { n: num.n, warning: numberWarning(num.how, raw.text, String(num.n)) } : null;
 }
 
+/** Whether tidy could move x to or across bound b (it moves a number by less than 1e-11 of its size). */
+function nearBound(x: number, b: number | undefined): boolean {
+  return b !== undefined && Math.abs(x - b) <= 1e-11 * (Math.abs(x) + Math.abs(b));
+}
+
 function checkRange(field: FieldLike, n: number, shownValue: number): Problem | undefined {
-  const v = tidy(shownValue);
+  if (field.min === undefined && field.max === undefined) return undefined;
+  // tidy (toPrecision) only when it could change the answer: most numbers are far from both bounds.
+  const v =
+    nearBound(shownValue, field.min) || nearBound(shownValue, field.max) ? tidy(shownValue) : shownValue;
   if ((field.min !== undefined && v < field.min) || (field.max !== undefined && v > field.max))
     return {
       code: "value.out_of_range",

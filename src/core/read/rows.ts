@@ -1,7 +1,7 @@
 // Step 3 of reading a return: the data rows of a table sheet, one by one. A row with any error is
 // rejected and listed; every other row is accepted. Blank rows are skipped and not counted.
 import { address, parseRange } from "../a1";
-import type { CrossFieldRule, FieldDef, TableSheetDef } from "../form/types";
+import type { CrossFieldRule, TableSheetDef } from "../form/types";
 import type { Issue } from "../issues";
 import type { SheetSnapshot } from "../snapshot";
 import { makeIssue } from "./issue";
@@ -102,64 +102,112 @@ const COMPARE: Record<CrossFieldRule["op"], (a: number, b: number) => boolean> =
   ">": (a, b) => a > b,
 };
 
+/**
+ * COMPARE[op](tidy(a), tidy(b)) without tidy's toPrecision when a and b are far apart: tidy moves a number
+ * by less than 1e-11 of its size, so beyond that distance the order of a and b is the order of their tidy.
+ */
+function compareTidy(op: CrossFieldRule["op"], a: number, b: number): boolean {
+  if (Math.abs(a - b) > 1e-11 * (Math.abs(a) + Math.abs(b))) return COMPARE[op](a, b);
+  return COMPARE[op](tidy(a), tidy(b));
+}
+
 export function readTable(sheet: SheetSnapshot, t: TableSheetDef, ctx: TableContext): TableResult {
+  // One pass per row over the fields by index: everything a row needs from the form (parse contexts, rule
+  // columns) is resolved once per sheet, and an issue object is built only for a cell that has one.
   const fields = t.fields;
+  const width = fields.length;
   const col = new Map(fields.map((f, i) => [f.key, i]));
+  const at = (key: string) => col.get(key)!;
+  const contexts = fields.map((f) => ({
+    yearMax: ctx.yearMax,
+    options: ctx.options?.[f.key],
+    percentFormat: false,
+  }));
+  const percentContexts = contexts.map((c) => ({ ...c, percentFormat: true }));
+  const percentCols = fields.map((f) => f.type === "percent" && sheet.numFmts !== undefined);
   // Recognition tiers only: a year of an honour (form v2) does not make revenue required.
-  const yearFields = fields.filter((f) => f.type === "year" && f.recognition !== false);
+  const yearCols = fields.flatMap((f, i) => (f.type === "year" && f.recognition !== false ? [i] : []));
+  const requiredIfCols = fields.flatMap((f, i) => (f.requiredIfRecognised ? [i] : []));
+  const crossRules = t.crossRules.map((rule) => ({ rule, left: at(rule.left), right: at(rule.right) }));
+  const pairedYears = (t.pairedYears ?? []).map((rule) => ({
+    rule,
+    field: at(rule.field),
+    year: at(rule.year),
+  }));
+  // Per unique field: value -> 0-based row where first seen (its address is made only for a duplicate).
+  const uniques = fields.flatMap((f, i) => (f.unique ? [{ i, seen: new Map<string, number>() }] : []));
   const merged = mergedRows(sheet, t);
-  const firstSeen = new Map<string, Map<string, string>>(); // field key -> value -> first cell
   const result: TableResult = { accepted: [], rejected: [], warnings: [], rowIssues: [], read: 0 };
+  const bad = new Uint8Array(width); // 1 where this row's field has an error
+  const issue = (
+    issues: Issue[],
+    r: number,
+    row: SheetSnapshot["cells"][number],
+    i: number,
+    p: Problem,
+    severity?: "error" | "warning",
+  ) =>
+    issues.push(
+      makeIssue(p.code, {
+        sheet: sheet.name,
+        cell: address(r, i),
+        field: fields[i].key,
+        label: fields[i].header,
+        value: rawText(rawCell(row[i])),
+        severity,
+        args: p.args,
+      }),
+    );
 
   for (const r of rowsToRead(sheet, t, merged)) {
     result.read++;
     const row = sheet.cells[r];
     const issues: Issue[] = [];
-    const values: Record<string, ParsedValue> = {};
-    const bad = new Set<string>(); // field keys with an error in this row
-    const issue = (f: FieldDef, p: Problem, severity?: "error" | "warning") =>
-      issues.push(
-        makeIssue(p.code, {
-          sheet: sheet.name,
-          cell: address(r, col.get(f.key)!),
-          field: f.key,
-          label: f.header,
-          value: rawText(rawCell(row[col.get(f.key)!])),
-          severity,
-          args: p.args,
-        }),
-      );
+    // The record as accepted ({ sheet, row, ...values } in field order); dropped if the row is rejected.
+    const values: Record<string, ParsedValue> & { sheet: string; row: number } = {
+      sheet: sheet.name,
+      row: r + 1,
+    };
+    bad.fill(0);
 
-    fields.forEach((f, i) => {
+    for (let i = 0; i < width; i++) {
+      const f = fields[i];
       // Only percent columns look at the cell's format; the address is not worth making for the others.
-      const percentFormat =
-        f.type === "percent" && sheet.numFmts !== undefined && !!sheet.numFmts[address(r, i)]?.includes("%");
-      const p = parseField(f, row[i], { yearMax: ctx.yearMax, options: ctx.options?.[f.key], percentFormat });
+      const percentFormat = percentCols[i] && !!sheet.numFmts![address(r, i)]?.includes("%");
+      const p = parseField(f, row[i], percentFormat ? percentContexts[i] : contexts[i]);
       values[f.key] = p.error ? null : p.value;
-      if (p.warning) issue(f, p.warning);
+      if (p.warning) issue(issues, r, row, i, p.warning);
       if (p.error) {
-        bad.add(f.key);
-        issue(f, p.error);
-      }
-    });
-
-    const recognised = yearFields.some((f) => values[f.key] !== null);
-    for (const f of fields) {
-      if (f.requiredIfRecognised && recognised && !bad.has(f.key) && isBlank(row[col.get(f.key)!])) {
-        bad.add(f.key);
-        issue(f, { code: "value.required", args: { detail: "(已填认定或公告年份的企业必填)" } });
+        bad[i] = 1;
+        issue(issues, r, row, i, p.error);
       }
     }
 
-    for (const rule of t.crossRules) {
+    let recognised = false;
+    for (const i of yearCols) if (values[fields[i].key] !== null) recognised = true;
+    if (recognised)
+      for (const i of requiredIfCols) {
+        if (!bad[i] && isBlank(row[i])) {
+          bad[i] = 1;
+          issue(issues, r, row, i, {
+            code: "value.required",
+            args: { detail: "(已填认定或公告年份的企业必填)" },
+          });
+        }
+      }
+
+    for (const { rule, left, right } of crossRules) {
       const l = values[rule.left];
       const rv = values[rule.right];
       if (typeof l !== "number" || typeof rv !== "number") continue;
-      if (COMPARE[rule.op](tidy(l), tidy(rv))) continue;
-      const lf = fields[col.get(rule.left)!];
-      const rf = fields[col.get(rule.right)!];
+      if (compareTidy(rule.op, l, rv)) continue;
+      const lf = fields[left];
+      const rf = fields[right];
       issue(
-        lf,
+        issues,
+        r,
+        row,
+        left,
         {
           code: rule.code as Problem["code"],
           args: { ruleText: rule.message, detail: `${lf.header} ${tidy(l)}，${rf.header} ${tidy(rv)}` },
@@ -168,27 +216,34 @@ export function readTable(sheet: SheetSnapshot, t: TableSheetDef, ctx: TableCont
       );
     }
 
-    for (const rule of t.pairedYears ?? []) {
-      if (bad.has(rule.field) || bad.has(rule.year)) continue;
+    for (const { rule, field, year } of pairedYears) {
+      if (bad[field] || bad[year]) continue;
       const honour = values[rule.field];
       const has = honour !== null && honour !== rule.none;
       const hasYear = values[rule.year] !== null;
       if (has === hasYear) continue;
-      const f = fields[col.get(has ? rule.year : rule.field)!];
       const detail = has ? `已填${String(honour)}，未填年份` : "已填年份，未选获得的荣誉";
-      issue(f, { code: rule.code as Problem["code"], args: { ruleText: rule.message, detail } }, "warning");
+      issue(
+        issues,
+        r,
+        row,
+        has ? year : field,
+        { code: rule.code as Problem["code"], args: { ruleText: rule.message, detail } },
+        "warning",
+      );
     }
 
-    for (const f of fields) {
-      const v = values[f.key];
-      if (!f.unique || v === null || bad.has(f.key)) continue;
-      const seen = firstSeen.get(f.key) ?? new Map<string, string>();
-      firstSeen.set(f.key, seen);
+    for (const { i, seen } of uniques) {
+      const v = values[fields[i].key];
+      if (v === null || bad[i]) continue;
       const key = String(v);
       const first = seen.get(key);
-      if (first === undefined) seen.set(key, address(r, col.get(f.key)!));
+      if (first === undefined) seen.set(key, r);
       else
-        issue(f, { code: f.type === "uscc" ? "uscc.duplicate" : "value.duplicate", args: { other: first } });
+        issue(issues, r, row, i, {
+          code: fields[i].type === "uscc" ? "uscc.duplicate" : "value.duplicate",
+          args: { other: address(first, i) },
+        });
     }
 
     const m = merged.get(r);
@@ -204,12 +259,13 @@ export function readTable(sheet: SheetSnapshot, t: TableSheetDef, ctx: TableCont
       );
     }
 
-    if (issues.some((i) => i.severity === "error")) {
+    if (issues.length === 0) result.accepted.push(values);
+    else if (issues.some((i) => i.severity === "error")) {
       result.rejected.push({ sheet: sheet.name, row: r + 1, issues });
       result.rowIssues.push(...issues);
     } else {
       result.warnings.push(...issues);
-      result.accepted.push({ sheet: sheet.name, row: r + 1, ...values });
+      result.accepted.push(values);
     }
   }
   return result;
