@@ -13,6 +13,8 @@ export interface OpRun {
   syncs: number;
   /** Largest single request the host saw (bytes), against Excel on the web's 5 MB limit. */
   maxPayload: number;
+  /** Every request's payload (bytes), in order. */
+  payloads: number[];
   /** Problems the self-check found (the 10,000-row template repeats USCCs, so there are some). */
   issues?: number;
 }
@@ -33,6 +35,7 @@ export async function runOp(op: OpName, rows: number, bytes: Uint8Array): Promis
   const done = (syncs: number, extra: Partial<OpRun> = {}): OpRun => ({
     syncs,
     maxPayload: host.settings.stats.maxPayload,
+    payloads: [...host.settings.stats.payloads],
     ...extra,
   });
   switch (op) {
