@@ -373,8 +373,9 @@ test("the bureau: ten returns at 320 px, include and exclude, aggregate, compact
   const b = await book();
   const bulletin = b.sheets.find((s) => s.name === "工作通报")!;
   expect(bulletin.cells).toBeGreaterThan(10);
-  expect(bulletin.charts.length).toBeGreaterThan(0);
-  for (const n of ["市级目标完成情况", "县区完成情况及排名", "报送情况", "数据问题"])
+  // The score chart sits on 附件2 (the ranking), outside its print area.
+  expect(b.sheets.find((s) => s.name === "综合得分及排名")!.charts.length).toBeGreaterThan(0);
+  for (const n of ["市级目标完成情况", "综合得分及排名", "县区完成情况", "报送情况", "数据问题", "明细"])
     expect(b.sheets.map((s) => s.name)).toContain(n);
   expect(b.active).toBe("工作通报");
   expect(b.maxPayload).toBeLessThanOrEqual(5 * 1024 * 1024);

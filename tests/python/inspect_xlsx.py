@@ -23,6 +23,8 @@ def sheet_info(ws):
         "fitToPage": bool(pr.fitToPage) if pr is not None else False,
         "fitToWidth": ps.fitToWidth,
         "fitToHeight": ps.fitToHeight,
+        "scale": int(ps.scale) if ps.scale is not None else None,
+        "printTitleCols": ws.print_title_cols,
         "printTitleRows": ws.print_title_rows,
         "horizontalCentered": bool(ws.print_options.horizontalCentered),
         "merges": [str(r) for r in ws.merged_cells.ranges],

@@ -104,6 +104,15 @@ test("every fixture: the direct reader's snapshot equals the ExcelJS oracle's, b
     const oracle = await readWorkbookExcelJS(f.bytes, { name: f.name });
     expect(ours.sheets.length).toBeGreaterThan(0);
     seen[f.name] = snapshotDiff(ours, oracle);
+    // The bulletin's drill-down links (HYPERLINK to 明细) cache the figure they show, often 0: the known
+    // falsy-result difference, checked cell by cell against WHY.falsyResult.
+    if (f.name.startsWith("demo/工作通报"))
+      seen[f.name] = seen[f.name].filter((d) => {
+        const m = /^(.+?!\w+): ours (\{.*\}) ≠ oracle/.exec(d);
+        if (!m) return true;
+        const o = JSON.parse(m[2]) as { formula: string; result: unknown };
+        return !(o.formula.startsWith("HYPERLINK(") && d === WHY.falsyResult(m[1], o.formula, o.result));
+      });
   }
   const expected = Object.fromEntries(files.map((f) => [f.name, EXPECTED[f.name] ?? []]));
   expect(seen).toEqual(expected);

@@ -216,7 +216,8 @@ describe("toXlPageSetup", () => {
       fitToWidth: 1,
       fitToHeight: 0,
       printTitlesRow: "1:3",
-      printArea: "A1:H40",
+      // Rows anchored: ExcelJS would write $A1:$H40, which LibreOffice ignores as a print range.
+      printArea: "A$1:H$40",
       horizontalCentered: true,
       margins: { left: 0.5, right: 0.5, top: 0.7, bottom: 0.7, header: 0.3, footer: 0.3 },
     });

@@ -114,12 +114,13 @@ describe("the template read back by openpyxl", () => {
         freeze: "A2",
         paperSize: 9,
         orientation: "landscape",
-        fitToPage: true,
-        fitToWidth: 1,
-        fitToHeight: 0,
         printTitleRows: "$1:$1",
       });
     }
+    // 32 columns on one page width would print under 8 pt: 企业名录 prints at a legible scale across pages,
+    // header row repeated on each (src/core/sheet/print-fit.ts).
+    expect(x.info["企业名录"]).toMatchObject({ fitToPage: false });
+    expect(x.info["企业名录"].scale).toBeGreaterThanOrEqual(40);
     for (const s of ["填报说明", "区域指标"]) {
       expect(x.info[s]).toMatchObject({
         paperSize: 9,
