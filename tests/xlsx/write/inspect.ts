@@ -45,6 +45,8 @@ export interface SheetInfo {
   fitToPage: boolean;
   fitToWidth: number | null;
   fitToHeight: number | null;
+  scale: number | null;
+  printTitleCols: string | null;
   printTitleRows: string | null;
   horizontalCentered: boolean;
   merges: string[];
