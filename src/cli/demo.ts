@@ -98,7 +98,7 @@ export async function runDemo(o: DemoOptions, exit: ExitHolder): Promise<void> {
       "生成的文件：",
       `  目标分解表  ${targetsFile}`,
       `  空白模板    ${templates}${path.sep}（${plan.units.length}份）`,
-      `  已填报表    ${returnsDir}${path.sep}（${files.length}份，文件修改时间即报送时间）`,
+      `  已填报表    ${returnsDir}${path.sep}（${files.length}份；报送时间取目标分解表的报送登记，未登记的取工作簿自身的保存时间）`,
       `  工作通报    ${bulletinFile}`,
       "",
       `自己汇总一次：srdi aggregate "${returnsDir}${path.sep}"*.xlsx --targets "${targetsFile}" --out 通报.xlsx`,
