@@ -55,6 +55,7 @@ async function generateRound(dir, perUnit, seed = 7, bare = false) {
   // The demo plants defects (main revenue above revenue, a year after the period); leave those rows out,
   // so that every generated row is accepted and srdi and the pandas script count the same rows.
   const pool = demo.returns
+    .filter((ret) => ret.form === FORM_V1)
     .flatMap((ret) => ret.data.enterprises)
     .filter((row) => row[main] <= row[rev] && (row[inno] === null || row[inno] <= demo.period.year));
   const byUnit = new Map(demo.returns.map((ret) => [ret.unit.code, ret.data]));
@@ -80,7 +81,10 @@ async function generateRound(dir, perUnit, seed = 7, bare = false) {
     });
     const file = path.join(dir, `${unit.code}-${unit.name}-${demo.period.id}.xlsx`);
     const own = byUnit.get(unit.code) ?? { platforms: [], region: demo.returns[0].data.region };
-    const data = { enterprises: rows, platforms: own.platforms, region: own.region };
+    // The bench's returns are form v1 (the baselines read v1's columns); the demo's region rows are v2's.
+    const v1Keys = new Set(FORM_V1.region.cells.map((c) => c.key));
+    const region = Object.fromEntries(Object.entries(own.region).filter(([k]) => v1Keys.has(k)));
+    const data = { enterprises: rows, platforms: own.platforms, region };
     const base = bare
       ? bareTemplate(desc, { enterprises: rows.length, platforms: own.platforms.length })
       : desc;

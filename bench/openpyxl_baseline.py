@@ -28,6 +28,14 @@ def num(v):
         return None
 
 
+# Recognitions are valid three years from the latest recognition or review year (INDICATORS.md).
+VALID_YEARS = 3
+
+
+def recognised(y, period_year):
+    return y is not None and y <= period_year and period_year - y <= VALID_YEARS
+
+
 def main(period_year, files):
     t0 = time.perf_counter()
     rows = []
@@ -42,12 +50,12 @@ def main(period_year, files):
         wb.close()
     out = {}
     for key, col in YEAR_COLS.items():
-        out[key] = sum(1 for r in rows if (y := num(r.get(col))) is not None and y <= period_year)
+        out[key] = sum(1 for r in rows if recognised(num(r.get(col)), period_year))
     seen = set()
     srdi = []
     for r in rows:
         py, lg = num(r.get(YEAR_COLS["provincial"])), num(r.get(YEAR_COLS["little_giant"]))
-        if (py is not None and py <= period_year) or (lg is not None and lg <= period_year):
+        if recognised(py, period_year) or recognised(lg, period_year):
             code = r.get("统一社会信用代码")
             if code not in seen:
                 seen.add(code)

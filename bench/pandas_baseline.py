@@ -17,6 +17,14 @@ SUM_COLS = ["营业收入(万元)", "主营业务收入(万元)", "研发费用(
 YES_COLS = ["已实施智改数转", "经营管理数字化", "数字化研发设计工具", "知识产权管理标准化", "江苏精品", "已上市"]
 
 
+# Recognitions are valid three years from the latest recognition or review year (INDICATORS.md).
+VALID_YEARS = 3
+
+
+def recognised(y, period_year):
+    return y.notna() & (y <= period_year) & (period_year - y <= VALID_YEARS)
+
+
 def main(period_year, files):
     t0 = time.perf_counter()
     frames = []
@@ -29,10 +37,10 @@ def main(period_year, files):
     out = {}
     for key, col in YEAR_COLS.items():
         y = pd.to_numeric(data.get(col), errors="coerce")
-        out[key] = int(((y.notna()) & (y <= period_year)).sum())
+        out[key] = int(recognised(y, period_year).sum())
     py = pd.to_numeric(data[YEAR_COLS["provincial"]], errors="coerce")
     lg = pd.to_numeric(data[YEAR_COLS["little_giant"]], errors="coerce")
-    srdi = data[(py <= period_year) | (lg <= period_year)].drop_duplicates("统一社会信用代码")
+    srdi = data[recognised(py, period_year) | recognised(lg, period_year)].drop_duplicates("统一社会信用代码")
     out["srdi"] = int(len(srdi))
     for col in SUM_COLS:
         out[col] = float(pd.to_numeric(srdi[col], errors="coerce").fillna(0).sum())

@@ -10,7 +10,7 @@ import type { SheetEntry } from "./read-book";
 import { unescapeXstring } from "./read-book";
 import { WorkbookReadError } from "./read-error";
 import { slideFormula } from "./read-formula";
-import { END, OPEN, TEXT, XmlScanner } from "./read-scan";
+import { CELL_EMPTY, CELL_NONE, CELL_VALUE, END, OPEN, TEXT, XmlScanner } from "./read-scan";
 
 export interface CellsContext {
   shared: string[];
@@ -167,18 +167,9 @@ function scan(xml: Uint8Array, entry: SheetEntry, part: string, ctx: CellsContex
     return typed();
   };
 
-  // The r, s and t attributes of the open <c>, found in one pass as byte ranges (-1: absent; the first of
-  // a repeated attribute counts, as htmlparser2 kept it).
-  let lastEmptyAt = -1; // the attributes of the empty cells since the last cell read: only the last counts
-  let lastEmptyEnd = 0;
-  let rAt = -1;
-  let rEnd = 0;
-  let sAt = -1;
-  let sEnd = 0;
-  let tAt = -1;
-  let tEnd = 0;
+  /** The r, s and t attributes of a <c> that next() read (XmlScanner.cell() finds them itself). */
   const cellAttrs = () => {
-    rAt = sAt = tAt = -1;
+    sc.rAt = sc.sAt = sc.tAt = -1;
     let i = sc.attrStart;
     const end = sc.attrEnd;
     while (i < end) {
@@ -192,15 +183,22 @@ function scan(xml: Uint8Array, entry: SheetEntry, part: string, ctx: CellsContex
       if (ve < 0 || ve > end) return;
       if (ne - ns === 1) {
         const k = b[ns];
-        if (k === 114 /* r */ && rAt < 0) ((rAt = i + 1), (rEnd = ve));
-        else if (k === 115 /* s */ && sAt < 0) ((sAt = i + 1), (sEnd = ve));
-        else if (k === 116 /* t */ && tAt < 0) ((tAt = i + 1), (tEnd = ve));
+        if (k === 114 /* r */ && sc.rAt < 0) ((sc.rAt = i + 1), (sc.rEnd = ve));
+        else if (k === 115 /* s */ && sc.sAt < 0) ((sc.sAt = i + 1), (sc.sEnd = ve));
+        else if (k === 116 /* t */ && sc.tAt < 0) ((sc.tAt = i + 1), (sc.tEnd = ve));
       }
       i = ve + 1;
     }
   };
+  /** The cell's column: the letters of its r, else the one after the previous cell's. */
+  const cellColumn = () => {
+    const c = sc.rAt < 0 ? 0 : columnAt(b, sc.rAt, sc.rEnd);
+    col = c > 0 ? c : col + 1;
+  };
   /** The cell type without a string built for the usual ones. */
   const cellType = (): string | undefined => {
+    const tAt = sc.tAt;
+    const tEnd = sc.tEnd;
     if (tAt < 0) return undefined;
     const len = tEnd - tAt;
     const c = b[tAt];
@@ -214,6 +212,8 @@ function scan(xml: Uint8Array, entry: SheetEntry, part: string, ctx: CellsContex
     return sc.decode(tAt, tEnd);
   };
   const cellStyle = (): number => {
+    const sAt = sc.sAt;
+    const sEnd = sc.sEnd;
     if (sAt < 0) return 0;
     let v = 0;
     for (let i = sAt; i < sEnd; i++) {
@@ -249,7 +249,40 @@ function scan(xml: Uint8Array, entry: SheetEntry, part: string, ctx: CellsContex
     }
   };
 
-  for (let tok = sc.next(); tok !== END; tok = sc.next()) {
+  /** A cell opened: its type and style read, the state of the one before cleared. */
+  const startCell = () => {
+    inCell = true;
+    t = cellType();
+    s = cellStyle();
+    hasV = inIs = false;
+    v = f = "";
+    vStart = -1;
+    fType = fSi = fRef = inline = undefined;
+    phonetic = 0;
+    into = 0;
+  };
+
+  for (;;) {
+    // Most tags of a sheet are cells in a row: read by XmlScanner.cell() in one pass each; next() reads
+    // the rest (and any cell that cell() leaves to it).
+    if (!inCell && row > 0) {
+      const k = sc.cell();
+      if (k !== CELL_NONE) {
+        cellColumn();
+        if (k === CELL_EMPTY) continue; // an empty or merely formatted cell: nothing to keep
+        startCell();
+        if (k === CELL_VALUE) {
+          hasV = true;
+          vStart = sc.textStart;
+          vEnd = sc.textEnd;
+          inCell = false;
+          closeCell();
+        }
+        continue;
+      }
+    }
+    const tok = sc.next();
+    if (tok === END) break;
     if (tok === TEXT) {
       if (into === 1) {
         if (vStart < 0 && v === "" && !sc.cdata) {
@@ -298,58 +331,10 @@ function scan(xml: Uint8Array, entry: SheetEntry, part: string, ctx: CellsContex
       }
       if (name === "c") {
         if (row === 0) throw sc.fail(`单元格不在任何行(<row>)内`);
-        if (sc.selfClosing) {
-          // An empty or merely formatted cell (most of a template): nothing to keep. When r is its first
-          // attribute (as every writer puts it), its column matters only if the next cell has no r, so it
-          // is read then, if ever; otherwise now.
-          const a = sc.attrStart;
-          if (b[a] === 32 && b[a + 1] === 114 && b[a + 2] === 61) {
-            lastEmptyAt = a;
-            lastEmptyEnd = sc.attrEnd;
-          } else {
-            lastEmptyAt = -1;
-            cellAttrs();
-            const c = rAt < 0 ? 0 : columnAt(b, rAt, rEnd);
-            col = c > 0 ? c : col + 1;
-          }
-          sc.skipClose();
-          // The empty cells right after it, in one tight loop: each has r first, so only the last counts.
-          if (sc.skipEmptyTags(99 /* c */) > 0) {
-            lastEmptyAt = sc.attrStart;
-            lastEmptyEnd = sc.attrEnd;
-          }
-          continue;
-        }
-        if (lastEmptyAt >= 0) {
-          const at = sc.attrStart;
-          const end = sc.attrEnd;
-          ((sc.attrStart = lastEmptyAt), (sc.attrEnd = lastEmptyEnd));
-          cellAttrs();
-          const c = rAt < 0 ? 0 : columnAt(b, rAt, rEnd);
-          col = c > 0 ? c : col + 1;
-          ((sc.attrStart = at), (sc.attrEnd = end));
-          lastEmptyAt = -1;
-        }
         cellAttrs();
-        const c = rAt < 0 ? 0 : columnAt(b, rAt, rEnd);
-        col = c > 0 ? c : col + 1;
-        inCell = true;
-        t = cellType();
-        s = cellStyle();
-        hasV = inIs = false;
-        v = f = "";
-        vStart = -1;
-        fType = fSi = fRef = inline = undefined;
-        phonetic = 0;
-        into = 0;
-        // Most cells with a value: <v>TEXT</v></c>, read here without four more tokens.
-        if (sc.valueThenClose()) {
-          hasV = true;
-          vStart = sc.textStart;
-          vEnd = sc.textEnd;
-          inCell = false;
-          closeCell();
-        }
+        cellColumn();
+        if (sc.selfClosing) sc.skipClose();
+        else startCell();
       } else if (name === "row") {
         let r = sc.attrInt("r");
         if (r < 0) {
@@ -358,7 +343,6 @@ function scan(xml: Uint8Array, entry: SheetEntry, part: string, ctx: CellsContex
         }
         row = r > 0 ? r : row + 1;
         col = 0;
-        lastEmptyAt = -1;
         if (sc.selfClosing) sc.skipClose();
       } else if (name === "mergeCell") {
         const ref = sc.attr("ref");

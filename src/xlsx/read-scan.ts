@@ -11,6 +11,11 @@ export const OPEN = 1;
 export const CLOSE = 2;
 export const TEXT = 3;
 export const END = 0;
+/** XmlScanner.cell() results. */
+export const CELL_NONE = 0;
+export const CELL_EMPTY = 1;
+export const CELL_VALUE = 2;
+export const CELL_OPEN = 3;
 export type Token = typeof OPEN | typeof CLOSE | typeof TEXT | typeof END;
 
 const LT = 60;
@@ -251,77 +256,118 @@ export class XmlScanner {
     }
   }
 
-  /**
-   * Passes over the self-closing tags `<X r="..." .../>` that follow, X the one-byte name given (the
-   * template's empty formatted cells): each as next() would read it and its CLOSE skipped, without the
-   * name, the nesting stack or a token. Stops before anything else (another tag, text, a tag whose first
-   * attribute is not r, a malformed or unterminated tag: next() reads or refuses those as usual).
-   * Returns how many were passed; attrStart/attrEnd are the last one's.
-   */
-  skipEmptyTags(nameByte: number): number {
-    if (this.pendingClose || this.depth >= this.maxDepth) return 0;
-    const b = this.bytes;
-    const n = b.length;
-    let p = this.p;
-    let count = 0;
-    while (
-      p + 4 < n &&
-      b[p] === LT &&
-      b[p + 1] === nameByte &&
-      b[p + 2] === 32 &&
-      b[p + 3] === 114 /* r */ &&
-      b[p + 4] === 61 /* = */
-    ) {
-      let e = p + 2;
-      let quote = 0;
-      for (; e < n; e++) {
-        const c = b[e];
-        if (quote !== 0) {
-          if (c === quote) quote = 0;
-        } else if (c === QUOT || c === APOS) quote = c;
-        else if (c === GT || c === LT) break;
-      }
-      if (e >= n || b[e] !== GT || b[e - 1] !== SLASH) break;
-      this.attrStart = p + 2;
-      this.attrEnd = e - 1;
-      p = e + 1;
-      count++;
-    }
-    this.p = p;
-    return count;
-  }
+  /** cell(): the r, s and t attributes of the cell read, as byte ranges (-1: absent; the first counts). */
+  rAt = -1;
+  rEnd = 0;
+  sAt = -1;
+  sEnd = 0;
+  tAt = -1;
+  tEnd = 0;
 
   /**
-   * Just after the OPEN of an element named c (no prefix): when it is exactly `<v>TEXT</v></c>` with some
-   * text, passes over all of it (the cell's CLOSE included) and gives TEXT's bytes in textStart/textEnd,
-   * as next() would have read them; otherwise reads nothing and returns false.
+   * Reads a cell tag `<c a="..." ...>` in one pass over its bytes, for the sheets' thousands of cells: the
+   * attributes r, s and t as byte ranges, then
+   * - CELL_EMPTY: `<c .../>` (a template's formatted empty cell), passed over with its CLOSE;
+   * - CELL_VALUE: `<c ...><v>TEXT</v></c>` with some text, passed over whole, TEXT's bytes in
+   *   textStart/textEnd (most cells with a value);
+   * - CELL_OPEN: any other `<c ...>`, read as next() reads an OPEN (on the nesting stack; its content and
+   *   CLOSE come from next()).
+   * Returns CELL_NONE and reads nothing for anything else: another tag, text, no attributes, a prefix,
+   * attributes not written `name="value"`, a tag cut short, the nesting cap reached. next() then reads or
+   * refuses it as usual, so what is accepted and refused is next()'s in every case.
    */
-  valueThenClose(): boolean {
+  cell(): number {
     const d = this.depth;
-    if (this.pendingClose || d === 0 || d >= this.maxDepth) return false;
+    if (this.pendingClose || d === 0 || d + 1 >= this.maxDepth) return CELL_NONE;
     const b = this.bytes;
-    const at = this.stackAt[d - 1];
-    if (this.stackLen[d - 1] !== 1 || b[at] !== 99 /* c */) return false;
+    const n = b.length;
     const p = this.p;
-    if (b[p] !== LT || b[p + 1] !== 118 /* v */ || b[p + 2] !== GT || b[p + 3] === LT) return false;
-    const q = b.indexOf(LT, p + 3);
-    if (
-      q < 0 ||
-      b[q + 1] !== SLASH ||
-      b[q + 2] !== 118 ||
-      b[q + 3] !== GT ||
-      b[q + 4] !== LT ||
-      b[q + 5] !== SLASH ||
-      b[q + 6] !== 99 ||
-      b[q + 7] !== GT
-    )
-      return false;
-    this.textStart = p + 3;
-    this.textEnd = q;
-    this.cdata = false;
-    this.p = q + 8;
-    this.depth = d - 1;
-    return true;
+    if (p + 3 >= n || b[p] !== LT || b[p + 1] !== 99 /* c */ || !isSpace(b[p + 2])) return CELL_NONE;
+    let rAt = -1;
+    let rEnd = 0;
+    let sAt = -1;
+    let sEnd = 0;
+    let tAt = -1;
+    let tEnd = 0;
+    let i = p + 2;
+    while (i < n && isSpace(b[i])) {
+      while (i < n && isSpace(b[i])) i++;
+      const ns = i;
+      let c = b[i];
+      while (
+        i < n &&
+        c !== 61 /* = */ &&
+        c !== GT &&
+        c !== SLASH &&
+        c !== LT &&
+        c !== QUOT &&
+        c !== APOS &&
+        !isSpace(c)
+      )
+        c = b[++i];
+      if (i === ns) break; // "/>" or ">" after the spaces
+      if (c !== 61) return CELL_NONE;
+      const q = b[i + 1];
+      if (q !== QUOT && q !== APOS) return CELL_NONE;
+      const vs = i + 2;
+      let ve = vs;
+      while (ve < n && b[ve] !== q) ve++;
+      if (ve >= n) return CELL_NONE;
+      if (i - ns === 1) {
+        const k = b[ns];
+        if (k === 114 /* r */) {
+          if (rAt < 0) ((rAt = vs), (rEnd = ve));
+        } else if (k === 115 /* s */) {
+          if (sAt < 0) ((sAt = vs), (sEnd = ve));
+        } else if (k === 116 /* t */ && tAt < 0) ((tAt = vs), (tEnd = ve));
+      }
+      i = ve + 1;
+    }
+    if (i === p + 2) return CELL_NONE; // no attribute
+    let kind: number;
+    if (b[i] === SLASH && b[i + 1] === GT) {
+      this.attrEnd = i;
+      this.p = i + 2;
+      kind = CELL_EMPTY;
+    } else if (b[i] === GT) {
+      this.attrEnd = i;
+      // <v>TEXT</v></c>, TEXT not empty
+      const v = i + 1;
+      const q =
+        b[v] === LT && b[v + 1] === 118 && b[v + 2] === GT && b[v + 3] !== LT ? b.indexOf(LT, v + 3) : -1;
+      if (
+        q > 0 &&
+        b[q + 1] === SLASH &&
+        b[q + 2] === 118 &&
+        b[q + 3] === GT &&
+        b[q + 4] === LT &&
+        b[q + 5] === SLASH &&
+        b[q + 6] === 99 &&
+        b[q + 7] === GT
+      ) {
+        this.textStart = v + 3;
+        this.textEnd = q;
+        this.cdata = false;
+        this.p = q + 8;
+        kind = CELL_VALUE;
+      } else {
+        this.stackAt[d] = p + 1;
+        this.stackLen[d] = 1;
+        this.depth = d + 1;
+        this.name = "c";
+        this.selfClosing = false;
+        this.p = v;
+        kind = CELL_OPEN;
+      }
+    } else return CELL_NONE;
+    this.attrStart = p + 2;
+    this.rAt = rAt;
+    this.rEnd = rEnd;
+    this.sAt = sAt;
+    this.sEnd = sEnd;
+    this.tAt = tAt;
+    this.tEnd = tEnd;
+    return kind;
   }
 
   /** Skips a self-closing tag's CLOSE (readers that do not need it). */

@@ -7,6 +7,7 @@ import { tmpdir } from "os";
 import * as path from "path";
 import type { WorkbookSnapshot } from "../../../src/core/snapshot";
 import { readWorkbook } from "../../../src/xlsx/read";
+import type { WorkbookReadError } from "../../../src/xlsx/read-error";
 import { zlibInflater } from "../../../src/xlsx/read-inflate-node";
 import { readWorkbookLegacy } from "../../../src/xlsx/read-legacy";
 import { demoFiles, type FixtureFile, libreOfficeFiles, openpyxlFiles } from "./fixture-files";
@@ -56,6 +57,57 @@ test("the workbook's saved time is read from docProps/core.xml", async () => {
   expect(snap.source?.savedAt).toMatch(/^\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d(\.\d+)?Z$/);
   const opx = files.find((f) => f.name === "openpyxl/openpyxl.xlsx")!;
   expect((await readWorkbook(opx.bytes)).source?.savedAt).toMatch(/^\d{4}-/);
+});
+
+/**
+ * Cell tags written every way a writer might: the one-pass cell reader (XmlScanner.cell) takes the usual
+ * forms and leaves the rest to the general tag reader; either way the values must be the old reader's.
+ */
+const CELL_TAG_VARIANTS = [
+  '<worksheet xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main"><sheetData>',
+  '<row r="1"><c r="A1" s="1" t="s"><v>0</v></c><c r=\'B1\' t=\'s\'><v>1</v></c>',
+  '<c  r="C1"   t="str" ><v>x</v></c><c\tr="D1"\nt="s"><v>3</v></c><c r="E1" s="1" />',
+  '<c r="F1" s="1" /><c r="G1"/><c s="1"/><c><v>8</v></c><c r="J1"t="s"><v>0</v></c></row>',
+  '<row r="2"><c r="A2" t="s" t="str"><v>0</v></c><c r="B2" r="Z2"><v>2</v></c><c r="2"><v>3</v></c>',
+  '<c s="1"/><c r="E2" x=">"><v>5</v></c><c r="F2" x="/>"/><c r="G2" data-x=\'a"b\'><v>7</v></c>',
+  '<c r="H2"><v>8</v ></c><c r="I2"><v>9</v><!--x--></c><c r="J2"><v></v></c><c r="K2"><v>1</v></c ></row>',
+  '<row r="3"><c r="A3" t="inlineStr"><v>行</v></c><c r="B3" t="n"><v>1.5</v></c><c r="C3" t="b"><v>1</v></c>',
+  '<c r="D3" t="e"><v>#N/A</v></c><c r="E3" t="str"><v>a&amp;b&#13;</v></c><c r="F3"><v><![CDATA[6]]></v></c>',
+  '<c r="G3"><f>1+1</f><v>2</v></c><c r="H3" s="1"><v>0.5</v></c><c r="I3" s="2" t="s"><v>2</v></c>',
+  "<c r=\"J3\" s=\"x\"><v>1</v></c><c r=\"K3\" s=\"99999999999\"><v>1</v></c></row>",
+  '<row r="4"><c r="A4"/><c/><c/><c r="D4"><v>4</v></c><c r="XFD4"/><c r="B4" ><v>2</v></c></row>',
+  "</sheetData></worksheet>",
+].join("");
+
+test("cell tags written every way: the new reader equals the old one", async () => {
+  const bytes = await rawXlsx({ dataSheet: CELL_TAG_VARIANTS });
+  const old = comparable(await readWorkbookLegacy(bytes));
+  expect(old.sheets[0].cells.length).toBe(4);
+  expect(comparable(await readWorkbook(bytes))).toEqual(old);
+  expect(comparable(await readWorkbook(bytes, { inflate: zlibInflater }))).toEqual(old);
+});
+
+test("malformed cell tags are refused as a corrupt part, whichever tag reader meets them", async () => {
+  const open = '<worksheet xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main"><sheetData><row r="1">';
+  const close = "</row></sheetData></worksheet>";
+  const cells = [
+    '<c r="A1" s="1"/ >',
+    '<c r="A1" <v>1</v></c>',
+    '<c r="A1" t="s><v>0</v></c>',
+    '<c r="A1"><v>1</v></c',
+    '<c r="A1"><v>1</v>',
+    '<c r="A1" t="s"><v>0</v></x>',
+    '<c r="A1"><v>1</v></c><c r="B1"',
+    '<c r="A1"><v>1</v></c><c r="B1" t="s"',
+  ];
+  for (const c of cells) {
+    const bytes = await rawXlsx({ dataSheet: open + c + close });
+    const refusal = await readWorkbook(bytes).then(
+      () => null,
+      (e: WorkbookReadError) => ({ code: e.code, part: /sheet1\.xml/.test(e.message) }),
+    );
+    expect({ c, refusal }).toEqual({ c, refusal: { code: "file.corrupt", part: true } });
+  }
 });
 
 const text = fc.string({
