@@ -70,18 +70,23 @@ function columnAt(b: Uint8Array, start: number, end: number): number {
   return n;
 }
 
-interface Found {
-  r: number[];
-  c: number[];
-  v: SnapshotValue[];
-  s: number[];
+/** A number in a cell whose format is a percent one, for the snapshot's numFmts. */
+interface PercentCell {
+  r: number;
+  c: number;
+  v: SnapshotValue;
+  fmt: string;
 }
 
 function scan(xml: Uint8Array, entry: SheetEntry, part: string, ctx: CellsContext) {
   const { limits } = ctx;
   const sc = new XmlScanner(xml, part, limits.maxDepth);
   const b = xml;
-  const found: Found = { r: [], c: [], v: [], s: [] };
+  // The cells with a value, straight into their rows (index row - 1; a row is filled to the grid's width
+  // at the end); the grid's area is checked against the cap each time it grows, so it never outgrows it.
+  const grid: SnapshotValue[][] = [];
+  const percent: PercentCell[] = [];
+  const formats = ctx.formats;
   const merges: string[] = [];
   const masters = new Map<string, { f: string; r: number; c: number }>();
   let row = 0;
@@ -240,12 +245,23 @@ function scan(xml: Uint8Array, entry: SheetEntry, part: string, ctx: CellsContex
           max: `全部工作表共 ${limits.maxCells} 个有数据的单元格`,
         });
       if (typeof val === "string" && val.length > limits.maxTextLength) throw tooLong("文本");
-      found.r.push(row);
-      found.c.push(col);
-      found.v.push(val);
-      found.s.push(s);
-      if (row > lastRow) lastRow = row;
-      if (col > lastCol) lastCol = col;
+      if (row > lastRow || col > lastCol) {
+        const rows = row > lastRow ? row : lastRow;
+        const cols = col > lastCol ? col : lastCol;
+        if (ctx.gridCells + rows * cols > limits.maxGridCells)
+          throw new WorkbookReadError("file.too_many_rows", {
+            sheet: entry.name,
+            max: `${limits.maxRows} 行或全部工作表共 ${limits.maxGridCells} 个单元格的区域`,
+            detail: `数据区域为 ${rows} 行 × ${cols} 列`,
+          });
+        lastRow = rows;
+        lastCol = cols;
+      }
+      let line = grid[row - 1];
+      if (line === undefined) grid[row - 1] = line = [];
+      line[col - 1] = val;
+      const fmt = formats[s];
+      if (fmt !== undefined && fmt.includes("%")) percent.push({ r: row - 1, c: col - 1, v: val, fmt });
     }
   };
 
@@ -382,13 +398,13 @@ function scan(xml: Uint8Array, entry: SheetEntry, part: string, ctx: CellsContex
         break;
     }
   }
-  return { found, merges, lastRow, lastCol };
+  return { grid, percent, merges, lastRow, lastCol };
 }
 
 export function readCells(xml: Uint8Array, entry: SheetEntry, ctx: CellsContext): SheetSnapshot {
   const { name } = entry;
   const part = entry.path ?? name;
-  const { found, merges: refs, lastRow: foundRows, lastCol: foundCols } = scan(xml, entry, part, ctx);
+  const { grid, percent, merges: refs, lastRow, lastCol } = scan(xml, entry, part, ctx);
   const ranges: RangeRef[] = [];
   for (const ref of refs) {
     let m: RangeRef;
@@ -403,25 +419,27 @@ export function readCells(xml: Uint8Array, entry: SheetEntry, ctx: CellsContext)
       });
     ranges.push(m);
   }
-  const n = found.r.length;
-  // The grid, row by row; a later cell at the same address replaces an earlier one.
+  // The grid: every row as wide as the widest, blanks null (the scan kept the area under the cap).
   const { limits } = ctx;
-  const area = foundRows * foundCols;
-  if (foundRows > limits.maxRows || ctx.gridCells + area > limits.maxGridCells)
-    throw new WorkbookReadError("file.too_many_rows", {
-      sheet: name,
-      max: `${limits.maxRows} 行或全部工作表共 ${limits.maxGridCells} 个单元格的区域`,
-      detail: `数据区域为 ${foundRows} 行 × ${foundCols} 列`,
-    });
-  const cells: SnapshotValue[][] = new Array<SnapshotValue[]>(foundRows);
-  for (let r = 0; r < foundRows; r++) cells[r] = new Array<SnapshotValue>(foundCols).fill(null);
-  for (let i = 0; i < n; i++) cells[found.r[i] - 1][found.c[i] - 1] = found.v[i];
+  const cells: SnapshotValue[][] = new Array<SnapshotValue[]>(lastRow);
+  for (let r = 0; r < lastRow; r++) {
+    const line = grid[r];
+    if (line !== undefined && line.length === lastCol) {
+      for (let c = 0; c < lastCol; c++) if (line[c] === undefined) line[c] = null;
+      cells[r] = line;
+    } else {
+      const full = new Array<SnapshotValue>(lastCol).fill(null);
+      if (line !== undefined)
+        for (let c = 0; c < line.length; c++) if (line[c] !== undefined) full[c] = line[c];
+      cells[r] = full;
+    }
+  }
   // Cells under a merge but its top-left one hold nothing; only the part inside the grid can hold a value,
   // and the cells visited for all merges together are capped.
   let budget = 4 * limits.maxGridCells;
   for (const m of ranges) {
-    const bottom = Math.min(m.bottom, foundRows - 1);
-    const right = Math.min(m.right, foundCols - 1);
+    const bottom = Math.min(m.bottom, lastRow - 1);
+    const right = Math.min(m.right, lastCol - 1);
     if (bottom < m.top || right < m.left) continue;
     budget -= (bottom - m.top + 1) * (right - m.left + 1);
     if (budget < 0)
@@ -435,22 +453,14 @@ export function readCells(xml: Uint8Array, entry: SheetEntry, ctx: CellsContext)
   }
   // The extent stays that of the cells read, merged or not: a row whose values a merge hid is still in the
   // grid, so the core lists it (the htmlparser2 reader shrank the grid and such rows vanished).
-  const lastRow = foundRows;
-  const lastCol = foundCols;
   ctx.gridCells += lastRow * lastCol;
-  // Percent formats, for numbers still in the grid (a merge may have cleared a cell).
+  // Percent formats, for numbers still in the grid (a merge or a later cell may have replaced one).
   const numFmts: Record<string, string> = {};
-  const formats = ctx.formats;
-  for (let i = 0; i < n; i++) {
-    const fmt = formats[found.s[i]];
-    if (fmt === undefined || !fmt.includes("%")) continue;
-    const x = found.v[i];
+  for (const { r, c, v: x, fmt } of percent) {
     const numeric =
       typeof x === "number" ||
       (typeof x === "object" && x !== null && "formula" in x && typeof x.result === "number");
-    const r = found.r[i] - 1;
-    const c = found.c[i] - 1;
-    if (numeric && r < lastRow && c < lastCol && cells[r][c] === x) numFmts[address(r, c)] = fmt;
+    if (numeric && cells[r][c] === x) numFmts[address(r, c)] = fmt;
   }
   return {
     name,

@@ -1,5 +1,8 @@
 // Node's zlib as the reader's inflater (CLI only: the pane uses fflate). zlib is native and about twice as
 // fast as fflate here; maxOutputLength stops a part that inflates past its declared size while inflating.
+// The output is one chunk of the declared size (plus one byte, so that a full chunk is not followed by an
+// empty one): zlib's default 16 KB chunks are joined by a copy at the end, a fifth of the inflate's time
+// and twice the part's memory for a moment.
 import { inflateRawSync } from "zlib";
 import { WorkbookReadError } from "./read-error";
 import type { Inflater } from "./read-zip";
@@ -7,7 +10,7 @@ import type { Inflater } from "./read-zip";
 export const zlibInflater: Inflater = (data, size) => {
   let out: Buffer;
   try {
-    out = inflateRawSync(data, { maxOutputLength: Math.max(1, size) });
+    out = inflateRawSync(data, { maxOutputLength: Math.max(1, size), chunkSize: Math.max(64, size + 1) });
   } catch (e) {
     const code = (e as NodeJS.ErrnoException).code;
     if (code === "ERR_BUFFER_TOO_LARGE")
