@@ -38,8 +38,8 @@ function isoSerial(text: string, date1904: boolean): number | ErrorValue {
   return Number.isNaN(ms) ? { error: "#VALUE!" } : EPOCH_SERIAL + ms / MS_PER_DAY - (date1904 ? 1462 : 0);
 }
 
-/** A number as parseFloat reads it, without a string for plain integers of up to 15 digits. */
-function numberAt(b: Uint8Array, start: number, end: number, text: () => string): number {
+/** A plain integer of up to 15 digits read from its bytes without a string; NaN for anything else. */
+function numberAt(b: Uint8Array, start: number, end: number): number {
   const len = end - start;
   if (len > 0 && len <= 15) {
     let i = start;
@@ -49,13 +49,13 @@ function numberAt(b: Uint8Array, start: number, end: number, text: () => string)
       let v = 0;
       for (; i < end; i++) {
         const d = b[i] - 48;
-        if (d < 0 || d > 9) return parseFloat(text());
+        if (d < 0 || d > 9) return NaN;
         v = v * 10 + d;
       }
       return neg ? (v === 0 ? -0 : -v) : v;
     }
   }
-  return parseFloat(text());
+  return NaN;
 }
 
 /** 1-based column of the letters an r attribute starts with; 0 when none. */
@@ -78,102 +78,136 @@ interface PercentCell {
   fmt: string;
 }
 
-function scan(xml: Uint8Array, entry: SheetEntry, part: string, ctx: CellsContext) {
-  const { limits } = ctx;
-  const sc = new XmlScanner(xml, part, limits.maxDepth);
-  const b = xml;
+/**
+ * One worksheet's scan. A class, not a function of closures: closures made anew for every sheet made the
+ * optimising compiler throw away its code at each sheet ("wrong call target") and compile it again.
+ */
+class SheetScan {
+  private readonly sc: XmlScanner;
+  private readonly b: Uint8Array;
+  private readonly limits: ReadLimits;
   // The cells with a value, straight into their rows (index row - 1; a row is filled to the grid's width
   // at the end); the grid's area is checked against the cap each time it grows, so it never outgrows it.
-  const grid: SnapshotValue[][] = [];
-  const percent: PercentCell[] = [];
-  const formats = ctx.formats;
-  const merges: string[] = [];
-  const masters = new Map<string, { f: string; r: number; c: number }>();
-  let row = 0;
-  let col = 0;
-  let inCell = false;
-  let t: string | undefined;
-  let s = 0;
-  let hasV = false;
-  let v = "";
-  let vStart = -1; // a <v> that is one plain text range: its bytes, decoded only if needed
-  let vEnd = -1;
-  let f = "";
-  let fType: string | undefined;
-  let fSi: string | undefined;
-  let fRef: string | undefined;
-  let inline: string | undefined;
-  let tBuf = "";
-  let into: 0 | 1 | 2 | 3 = 0;
-  let inIs = false;
-  let phonetic = 0;
-  let lastRow = 0;
-  let lastCol = 0;
-  const where = () => address(row - 1, col - 1);
-  const tooLong = (what: string) =>
-    new WorkbookReadError("file.corrupt", {
-      detail: `工作表\u201c${entry.name}\u201d${where()}：${what}超过 ${limits.maxTextLength} 个字符`,
+  readonly grid: SnapshotValue[][] = [];
+  readonly percent: PercentCell[] = [];
+  readonly merges: string[] = [];
+  private readonly masters = new Map<string, { f: string; r: number; c: number }>();
+  lastRow = 0;
+  lastCol = 0;
+  private row = 0;
+  private col = 0;
+  private inCell = false;
+  private t: string | undefined = undefined;
+  private s = 0;
+  private hasV = false;
+  private v = "";
+  /** A <v> that is one plain text range: its bytes, decoded only if needed (-1: none). */
+  private vStart = -1;
+  private vEnd = -1;
+  private f = "";
+  private fType: string | undefined = undefined;
+  private fSi: string | undefined = undefined;
+  private fRef: string | undefined = undefined;
+  private inline: string | undefined = undefined;
+  private tBuf = "";
+  /** The text being read: 1 a value, 2 a formula, 3 an inline string's text. */
+  private into: 0 | 1 | 2 | 3 = 0;
+  private inIs = false;
+  private phonetic = 0;
+
+  constructor(
+    xml: Uint8Array,
+    private readonly entry: SheetEntry,
+    private readonly part: string,
+    private readonly ctx: CellsContext,
+  ) {
+    this.limits = ctx.limits;
+    this.sc = new XmlScanner(xml, part, ctx.limits.maxDepth);
+    this.b = xml;
+  }
+
+  private where(): string {
+    return address(this.row - 1, this.col - 1);
+  }
+
+  private tooLong(what: string): WorkbookReadError {
+    return new WorkbookReadError("file.corrupt", {
+      detail: `工作表\u201c${this.entry.name}\u201d${this.where()}：${what}超过 ${this.limits.maxTextLength} 个字符`,
     });
+  }
 
-  const vText = (): string => {
-    if (vStart >= 0) {
-      v = sc.decode(vStart, vEnd);
-      vStart = -1;
+  private vText(): string {
+    if (this.vStart >= 0) {
+      this.v = this.sc.decode(this.vStart, this.vEnd);
+      this.vStart = -1;
     }
-    return v;
-  };
-  const vEmpty = () => vStart < 0 && v === "";
+    return this.v;
+  }
 
-  const sharedString = (): string => {
-    const i = vStart >= 0 ? numberAt(b, vStart, vEnd, vText) : parseInt(vText(), 10);
-    const str = ctx.shared[i];
+  private vEmpty(): boolean {
+    return this.vStart < 0 && this.v === "";
+  }
+
+  /** The value as a number, without a string for plain integers. */
+  private vNumber(): number {
+    if (this.vStart < 0) return parseFloat(this.v);
+    const n = numberAt(this.b, this.vStart, this.vEnd);
+    return n === n ? n : parseFloat(this.vText());
+  }
+
+  private sharedString(): string {
+    const i = this.vStart >= 0 ? this.vNumber() : parseInt(this.vText(), 10);
+    const str = this.ctx.shared[i];
     if (str === undefined)
-      throw new WorkbookReadError("file.corrupt", { detail: `${part}: 共享字符串序号 ${vText()} 不存在` });
+      throw new WorkbookReadError("file.corrupt", {
+        detail: `${this.part}: 共享字符串序号 ${this.vText()} 不存在`,
+      });
     return str;
-  };
+  }
 
-  const typed = (): Exclude<SnapshotValue, { formula: string }> => {
-    switch (t) {
+  private typed(): Exclude<SnapshotValue, { formula: string }> {
+    switch (this.t) {
       case "s":
-        return sharedString();
+        return this.sharedString();
       case "str":
-        return vText();
+        return this.vText();
       case "b":
-        return parseInt(vText(), 10) !== 0;
+        return parseInt(this.vText(), 10) !== 0;
       case "e":
-        return { error: vText() };
+        return { error: this.vText() };
       case "d":
-        return isoSerial(vText(), ctx.date1904);
+        return isoSerial(this.vText(), this.ctx.date1904);
       default:
-        return vStart >= 0 ? numberAt(b, vStart, vEnd, vText) : parseFloat(v);
+        return this.vNumber();
     }
-  };
+  }
 
-  const result = (): Exclude<SnapshotValue, { formula: string }> | undefined => {
-    if (!hasV) return undefined;
-    if (vEmpty()) return t === "str" ? "" : undefined;
-    return typed();
-  };
+  private result(): Exclude<SnapshotValue, { formula: string }> | undefined {
+    if (!this.hasV) return undefined;
+    if (this.vEmpty()) return this.t === "str" ? "" : undefined;
+    return this.typed();
+  }
 
-  const value = (): SnapshotValue => {
-    if (f !== "" || fType !== undefined) {
-      let formula = f;
-      if (fType === "shared" && fSi !== undefined) {
-        if (fRef) masters.set(fSi, { f, r: row, c: col });
-        else if (f === "") {
-          const m = masters.get(fSi);
-          formula = m ? slideFormula(m.f, row - m.r, col - m.c) : "";
+  private value(): SnapshotValue {
+    if (this.f !== "" || this.fType !== undefined) {
+      let formula = this.f;
+      if (this.fType === "shared" && this.fSi !== undefined) {
+        if (this.fRef) this.masters.set(this.fSi, { f: this.f, r: this.row, c: this.col });
+        else if (this.f === "") {
+          const m = this.masters.get(this.fSi);
+          formula = m ? slideFormula(m.f, this.row - m.r, this.col - m.c) : "";
         }
       }
-      return { formula, result: result() };
+      return { formula, result: this.result() };
     }
-    if (t === "inlineStr") return inline ?? (!vEmpty() ? vText() : null);
-    if (vEmpty()) return null;
-    return typed();
-  };
+    if (this.t === "inlineStr") return this.inline ?? (!this.vEmpty() ? this.vText() : null);
+    if (this.vEmpty()) return null;
+    return this.typed();
+  }
 
   /** The r, s and t attributes of a <c> that next() read (XmlScanner.cell() finds them itself). */
-  const cellAttrs = () => {
+  private cellAttrs(): void {
+    const { sc, b } = this;
     sc.rAt = sc.sAt = sc.tAt = -1;
     let i = sc.attrStart;
     const end = sc.attrEnd;
@@ -194,14 +228,18 @@ function scan(xml: Uint8Array, entry: SheetEntry, part: string, ctx: CellsContex
       }
       i = ve + 1;
     }
-  };
+  }
+
   /** The cell's column: the letters of its r, else the one after the previous cell's. */
-  const cellColumn = () => {
-    const c = sc.rAt < 0 ? 0 : columnAt(b, sc.rAt, sc.rEnd);
-    col = c > 0 ? c : col + 1;
-  };
+  private cellColumn(): void {
+    const sc = this.sc;
+    const c = sc.rAt < 0 ? 0 : columnAt(this.b, sc.rAt, sc.rEnd);
+    this.col = c > 0 ? c : this.col + 1;
+  }
+
   /** The cell type without a string built for the usual ones. */
-  const cellType = (): string | undefined => {
+  private cellType(): string | undefined {
+    const { sc, b } = this;
     const tAt = sc.tAt;
     const tEnd = sc.tEnd;
     if (tAt < 0) return undefined;
@@ -215,8 +253,10 @@ function scan(xml: Uint8Array, entry: SheetEntry, part: string, ctx: CellsContex
       if (c === 100) return "d";
     } else if (len === 3 && c === 115 && b[tAt + 1] === 116 && b[tAt + 2] === 114) return "str";
     return sc.decode(tAt, tEnd);
-  };
-  const cellStyle = (): number => {
+  }
+
+  private cellStyle(): number {
+    const { sc, b } = this;
     const sAt = sc.sAt;
     const sEnd = sc.sEnd;
     if (sAt < 0) return 0;
@@ -227,184 +267,195 @@ function scan(xml: Uint8Array, entry: SheetEntry, part: string, ctx: CellsContex
       v = v * 10 + d;
     }
     return sEnd > sAt ? v : 0;
-  };
+  }
 
   /** The cell just closed: kept if it holds a value, every cap counted. */
-  const closeCell = () => {
-    const val = value();
-    if (val !== null) {
-      if (row > limits.maxRows || col > EXCEL_COLS || row > EXCEL_ROWS)
+  private closeCell(): void {
+    const val = this.value();
+    if (val === null) return;
+    const { row, col, limits, ctx } = this;
+    if (row > limits.maxRows || col > EXCEL_COLS || row > EXCEL_ROWS)
+      throw new WorkbookReadError("file.too_many_rows", {
+        sheet: this.entry.name,
+        max: `${limits.maxRows} 行`,
+        detail: `${this.where()} 有数据`,
+      });
+    if (++ctx.cellCount > limits.maxCells)
+      throw new WorkbookReadError("file.too_many_rows", {
+        sheet: this.entry.name,
+        max: `全部工作表共 ${limits.maxCells} 个有数据的单元格`,
+      });
+    if (typeof val === "string" && val.length > limits.maxTextLength) throw this.tooLong("文本");
+    if (row > this.lastRow || col > this.lastCol) {
+      const rows = row > this.lastRow ? row : this.lastRow;
+      const cols = col > this.lastCol ? col : this.lastCol;
+      if (ctx.gridCells + rows * cols > limits.maxGridCells)
         throw new WorkbookReadError("file.too_many_rows", {
-          sheet: entry.name,
-          max: `${limits.maxRows} 行`,
-          detail: `${where()} 有数据`,
+          sheet: this.entry.name,
+          max: `${limits.maxRows} 行或全部工作表共 ${limits.maxGridCells} 个单元格的区域`,
+          detail: `数据区域为 ${rows} 行 × ${cols} 列`,
         });
-      if (++ctx.cellCount > limits.maxCells)
-        throw new WorkbookReadError("file.too_many_rows", {
-          sheet: entry.name,
-          max: `全部工作表共 ${limits.maxCells} 个有数据的单元格`,
-        });
-      if (typeof val === "string" && val.length > limits.maxTextLength) throw tooLong("文本");
-      if (row > lastRow || col > lastCol) {
-        const rows = row > lastRow ? row : lastRow;
-        const cols = col > lastCol ? col : lastCol;
-        if (ctx.gridCells + rows * cols > limits.maxGridCells)
-          throw new WorkbookReadError("file.too_many_rows", {
-            sheet: entry.name,
-            max: `${limits.maxRows} 行或全部工作表共 ${limits.maxGridCells} 个单元格的区域`,
-            detail: `数据区域为 ${rows} 行 × ${cols} 列`,
-          });
-        lastRow = rows;
-        lastCol = cols;
-      }
-      let line = grid[row - 1];
-      if (line === undefined) grid[row - 1] = line = [];
-      line[col - 1] = val;
-      const fmt = formats[s];
-      if (fmt !== undefined && fmt.includes("%")) percent.push({ r: row - 1, c: col - 1, v: val, fmt });
+      this.lastRow = rows;
+      this.lastCol = cols;
     }
-  };
+    let line = this.grid[row - 1];
+    if (line === undefined) this.grid[row - 1] = line = [];
+    line[col - 1] = val;
+    const fmt = ctx.formats[this.s];
+    if (fmt !== undefined && fmt.includes("%")) this.percent.push({ r: row - 1, c: col - 1, v: val, fmt });
+  }
 
   /** A cell opened: its type and style read, the state of the one before cleared. */
-  const startCell = () => {
-    inCell = true;
-    t = cellType();
-    s = cellStyle();
-    hasV = inIs = false;
-    v = f = "";
-    vStart = -1;
-    fType = fSi = fRef = inline = undefined;
-    phonetic = 0;
-    into = 0;
-  };
+  private startCell(): void {
+    this.inCell = true;
+    this.t = this.cellType();
+    this.s = this.cellStyle();
+    this.hasV = this.inIs = false;
+    this.v = this.f = "";
+    this.vStart = -1;
+    this.fType = this.fSi = this.fRef = this.inline = undefined;
+    this.phonetic = 0;
+    this.into = 0;
+  }
 
-  for (;;) {
-    // Most tags of a sheet are cells in a row: read by XmlScanner.cell() in one pass each; next() reads
-    // the rest (and any cell that cell() leaves to it).
-    if (!inCell && row > 0) {
-      const k = sc.cell();
-      if (k !== CELL_NONE) {
-        cellColumn();
-        if (k === CELL_EMPTY) continue; // an empty or merely formatted cell: nothing to keep
-        startCell();
-        if (k === CELL_VALUE) {
-          hasV = true;
-          vStart = sc.textStart;
-          vEnd = sc.textEnd;
-          inCell = false;
-          closeCell();
+  run(): this {
+    const sc = this.sc;
+    for (;;) {
+      // Most tags of a sheet are cells in a row: read by XmlScanner.cell() in one pass each; next() reads
+      // the rest (and any cell that cell() leaves to it).
+      if (!this.inCell && this.row > 0) {
+        const k = sc.cell();
+        if (k !== CELL_NONE) {
+          this.cellColumn();
+          if (k === CELL_EMPTY) continue; // an empty or merely formatted cell: nothing to keep
+          this.startCell();
+          if (k === CELL_VALUE) {
+            this.hasV = true;
+            this.vStart = sc.textStart;
+            this.vEnd = sc.textEnd;
+            this.inCell = false;
+            this.closeCell();
+          }
+          continue;
         }
-        continue;
       }
+      const tok = sc.next();
+      if (tok === END) break;
+      if (tok === TEXT) this.text();
+      else if (tok === OPEN) this.open();
+      else if (this.inCell) this.close();
     }
-    const tok = sc.next();
-    if (tok === END) break;
-    if (tok === TEXT) {
-      if (into === 1) {
-        if (vStart < 0 && v === "" && !sc.cdata) {
-          vStart = sc.textStart;
-          vEnd = sc.textEnd;
-        } else {
-          v = vText() + sc.text();
-        }
-      } else if (into === 2) {
-        f += sc.text();
-        if (f.length > limits.maxTextLength) throw tooLong("公式");
-      } else if (into === 3) {
-        tBuf += sc.text();
-        if (tBuf.length > limits.maxTextLength) throw tooLong("文本");
+    return this;
+  }
+
+  private text(): void {
+    const { sc, limits } = this;
+    if (this.into === 1) {
+      if (this.vStart < 0 && this.v === "" && !sc.cdata) {
+        this.vStart = sc.textStart;
+        this.vEnd = sc.textEnd;
+      } else {
+        this.v = this.vText() + sc.text();
       }
-      continue;
+    } else if (this.into === 2) {
+      this.f += sc.text();
+      if (this.f.length > limits.maxTextLength) throw this.tooLong("公式");
+    } else if (this.into === 3) {
+      this.tBuf += sc.text();
+      if (this.tBuf.length > limits.maxTextLength) throw this.tooLong("文本");
     }
+  }
+
+  private open(): void {
+    const { sc, limits } = this;
     const name = sc.name;
-    if (tok === OPEN) {
-      if (inCell) {
-        switch (name) {
-          case "v":
-            hasV = true;
-            into = 1;
-            break;
-          case "f":
-            into = 2;
-            fType = sc.attr("t");
-            fSi = sc.attr("si");
-            fRef = sc.attr("ref");
-            break;
-          case "is":
-            inIs = true;
-            break;
-          case "rPh":
-            phonetic++;
-            break;
-          case "t":
-            if (inIs && phonetic === 0) {
-              into = 3;
-              tBuf = "";
-            }
-            break;
-        }
-        continue;
+    if (this.inCell) {
+      switch (name) {
+        case "v":
+          this.hasV = true;
+          this.into = 1;
+          break;
+        case "f":
+          this.into = 2;
+          this.fType = sc.attr("t");
+          this.fSi = sc.attr("si");
+          this.fRef = sc.attr("ref");
+          break;
+        case "is":
+          this.inIs = true;
+          break;
+        case "rPh":
+          this.phonetic++;
+          break;
+        case "t":
+          if (this.inIs && this.phonetic === 0) {
+            this.into = 3;
+            this.tBuf = "";
+          }
+          break;
       }
-      if (name === "c") {
-        if (row === 0) throw sc.fail(`单元格不在任何行(<row>)内`);
-        cellAttrs();
-        cellColumn();
-        if (sc.selfClosing) sc.skipClose();
-        else startCell();
-      } else if (name === "row") {
-        let r = sc.attrInt("r");
-        if (r < 0) {
-          const a = sc.attr("r");
-          r = a === undefined ? NaN : parseInt(a, 10);
-        }
-        row = r > 0 ? r : row + 1;
-        col = 0;
-        if (sc.selfClosing) sc.skipClose();
-      } else if (name === "mergeCell") {
-        const ref = sc.attr("ref");
-        if (ref) {
-          if (++ctx.mergeCount > limits.maxMerges)
-            throw new WorkbookReadError("file.too_large", {
-              detail: `合并单元格超过 ${limits.maxMerges} 个(工作表\u201c${entry.name}\u201d)`,
-            });
-          merges.push(ref.length > 40 ? "" : ref);
-        }
-      }
-      continue;
+      return;
     }
-    // CLOSE
-    if (!inCell) continue;
-    switch (name) {
+    if (name === "c") {
+      if (this.row === 0) throw sc.fail(`单元格不在任何行(<row>)内`);
+      this.cellAttrs();
+      this.cellColumn();
+      if (sc.selfClosing) sc.skipClose();
+      else this.startCell();
+    } else if (name === "row") {
+      let r = sc.attrInt("r");
+      if (r < 0) {
+        const a = sc.attr("r");
+        r = a === undefined ? NaN : parseInt(a, 10);
+      }
+      this.row = r > 0 ? r : this.row + 1;
+      this.col = 0;
+      if (sc.selfClosing) sc.skipClose();
+    } else if (name === "mergeCell") {
+      const ref = sc.attr("ref");
+      if (ref) {
+        if (++this.ctx.mergeCount > limits.maxMerges)
+          throw new WorkbookReadError("file.too_large", {
+            detail: `合并单元格超过 ${limits.maxMerges} 个(工作表\u201c${this.entry.name}\u201d)`,
+          });
+        this.merges.push(ref.length > 40 ? "" : ref);
+      }
+    }
+  }
+
+  /** A CLOSE inside a cell. */
+  private close(): void {
+    switch (this.sc.name) {
       case "c":
-        inCell = false;
-        closeCell();
+        this.inCell = false;
+        this.closeCell();
         break;
       case "t":
-        if (into === 3) {
-          into = 0;
-          if (tBuf !== "") inline = (inline ?? "") + unescapeXstring(tBuf);
-          if (inline !== undefined && inline.length > limits.maxTextLength) throw tooLong("文本");
+        if (this.into === 3) {
+          this.into = 0;
+          if (this.tBuf !== "") this.inline = (this.inline ?? "") + unescapeXstring(this.tBuf);
+          if (this.inline !== undefined && this.inline.length > this.limits.maxTextLength)
+            throw this.tooLong("文本");
         }
         break;
       case "v":
       case "f":
-        into = 0;
+        this.into = 0;
         break;
       case "is":
-        inIs = false;
+        this.inIs = false;
         break;
       case "rPh":
-        phonetic--;
+        this.phonetic--;
         break;
     }
   }
-  return { grid, percent, merges, lastRow, lastCol };
 }
 
 export function readCells(xml: Uint8Array, entry: SheetEntry, ctx: CellsContext): SheetSnapshot {
   const { name } = entry;
   const part = entry.path ?? name;
-  const { grid, percent, merges: refs, lastRow, lastCol } = scan(xml, entry, part, ctx);
+  const { grid, percent, merges: refs, lastRow, lastCol } = new SheetScan(xml, entry, part, ctx).run();
   const ranges: RangeRef[] = [];
   for (const ref of refs) {
     let m: RangeRef;
