@@ -475,15 +475,15 @@ export function readCells(xml: Uint8Array, entry: SheetEntry, ctx: CellsContext)
   const cells: SnapshotValue[][] = new Array<SnapshotValue[]>(lastRow);
   for (let r = 0; r < lastRow; r++) {
     const line = grid[r];
-    if (line !== undefined && line.length === lastCol) {
-      for (let c = 0; c < lastCol; c++) if (line[c] === undefined) line[c] = null;
-      cells[r] = line;
-    } else {
-      const full = new Array<SnapshotValue>(lastCol).fill(null);
-      if (line !== undefined)
-        for (let c = 0; c < line.length; c++) if (line[c] !== undefined) full[c] = line[c];
-      cells[r] = full;
+    if (line === undefined) {
+      cells[r] = new Array<SnapshotValue>(lastCol).fill(null);
+      continue;
     }
+    // Holes (cells without a value) become null, and the row is extended to the grid's width in place.
+    const len = line.length;
+    for (let c = 0; c < len; c++) if (line[c] === undefined) line[c] = null;
+    for (let c = len; c < lastCol; c++) line.push(null);
+    cells[r] = line;
   }
   // Cells under a merge but its top-left one hold nothing; only the part inside the grid can hold a value,
   // and the cells visited for all merges together are capped.
