@@ -5,7 +5,7 @@ import { fitForPrint } from "../core/sheet/print-fit";
 import type { SheetDescription } from "../core/sheet/types";
 import { toXlConditional } from "./write-conditional";
 import { toXlHeaderFooter, toXlPageSetup } from "./write-print";
-import { applyXlStyle, argb, toXlStyle } from "./write-style";
+import { argb, SharedStyles, toXlStyle } from "./write-style";
 import { toXlValidation } from "./write-validation";
 import { toXlValue, xmlSafe } from "./write-value";
 
@@ -20,13 +20,17 @@ export function writeValues(ws: ExcelJS.Worksheet, rows: SheetDescription["rows"
   });
 }
 
-export function writeStyles(ws: ExcelJS.Worksheet, styles: SheetDescription["styles"]): void {
+export function writeStyles(
+  ws: ExcelJS.Worksheet,
+  styles: SheetDescription["styles"],
+  shared = new SharedStyles(),
+): void {
   for (const s of styles ?? []) {
     const x = toXlStyle(s.style);
     const r = parseRange(s.range);
     for (let row = r.top; row <= r.bottom; row++) {
       const xr = ws.getRow(row + 1);
-      for (let col = r.left; col <= r.right; col++) applyXlStyle(xr.getCell(col + 1), x);
+      for (let col = r.left; col <= r.right; col++) shared.apply(xr.getCell(col + 1), x);
     }
   }
 }

@@ -2,7 +2,7 @@ import ExcelJS from "exceljs";
 import type { DataValidation } from "../../../src/core/sheet/types";
 import { toXlConditional } from "../../../src/xlsx/write-conditional";
 import { toXlHeaderFooter, toXlPageSetup } from "../../../src/xlsx/write-print";
-import { applyXlStyle, toXlStyle } from "../../../src/xlsx/write-style";
+import { SharedStyles, toXlStyle } from "../../../src/xlsx/write-style";
 import { toXlValidation } from "../../../src/xlsx/write-validation";
 import { CELL_TEXT_MAX, toXlValue } from "../../../src/xlsx/write-value";
 
@@ -69,13 +69,34 @@ describe("toXlStyle", () => {
       protection: cell.protection,
     });
     const cell = ws.getRow(2).getCell(2);
-    applyXlStyle(cell, toXlStyle({ bold: true, hAlign: "center", numFmt: "0", locked: false }));
-    applyXlStyle(cell, toXlStyle({ fontColor: "FF0000", wrap: true }));
+    const shared = new SharedStyles();
+    shared.apply(cell, toXlStyle({ bold: true, hAlign: "center", numFmt: "0", locked: false }));
+    shared.apply(cell, toXlStyle({ fontColor: "FF0000", wrap: true }));
     const st = styleOf(cell);
     expect(st.font).toMatchObject({ bold: true, color: { argb: "FFFF0000" } });
     expect(st.alignment).toMatchObject({ horizontal: "center", wrapText: true });
     expect(st.numFmt).toBe("0");
     expect(st.protection).toEqual({ locked: false });
+  });
+
+  test("cells whose styles merge alike share one style object; others keep their own", () => {
+    const ws = new ExcelJS.Workbook().addWorksheet("s");
+    const shared = new SharedStyles();
+    const bold = toXlStyle({ bold: true });
+    const red = toXlStyle({ fontColor: "FF0000" });
+    const cells = [1, 2, 3].map((c) => ws.getRow(1).getCell(c));
+    for (const c of cells) shared.apply(c, bold);
+    shared.apply(cells[2], red);
+    const styles = cells.map((c) => c.style);
+    expect(styles[0]).toBe(styles[1]);
+    expect(styles[2]).not.toBe(styles[1]);
+    expect(styles[1].font).toEqual({ bold: true });
+    expect(styles[2].font).toEqual({ bold: true, color: { argb: "FFFF0000" } });
+    // A cell styled in the other order reaches the same content, as ExcelJS merged it property by property.
+    const other = ws.getRow(2).getCell(1);
+    shared.apply(other, red);
+    shared.apply(other, bold);
+    expect(other.style.font).toEqual({ color: { argb: "FFFF0000" }, bold: true });
   });
 });
 
