@@ -96,7 +96,10 @@ describe("toXlStyle", () => {
     const other = ws.getRow(2).getCell(1);
     shared.apply(other, red);
     shared.apply(other, bold);
-    expect(other.style.font).toEqual({ color: { argb: "FFFF0000" }, bold: true });
+    expect(cells.concat(other).map((c) => c.style)[3].font).toEqual({
+      color: { argb: "FFFF0000" },
+      bold: true,
+    });
   });
 });
 
