@@ -74,7 +74,7 @@ const CELL_TAG_VARIANTS = [
   '<row r="3"><c r="A3" t="inlineStr"><v>行</v></c><c r="B3" t="n"><v>1.5</v></c><c r="C3" t="b"><v>1</v></c>',
   '<c r="D3" t="e"><v>#N/A</v></c><c r="E3" t="str"><v>a&amp;b&#13;</v></c><c r="F3"><v><![CDATA[6]]></v></c>',
   '<c r="G3"><f>1+1</f><v>2</v></c><c r="H3" s="1"><v>0.5</v></c><c r="I3" s="2" t="s"><v>2</v></c>',
-  "<c r=\"J3\" s=\"x\"><v>1</v></c><c r=\"K3\" s=\"99999999999\"><v>1</v></c></row>",
+  '<c r="J3" s="x"><v>1</v></c><c r="K3" s="99999999999"><v>1</v></c></row>',
   '<row r="4"><c r="A4"/><c/><c/><c r="D4"><v>4</v></c><c r="XFD4"/><c r="B4" ><v>2</v></c></row>',
   "</sheetData></worksheet>",
 ].join("");
@@ -88,7 +88,8 @@ test("cell tags written every way: the new reader equals the old one", async () 
 });
 
 test("malformed cell tags are refused as a corrupt part, whichever tag reader meets them", async () => {
-  const open = '<worksheet xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main"><sheetData><row r="1">';
+  const open =
+    '<worksheet xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main"><sheetData><row r="1">';
   const close = "</row></sheetData></worksheet>";
   const cells = [
     '<c r="A1" s="1"/ >',

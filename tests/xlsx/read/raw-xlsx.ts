@@ -141,7 +141,8 @@ export async function rawXlsx(o: RawOptions = {}): Promise<Uint8Array> {
   zip.file(ssPath, prefixed(`<sst xmlns="${NS_MAIN}" count="${SHARED.length}">${SHARED.join("")}</sst>`, p));
   zip.file("xl/styles.xml", prefixed(STYLES, p));
   // ExcelJS also loses its place after a phonetic run inside an inline string: that run goes too.
-  const data = o.dataSheet ?? (o.addressed ? addressed(DATA_SHEET).replace("<rPh><t>ふ</t></rPh>", "") : DATA_SHEET);
+  const data =
+    o.dataSheet ?? (o.addressed ? addressed(DATA_SHEET).replace("<rPh><t>ふ</t></rPh>", "") : DATA_SHEET);
   zip.file(s1, prefixed(data, p));
   zip.file(s2, prefixed(SECOND_SHEET, p));
   return zip.generateAsync({ type: "uint8array", compression: "DEFLATE" });
