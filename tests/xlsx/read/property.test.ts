@@ -3,6 +3,7 @@
 import ExcelJS from "exceljs";
 import fc from "fast-check";
 import type { SnapshotValue } from "../../../src/core/snapshot";
+import { address } from "../../../src/core/a1";
 import { readWorkbook } from "../../../src/xlsx/read";
 import { readWorkbookExcelJS } from "./exceljs-oracle";
 import { snapshotDiff } from "./snapshot-diff";
@@ -67,7 +68,24 @@ test("random grids written by ExcelJS read back equal", async () => {
         (typeof v === "object" && v !== null && "formula" in v && typeof v.result === "number");
       const pctCells = want.flatMap((row) => row.filter(numeric)).length;
       expect(Object.keys(ours.sheets[0].numFmts ?? {})).toHaveLength(pct ? pctCells : 0);
-      const diffs = snapshotDiff(ours, await readWorkbookExcelJS(bytes));
+      // ExcelJS drops a formula's cached result of 0 or false (the filter below accepts that), so it cannot
+      // know such a cell is a number in a percent format either: those cells' formats are left out of the
+      // comparison with it (ours are checked against the grid above).
+      const falsy = new Set<string>();
+      want.forEach((row, r) =>
+        row.forEach((v, c) => {
+          if (typeof v === "object" && v !== null && "formula" in v && v.result === 0)
+            falsy.add(address(r, c));
+        }),
+      );
+      const kept = Object.entries(ours.sheets[0].numFmts ?? {}).filter(([a]) => !falsy.has(a));
+      const sheet = { ...ours.sheets[0] };
+      delete sheet.numFmts;
+      const comparable = {
+        ...ours,
+        sheets: [{ ...sheet, ...(kept.length > 0 ? { numFmts: Object.fromEntries(kept) } : {}) }],
+      };
+      const diffs = snapshotDiff(comparable, await readWorkbookExcelJS(bytes));
       expect(
         diffs.filter((d) => !/"result":(0|false|""|-0)\} ≠ oracle \{"formula":"[^"]*(\\"[^"]*)*"\}$/.test(d)),
       ).toEqual([]);
