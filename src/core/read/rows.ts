@@ -1,7 +1,7 @@
 // Step 3 of reading a return: the data rows of a table sheet, one by one. A row with any error is
 // rejected and listed; every other row is accepted. Blank rows are skipped and not counted.
 import { address, parseRange } from "../a1";
-import type { CrossFieldRule, TableSheetDef } from "../form/types";
+import type { CrossFieldRule, FieldDef, TableSheetDef } from "../form/types";
 import type { Issue } from "../issues";
 import type { SheetSnapshot } from "../snapshot";
 import { makeIssue } from "./issue";
@@ -111,10 +111,36 @@ function compareTidy(op: CrossFieldRule["op"], a: number, b: number): boolean {
   return COMPARE[op](tidy(a), tidy(b));
 }
 
+/**
+ * The field with every property the row checks read, in one order: the form's fields are object literals
+ * of a dozen shapes, and code compiled for the first few shapes was thrown away and compiled again as
+ * each new one came (a property set to undefined reads as an absent one).
+ */
+function sameShape(f: FieldDef): FieldDef {
+  return {
+    key: f.key,
+    header: f.header,
+    type: f.type,
+    required: f.required,
+    requiredIfRecognised: f.requiredIfRecognised,
+    minLength: f.minLength,
+    maxLength: f.maxLength,
+    min: f.min,
+    max: f.max,
+    yearMin: f.yearMin,
+    recognition: f.recognition,
+    dateMin: f.dateMin,
+    options: f.options,
+    unique: f.unique,
+    width: f.width,
+    hint: f.hint,
+  };
+}
+
 export function readTable(sheet: SheetSnapshot, t: TableSheetDef, ctx: TableContext): TableResult {
   // One pass per row over the fields by index: everything a row needs from the form (parse contexts, rule
   // columns) is resolved once per sheet, and an issue object is built only for a cell that has one.
-  const fields = t.fields;
+  const fields = t.fields.map(sameShape);
   const width = fields.length;
   const col = new Map(fields.map((f, i) => [f.key, i]));
   const at = (key: string) => col.get(key)!;
