@@ -1,6 +1,7 @@
 // The workbook-level parts, read with the byte scanner: the sheet list (xl/workbook.xml and its
 // relationships), the shared strings, the number format of each cell style, and the workbook's own saved
-// time (docProps/core.xml). Same results as read-parts.ts (the htmlparser2 reader, kept as test oracle).
+// time (docProps/core.xml). Same results as the htmlparser2 reader kept as test oracle
+// (tests/xlsx/read/legacy/).
 import type { ReadLimits } from "./limits";
 import { WorkbookReadError } from "./read-error";
 import { CLOSE, END, OPEN, scanTags, TEXT, XmlScanner } from "./read-scan";
@@ -172,7 +173,10 @@ export function readSavedAt(xml: Uint8Array, limits: ReadLimits): string | undef
     return undefined; // the saved time is a hint for scoring, never a reason to refuse the return
   }
   const t = text?.trim();
-  if (!t) return undefined;
+  // W3CDTF: a date with a time and a zone. A bare date or a time without a zone is not trusted: Date.parse
+  // would read the latter in the local time zone of whatever machine reads the return. (The text is at
+  // most ~100 characters, so the regex runs on no cell text.)
+  if (!t || !/^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(:\d{2}(\.\d+)?)?(Z|[+-]\d{2}:\d{2})$/.test(t)) return undefined;
   const ms = Date.parse(t);
   return Number.isNaN(ms) ? undefined : new Date(ms).toISOString();
 }

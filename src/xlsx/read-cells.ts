@@ -1,5 +1,5 @@
-// One worksheet part -> SheetSnapshot, scanned byte by byte (read-scan.ts). Same values as read-sheet.ts
-// (the htmlparser2 reader kept as test oracle); what differs is cost and bounds: an empty formatted cell
+// One worksheet part -> SheetSnapshot, scanned byte by byte (read-scan.ts). Same values as the htmlparser2
+// reader kept as test oracle (tests/xlsx/read/legacy/read-sheet.ts); what differs is cost and bounds: an empty formatted cell
 // (<c r=".." s=".."/>, most of a template) is passed over without decoding anything; cells are kept only
 // when they hold a value, and every cap counts those, so a sparse sheet costs what it holds; merges are
 // applied through a per-row index, never a scan per merge over the sheet.

@@ -2,7 +2,7 @@
 // caps (read-zip.ts) and only the parts the snapshot needs are inflated, each once: the workbook and its
 // relationships, the shared strings, the styles, the listed worksheets and docProps/core.xml. Parts are
 // scanned byte by byte (read-scan.ts) straight into the snapshot, with every bound inside the scan.
-// The htmlparser2 reader this replaced is kept as the test oracle (read-legacy.ts).
+// The htmlparser2 reader this replaced is kept as the test oracle (tests/xlsx/read/legacy/).
 import type { WorkbookSnapshot } from "../core/snapshot";
 import { DEFAULT_LIMITS, type ReadLimits } from "./limits";
 import { bookParts, corePropsPath, readCellFormats, readSavedAt, readSharedStrings } from "./read-book";

@@ -1,4 +1,5 @@
-// TEST ORACLE: src/xlsx/read-guard.ts as it was before the direct reader (see exceljs-oracle.ts).
+// TEST ORACLE: the guard of the htmlparser2 reader (now tests/xlsx/read/legacy/read-guard.ts) as it was
+// before the direct reader (see exceljs-oracle.ts).
 // Before ExcelJS sees a file: is it an .xlsx at all (not empty, not an encrypted or legacy OLE file),
 // and is it safe to unpack (no zip bomb, no runaway sheet)? Every entry is inflated once as a stream and
 // abandoned as soon as a bound is passed, so a lying zip directory cannot get past the caps either.

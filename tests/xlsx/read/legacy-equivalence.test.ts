@@ -9,7 +9,7 @@ import type { WorkbookSnapshot } from "../../../src/core/snapshot";
 import { readWorkbook } from "../../../src/xlsx/read";
 import type { WorkbookReadError } from "../../../src/xlsx/read-error";
 import { zlibInflater } from "../../../src/xlsx/read-inflate-node";
-import { readWorkbookLegacy } from "../../../src/xlsx/read-legacy";
+import { readWorkbookLegacy } from "./legacy/read-legacy";
 import { demoFiles, type FixtureFile, libreOfficeFiles, openpyxlFiles } from "./fixture-files";
 import { rawXlsx } from "./raw-xlsx";
 

@@ -2,7 +2,8 @@
 // before the file time, because copying or e-mailing a file changes its file time but not this.
 import JSZip from "jszip";
 import { readWorkbook } from "../../../src/xlsx/read";
-import { savedTime } from "../../../src/xlsx/read-parts";
+import { DEFAULT_LIMITS } from "../../../src/xlsx/limits";
+import { readSavedAt } from "../../../src/xlsx/read-book";
 import { writeWorkbook } from "../../../src/xlsx/write";
 
 const core = (modified: string) =>
@@ -30,7 +31,7 @@ test.each([
   ["昨天", undefined],
   ["", undefined],
 ])("dcterms:modified %p -> %p", (text, iso) => {
-  expect(savedTime(core(text))).toBe(iso);
+  expect(readSavedAt(new TextEncoder().encode(core(text)), DEFAULT_LIMITS)).toBe(iso);
 });
 
 test("copying the file (a new name and file time) keeps the saved time", async () => {

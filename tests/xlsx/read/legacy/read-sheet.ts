@@ -1,10 +1,10 @@
 // One worksheet part -> SheetSnapshot, straight from <sheetData> and <mergeCells>. Values follow what the
 // ExcelJS reader gave the core (see tests/xlsx/read/equivalence.test.ts for the few deliberate differences).
-import { address, parseRange, rangeAddress, type RangeRef } from "../core/a1";
-import type { ErrorValue, SheetSnapshot, SnapshotValue } from "../core/snapshot";
-import type { ReadLimits } from "./limits";
-import { WorkbookReadError } from "./read-error";
-import { slideFormula } from "./read-formula";
+import { address, parseRange, rangeAddress, type RangeRef } from "../../../../src/core/a1";
+import type { ErrorValue, SheetSnapshot, SnapshotValue } from "../../../../src/core/snapshot";
+import type { ReadLimits } from "../../../../src/xlsx/limits";
+import { WorkbookReadError } from "../../../../src/xlsx/read-error";
+import { slideFormula } from "../../../../src/xlsx/read-formula";
 import type { SheetEntry } from "./read-parts";
 import { unescapeXstring } from "./read-parts";
 import { parseXml } from "./read-xml";

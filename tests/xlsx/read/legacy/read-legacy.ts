@@ -2,13 +2,13 @@
 // .xlsx bytes -> WorkbookSnapshot. The file is sniffed and its zip
 // inflated under caps first (read-guard.ts), which hands over the text of the parts read here; the parts
 // are tokenised by htmlparser2 (read-xml.ts) straight into the snapshot, with no workbook model between.
-import type { WorkbookSnapshot } from "../core/snapshot";
-import { DEFAULT_LIMITS, type ReadLimits } from "./limits";
+import type { WorkbookSnapshot } from "../../../../src/core/snapshot";
+import { DEFAULT_LIMITS, type ReadLimits } from "../../../../src/xlsx/limits";
 import { guardWorkbook } from "./read-guard";
 import { cellFormats, sharedStrings } from "./read-parts";
 import { readSheet, type SheetContext } from "./read-sheet";
 
-export { WorkbookReadError } from "./read-error";
+export { WorkbookReadError } from "../../../../src/xlsx/read-error";
 
 export interface ReadWorkbookOptions {
   name?: string;

@@ -3,7 +3,7 @@
 // writers prefix SpreadsheetML. htmlparser2 forgives malformed XML; a close it had to imply (a tag left open
 // or closed out of order) is what ExcelJS's strict parser refused, so it is refused here too.
 import { Parser } from "htmlparser2";
-import { WorkbookReadError } from "./read-error";
+import { WorkbookReadError } from "../../../../src/xlsx/read-error";
 
 export interface XmlHandlers {
   open(name: string, attrs: Record<string, string>): void;

@@ -3,9 +3,9 @@
 // abandoned as soon as a bound is passed, so a lying zip directory cannot get past the caps either. The
 // parts the reader needs are kept as text from that one inflation: nothing is inflated twice.
 import JSZip from "jszip";
-import type { ReadLimits } from "./limits";
-import { WorkbookReadError } from "./read-error";
-import { sniff } from "./read-sniff";
+import type { ReadLimits } from "../../../../src/xlsx/limits";
+import { WorkbookReadError } from "../../../../src/xlsx/read-error";
+import { sniff } from "../../../../src/xlsx/read-sniff";
 import { workbookParts, type WorkbookParts } from "./read-parts";
 
 export type { SheetEntry } from "./read-parts";
