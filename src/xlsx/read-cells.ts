@@ -1,8 +1,9 @@
 // One worksheet part -> SheetSnapshot, scanned byte by byte (read-scan.ts). Same values as the htmlparser2
-// reader kept as test oracle (tests/xlsx/read/legacy/read-sheet.ts); what differs is cost and bounds: an empty formatted cell
-// (<c r=".." s=".."/>, most of a template) is passed over without decoding anything; cells are kept only
-// when they hold a value, and every cap counts those, so a sparse sheet costs what it holds; merges are
-// applied through a per-row index, never a scan per merge over the sheet.
+// reader kept as test oracle (tests/xlsx/read/legacy/read-sheet.ts); what differs is cost and bounds: a
+// cell tag is read in one pass (XmlScanner.cell), an empty formatted cell (<c r=".." s=".."/>, most of a
+// template) is passed over without decoding anything; cells are kept only when they hold a value, and
+// every cap counts those, so a sparse sheet costs what it holds; merges are applied through a per-row
+// index, never a scan per merge over the sheet.
 import { address, parseRange, rangeAddress, type RangeRef } from "../core/a1";
 import type { ErrorValue, SheetSnapshot, SnapshotValue } from "../core/snapshot";
 import type { ReadLimits } from "./limits";
