@@ -4,6 +4,7 @@
 // so this test reads package-lock.json: every package that `npm install` must install (not optional)
 // and that has an install script has to be on the allow-list below, with the reason it needs nothing
 // from the system.
+import { spawnSync } from "child_process";
 import { readFileSync } from "fs";
 import * as path from "path";
 
@@ -51,4 +52,35 @@ test("office-addin-debugging (keytar through a peer chain) is optional, so npm d
 test("the allow-list names only packages that are still in the lock file", () => {
   const names = new Set(Object.keys(lock.packages).map(packageName));
   for (const name of Object.keys(ALLOWED)) expect(names.has(name)).toBe(true);
+});
+
+test("@parcel/watcher's install script needs nothing from the system unless asked to build from source", () => {
+  // The allow-list's reason, checked on the installed package rather than trusted: its install script is
+  // the build-from-source guard, and run as npm runs it on a fresh machine (no npm_config_build_from_source,
+  // no compiler or node-gyp on PATH) it does nothing and succeeds.
+  const dir = path.join(__dirname, "..", "..", "node_modules", "@parcel", "watcher");
+  const pkg = JSON.parse(readFileSync(path.join(dir, "package.json"), "utf8")) as {
+    scripts?: Record<string, string>;
+  };
+  expect(pkg.scripts?.install).toBe("node scripts/build-from-source.js");
+  const env = Object.fromEntries(
+    Object.entries(process.env).filter(([k]) => !/^npm_config_build_from_source$/i.test(k)),
+  );
+  const run = spawnSync(process.execPath, [path.join(dir, "scripts", "build-from-source.js")], {
+    cwd: dir,
+    env: { ...env, PATH: "/nonexistent" },
+    encoding: "utf8",
+  });
+  expect({ status: run.status, stdout: run.stdout, stderr: run.stderr }).toEqual({
+    status: 0,
+    stdout: "",
+    stderr: "",
+  });
+  // And a prebuilt binary comes as an optional platform package, for this machine among others.
+  const platforms = Object.entries(lock.packages).filter(([key]) =>
+    key.startsWith("node_modules/@parcel/watcher-"),
+  );
+  expect(platforms.length).toBeGreaterThan(5);
+  expect(platforms.every(([, e]) => e.optional === true || e.devOptional === true)).toBe(true);
+  expect(platforms.map(([key]) => packageName(key))).toContain("@parcel/watcher-linux-x64-glibc");
 });
