@@ -1,12 +1,9 @@
 // The direct reader (src/xlsx/read.ts) against the ExcelJS reader it replaced (exceljs-oracle.ts), on every
 // kind of .xlsx the product meets. Each file lists the differences expected, each with why the direct
 // reader is right; a file not listed must deep-equal (numbers within half a millisecond, see snapshot-diff).
-import { mkdtempSync, writeFileSync } from "fs";
-import { tmpdir } from "os";
-import * as path from "path";
 import { readWorkbook } from "../../../src/xlsx/read";
 import { readWorkbookExcelJS } from "./exceljs-oracle";
-import { demoFiles, type FixtureFile, libreOfficeFiles, openpyxlFiles } from "./fixture-files";
+import { type FixtureFile, readerFixtures } from "./fixture-files";
 import { rawXlsx } from "./raw-xlsx";
 import { snapshotDiff } from "./snapshot-diff";
 
@@ -69,18 +66,7 @@ const EXPECTED: Record<string, string[]> = {
 let files: FixtureFile[] = [];
 
 beforeAll(async () => {
-  const demo = await demoFiles();
-  const opx = openpyxlFiles();
-  // A filled return as a clerk may send it after opening and saving it in LibreOffice (or WPS).
-  const loDir = mkdtempSync(path.join(tmpdir(), "srdi-eq-in-"));
-  const ret = demo.find((f) => f.name.startsWith("demo/returns/"))!;
-  writeFileSync(path.join(loDir, "return.xlsx"), ret.bytes);
-  const lo = libreOfficeFiles([
-    path.join(opx.dir, "openpyxl.xlsx"),
-    path.join(opx.dir, "openpyxl-1904.xlsx"),
-    path.join(loDir, "return.xlsx"),
-  ]);
-  files = [...demo, ...opx.files, ...lo, { name: "raw/raw.xlsx", bytes: await rawXlsx({ addressed: true }) }];
+  files = [...(await readerFixtures()), { name: "raw/raw.xlsx", bytes: await rawXlsx({ addressed: true }) }];
 }, 300_000);
 
 test("the fixture set covers what the repo writes, openpyxl, LibreOffice and hand-written parts", () => {

@@ -101,3 +101,21 @@ export function libreOfficeFiles(inputs: string[]): FixtureFile[] {
   );
   return files(out, "libreoffice/");
 }
+
+/**
+ * Every file the product meets, for the reader equivalence tests: the demo's workbooks, openpyxl's, a
+ * filled return and openpyxl's files as a clerk may send them after saving in LibreOffice (or WPS).
+ */
+export async function readerFixtures(): Promise<FixtureFile[]> {
+  const demo = await demoFiles();
+  const opx = openpyxlFiles();
+  const loDir = mkdtempSync(path.join(tmpdir(), "srdi-fixtures-in-"));
+  const ret = demo.find((f) => f.name.startsWith("demo/returns/"))!;
+  writeFileSync(path.join(loDir, "return.xlsx"), ret.bytes);
+  const lo = libreOfficeFiles([
+    path.join(opx.dir, "openpyxl.xlsx"),
+    path.join(opx.dir, "openpyxl-1904.xlsx"),
+    path.join(loDir, "return.xlsx"),
+  ]);
+  return [...demo, ...opx.files, ...lo];
+}

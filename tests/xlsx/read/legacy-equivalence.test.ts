@@ -2,15 +2,12 @@
 // kept as the oracle): deep-equal snapshots on every fixture the product meets, and on random workbooks.
 import ExcelJS from "exceljs";
 import fc from "fast-check";
-import { mkdtempSync, writeFileSync } from "fs";
-import { tmpdir } from "os";
-import * as path from "path";
 import type { WorkbookSnapshot } from "../../../src/core/snapshot";
 import { readWorkbook } from "../../../src/xlsx/read";
 import type { WorkbookReadError } from "../../../src/xlsx/read-error";
 import { zlibInflater } from "../../../src/xlsx/read-inflate-node";
 import { readWorkbookLegacy } from "./legacy/read-legacy";
-import { demoFiles, type FixtureFile, libreOfficeFiles, openpyxlFiles } from "./fixture-files";
+import { type FixtureFile, readerFixtures } from "./fixture-files";
 import { rawXlsx } from "./raw-xlsx";
 
 /** The legacy reader knows no saved time; everything else must be equal, Object.is on numbers (-0). */
@@ -19,20 +16,8 @@ const comparable = (s: WorkbookSnapshot) => ({ ...s, source: { ...s.source, save
 let files: FixtureFile[] = [];
 
 beforeAll(async () => {
-  const demo = await demoFiles();
-  const opx = openpyxlFiles();
-  const loDir = mkdtempSync(path.join(tmpdir(), "srdi-leq-in-"));
-  const ret = demo.find((f) => f.name.startsWith("demo/returns/"))!;
-  writeFileSync(path.join(loDir, "return.xlsx"), ret.bytes);
-  const lo = libreOfficeFiles([
-    path.join(opx.dir, "openpyxl.xlsx"),
-    path.join(opx.dir, "openpyxl-1904.xlsx"),
-    path.join(loDir, "return.xlsx"),
-  ]);
   files = [
-    ...demo,
-    ...opx.files,
-    ...lo,
+    ...(await readerFixtures()),
     { name: "raw/raw.xlsx", bytes: await rawXlsx({ addressed: true }) },
     { name: "raw/raw-unaddressed.xlsx", bytes: await rawXlsx({ addressed: false }) },
   ];
