@@ -164,29 +164,31 @@ function populationOf(f: Formula): Population | null {
   return "population" in f ? f.population : null;
 }
 
-/**
- * Each population once per list of enterprises and window: a plan's 29 indicators share three populations,
- * and filtering all records again per indicator was a fifth of an aggregation's time. Keyed by the array
- * itself (records are not changed once read); the window is part of the key within it.
- */
-const populations = new WeakMap<EnterpriseRecord[], Map<string, EnterpriseRecord[]>>();
+/** A population's records for one context. */
+export type Populations = (name: Population) => EnterpriseRecord[];
 
-function population(ctx: EvalContext, name: Population): EnterpriseRecord[] {
-  let byName = populations.get(ctx.enterprises);
-  if (!byName) populations.set(ctx.enterprises, (byName = new Map()));
-  const key = `${name}|${ctx.periodYear}|${ctx.plan.start}|${JSON.stringify(ctx.plan.validityYears ?? null)}`;
-  let pop = byName.get(key);
-  if (!pop) byName.set(key, (pop = ctx.enterprises.filter((e) => inPopulation(e, name, ctx))));
-  return pop;
+/**
+ * Each population filtered at most once for one context: a plan's 29 indicators share three populations,
+ * and filtering all records again per indicator was a fifth of an aggregation's time.
+ */
+export function populationsOf(ctx: EvalContext): Populations {
+  const done = new Map<Population, EnterpriseRecord[]>();
+  return (name) => {
+    let pop = done.get(name);
+    if (!pop) done.set(name, (pop = ctx.enterprises.filter((e) => inPopulation(e, name, ctx))));
+    return pop;
+  };
 }
 
+/** One indicator's value. `populations`: shared by the indicators of one context (see populationsOf). */
 export function evaluate(
   formula: Formula,
   ctx: EvalContext,
   measure: Indicator["measure"] = "stock",
+  populations: Populations = populationsOf(ctx),
 ): IndicatorValue {
   const popName = populationOf(formula);
-  const pop = popName ? population(ctx, popName) : [];
+  const pop = popName ? populations(popName) : [];
   const fn = evaluators[formula.type] as Evaluator<typeof formula.type>;
   return fn(formula as never, pop, ctx, measure);
 }

@@ -8,7 +8,7 @@ import type { Plan } from "../plan/types";
 import type { EnterpriseRecord, PlatformRecord, RegionRecord, ReturnResult } from "../read/types";
 import type { RegionFigures } from "../targets/types";
 import { FORM_V1 } from "../form/v1";
-import { evaluate, type EvalContext, type IndicatorValue } from "./evaluate";
+import { evaluate, populationsOf, type EvalContext, type IndicatorValue } from "./evaluate";
 import type {
   AggregateResult,
   Duplicate,
@@ -85,7 +85,8 @@ function platformKey(p: PlatformRecord): string {
 
 function valuesFor(plan: Plan, ctx: EvalContext): Record<string, IndicatorValue> {
   const values: Record<string, IndicatorValue> = {};
-  for (const ind of plan.indicators) values[ind.code] = evaluate(ind.formula, ctx, ind.measure);
+  const populations = populationsOf(ctx);
+  for (const ind of plan.indicators) values[ind.code] = evaluate(ind.formula, ctx, ind.measure, populations);
   return values;
 }
 
