@@ -8,7 +8,13 @@ import type { Plan } from "../plan/types";
 import type { EnterpriseRecord, PlatformRecord, RegionRecord, ReturnResult } from "../read/types";
 import type { RegionFigures } from "../targets/types";
 import { FORM_V1 } from "../form/v1";
-import { evaluate, populationsOf, type EvalContext, type IndicatorValue } from "./evaluate";
+import {
+  compilePlan,
+  evaluateAll,
+  type CompiledPlan,
+  type EvalContext,
+  type IndicatorValue,
+} from "./evaluate";
 import type {
   AggregateResult,
   Duplicate,
@@ -83,13 +89,6 @@ function platformKey(p: PlatformRecord): string {
   return `${p.name.trim().replace(/\s+/g, "")}|${p.kind}|${p.level}`;
 }
 
-function valuesFor(plan: Plan, ctx: EvalContext): Record<string, IndicatorValue> {
-  const values: Record<string, IndicatorValue> = {};
-  const populations = populationsOf(ctx);
-  for (const ind of plan.indicators) values[ind.code] = evaluate(ind.formula!, ctx, ind.measure, populations);
-  return values;
-}
-
 function noData(plan: Plan): Record<string, IndicatorValue> {
   const values: Record<string, IndicatorValue> = {};
   for (const ind of plan.indicators) values[ind.code] = { value: null, numerator: null, denominator: null };
@@ -102,6 +101,7 @@ function joinMessages(issues: Issue[]): string {
 
 export function aggregateRound(args: AggregateArgs): AggregateResult {
   const { plan, period } = args;
+  const compiled: CompiledPlan = compilePlan(plan);
   const unitByCode = new Map(plan.units.map((u) => [u.code, u]));
   const excluded: ExcludedReturn[] = [];
   const candidates = new Map<string, ReturnResult[]>();
@@ -185,7 +185,7 @@ export function aggregateRound(args: AggregateArgs): AggregateResult {
       code: u.code,
       name: u.name,
       reported: true,
-      values: valuesFor(plan, ctx),
+      values: evaluateAll(compiled, ctx),
       enterprises: r.enterprises.length,
       platforms: r.platforms.length,
       region,
@@ -251,7 +251,7 @@ export function aggregateRound(args: AggregateArgs): AggregateResult {
   const cityEnterprises = [...entSeen.values()].map((v) => v.record);
   const cityPlatforms = [...platSeen.values()].map((v) => v.record);
   const city: ScopeValues = {
-    values: valuesFor(plan, {
+    values: evaluateAll(compiled, {
       enterprises: cityEnterprises,
       platforms: cityPlatforms,
       // Over the units whose returns are counted, as the numerator is.
