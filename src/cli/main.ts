@@ -8,6 +8,7 @@ import { registerAggregate } from "./aggregate";
 import { registerTargets } from "./targets";
 import { registerDemo } from "./demo";
 import { registerDiff } from "./diff";
+import { PeriodOutsidePlanError } from "../core/plan/window";
 import { UsageError, type ExitHolder } from "./common";
 
 function packageVersion(): string {
@@ -45,7 +46,7 @@ export async function main(argv: string[]): Promise<number> {
     if (e instanceof CommanderError) {
       return e.exitCode === 0 ? 0 : 2;
     }
-    if (e instanceof UsageError) {
+    if (e instanceof UsageError || e instanceof PeriodOutsidePlanError) {
       process.stderr.write(`srdi: ${e.message}\n`);
       return 2;
     }
