@@ -1,17 +1,17 @@
 // `srdi template`: one unit's template, or every unit's (--all) into a folder.
-import { CURRENT_FORM } from "../core/form/versions";
-import { mkdirSync, readFileSync, writeFileSync } from "fs";
+import { currentForm } from "../core/form/versions";
+import { mkdirSync, writeFileSync } from "fs";
 import * as path from "path";
 import type { Command } from "commander";
 import { buildTemplate } from "../core/form/template";
-import { DEFAULT_PLAN } from "../core/plan/default-plan";
 import { parsePeriod, type Period } from "../core/plan/periods";
-import { loadPlanJson, PlanSchemaError } from "../core/plan/schema";
 import type { Plan, Unit } from "../core/plan/types";
 export { templateFileName } from "../core/form/file-name";
 import { templateFileName } from "../core/form/file-name";
 import { writeWorkbookLazily as writeWorkbook } from "./write-lazily";
 import { UsageError, type ExitHolder } from "./common";
+import { loadPlanFile } from "./plan";
+export { loadPlanFile } from "./plan";
 
 interface TemplateOptions {
   unit?: string;
@@ -20,22 +20,6 @@ interface TemplateOptions {
   deadline?: string;
   plan?: string;
   all?: boolean;
-}
-
-export function loadPlanFile(file: string | undefined): Plan {
-  if (!file) return DEFAULT_PLAN;
-  let text: string;
-  try {
-    text = readFileSync(file, "utf8");
-  } catch (e) {
-    throw new UsageError(`无法读取计划文件 ${file}：${(e as Error).message}`);
-  }
-  try {
-    return loadPlanJson(text);
-  } catch (e) {
-    if (e instanceof PlanSchemaError) throw new UsageError(`${file}：${e.message}`);
-    throw e;
-  }
 }
 
 const unitList = (plan: Plan) => plan.units.map((u) => `${u.code} ${u.name}`).join("、");
@@ -70,7 +54,7 @@ function deadlineOption(text: string | undefined): string | null {
 async function writeOne(plan: Plan, unit: Unit, period: Period, deadline: string | null, file: string) {
   const desc = buildTemplate({
     plan,
-    form: CURRENT_FORM,
+    form: currentForm(plan),
     unit,
     period,
     deadline,
@@ -107,7 +91,7 @@ export function registerTemplate(program: Command, exit: ExitHolder): void {
     .option("--period <period>", "报告期：2025、2025H1、2025Q3、2025-09")
     .option("--out <file>", "输出文件；与 --all 同用时为输出目录")
     .option("--deadline <date>", "报送截止日期 YYYY-MM-DD")
-    .option("--plan <file>", "计划文件(JSON)，默认为内置的连云港市计划")
+    .option("--plan <file>", "规划配置(.xlsx)或计划文件(JSON)，默认为内置的连云港市计划")
     .option("--all", "为计划中的每个单位各生成一个模板")
     .action(async (o: TemplateOptions) => {
       await runTemplate(o);

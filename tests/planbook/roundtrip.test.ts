@@ -1,0 +1,10 @@
+import { FORMS } from "../../src/core/form/versions";
+import { DEFAULT_PLAN } from "../../src/core/plan/default-plan";
+import { loadPlanBook } from "../../src/core/planbook/read-plan";
+import { buildPlanBook } from "../../src/core/planbook/write-plan";
+import { snapshotOf } from "../targets/snapshot-of";
+
+test("the built-in plan -> workbook description -> the same plan, with form versions 1 and 2", () => {
+  const plan = loadPlanBook(snapshotOf(buildPlanBook(DEFAULT_PLAN)));
+  expect(plan).toEqual({ ...DEFAULT_PLAN, forms: FORMS });
+});
