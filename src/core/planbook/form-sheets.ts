@@ -40,6 +40,7 @@ export const FIELDS_SHEET: SheetSpec = {
     { key: "list", header: "列表", aliases: ["list", "list_name", "选项列表"], width: 12 },
     { key: "unique", header: "不得重复", aliases: ["unique", "唯一"], width: 8 },
     { key: "recognition", header: "认定年份", aliases: ["recognition"], width: 8 },
+    { key: "carry", header: "结转", aliases: ["carry", "下期结转"], width: 6 },
     { key: "width", header: "列宽", aliases: ["width"], width: 6 },
     { key: "hint", header: "提示", aliases: ["hint", "说明"], width: 50 },
     { key: "from", header: "自版本", aliases: ["introduced", "version_from", "起始版本"], text: true, width: 8 },

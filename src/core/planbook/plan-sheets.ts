@@ -39,11 +39,24 @@ export const CHAINS_SHEET: SheetSpec = {
 export const TIERS_SHEET: SheetSpec = {
   name: "层级",
   aliases: ["tiers", "梯度层级"],
-  nonEmpty: true,
+  optional: true,
   columns: [
-    { key: "tier", header: "层级", aliases: ["tier", "层级代码"], required: true, text: true, width: 16 },
-    { key: "name", header: "名称", aliases: ["name", "层级名称"], width: 28 },
-    { key: "validity", header: "有效期(年)", aliases: ["validity_years", "有效期"], required: true, width: 10 },
+    { key: "tier", header: "层级代码", aliases: ["tier", "key", "层级"], required: true, text: true, width: 16 },
+    { key: "yearField", header: "年份字段", aliases: ["year_field"], text: true, width: 22 },
+    { key: "validity", header: "有效期(年)", aliases: ["validity_years", "有效期"], width: 10 },
+    { key: "name", header: "名称", aliases: ["name", "层级名称"], required: true, width: 28 },
+    { key: "from", header: "名称启用年份", aliases: ["from", "启用年份"], width: 12 },
+  ],
+};
+
+export const POPULATIONS_SHEET: SheetSpec = {
+  name: "人群",
+  aliases: ["populations", "企业范围"],
+  optional: true,
+  columns: [
+    { key: "name", header: "人群代码", aliases: ["name", "代码"], required: true, text: true, width: 12 },
+    { key: "label", header: "名称", aliases: ["label", "人群名称"], required: true, width: 20 },
+    { key: "filter", header: "筛选条件", aliases: ["filter", "条件"], text: true, width: 60 },
   ],
 };
 
@@ -59,10 +72,12 @@ export const INDICATORS_SHEET: SheetSpec = {
     { key: "cmp", header: "比较", aliases: ["cmp", "comparator", "direction", "达标条件"], required: true, text: true, width: 8 },
     { key: "kind", header: "类别", aliases: ["kind"], required: true, width: 8 },
     { key: "population", header: "人群", aliases: ["population", "统计对象"], required: true, width: 14 },
-    { key: "measure", header: "口径", aliases: ["measure", "basis"], required: true, width: 10 },
+    { key: "basis", header: "口径", aliases: ["basis", "measure", "目标口径"], required: true, width: 10 },
     { key: "scope", header: "考核", aliases: ["scope", "评分范围"], required: true, width: 10 },
     { key: "expr", header: "计算", aliases: ["expression", "formula", "计算公式", "表达式"], required: true, text: true, width: 50 },
     { key: "computation", header: "口径说明", aliases: ["computation", "description", "计算说明"], width: 40 },
+    { key: "base", header: "基期值", aliases: ["base", "基数"], width: 10 },
+    { key: "annualIncrease", header: "年均增加", aliases: ["annual_increase"], width: 10 },
   ],
 };
 
@@ -105,8 +120,16 @@ export const CMP_NAMES = { ">=": "≥", ">": ">", "~": "左右" } as const;
 export const KINDS = { 计数: "count", 比率: "rate", count: "count", rate: "rate" } as const;
 export const KIND_NAMES = { count: "计数", rate: "比率" } as const;
 
-export const MEASURES = { 存量: "stock", 计划期内: "since_plan_start", stock: "stock", since_plan_start: "since_plan_start" } as const;
-export const MEASURE_NAMES = { stock: "存量", since_plan_start: "计划期内" } as const;
+export const BASES = {
+  存量: "stock",
+  新增: "increase",
+  新培育: "increase",
+  计划期内: "since_plan_start",
+  stock: "stock",
+  increase: "increase",
+  since_plan_start: "since_plan_start",
+} as const;
+export const BASIS_NAMES = { stock: "存量", increase: "新增", since_plan_start: "计划期内" } as const;
 
 export const SCOPES = { 单位: "unit", 仅全市: "city_only", unit: "unit", city_only: "city_only" } as const;
 export const SCOPE_NAMES = { unit: "单位", city_only: "仅全市" } as const;

@@ -173,6 +173,8 @@ function readFields(t: Table, versions: Version[], lists: Map<string, { options:
       usedLists.add(listName);
     } else if (listName) r.fail("plan.invalid", row, "list", { detail: "只有类型为\u201c列表\u201d的字段可指定列表" });
     if (r.bool(row, "unique")) def.unique = true;
+    const carry = r.bool(row, "carry");
+    if (carry !== undefined) def.carry = carry;
     const width = r.num(row, "width", { min: 1, max: 255 }) ?? 12;
     let ok = true;
     for (let i = span[0]; i < span[1]; i++) {

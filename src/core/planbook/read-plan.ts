@@ -1,216 +1,319 @@
 // The plan workbook (规划配置.xlsx) -> the Plan. Pure: it takes the snapshot the xlsx and Excel adapters
-// produce. Every sheet is read and every problem collected (each naming sheet, cell and reason); if any
-// is an error the whole workbook is refused (PlanBookError) and nothing of it is used.
-import type { Indicator, Plan, RecognitionTier, Unit } from "../plan/types";
+// produce. Each sheet is read into the plain object a plan JSON file holds, remembering which cell every
+// value came from; the one plan validator (plan/schema.ts) then checks it, and its problems are mapped
+// back to those cells. Every problem is collected; if any is an error the whole workbook is refused
+// (PlanBookError) and nothing of it is used.
+import type { FormDef } from "../form/types";
+import { PlanSchemaError, validatePlan, type PlanProblem } from "../plan/schema";
+import type { Plan } from "../plan/types";
 import type { WorkbookSnapshot } from "../snapshot";
 import { SheetReader, Unique } from "./cells";
-import { compileComputation } from "./computation";
 import { planIssue, PlanBookError, type PlanIssue } from "./issues";
 import { compileForms, FORM_SHEETS } from "./read-form";
 import {
+  BASES,
   CHAINS_SHEET,
   CMPS,
   INDICATORS_SHEET,
   KINDS,
-  MEASURES,
   PLAN_SHEET,
+  POPULATIONS_SHEET,
   SCOPES,
   TARGETS_SHEET,
   TIERS_SHEET,
   UNIT_KINDS,
   UNITS_SHEET,
 } from "./plan-sheets";
-import { readTable, unclaimedSheets, type Table } from "./table";
+import { readTable, unclaimedSheets, type Table, type TableRow } from "./table";
 
-export const PLAN_SHEETS = [PLAN_SHEET, UNITS_SHEET, CHAINS_SHEET, TIERS_SHEET, INDICATORS_SHEET, TARGETS_SHEET];
+export const PLAN_SHEETS = [
+  PLAN_SHEET,
+  UNITS_SHEET,
+  CHAINS_SHEET,
+  TIERS_SHEET,
+  POPULATIONS_SHEET,
+  INDICATORS_SHEET,
+  TARGETS_SHEET,
+];
 const ALL_SHEETS = [...PLAN_SHEETS, ...FORM_SHEETS];
 
-export const TIER_KEYS: Record<string, RecognitionTier> = {
-  innovative: "innovative",
-  provincial_srdi: "provincial_srdi",
-  little_giant: "little_giant",
-  champion: "champion",
-};
+type Obj = Record<string, unknown>;
 
-export interface PlanBookResult {
-  plan: Plan | null;
-  /** Every problem; warnings too (unknown columns, normalised punctuation). */
-  issues: PlanIssue[];
+interface Loc {
+  sheet: string;
+  cell: string | null;
+  column: string | null;
 }
 
-function readHead(t: Table, issues: PlanIssue[]) {
+/** Where each value of the plain plan object came from, by its JSON path (as plan/schema.ts names it). */
+class Locations {
+  private readonly map = new Map<string, Loc>();
+  set(path: string, r: SheetReader, row: TableRow, key: string): void {
+    this.map.set(path, { sheet: r.sheet, cell: r.cell(row, key), column: key });
+  }
+  sheet(path: string, sheet: string): void {
+    this.map.set(path, { sheet, cell: null, column: null });
+  }
+  /** The location of a path, else of its nearest parent ("indicators[3].milestones[1].year" -> …). */
+  find(path: string): Loc | null {
+    let p = path;
+    for (let i = 0; i < 8; i++) {
+      const hit = this.map.get(p);
+      if (hit) return hit;
+      const cut = Math.max(p.lastIndexOf("."), p.lastIndexOf("["));
+      if (cut <= 0) return null;
+      p = p.slice(0, cut);
+    }
+    return null;
+  }
+}
+
+function readHead(t: Table, at: Locations, issues: PlanIssue[]): Obj {
   const r = new SheetReader(t, issues);
   const row = t.rows[0];
-  if (!row) return null;
+  at.sheet("(根)", t.sheet);
+  if (!row) return {};
   for (const extra of t.rows.slice(1))
     issues.push(planIssue("plan.invalid", { sheet: t.sheet, cell: `A${extra.row}` }, { header: "规划", detail: "规划工作表只能有一行数据" }));
-  const start = r.date(row, "start", true);
-  const end = r.date(row, "end", true);
-  const baseDate = r.date(row, "baseDate", true);
-  if (start && end && start >= end) r.fail("plan.invalid", row, "end", { detail: "结束日期必须晚于开始日期" });
-  if (start && baseDate && baseDate >= start) r.fail("plan.invalid", row, "baseDate", { detail: "基期日期必须早于开始日期" });
-  const id = r.text(row, "id", true);
-  if (id && !/^[A-Za-z0-9][A-Za-z0-9_.-]{0,63}$/.test(id))
-    r.fail("plan.invalid", row, "id", { detail: "编号只能由英文字母、数字和 - _ . 组成" });
-  return {
-    id,
-    title: r.text(row, "title", true),
-    document: r.text(row, "document"),
-    city: r.text(row, "city", true),
-    start: start ?? "",
-    end: end ?? "",
-    baseDate: baseDate ?? "",
-    chainsNote: r.text(row, "chainsNote"),
-  };
+  const o: Obj = {};
+  for (const key of ["id", "title", "city", "chainsNote"]) {
+    o[key] = r.text(row, key, key !== "chainsNote");
+    at.set(key, r, row, key);
+  }
+  const doc = r.text(row, "document");
+  if (doc) o.document = doc;
+  at.set("document", r, row, "document");
+  for (const key of ["start", "end", "baseDate"]) {
+    o[key] = r.date(row, key, true) ?? "";
+    at.set(key, r, row, key);
+  }
+  if (o.start && o.baseDate && (o.baseDate as string) >= (o.start as string))
+    r.fail("plan.invalid", row, "baseDate", { detail: "基期日期必须早于开始日期" });
+  return o;
 }
 
-function readUnits(t: Table, issues: PlanIssue[]): Unit[] {
+function readUnits(t: Table, at: Locations, issues: PlanIssue[]): Obj[] {
   const r = new SheetReader(t, issues);
   const codes = new Unique(r, "code");
   const names = new Unique(r, "name");
-  const out: Unit[] = [];
-  for (const row of t.rows) {
+  at.sheet("units", t.sheet);
+  return t.rows.map((row, i) => {
     const code = r.text(row, "code", true);
     const name = r.text(row, "name", true);
-    const kind = r.choice(row, "kind", UNIT_KINDS, true);
-    const fresh = codes.check(row, code) && names.check(row, name);
-    if (code && name && kind && fresh) out.push({ code, name, kind });
-  }
-  return out;
+    codes.check(row, code);
+    names.check(row, name);
+    for (const k of ["code", "name", "kind"]) at.set(`units[${i}].${k}`, r, row, k);
+    return { code, name, kind: r.choice(row, "kind", UNIT_KINDS, true) ?? "" };
+  });
 }
 
-function readChains(t: Table, issues: PlanIssue[]): string[] {
+function readChains(t: Table, at: Locations, issues: PlanIssue[]): string[] {
   const r = new SheetReader(t, issues);
   const seen = new Unique(r, "name");
-  const out: string[] = [];
-  for (const row of t.rows) {
+  at.sheet("chains", t.sheet);
+  return t.rows.map((row, i) => {
     const name = r.text(row, "name", true);
-    if (name === "其他") r.fail("plan.invalid", row, "name", { detail: "不要列\u201c其他\u201d，模板会自动加上" });
-    else if (name && seen.check(row, name)) out.push(name);
-  }
-  return out;
+    seen.check(row, name);
+    at.set(`chains[${i}]`, r, row, "name");
+    return name;
+  });
 }
 
-function readTiers(t: Table, issues: PlanIssue[]): Plan["validityYears"] {
+/** One row per tier name: a tier's rows share its code; its year field and validity are on its first row. */
+function readTiers(t: Table, forms: FormDef[], at: Locations, issues: PlanIssue[]): Obj[] | undefined {
+  if (t.rows.length === 0) return undefined;
   const r = new SheetReader(t, issues);
-  const seen = new Unique(r, "tier");
-  const out: Partial<Plan["validityYears"]> = {};
+  at.sheet("tiers", t.sheet);
+  const yearFields = new Set(forms.flatMap((f) => f.enterprises.fields.filter((x) => x.type === "year").map((x) => x.key)));
+  const tiers: { o: Obj; names: Obj[] }[] = [];
+  const byKey = new Map<string, { o: Obj; names: Obj[] }>();
   for (const row of t.rows) {
-    const key = r.choice(row, "tier", TIER_KEYS, true);
-    const years = r.num(row, "validity", { required: true, integer: true, min: 1, max: 100 });
-    if (key && seen.check(row, key) && years !== undefined) out[key] = years;
+    const key = r.text(row, "tier", true);
+    let tier = byKey.get(key);
+    if (!tier) {
+      const i = tiers.length;
+      const yearField = r.text(row, "yearField", true);
+      if (yearField && forms.length > 0 && !yearFields.has(yearField))
+        r.fail("plan.ref_unknown", row, "yearField", { detail: "企业表中没有这个年份类型的字段" });
+      tier = { o: { key, yearField, validityYears: r.num(row, "validity", { required: true }) ?? NaN }, names: [] };
+      tier.o.names = tier.names;
+      for (const [k, col] of [["key", "tier"], ["yearField", "yearField"], ["validityYears", "validity"]])
+        at.set(`tiers[${i}].${k}`, r, row, col);
+      at.set(`tiers[${i}]`, r, row, "tier");
+      tiers.push(tier);
+      byKey.set(key, tier);
+    } else {
+      for (const col of ["yearField", "validity"])
+        if (r.text(row, col) !== "")
+          r.fail("plan.invalid", row, col, { detail: "同一层级的年份字段与有效期只在其第一行填写" });
+    }
+    const i = tiers.indexOf(tier);
+    const j = tier.names.length;
+    const name: Obj = { name: r.text(row, "name", true) };
+    const from = r.num(row, "from", { integer: true, min: 1900, max: 9999 });
+    if (from !== undefined) name.from = from;
+    at.set(`tiers[${i}].names[${j}].name`, r, row, "name");
+    at.set(`tiers[${i}].names[${j}].from`, r, row, "from");
+    at.set(`tiers[${i}].names[${j}]`, r, row, "name");
+    tier.names.push(name);
   }
-  for (const k of Object.values(TIER_KEYS))
-    if (out[k] === undefined)
-      issues.push(planIssue("plan.rows_missing", { sheet: t.sheet, cell: `A${t.rows.length + 2}` }, { detail: `缺少层级\u201c${k}\u201d的行` }));
-  return out as Plan["validityYears"];
+  return tiers.map((x) => x.o);
 }
 
-interface PendingIndicator {
-  ind: Omit<Indicator, "target">;
-  at: string;
+function readPopulations(t: Table, at: Locations, issues: PlanIssue[]): Obj[] | undefined {
+  if (t.rows.length === 0) return undefined;
+  const r = new SheetReader(t, issues);
+  const names = new Unique(r, "name");
+  at.sheet("populations", t.sheet);
+  return t.rows.map((row, i) => {
+    const name = r.text(row, "name", true);
+    names.check(row, name);
+    for (const k of ["name", "label", "filter"]) at.set(`populations[${i}].${k}`, r, row, k);
+    return { name, label: r.text(row, "label", true), filter: r.text(row, "filter") };
+  });
 }
 
-function readIndicators(t: Table, issues: PlanIssue[], ctx: Parameters<typeof compileComputation>[1]): PendingIndicator[] {
+function readIndicators(t: Table, pops: Obj[] | undefined, at: Locations, issues: PlanIssue[]): Obj[] {
   const r = new SheetReader(t, issues);
   const codes = new Unique(r, "code");
-  const out: PendingIndicator[] = [];
-  for (const row of t.rows) {
+  const popNames = (pops ?? [{ name: "SRDI" }, { name: "INNO" }, { name: "ALL" }]).map((p) => String(p.name));
+  at.sheet("indicators", t.sheet);
+  return t.rows.map((row, i) => {
     const code = r.text(row, "code", true);
-    if (code && !/^[a-z][a-z0-9_]{0,63}$/.test(code))
-      r.fail("plan.invalid", row, "code", { detail: "指标代码只能由小写英文字母开头，含小写字母、数字和下划线" });
-    const fresh = codes.check(row, code);
-    const name = r.text(row, "name", true);
-    const cmp = r.choice(row, "cmp", CMPS, true);
-    const kind = r.choice(row, "kind", KINDS, true);
-    const population = r.choice(row, "population", { 专精特新企业: "srdi", 创新型中小企业: "inno", 全部: "all", srdi: "srdi", inno: "inno", all: "all" } as const, true);
-    const measure = r.choice(row, "measure", MEASURES, true);
-    const scope = r.choice(row, "scope", SCOPES, true);
-    const expr = r.text(row, "expr", true);
-    const formula = expr ? compileComputation(expr, ctx, (detail) => r.fail("plan.expr", row, "expr", { detail })) : undefined;
-    if (!code || !fresh || !name || !cmp || !kind || !population || !measure || !scope || !formula) continue;
-    out.push({
-      at: r.cell(row, "code"),
-      ind: {
-        code,
-        name,
-        section: r.text(row, "section"),
-        unit: r.text(row, "unit"),
-        cmp,
-        kind,
-        formula,
-        computation: r.text(row, "computation"),
-        population,
-        measure,
-        scope,
-      },
-    });
-  }
-  return out;
+    codes.check(row, code);
+    const popText = r.text(row, "population", true);
+    const pop = popNames.find((n) => n.toLowerCase() === popText.toLowerCase());
+    if (popText && !pop) r.fail("plan.ref_unknown", row, "population", { detail: `人群工作表中只有 ${popNames.join("、")}` });
+    const o: Obj = {
+      code,
+      name: r.text(row, "name", true),
+      section: r.text(row, "section"),
+      unit: r.text(row, "unit"),
+      cmp: r.choice(row, "cmp", CMPS, true) ?? "",
+      kind: r.choice(row, "kind", KINDS, true) ?? "",
+      expr: r.text(row, "expr", true),
+      computation: r.text(row, "computation"),
+      population: (pop ?? popText).toLowerCase(),
+      basis: r.choice(row, "basis", BASES, true) ?? "",
+      scope: r.choice(row, "scope", SCOPES, true) ?? "",
+    };
+    const base = r.num(row, "base");
+    if (base !== undefined) o.base = base;
+    const annual = r.num(row, "annualIncrease");
+    if (annual !== undefined) o.annualIncrease = annual;
+    for (const k of Object.keys(o)) at.set(`indicators[${i}].${k}`, r, row, k);
+    for (const k of ["base", "annualIncrease"]) at.set(`indicators[${i}].${k}`, r, row, k);
+    at.set(`indicators[${i}]`, r, row, "code");
+    return o;
+  });
 }
 
-function readTargets(t: Table, issues: PlanIssue[], inds: PendingIndicator[], endYear: number, sheetOfInds: string): Indicator[] {
+/** Targets, long format: each indicator's rows become its milestones; the last year's is its target. */
+function readTargets(t: Table, inds: Obj[], indSheet: string, indCells: (i: number) => string, endYear: number | null, at: Locations, issues: PlanIssue[]): void {
   const r = new SheetReader(t, issues);
   const seen = new Unique(r, "year");
-  const byCode = new Map(inds.map((p) => [p.ind.code, p]));
-  const targets = new Map<string, number>();
+  const index = new Map(inds.map((o, i) => [o.code as string, i]));
+  const rows = new Map<number, { year: number; target: number; row: TableRow; source: string }[]>();
   for (const row of t.rows) {
     const code = r.text(row, "indicator", true);
     const year = r.num(row, "year", { required: true, integer: true, min: 1900, max: 9999 });
-    const target = r.num(row, "target", { required: true, min: 0 });
-    if (code && !byCode.has(code)) r.fail("plan.ref_unknown", row, "indicator", { detail: "指标工作表中没有这个指标代码" });
-    if (!code || year === undefined || !seen.check(row, String(year), code) || target === undefined) continue;
-    if (year !== endYear) {
-      r.fail("plan.invalid", row, "year", { detail: `目标年份应为规划结束年份${endYear}` });
-      continue;
-    }
-    targets.set(code, target);
+    const target = r.num(row, "target", { required: true });
+    const i = index.get(code);
+    if (code && i === undefined) r.fail("plan.ref_unknown", row, "indicator", { detail: "指标工作表中没有这个指标代码" });
+    if (i === undefined || year === undefined || target === undefined || !seen.check(row, String(year), code)) continue;
+    const list = rows.get(i) ?? [];
+    list.push({ year, target, row, source: r.text(row, "source") });
+    rows.set(i, list);
   }
-  const out: Indicator[] = [];
-  for (const p of inds) {
-    const target = targets.get(p.ind.code);
-    if (target === undefined) {
-      issues.push(planIssue("plan.target_missing", { sheet: sheetOfInds, cell: p.at, column: "code" }, { value: p.ind.code, detail: `${endYear}年的目标(目标工作表)` }));
-      continue;
+  inds.forEach((o, i) => {
+    const list = (rows.get(i) ?? []).sort((a, b) => a.year - b.year);
+    if (list.length === 0) {
+      issues.push(
+        planIssue("plan.target_missing", { sheet: indSheet, cell: indCells(i), column: "code" }, {
+          value: o.code as string,
+          detail: `目标(目标工作表中没有它的行${endYear ? `，至少要有${endYear}年的目标` : ""})`,
+        }),
+      );
+      return;
     }
-    out.push({ ...p.ind, target } as Indicator);
+    const last = list[list.length - 1];
+    o.target = last.target;
+    at.set(`indicators[${i}].target`, r, last.row, "target");
+    if (list.length > 1 || last.year !== endYear) {
+      o.milestones = list.map((m) => ({ year: m.year, target: m.target }));
+      list.forEach((m, j) => {
+        at.set(`indicators[${i}].milestones[${j}].year`, r, m.row, "year");
+        at.set(`indicators[${i}].milestones[${j}].target`, r, m.row, "target");
+        at.set(`indicators[${i}].milestones[${j}]`, r, m.row, "year");
+      });
+    }
+    const sources = [...new Set(list.map((m) => m.source).filter((s) => s !== ""))];
+    if (sources.length) o.source = sources.join("\n");
+  });
+}
+
+export interface PlanBookResult {
+  plan: Plan | null;
+  /** Every problem; warnings too (unknown columns). */
+  issues: PlanIssue[];
+}
+
+/** The validator's problems as located issues: one per cell (a cell already reported is not repeated). */
+function located(problems: PlanProblem[], at: Locations, issues: PlanIssue[], brokenSheets: Set<string>): void {
+  const reported = new Set(issues.filter((i) => i.severity === "error").map((i) => `${i.sheet}!${i.cell}`));
+  for (const p of problems) {
+    const loc = at.find(p.path);
+    if (loc && brokenSheets.has(loc.sheet)) continue;
+    const key = `${loc?.sheet ?? null}!${loc?.cell ?? null}`;
+    if (loc?.cell && reported.has(key)) continue;
+    reported.add(key);
+    const code = p.path.endsWith(".expr") || p.path.endsWith(".filter") || p.offset !== undefined ? "plan.expr" : "plan.invalid";
+    issues.push(
+      planIssue(code, { sheet: loc?.sheet ?? null, cell: loc?.cell ?? null, column: loc?.column ?? null }, {
+        header: loc?.column ?? p.path,
+        detail: p.message,
+      }),
+    );
   }
-  return out;
 }
 
 /** Reads and compiles the workbook; `plan` is null when any error was found. */
 export function readPlanBook(book: WorkbookSnapshot): PlanBookResult {
   const issues: PlanIssue[] = [];
   const unclaimed = unclaimedSheets(book, ALL_SHEETS);
-  const [head, units, chains, tiers, inds, targets, forms, fields, options, rules] = ALL_SHEETS.map((s) =>
-    readTable(book, s, issues, unclaimed),
+  const tables = ALL_SHEETS.map((s) => readTable(book, s, issues, unclaimed));
+  const [head, units, chains, tiers, pops, inds, targets, forms, fields, options, rules] = tables;
+  const brokenSheets = new Set(
+    issues.filter((i) => i.severity === "error" && (i.cell === null || i.cell.includes(":"))).map((i) => i.sheet ?? ""),
   );
-  const h = head ? readHead(head, issues) : null;
-  const plan: Partial<Plan> = {};
-  const unitList = units ? readUnits(units, issues) : [];
-  const chainList = chains ? readChains(chains, issues) : [];
-  const validityYears = tiers ? readTiers(tiers, issues) : undefined;
+  const at = new Locations();
   const formDefs = compileForms({ forms, fields, options, rules }, issues);
-  const pending = inds ? readIndicators(inds, issues, { forms: formDefs }) : [];
-  const endYear = h?.end ? Number(h.end.slice(0, 4)) : NaN;
-  const indicators = targets && inds && Number.isFinite(endYear) ? readTargets(targets, issues, pending, endYear, inds.sheet) : [];
-  if (issues.some((i) => i.severity === "error") || !h) return { plan: null, issues };
-  Object.assign(plan, {
-    id: h.id,
-    title: h.title,
-    city: h.city,
-    start: h.start,
-    end: h.end,
-    baseDate: h.baseDate,
-    units: unitList,
-    chains: chainList,
-    chainsNote: h.chainsNote,
-    indicators,
-    validityYears,
-    ...(h.document ? { document: h.document } : {}),
-    forms: formDefs,
-  });
-  return { plan: plan as Plan, issues };
+  const o: Obj = head ? readHead(head, at, issues) : {};
+  if (units) o.units = readUnits(units, at, issues);
+  if (chains) o.chains = readChains(chains, at, issues);
+  const tierList = tiers ? readTiers(tiers, formDefs, at, issues) : undefined;
+  if (tierList) o.tiers = tierList;
+  const popList = pops ? readPopulations(pops, at, issues) : undefined;
+  if (popList) o.populations = popList;
+  const indList = inds ? readIndicators(inds, popList, at, issues) : [];
+  o.indicators = indList;
+  const endYear = typeof o.end === "string" && o.end ? Number(o.end.slice(0, 4)) : null;
+  if (inds && targets)
+    readTargets(targets, indList, inds.sheet, (i) => inds.rows[i].cells.code?.at ?? `A${inds.rows[i].row}`, endYear, at, issues);
+  o.forms = formDefs;
+  let plan: Plan | null = null;
+  try {
+    plan = validatePlan(o);
+  } catch (e) {
+    if (!(e instanceof PlanSchemaError)) throw e;
+    located(e.details, at, issues, brokenSheets);
+  }
+  if (issues.some((i) => i.severity === "error") || !head || !plan) {
+    if (!plan && !issues.some((i) => i.severity === "error"))
+      issues.push(planIssue("plan.invalid", { sheet: null }, { header: "规划", detail: "无法载入" }));
+    return { plan: null, issues };
+  }
+  return { plan, issues };
 }
 
 /** The plan, or PlanBookError listing every problem. */

@@ -106,6 +106,7 @@ export function formRecords(forms: readonly FormDef[]): FormSheets {
       maxLength: f.maxLength ?? null,
       list: listOf(f),
       unique: f.unique ? "是" : null,
+      carry: yesNo(f.carry),
       recognition: f.type === "year" ? yesNo(f.recognition) : null,
       width: "width" in f && f.width !== undefined ? f.width : null,
       hint: f.hint,

@@ -3,25 +3,23 @@
 import { formsOf } from "../form/versions";
 import type { Plan } from "../plan/types";
 import type { SheetDescription, WorkbookDescription } from "../sheet/types";
-import { computationText } from "./computation";
 import {
   CHAINS_SHEET,
   CMP_NAMES,
+  BASIS_NAMES,
   INDICATORS_SHEET,
   KIND_NAMES,
-  MEASURE_NAMES,
   PLAN_SHEET,
+  POPULATIONS_SHEET,
   SCOPE_NAMES,
   TARGETS_SHEET,
   TIERS_SHEET,
   UNIT_KIND_NAMES,
   UNITS_SHEET,
 } from "./plan-sheets";
-import { tableSheet } from "./table-write";
+import { tableSheet, type Record_ } from "./table-write";
 import { FORM_SHEET_SPECS, formRecords } from "./write-form";
 
-const POPULATION_NAMES = { srdi: "专精特新企业", inno: "创新型中小企业", all: "全部" } as const;
-const TIER_NAMES = { innovative: "创新型中小企业", provincial_srdi: "省级专精特新中小企业", little_giant: "国家专精特新\u201c小巨人\u201d企业", champion: "国家制造业单项冠军" } as const;
 
 export const README_SHEET = "说明";
 
@@ -48,9 +46,18 @@ function readme(plan: Plan): SheetDescription {
   };
 }
 
-export function buildPlanBook(plan: Plan): WorkbookDescription {
+/** Each target on its own row (long format): the milestones, else the end target at the plan's end year. */
+function targetRows(plan: Plan): Record_[] {
   const endYear = Number(plan.end.slice(0, 4));
+  return plan.indicators.flatMap((i) => {
+    const ms = i.milestones && i.milestones.length > 0 ? i.milestones : [{ year: endYear, target: i.target }];
+    return ms.map((m, j) => ({ indicator: i.code, year: m.year, target: m.target, source: j === 0 ? (i.source ?? null) : null }));
+  });
+}
+
+export function buildPlanBook(plan: Plan): WorkbookDescription {
   const f = formRecords(formsOf(plan));
+  const popName = (p: string) => plan.populations.find((x) => x.name.toLowerCase() === p)?.name ?? p;
   return {
     properties: { title: plan.title, creator: "srdi" },
     sheets: [
@@ -71,12 +78,17 @@ export function buildPlanBook(plan: Plan): WorkbookDescription {
       tableSheet(CHAINS_SHEET, plan.chains.map((name) => ({ name }))),
       tableSheet(
         TIERS_SHEET,
-        (Object.keys(TIER_NAMES) as (keyof typeof TIER_NAMES)[]).map((tier) => ({
-          tier,
-          name: TIER_NAMES[tier],
-          validity: plan.validityYears[tier],
-        })),
+        plan.tiers.flatMap((t) =>
+          t.names.map((n, j) => ({
+            tier: t.key,
+            yearField: j === 0 ? t.yearField : null,
+            validity: j === 0 ? t.validityYears : null,
+            name: n.name,
+            from: n.from ?? null,
+          })),
+        ),
       ),
+      tableSheet(POPULATIONS_SHEET, plan.populations.map((p) => ({ name: p.name, label: p.label, filter: p.filter || null }))),
       tableSheet(
         INDICATORS_SHEET,
         plan.indicators.map((i) => ({
@@ -86,14 +98,16 @@ export function buildPlanBook(plan: Plan): WorkbookDescription {
           unit: i.unit || null,
           cmp: CMP_NAMES[i.cmp],
           kind: KIND_NAMES[i.kind],
-          population: POPULATION_NAMES[i.population],
-          measure: MEASURE_NAMES[i.measure],
+          population: popName(i.population),
+          basis: BASIS_NAMES[i.basis],
           scope: SCOPE_NAMES[i.scope],
-          expr: computationText(i.formula),
+          expr: i.expr,
           computation: i.computation || null,
+          base: i.base ?? null,
+          annualIncrease: i.annualIncrease ?? null,
         })),
       ),
-      tableSheet(TARGETS_SHEET, plan.indicators.map((i) => ({ indicator: i.code, year: endYear, target: i.target }))),
+      tableSheet(TARGETS_SHEET, targetRows(plan)),
       tableSheet(FORM_SHEET_SPECS.forms, f.forms),
       tableSheet(FORM_SHEET_SPECS.fields, f.fields),
       tableSheet(FORM_SHEET_SPECS.options, f.options),
