@@ -31,7 +31,7 @@ function readBytes(file: string): Uint8Array {
     return readRegularFile(file, MAX_PLAN_BYTES).bytes;
   } catch (e) {
     const why = e instanceof FileRefusal ? e.detail : (e as Error).message;
-    throw new UsageError(`无法读取规划文件 ${file}：${why}`);
+    throw new UsageError(`无法读取计划文件 ${file}：${why}`);
   }
 }
 
@@ -85,22 +85,33 @@ function summary(plan: Plan): string {
 
 export async function runPlan(o: PlanOptions, exit: ExitHolder): Promise<void> {
   const r: PlanLoad = o.plan ? readPlanFile(o.plan) : { plan: DEFAULT_PLAN, issues: [] };
-  const lines = r.issues.map((i) => escapeControls(`${i.severity === "error" ? "错误" : "提示"} ${issueText(i)}`));
+  const lines = r.issues.map((i) =>
+    escapeControls(`${i.severity === "error" ? "错误" : "提示"} ${issueText(i)}`),
+  );
   if (o.json) {
-    const out = { ok: r.plan !== null, plan: r.plan ? { id: r.plan.id, title: r.plan.title } : null, issues: r.issues };
+    const out = {
+      ok: r.plan !== null,
+      plan: r.plan ? { id: r.plan.id, title: r.plan.title } : null,
+      issues: r.issues,
+    };
     process.stdout.write(JSON.stringify(out, null, 2) + "\n");
   } else {
     if (lines.length) process.stdout.write(lines.join("\n") + "\n");
     if (r.plan) process.stdout.write(escapeControls(summary(r.plan)) + "\n");
   }
   if (!r.plan) {
-    if (!o.json) process.stdout.write(`规划配置有错误，未载入(共${r.issues.filter((i) => i.severity === "error").length}处)\n`);
+    if (!o.json)
+      process.stdout.write(
+        `规划配置有错误，未载入(共${r.issues.filter((i) => i.severity === "error").length}处)\n`,
+      );
     exit.code = 1;
     return;
   }
   if (o.out) {
     writeFileSync(o.out, await writeWorkbookLazily(buildPlanBook(r.plan)));
-    (o.json ? process.stderr : process.stdout).write(`已写出规划配置 ${o.out}：在 Excel 中编辑后用 --plan ${o.out} 载入\n`);
+    (o.json ? process.stderr : process.stdout).write(
+      `已写出规划配置 ${o.out}：在 Excel 中编辑后用 --plan ${o.out} 载入\n`,
+    );
   }
   exit.code = 0;
 }

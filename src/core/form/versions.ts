@@ -19,7 +19,10 @@ export function currentForm(plan: { forms?: readonly FormDef[] }): FormDef {
   return forms[forms.length - 1];
 }
 
-export function formByVersion(version: string | null | undefined, forms: readonly FormDef[] = FORMS): FormDef | null {
+export function formByVersion(
+  version: string | null | undefined,
+  forms: readonly FormDef[] = FORMS,
+): FormDef | null {
   return forms.find((f) => f.version === version) ?? null;
 }
 

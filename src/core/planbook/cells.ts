@@ -27,13 +27,21 @@ export class SheetReader {
     return row.cells[key]?.at ?? `A${row.row}`;
   }
 
+  /** Adds the issue unless the cell already has an error (an error value is not also "required"). */
   fail(code: PlanIssueCode, row: TableRow, key: string, args: PlanIssueArgs = {}): undefined {
+    const cell = this.cell(row, key);
+    if (this.issues.some((i) => i.severity === "error" && i.sheet === this.sheet && i.cell === cell))
+      return undefined;
     this.issues.push(
-      planIssue(code, { sheet: this.sheet, cell: this.cell(row, key), column: key }, {
-        header: this.header(key),
-        value: row.cells[key]?.text ?? null,
-        ...args,
-      }),
+      planIssue(
+        code,
+        { sheet: this.sheet, cell: this.cell(row, key), column: key },
+        {
+          header: this.header(key),
+          value: row.cells[key]?.text ?? null,
+          ...args,
+        },
+      ),
     );
     return undefined;
   }
@@ -45,15 +53,21 @@ export class SheetReader {
   }
 
   /** undefined when blank (or when bad: then an issue is added). */
-  num(row: TableRow, key: string, o: { required?: boolean; integer?: boolean; min?: number; max?: number } = {}): number | undefined {
+  num(
+    row: TableRow,
+    key: string,
+    o: { required?: boolean; integer?: boolean; min?: number; max?: number } = {},
+  ): number | undefined {
     const c = row.cells[key];
     if (!c || c.text === "") return o.required ? this.fail("plan.required", row, key) : undefined;
     const n = cellNumber(typeof c.raw === "number" ? c.raw : c.text);
     if (!n.ok || n.value === null) return this.fail("plan.invalid", row, key, { detail: "应为数字" });
     const v = n.value;
     if (o.integer && !Number.isInteger(v)) return this.fail("plan.invalid", row, key, { detail: "应为整数" });
-    if (o.min !== undefined && v < o.min) return this.fail("plan.invalid", row, key, { detail: `不能小于${o.min}` });
-    if (o.max !== undefined && v > o.max) return this.fail("plan.invalid", row, key, { detail: `不能大于${o.max}` });
+    if (o.min !== undefined && v < o.min)
+      return this.fail("plan.invalid", row, key, { detail: `不能小于${o.min}` });
+    if (o.max !== undefined && v > o.max)
+      return this.fail("plan.invalid", row, key, { detail: `不能大于${o.max}` });
     return v;
   }
 
@@ -70,7 +84,8 @@ export class SheetReader {
     const t = this.text(row, key);
     if (t === "") return required ? this.fail("plan.required", row, key) : undefined;
     const want = t.normalize("NFKC").toLowerCase();
-    for (const [name, v] of Object.entries(choices)) if (name.normalize("NFKC").toLowerCase() === want) return v;
+    for (const [name, v] of Object.entries(choices))
+      if (name.normalize("NFKC").toLowerCase() === want) return v;
     const shown = [...new Set(Object.keys(choices).filter((k) => !/^[a-z_<>=~]+$/i.test(k)))];
     return this.fail("plan.invalid", row, key, {
       detail: `应为 ${(shown.length ? shown : Object.keys(choices)).join(" / ")} 之一`,

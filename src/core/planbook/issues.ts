@@ -44,7 +44,8 @@ export interface PlanIssueArgs {
 const q = (s: string | null | undefined) => `\u201c${shown(s ?? "")}\u201d`;
 
 const TEXT: Record<PlanIssueCode, (a: PlanIssueArgs) => string> = {
-  "plan.sheet_missing": (a) => `缺少工作表${a.expected ? q(a.expected) : ""}${a.detail ? `(${a.detail})` : ""}`,
+  "plan.sheet_missing": (a) =>
+    `缺少工作表${a.expected ? q(a.expected) : ""}${a.detail ? `(${a.detail})` : ""}`,
   "plan.header_missing": (a) => `第1行缺少列${q(a.header)}${a.detail ? `(${a.detail})` : ""}`,
   "plan.header_duplicate": (a) => `列${q(a.header)}出现两次(另一处在${a.other})，无法确定用哪一列`,
   "plan.header_unknown": (a) => `不认识的列${q(a.value)}，已忽略${a.detail ? `(${a.detail})` : ""}`,
@@ -57,7 +58,8 @@ const TEXT: Record<PlanIssueCode, (a: PlanIssueArgs) => string> = {
   "plan.target_missing": (a) => `指标${q(a.value)}缺少${a.detail ?? "目标"}`,
   "plan.expr": (a) => `${q(a.header)}的表达式有误：${a.detail ?? ""}`,
   "plan.rows_missing": (a) => `工作表没有数据行${a.detail ? `(${a.detail})` : ""}`,
-  "plan.normalised": (a) => `${q(a.header)}中的全角符号或弯引号已按半角读取${a.detail ? `：${a.detail}` : ""}`,
+  "plan.normalised": (a) =>
+    `${q(a.header)}中的全角符号或弯引号已按半角读取${a.detail ? `：${a.detail}` : ""}`,
 };
 
 const WARNINGS: ReadonlySet<PlanIssueCode> = new Set(["plan.header_unknown", "plan.normalised"]);

@@ -1,6 +1,14 @@
 // 表单, 字段, 选项 and 校验规则 -> the form versions (FormDef[]), in the order of the 表单 rows; the last
 // row is the version new templates use. A field or rule applies from 自版本 up to, not including, 停用版本.
-import type { CrossFieldRule, FieldDef, FieldType, FormDef, LabelCellDef, PairedYearRule, TableSheetDef } from "../form/types";
+import type {
+  CrossFieldRule,
+  FieldDef,
+  FieldType,
+  FormDef,
+  LabelCellDef,
+  PairedYearRule,
+  TableSheetDef,
+} from "../form/types";
 import type { PlanIssue } from "./issues";
 import { SheetReader, Unique } from "./cells";
 import {
@@ -38,7 +46,9 @@ function range(r: SheetReader, row: TableRow, versions: Version[]): [number, num
     if (t === "") return undefined;
     const i = versions.findIndex((v) => v.def.version === t);
     if (i < 0) {
-      r.fail("plan.ref_unknown", row, key, { detail: `表单版本只有 ${versions.map((v) => v.def.version).join("、")}` });
+      r.fail("plan.ref_unknown", row, key, {
+        detail: `表单版本只有 ${versions.map((v) => v.def.version).join("、")}`,
+      });
       return null;
     }
     return i;
@@ -65,7 +75,8 @@ function readVersions(t: Table, issues: PlanIssue[]): Version[] {
     if (!ids.check(row, version, id)) continue;
     const title = r.text(row, "title", true);
     const name = (key: string, dflt: string) => r.text(row, key) || dflt;
-    const rows = (key: string, dflt: number) => r.num(row, key, { integer: true, min: 1, max: 20_000 }) ?? dflt;
+    const rows = (key: string, dflt: number) =>
+      r.num(row, key, { integer: true, min: 1, max: 20_000 }) ?? dflt;
     const table = (sheet: string, templateRows: number): TableSheetDef => ({
       name: sheet,
       headerRow: 1,
@@ -88,7 +99,13 @@ function readVersions(t: Table, issues: PlanIssue[]): Version[] {
       ...(moneyPeriod ? { moneyPeriod } : {}),
       ...(notes ? { notes: notes.split(/\r?\n/).filter((l) => l.trim() !== "") } : {}),
     };
-    const names = [def.instructionsSheet, def.enterprises.name, def.platforms.name, def.region.name, def.metaSheet];
+    const names = [
+      def.instructionsSheet,
+      def.enterprises.name,
+      def.platforms.name,
+      def.region.name,
+      def.metaSheet,
+    ];
     if (new Set(names).size !== names.length)
       r.fail("plan.invalid", row, "enterprises", { detail: "同一表单版本的各工作表名称不能相同" });
     out.push({ def, row });
@@ -106,7 +123,9 @@ function readLists(t: Table | null, issues: PlanIssue[]): Map<string, { options:
     const value = r.text(row, "value", true);
     if (!list || !value || !seen.check(row, value, list)) continue;
     if (list === CHAIN_LIST) {
-      r.fail("plan.invalid", row, "list", { detail: `列表\u201c${CHAIN_LIST}\u201d取自产业链工作表，不在此列出` });
+      r.fail("plan.invalid", row, "list", {
+        detail: `列表\u201c${CHAIN_LIST}\u201d取自产业链工作表，不在此列出`,
+      });
       continue;
     }
     const l = lists.get(list) ?? { options: [], at: r.cell(row, "list") };
@@ -119,10 +138,21 @@ function readLists(t: Table | null, issues: PlanIssue[]): Map<string, { options:
 /** Which table or region of version v a sheet name is. */
 function sheetOf(v: Version, name: string): TableSheetDef | Version["def"]["region"] | null {
   const d = v.def;
-  return d.enterprises.name === name ? d.enterprises : d.platforms.name === name ? d.platforms : d.region.name === name ? d.region : null;
+  return d.enterprises.name === name
+    ? d.enterprises
+    : d.platforms.name === name
+      ? d.platforms
+      : d.region.name === name
+        ? d.region
+        : null;
 }
 
-function readFields(t: Table, versions: Version[], lists: Map<string, { options: string[] }>, issues: PlanIssue[]): void {
+function readFields(
+  t: Table,
+  versions: Version[],
+  lists: Map<string, { options: string[] }>,
+  issues: PlanIssue[],
+): void {
   const r = new SheetReader(t, issues);
   // key and header are unique per sheet within each version: "sheet|version" scopes.
   const keys = new Unique(r, "key");
@@ -135,7 +165,9 @@ function readFields(t: Table, versions: Version[], lists: Map<string, { options:
     const type = r.choice(row, "type", FIELD_TYPES, true);
     const span = range(r, row, versions);
     if (key && !KEY_PATTERN.test(key))
-      r.fail("plan.invalid", row, "key", { detail: "键只能由小写英文字母开头，含小写字母、数字和下划线，最长40个字符" });
+      r.fail("plan.invalid", row, "key", {
+        detail: "键只能由小写英文字母开头，含小写字母、数字和下划线，最长40个字符",
+      });
     if (!sheet || !key || !header || !type || !span) continue;
     const req = r.choice(row, "required", REQUIRED_KINDS);
     const def: FieldDef = { key, header, type, width: 0, hint: r.text(row, "hint") };
@@ -171,7 +203,8 @@ function readFields(t: Table, versions: Version[], lists: Map<string, { options:
         else def.options = [...l.options];
       }
       usedLists.add(listName);
-    } else if (listName) r.fail("plan.invalid", row, "list", { detail: "只有类型为\u201c列表\u201d的字段可指定列表" });
+    } else if (listName)
+      r.fail("plan.invalid", row, "list", { detail: "只有类型为\u201c列表\u201d的字段可指定列表" });
     if (r.bool(row, "unique")) def.unique = true;
     const carry = r.bool(row, "carry");
     if (carry !== undefined) def.carry = carry;
@@ -246,7 +279,9 @@ function readRules(t: Table, versions: Version[], issues: PlanIssue[]): void {
       if (!lf || !rf) break;
       if (op === "paired") {
         if (lf.type !== "list" || rf.type !== "year") {
-          r.fail("plan.invalid", row, "op", { detail: "\u201c同时填写\u201d的左边应为列表字段，右边应为年份字段" });
+          r.fail("plan.invalid", row, "op", {
+            detail: "\u201c同时填写\u201d的左边应为列表字段，右边应为年份字段",
+          });
           ok = false;
         }
       } else if (!NUMERIC.has(lf.type) || !NUMERIC.has(rf.type)) {
@@ -258,7 +293,13 @@ function readRules(t: Table, versions: Version[], issues: PlanIssue[]): void {
     for (let i = span[0]; i < span[1]; i++) {
       const target = (sheet ? sheetOf(versions[i], sheet) : versions[i].def.enterprises) as TableSheetDef;
       if (op === "paired") {
-        const rule: PairedYearRule = { code, field: left, none: r.text(row, "none") || "无", year: right, message };
+        const rule: PairedYearRule = {
+          code,
+          field: left,
+          none: r.text(row, "none") || "无",
+          year: right,
+          message,
+        };
         (target.pairedYears ??= []).push(rule);
       } else {
         const rule: CrossFieldRule = { code, severity, left, op, right, message };
@@ -272,7 +313,10 @@ function readRules(t: Table, versions: Version[], issues: PlanIssue[]): void {
 function checkVersions(versions: Version[], r: SheetReader): void {
   for (const v of versions) {
     const keys = new Set(v.def.enterprises.fields.map((f) => f.key));
-    for (const [key, type] of [["name", "text"], ["uscc", "uscc"]] as const) {
+    for (const [key, type] of [
+      ["name", "text"],
+      ["uscc", "uscc"],
+    ] as const) {
       const f = v.def.enterprises.fields.find((x) => x.key === key);
       if (!keys.has(key) || f?.type !== type)
         r.fail("plan.invalid", v.row, "version", {

@@ -74,7 +74,13 @@ function readHead(t: Table, at: Locations, issues: PlanIssue[]): Obj {
   at.sheet("(根)", t.sheet);
   if (!row) return {};
   for (const extra of t.rows.slice(1))
-    issues.push(planIssue("plan.invalid", { sheet: t.sheet, cell: `A${extra.row}` }, { header: "规划", detail: "规划工作表只能有一行数据" }));
+    issues.push(
+      planIssue(
+        "plan.invalid",
+        { sheet: t.sheet, cell: `A${extra.row}` },
+        { header: "规划", detail: "规划工作表只能有一行数据" },
+      ),
+    );
   const o: Obj = {};
   for (const key of ["id", "title", "city", "chainsNote"]) {
     o[key] = r.text(row, key, key !== "chainsNote");
@@ -124,7 +130,9 @@ function readTiers(t: Table, forms: FormDef[], at: Locations, issues: PlanIssue[
   if (t.rows.length === 0) return undefined;
   const r = new SheetReader(t, issues);
   at.sheet("tiers", t.sheet);
-  const yearFields = new Set(forms.flatMap((f) => f.enterprises.fields.filter((x) => x.type === "year").map((x) => x.key)));
+  const yearFields = new Set(
+    forms.flatMap((f) => f.enterprises.fields.filter((x) => x.type === "year").map((x) => x.key)),
+  );
   const tiers: { o: Obj; names: Obj[] }[] = [];
   const byKey = new Map<string, { o: Obj; names: Obj[] }>();
   for (const row of t.rows) {
@@ -135,9 +143,16 @@ function readTiers(t: Table, forms: FormDef[], at: Locations, issues: PlanIssue[
       const yearField = r.text(row, "yearField", true);
       if (yearField && forms.length > 0 && !yearFields.has(yearField))
         r.fail("plan.ref_unknown", row, "yearField", { detail: "企业表中没有这个年份类型的字段" });
-      tier = { o: { key, yearField, validityYears: r.num(row, "validity", { required: true }) ?? NaN }, names: [] };
+      tier = {
+        o: { key, yearField, validityYears: r.num(row, "validity", { required: true }) ?? NaN },
+        names: [],
+      };
       tier.o.names = tier.names;
-      for (const [k, col] of [["key", "tier"], ["yearField", "yearField"], ["validityYears", "validity"]])
+      for (const [k, col] of [
+        ["key", "tier"],
+        ["yearField", "yearField"],
+        ["validityYears", "validity"],
+      ])
         at.set(`tiers[${i}].${k}`, r, row, col);
       at.set(`tiers[${i}]`, r, row, "tier");
       tiers.push(tier);
@@ -183,7 +198,8 @@ function readIndicators(t: Table, pops: Obj[] | undefined, at: Locations, issues
     codes.check(row, code);
     const popText = r.text(row, "population", true);
     const pop = popNames.find((n) => n.toLowerCase() === popText.toLowerCase());
-    if (popText && !pop) r.fail("plan.ref_unknown", row, "population", { detail: `人群工作表中只有 ${popNames.join("、")}` });
+    if (popText && !pop)
+      r.fail("plan.ref_unknown", row, "population", { detail: `人群工作表中只有 ${popNames.join("、")}` });
     const o: Obj = {
       code,
       name: r.text(row, "name", true),
@@ -209,30 +225,49 @@ function readIndicators(t: Table, pops: Obj[] | undefined, at: Locations, issues
 }
 
 /** Targets, long format: each indicator's rows become its milestones; the last year's is its target. */
-function readTargets(t: Table, inds: Obj[], indSheet: string, indCells: (i: number) => string, endYear: number | null, at: Locations, issues: PlanIssue[]): void {
+function readTargets(
+  t: Table,
+  inds: Obj[],
+  indSheet: string,
+  indCells: (i: number) => string,
+  endYear: number | null,
+  at: Locations,
+  issues: PlanIssue[],
+): void {
   const r = new SheetReader(t, issues);
   const seen = new Unique(r, "year");
-  const index = new Map(inds.map((o, i) => [o.code as string, i]));
+  // A code given twice is reported on the indicator sheet; its targets go to the first indicator.
+  const index = new Map<string, number>();
+  inds.forEach((o, i) => {
+    if (!index.has(o.code as string)) index.set(o.code as string, i);
+  });
   const rows = new Map<number, { year: number; target: number; row: TableRow; source: string }[]>();
   for (const row of t.rows) {
     const code = r.text(row, "indicator", true);
     const year = r.num(row, "year", { required: true, integer: true, min: 1900, max: 9999 });
     const target = r.num(row, "target", { required: true });
     const i = index.get(code);
-    if (code && i === undefined) r.fail("plan.ref_unknown", row, "indicator", { detail: "指标工作表中没有这个指标代码" });
-    if (i === undefined || year === undefined || target === undefined || !seen.check(row, String(year), code)) continue;
+    if (code && i === undefined)
+      r.fail("plan.ref_unknown", row, "indicator", { detail: "指标工作表中没有这个指标代码" });
+    if (i === undefined || year === undefined || target === undefined || !seen.check(row, String(year), code))
+      continue;
     const list = rows.get(i) ?? [];
     list.push({ year, target, row, source: r.text(row, "source") });
     rows.set(i, list);
   }
   inds.forEach((o, i) => {
     const list = (rows.get(i) ?? []).sort((a, b) => a.year - b.year);
+    if (list.length === 0 && index.get(o.code as string) !== i) return;
     if (list.length === 0) {
       issues.push(
-        planIssue("plan.target_missing", { sheet: indSheet, cell: indCells(i), column: "code" }, {
-          value: o.code as string,
-          detail: `目标(目标工作表中没有它的行${endYear ? `，至少要有${endYear}年的目标` : ""})`,
-        }),
+        planIssue(
+          "plan.target_missing",
+          { sheet: indSheet, cell: indCells(i), column: "code" },
+          {
+            value: o.code as string,
+            detail: `目标(目标工作表中没有它的行${endYear ? `，至少要有${endYear}年的目标` : ""})`,
+          },
+        ),
       );
       return;
     }
@@ -259,20 +294,35 @@ export interface PlanBookResult {
 }
 
 /** The validator's problems as located issues: one per cell (a cell already reported is not repeated). */
-function located(problems: PlanProblem[], at: Locations, issues: PlanIssue[], brokenSheets: Set<string>): void {
+function located(
+  problems: PlanProblem[],
+  at: Locations,
+  issues: PlanIssue[],
+  brokenSheets: Set<string>,
+): void {
   const reported = new Set(issues.filter((i) => i.severity === "error").map((i) => `${i.sheet}!${i.cell}`));
+  const hadErrors = reported.size > 0;
   for (const p of problems) {
     const loc = at.find(p.path);
     if (loc && brokenSheets.has(loc.sheet)) continue;
+    // A value with no cell is missing because of a problem already reported (a sheet or column missing).
+    if (!loc && hadErrors) continue;
     const key = `${loc?.sheet ?? null}!${loc?.cell ?? null}`;
     if (loc?.cell && reported.has(key)) continue;
     reported.add(key);
-    const code = p.path.endsWith(".expr") || p.path.endsWith(".filter") || p.offset !== undefined ? "plan.expr" : "plan.invalid";
+    const code =
+      p.path.endsWith(".expr") || p.path.endsWith(".filter") || p.offset !== undefined
+        ? "plan.expr"
+        : "plan.invalid";
     issues.push(
-      planIssue(code, { sheet: loc?.sheet ?? null, cell: loc?.cell ?? null, column: loc?.column ?? null }, {
-        header: loc?.column ?? p.path,
-        detail: p.message,
-      }),
+      planIssue(
+        code,
+        { sheet: loc?.sheet ?? null, cell: loc?.cell ?? null, column: loc?.column ?? null },
+        {
+          header: loc?.column ?? p.path,
+          detail: p.message,
+        },
+      ),
     );
   }
 }
@@ -284,7 +334,9 @@ export function readPlanBook(book: WorkbookSnapshot): PlanBookResult {
   const tables = ALL_SHEETS.map((s) => readTable(book, s, issues, unclaimed));
   const [head, units, chains, tiers, pops, inds, targets, forms, fields, options, rules] = tables;
   const brokenSheets = new Set(
-    issues.filter((i) => i.severity === "error" && (i.cell === null || i.cell.includes(":"))).map((i) => i.sheet ?? ""),
+    issues
+      .filter((i) => i.severity === "error" && (i.cell === null || i.cell.includes(":")))
+      .map((i) => i.sheet ?? ""),
   );
   const at = new Locations();
   const formDefs = compileForms({ forms, fields, options, rules }, issues);
@@ -299,7 +351,15 @@ export function readPlanBook(book: WorkbookSnapshot): PlanBookResult {
   o.indicators = indList;
   const endYear = typeof o.end === "string" && o.end ? Number(o.end.slice(0, 4)) : null;
   if (inds && targets)
-    readTargets(targets, indList, inds.sheet, (i) => inds.rows[i].cells.code?.at ?? `A${inds.rows[i].row}`, endYear, at, issues);
+    readTargets(
+      targets,
+      indList,
+      inds.sheet,
+      (i) => inds.rows[i].cells.code?.at ?? `A${inds.rows[i].row}`,
+      endYear,
+      at,
+      issues,
+    );
   o.forms = formDefs;
   let plan: Plan | null = null;
   try {

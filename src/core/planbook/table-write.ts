@@ -18,11 +18,15 @@ export function tableSheet(spec: SheetSpec, records: Record_[], note?: string): 
   const last = rows.length + SPARE_ROWS;
   const styles: StyledRange[] = [{ range: `A1:${columnLetter(cols.length - 1)}1`, style: TABLE_HEADER }];
   cols.forEach((c, i) => {
-    if (c.text) styles.push({ range: `${columnLetter(i)}2:${columnLetter(i)}${last}`, style: { numFmt: "@" } });
+    if (c.text)
+      styles.push({ range: `${columnLetter(i)}2:${columnLetter(i)}${last}`, style: { numFmt: "@" } });
   });
   const wrapCols = cols.map((c, i) => ((c.width ?? 10) >= 30 ? i : -1)).filter((i) => i >= 0);
   for (const i of wrapCols)
-    styles.push({ range: `${columnLetter(i)}2:${columnLetter(i)}${rows.length}`, style: { wrap: true, vAlign: "top" } });
+    styles.push({
+      range: `${columnLetter(i)}2:${columnLetter(i)}${rows.length}`,
+      style: { wrap: true, vAlign: "top" },
+    });
   return {
     name: spec.name,
     state: "visible",

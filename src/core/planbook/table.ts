@@ -2,7 +2,13 @@
 // (Chinese and English names, any column order), unknown columns warned, missing or doubled ones errors,
 // data rows from row 2 with Excel's own row numbers (blank rows skipped, never renumbered).
 import { address, columnLetter } from "../a1";
-import { isErrorValue, isFormulaValue, type SheetSnapshot, type SnapshotValue, type WorkbookSnapshot } from "../snapshot";
+import {
+  isErrorValue,
+  isFormulaValue,
+  type SheetSnapshot,
+  type SnapshotValue,
+  type WorkbookSnapshot,
+} from "../snapshot";
 import { planIssue, type PlanIssue } from "./issues";
 
 export interface ColumnSpec {
@@ -130,10 +136,14 @@ export function readTable(
     if (spec.optional) return { spec, sheet: spec.name, rows: [], headers: {} };
     const near = closest(spec.name, unclaimed);
     issues.push(
-      planIssue("plan.sheet_missing", { sheet: spec.name }, {
-        expected: spec.name,
-        detail: near ? `是否应把工作表\u201c${near}\u201d改名为\u201c${spec.name}\u201d？` : undefined,
-      }),
+      planIssue(
+        "plan.sheet_missing",
+        { sheet: spec.name },
+        {
+          expected: spec.name,
+          detail: near ? `是否应把工作表\u201c${near}\u201d改名为\u201c${spec.name}\u201d？` : undefined,
+        },
+      ),
     );
     return null;
   }
@@ -144,7 +154,8 @@ export function readTable(
   }
   const byAlias = new Map<string, { col: ColumnSpec; main: string }>();
   for (const c of spec.columns)
-    for (const a of [c.header, c.key, ...(c.aliases ?? [])]) byAlias.set(headerKey(a), { col: c, main: c.header });
+    for (const a of [c.header, c.key, ...(c.aliases ?? [])])
+      byAlias.set(headerKey(a), { col: c, main: c.header });
   const head = (sheet.cells[0] ?? []).slice(0, MAX_PLAN_COLUMNS);
   const colOf = new Map<string, number>();
   const headers: Record<string, string> = {};
@@ -155,12 +166,19 @@ export function readTable(
     const hit = byAlias.get(headerKey(t));
     const at = address(0, i);
     if (!hit) {
-      const near = closest(t, spec.columns.map((c) => c.header));
+      const near = closest(
+        t,
+        spec.columns.map((c) => c.header),
+      );
       issues.push(
-        planIssue("plan.header_unknown", { sheet: name, cell: at }, {
-          value: t,
-          detail: near ? `是否是\u201c${near}\u201d？` : undefined,
-        }),
+        planIssue(
+          "plan.header_unknown",
+          { sheet: name, cell: at },
+          {
+            value: t,
+            detail: near ? `是否是\u201c${near}\u201d？` : undefined,
+          },
+        ),
       );
       return;
     }
@@ -168,10 +186,14 @@ export function readTable(
     if (prev !== undefined) {
       ok = false;
       issues.push(
-        planIssue("plan.header_duplicate", { sheet: name, cell: at, column: hit.col.key }, {
-          header: hit.main,
-          other: address(0, prev),
-        }),
+        planIssue(
+          "plan.header_duplicate",
+          { sheet: name, cell: at, column: hit.col.key },
+          {
+            header: hit.main,
+            other: address(0, prev),
+          },
+        ),
       );
       return;
     }
@@ -183,9 +205,13 @@ export function readTable(
     if (!c.required || colOf.has(c.key)) continue;
     ok = false;
     issues.push(
-      planIssue("plan.header_missing", { sheet: name, cell: `A1:${columnLetter(width - 1)}1`, column: c.key }, {
-        header: c.header,
-      }),
+      planIssue(
+        "plan.header_missing",
+        { sheet: name, cell: `A1:${columnLetter(width - 1)}1`, column: c.key },
+        {
+          header: c.header,
+        },
+      ),
     );
   }
   if (!ok) return null;
@@ -200,7 +226,13 @@ export function readTable(
       const err = errorOf(raw);
       if (err !== null) {
         const col = spec.columns.find((c) => c.key === key)!;
-        issues.push(planIssue("plan.cell_error", { sheet: name, cell: at, column: key }, { header: col.header, value: err }));
+        issues.push(
+          planIssue(
+            "plan.cell_error",
+            { sheet: name, cell: at, column: key },
+            { header: col.header, value: err },
+          ),
+        );
         filled = true;
         cells[key] = { text: "", raw: null, at };
         continue;
@@ -211,6 +243,7 @@ export function readTable(
     }
     if (filled) rows.push({ row: r + 1, cells });
   }
-  if (spec.nonEmpty && rows.length === 0) issues.push(planIssue("plan.rows_missing", { sheet: name, cell: "A2" }));
+  if (spec.nonEmpty && rows.length === 0)
+    issues.push(planIssue("plan.rows_missing", { sheet: name, cell: "A2" }));
   return { spec, sheet: name, rows, headers };
 }

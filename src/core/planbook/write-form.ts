@@ -31,7 +31,12 @@ function canon(v: unknown): string {
  * previous version, and placed after this version's last row, extends that row; any other opens a new
  * row right after this version's last row.
  */
-function spans<T>(sheetOf: (f: FormDef) => string, itemsOf: (f: FormDef) => T[], forms: readonly FormDef[], same: (a: T, b: T) => boolean): Spanned<T>[] {
+function spans<T>(
+  sheetOf: (f: FormDef) => string,
+  itemsOf: (f: FormDef) => T[],
+  forms: readonly FormDef[],
+  same: (a: T, b: T) => boolean,
+): Spanned<T>[] {
   const rows: Spanned<T>[] = [];
   forms.forEach((form, v) => {
     const sheet = sheetOf(form);
@@ -119,16 +124,49 @@ export function formRecords(forms: readonly FormDef[]): FormSheets {
     return canon(rest);
   };
   const fields = [
-    ...spans((f) => f.enterprises.name, (f) => f.enterprises.fields as AnyField[], forms, (a, b) => canon(a) === canon(b)),
-    ...spans((f) => f.platforms.name, (f) => f.platforms.fields as AnyField[], forms, (a, b) => canon(a) === canon(b)),
-    ...spans((f) => f.region.name, (f) => f.region.cells as AnyField[], forms, (a, b) => noRow(a as LabelCellDef) === noRow(b as LabelCellDef)),
+    ...spans(
+      (f) => f.enterprises.name,
+      (f) => f.enterprises.fields as AnyField[],
+      forms,
+      (a, b) => canon(a) === canon(b),
+    ),
+    ...spans(
+      (f) => f.platforms.name,
+      (f) => f.platforms.fields as AnyField[],
+      forms,
+      (a, b) => canon(a) === canon(b),
+    ),
+    ...spans(
+      (f) => f.region.name,
+      (f) => f.region.cells as AnyField[],
+      forms,
+      (a, b) => noRow(a as LabelCellDef) === noRow(b as LabelCellDef),
+    ),
   ].map(fieldRow);
 
-  type Rule = { code: string; severity: string; left: string; op: string; right: string; message: string; none?: string };
-  const rulesOf = (t: "enterprises" | "platforms") => (f: FormDef): Rule[] => [
-    ...f[t].crossRules,
-    ...(f[t].pairedYears ?? []).map((p) => ({ code: p.code, severity: "warning", left: p.field, op: "paired", right: p.year, message: p.message, none: p.none })),
-  ];
+  type Rule = {
+    code: string;
+    severity: string;
+    left: string;
+    op: string;
+    right: string;
+    message: string;
+    none?: string;
+  };
+  const rulesOf =
+    (t: "enterprises" | "platforms") =>
+    (f: FormDef): Rule[] => [
+      ...f[t].crossRules,
+      ...(f[t].pairedYears ?? []).map((p) => ({
+        code: p.code,
+        severity: "warning",
+        left: p.field,
+        op: "paired",
+        right: p.year,
+        message: p.message,
+        none: p.none,
+      })),
+    ];
   const ruleRow = (s: Spanned<Rule>, first: string): Record_ => ({
     code: s.item.code,
     sheet: s.sheet === first ? null : s.sheet,
@@ -146,23 +184,26 @@ export function formRecords(forms: readonly FormDef[]): FormSheets {
     ...spans((f) => f.platforms.name, rulesOf("platforms"), forms, same).map((s) => ruleRow(s, "")),
   ];
 
-  const formRows = forms.map(
-    (f): Record_ => ({
-      id: f.id,
-      version: f.version,
-      title: f.title,
-      instructions: f.instructionsSheet,
-      enterprises: f.enterprises.name,
-      enterpriseRows: f.enterprises.templateRows,
-      platforms: f.platforms.name,
-      platformRows: f.platforms.templateRows,
-      region: f.region.name,
-      meta: f.metaSheet,
-      moneyPeriod: f.moneyPeriod ?? null,
-      notes: f.notes && f.notes.length ? f.notes.join("\n") : null,
-    }),
-  );
+  const formRows = forms.map((f): Record_ => ({
+    id: f.id,
+    version: f.version,
+    title: f.title,
+    instructions: f.instructionsSheet,
+    enterprises: f.enterprises.name,
+    enterpriseRows: f.enterprises.templateRows,
+    platforms: f.platforms.name,
+    platformRows: f.platforms.templateRows,
+    region: f.region.name,
+    meta: f.metaSheet,
+    moneyPeriod: f.moneyPeriod ?? null,
+    notes: f.notes && f.notes.length ? f.notes.join("\n") : null,
+  }));
   return { forms: formRows, fields, options, rules };
 }
 
-export const FORM_SHEET_SPECS = { forms: FORMS_SHEET, fields: FIELDS_SHEET, options: OPTIONS_SHEET, rules: RULES_SHEET };
+export const FORM_SHEET_SPECS = {
+  forms: FORMS_SHEET,
+  fields: FIELDS_SHEET,
+  options: OPTIONS_SHEET,
+  rules: RULES_SHEET,
+};

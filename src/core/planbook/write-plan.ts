@@ -20,7 +20,6 @@ import {
 import { tableSheet, type Record_ } from "./table-write";
 import { FORM_SHEET_SPECS, formRecords } from "./write-form";
 
-
 export const README_SHEET = "说明";
 
 function readme(plan: Plan): SheetDescription {
@@ -51,7 +50,12 @@ function targetRows(plan: Plan): Record_[] {
   const endYear = Number(plan.end.slice(0, 4));
   return plan.indicators.flatMap((i) => {
     const ms = i.milestones && i.milestones.length > 0 ? i.milestones : [{ year: endYear, target: i.target }];
-    return ms.map((m, j) => ({ indicator: i.code, year: m.year, target: m.target, source: j === 0 ? (i.source ?? null) : null }));
+    return ms.map((m, j) => ({
+      indicator: i.code,
+      year: m.year,
+      target: m.target,
+      source: j === 0 ? (i.source ?? null) : null,
+    }));
   });
 }
 
@@ -74,8 +78,14 @@ export function buildPlanBook(plan: Plan): WorkbookDescription {
           chainsNote: plan.chainsNote || null,
         },
       ]),
-      tableSheet(UNITS_SHEET, plan.units.map((u) => ({ code: u.code, name: u.name, kind: UNIT_KIND_NAMES[u.kind] }))),
-      tableSheet(CHAINS_SHEET, plan.chains.map((name) => ({ name }))),
+      tableSheet(
+        UNITS_SHEET,
+        plan.units.map((u) => ({ code: u.code, name: u.name, kind: UNIT_KIND_NAMES[u.kind] })),
+      ),
+      tableSheet(
+        CHAINS_SHEET,
+        plan.chains.map((name) => ({ name })),
+      ),
       tableSheet(
         TIERS_SHEET,
         plan.tiers.flatMap((t) =>
@@ -88,7 +98,10 @@ export function buildPlanBook(plan: Plan): WorkbookDescription {
           })),
         ),
       ),
-      tableSheet(POPULATIONS_SHEET, plan.populations.map((p) => ({ name: p.name, label: p.label, filter: p.filter || null }))),
+      tableSheet(
+        POPULATIONS_SHEET,
+        plan.populations.map((p) => ({ name: p.name, label: p.label, filter: p.filter || null })),
+      ),
       tableSheet(
         INDICATORS_SHEET,
         plan.indicators.map((i) => ({
