@@ -8,6 +8,7 @@ import { registerAggregate } from "./aggregate";
 import { registerTargets } from "./targets";
 import { registerDemo } from "./demo";
 import { registerPlan } from "./plan";
+import { registerDiff } from "./diff";
 import { UsageError, type ExitHolder } from "./common";
 
 function packageVersion(): string {
@@ -39,6 +40,7 @@ export async function main(argv: string[]): Promise<number> {
   registerTargets(program, exit);
   registerDemo(program, exit);
   registerPlan(program, exit);
+  registerDiff(program, exit);
   try {
     await program.parseAsync(argv);
   } catch (e) {
