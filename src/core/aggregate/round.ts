@@ -86,7 +86,7 @@ function platformKey(p: PlatformRecord): string {
 function valuesFor(plan: Plan, ctx: EvalContext): Record<string, IndicatorValue> {
   const values: Record<string, IndicatorValue> = {};
   const populations = populationsOf(ctx);
-  for (const ind of plan.indicators) values[ind.code] = evaluate(ind.formula, ctx, ind.measure, populations);
+  for (const ind of plan.indicators) values[ind.code] = evaluate(ind.formula!, ctx, ind.measure, populations);
   return values;
 }
 

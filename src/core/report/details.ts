@@ -18,7 +18,7 @@ export type DetailIndex = Map<string, number>;
 
 function recordsOf(ind: Indicator, ents: EnterpriseRecord[], w: Parameters<typeof matches>[2]) {
   const f = ind.formula;
-  if (!("population" in f)) return null;
+  if (!f || !("population" in f)) return null;
   const pop = ents.filter((e) => inPopulation(e, f.population, w));
   if (f.type === "count") return f.where ? pop.filter((e) => matches(e, f.where!, w)) : pop;
   return pop;
@@ -26,6 +26,7 @@ function recordsOf(ind: Indicator, ents: EnterpriseRecord[], w: Parameters<typeo
 
 function how(ind: Indicator, e: EnterpriseRecord, w: Parameters<typeof matches>[2]): CellValue {
   const f = ind.formula;
+  if (!f) return "计入";
   switch (f.type) {
     case "count":
       return "计入";
@@ -74,7 +75,7 @@ export function detailsSheet(
       if (list === null) {
         const f = ind.formula;
         const plats =
-          f.type === "platformCount"
+          f?.type === "platformCount"
             ? c.platforms.filter((p) => f.kinds.includes(p.kind) && f.levels.includes(p.level))
             : [];
         for (const p of plats)

@@ -54,7 +54,7 @@ export function lapsing(result: RoundResult, plan: Plan): LapsingEntry[] {
 
 /** A 全覆盖 indicator: a share of firms that should reach 100 %. */
 export function isFullCoverage(ind: Indicator): boolean {
-  return ind.name.includes("全覆盖") && ind.formula.type === "share";
+  return ind.name.includes("全覆盖") && ind.formula?.type === "share";
 }
 
 export interface UncoveredEntry {
@@ -69,7 +69,7 @@ export function uncovered(result: RoundResult, plan: Plan): UncoveredEntry[] {
   const out: UncoveredEntry[] = [];
   for (const ind of plan.indicators) {
     const f = ind.formula;
-    if (!isFullCoverage(ind) || f.type !== "share") continue;
+    if (!isFullCoverage(ind) || f?.type !== "share") continue;
     for (const c of result.counted ?? [])
       for (const e of c.enterprises)
         if (inPopulation(e, f.population, w) && !matches(e, f.where, w) && out.length < MAX_LIST_ROWS)
