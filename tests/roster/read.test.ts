@@ -15,6 +15,7 @@ test("the blank template reads as an empty roster, with the plan's tiers as its 
   const tiers = desc.sheets[0].validations!.find((v) => v.range.startsWith("C"))!;
   expect(tiers.list).toEqual([
     "创新型中小企业",
+    "科技和创新型中小企业",
     "省级专精特新中小企业",
     "专精特新\u201c小巨人\u201d企业",
     "制造业单项冠军",
@@ -34,9 +35,7 @@ test("the blank template reads as an empty roster, with the plan's tiers as its 
 });
 
 test("a plan without a tier: the template does not offer it and a row naming it is refused", () => {
-  const validity: Partial<typeof DEFAULT_PLAN.validityYears> = { ...DEFAULT_PLAN.validityYears };
-  delete validity.champion;
-  const plan = { ...DEFAULT_PLAN, validityYears: validity as typeof DEFAULT_PLAN.validityYears };
+  const plan = { ...DEFAULT_PLAN, tiers: DEFAULT_PLAN.tiers.filter((t) => t.key !== "champion") };
   const desc = buildRosterWorkbook(plan, { thisYear: THIS_YEAR });
   expect(desc.sheets[0].validations!.find((v) => v.range.startsWith("C"))!.list).not.toContain(
     "制造业单项冠军",
@@ -44,6 +43,17 @@ test("a plan without a tier: the template does not offer it and a row naming it 
   const r = read(rosterSnapshot([["甲", null, "制造业单项冠军", 2023, null, "连云区", "认定"]]), plan);
   expect(located(r)).toEqual(["roster.tier_unknown@认定名单!C4"]);
   expect(r.issues[0].message).toContain("不是本计划的层级");
+});
+
+test("tier names as the plan gives them: the renamed base tier reads as the same tier", () => {
+  const r = read(
+    rosterSnapshot([
+      ["甲", null, "科技和创新型中小企业", 2026, null, "连云区", "认定"],
+      ["乙", null, "创新型中小企业", 2024, null, "连云区", "认定"],
+    ]),
+  );
+  expect(r.issues).toEqual([]);
+  expect(r.roster!.entries.map((e) => e.tier)).toEqual(["innovative", "innovative"]);
 });
 
 test("missing columns refuse the roster whole, naming each column", () => {

@@ -2,7 +2,6 @@
 // claim are one firm when both have a 统一社会信用代码 and the codes are equal, or when one of them has
 // none and the names are the same name (names.ts): never by similarity. Two firms of one name with
 // different codes (two counties) are never joined.
-import type { RecognitionTier } from "../plan/types";
 import { firmNameKey, usccKey } from "./names";
 import type { ClaimOutcome, RosterEntry, RosterStatus } from "./types";
 
@@ -63,7 +62,7 @@ export interface TierState {
 /** What the roster says of a firm's tier as of `periodYear`; null when it has no row of the tier then. */
 export function tierState(
   entries: readonly RosterEntry[],
-  tier: RecognitionTier,
+  tier: string,
   periodYear: number,
 ): TierState | null {
   let latest: RosterEntry | null = null;

@@ -5,7 +5,7 @@
 // by MAX_ROSTER_ROWS.
 import { address } from "../a1";
 import type { Issue } from "../issues";
-import type { Plan, RecognitionTier } from "../plan/types";
+import type { Plan } from "../plan/types";
 import { makeIssue } from "../read/issue";
 import { halfWidth, rawCell, rawText } from "../read/normalise";
 import { usccProblem } from "../read/uscc";
@@ -138,10 +138,10 @@ export function readRoster(
       issues: [makeIssue("roster.too_many_rows", { sheet: sheet.name, args: { max: MAX_ROSTER_ROWS } })],
     };
 
-  const tiers = planTiers(plan);
+  const tiers = planTiers(plan, opts.thisYear);
   const tierByWord = new Map<string, PlanTier>();
   for (const t of tiers) {
-    tierByWord.set(wordKey(t.name), t);
+    for (const n of t.names) tierByWord.set(wordKey(n), t);
     tierByWord.set(t.key, t);
   }
   const tierNames = tiers.map((t) => t.name).join("、");
@@ -245,7 +245,7 @@ export function readRoster(
       name,
       nameKey,
       uscc,
-      tier: tier.key as RecognitionTier,
+      tier: tier.key,
       year,
       batch: textOf("batch"),
       region,

@@ -9,7 +9,7 @@ import { CURRENT_FORM, formByVersion } from "../form/versions";
 import type { Plan } from "../plan/types";
 import type { EnterpriseRecord, ReturnResult } from "../read/types";
 import { findFirm, indexRoster, tierState, verdict, type RosterIndex } from "./match";
-import { planTiers, type PlanTier } from "./tiers";
+import { claimedYear, planTiers, type PlanTier } from "./tiers";
 import type {
   ClaimCheck,
   MissedEntry,
@@ -52,15 +52,15 @@ function checkReturn(
     let out = e;
     let firm: ReturnType<typeof findFirm> | null = null;
     for (const t of tiers) {
-      const claimedYear = e[t.field];
-      if (claimedYear === null || claimedYear === undefined) continue;
+      const year = claimedYear(e, t);
+      if (year === null) continue;
       firm ??= findFirm(index, e.name, e.uscc);
       const state = tierState(firm.entries, t.key, periodYear);
-      const v = verdict(state, claimedYear);
-      const countedYear = policy === "verified" ? v.verifiedYear : claimedYear;
-      if (countedYear !== claimedYear) {
+      const v = verdict(state, year);
+      const countedYear = policy === "verified" ? v.verifiedYear : year;
+      if (countedYear !== year) {
         if (out === e) out = { ...e };
-        out[t.field] = countedYear;
+        (out as unknown as Record<string, unknown>)[t.field] = countedYear;
         changed = true;
       }
       const rows: number[] = [];
@@ -68,7 +68,7 @@ function checkReturn(
         if (x.tier === t.key && x.year <= periodYear) (rows.push(x.row), claimed.add(x));
       // Claims that count under neither year are left out of the check: they move no figure.
       const matters =
-        isRecognised(claimedYear, periodYear, t.validity) ||
+        isRecognised(year, periodYear, t.validity) ||
         (v.verifiedYear !== null && isRecognised(v.verifiedYear, periodYear, t.validity));
       if (!matters) continue;
       claims.push({
@@ -79,7 +79,7 @@ function checkReturn(
         uscc: e.uscc,
         tier: t.key,
         field: t.field,
-        claimedYear,
+        claimedYear: year,
         outcome: v.outcome,
         rosterYear: v.rosterYear,
         rosterRows: rows,
@@ -100,7 +100,7 @@ export function rosterRound(
   policy: RosterPolicy,
 ): RosterRound {
   const index = indexRoster(roster.entries);
-  const tiers = planTiers(plan);
+  const tiers = planTiers(plan, periodYear);
   const claimsOf = new Map<ReturnResult, { claims: Claim[]; claimed: Set<RosterEntry> }>();
   const out = returns.map((r) => {
     if (r.rejected) return r;

@@ -1,35 +1,47 @@
-// The recognition tiers a roster can name: those the plan gives a validity for, in the plan's order,
-// with their names. Read from the plan, so a plan with other tiers (issue 17) changes the roster's list.
-import { TIER_OF } from "../aggregate/evaluate";
+// The recognition tiers a roster can name: the plan's tiers (plan.tiers), in the plan's order, with the
+// name in force in a year and every name the tier was announced under, so a list of 创新型中小企业 and one
+// of 科技和创新型中小企业 (MIIT 2026) both read as the same tier.
 import { CURRENT_FORM } from "../form/versions";
-import type { Plan, RecognitionTier, YearField } from "../plan/types";
-import { TIER_FIELDS } from "../report/watch";
+import type { Plan, Tier } from "../plan/types";
+import type { EnterpriseRecord } from "../read/types";
 
 export interface PlanTier {
-  key: RecognitionTier;
+  key: string;
   /** The recognition-year column of the form that claims the tier. */
-  field: YearField;
-  /** As the roster's 层级 column and the bulletin write it. */
+  field: string;
+  /** The name in force in the year asked for, as the roster's 层级 list and the bulletin write it. */
   name: string;
+  /** Every name the tier was announced under. */
+  names: string[];
   /** Years a recognition stays valid after its latest recognition or review. */
   validity: number;
   /** Earliest year a list of the tier can name (the form's earliest year for the column). */
   yearMin: number;
 }
 
-const FIELD_OF = Object.fromEntries(Object.entries(TIER_OF).map(([f, t]) => [t, f])) as Record<
-  RecognitionTier,
-  YearField
->;
+/** The name of a tier in force in `year`: the last whose `from` is not after it. */
+export function tierNameIn(t: Pick<Tier, "names" | "key">, year: number): string {
+  let name = t.names[0]?.name ?? t.key;
+  for (const n of t.names) if (n.from === undefined || n.from <= year) name = n.name;
+  return name;
+}
 
-export function planTiers(plan: Pick<Plan, "validityYears">): PlanTier[] {
-  const out: PlanTier[] = [];
-  for (const [key, validity] of Object.entries(plan.validityYears ?? {}) as [RecognitionTier, number][]) {
-    const field = FIELD_OF[key];
-    const named = TIER_FIELDS.find((t) => t.tier === key);
-    if (!field || !named) continue;
-    const def = CURRENT_FORM.enterprises.fields.find((f) => f.key === field);
-    out.push({ key, field, name: named.label, validity, yearMin: def?.yearMin ?? 2000 });
-  }
-  return out;
+export function planTiers(plan: Pick<Plan, "tiers">, year: number): PlanTier[] {
+  return (plan.tiers ?? []).map((t) => {
+    const def = CURRENT_FORM.enterprises.fields.find((f) => f.key === t.yearField);
+    return {
+      key: t.key,
+      field: t.yearField,
+      name: tierNameIn(t, year),
+      names: t.names.map((n) => n.name),
+      validity: t.validityYears,
+      yearMin: def?.yearMin ?? 2000,
+    };
+  });
+}
+
+/** The year a record claims for a tier; null when blank (or the record has no such field). */
+export function claimedYear(e: EnterpriseRecord, t: PlanTier): number | null {
+  const v = (e as unknown as Record<string, unknown>)[t.field];
+  return typeof v === "number" ? v : null;
 }

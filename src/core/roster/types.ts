@@ -1,7 +1,6 @@
 // 名单核验: the official recognition lists the bureau holds (认定名单) and what checking a round's
 // claimed recognitions against them yields. Plain data: the CLI, the pane and the bulletin read it.
 import type { Occurrence } from "../aggregate/types";
-import type { RecognitionTier, YearField } from "../plan/types";
 
 /** 状态 of a roster row, as the announcements say it. */
 export type RosterStatus = "recognised" | "review_passed" | "review_failed" | "revoked";
@@ -22,7 +21,8 @@ export interface RosterEntry {
   nameKey: string;
   /** Upper case, no spaces; null when the list gives none or it does not check out. */
   uscc: string | null;
-  tier: RecognitionTier;
+  /** The plan tier's key (plan.tiers). */
+  tier: string;
   year: number;
   batch: string | null;
   /** 所在地区 as written. */
@@ -64,8 +64,9 @@ export const OUTCOME_LABELS: Record<ClaimOutcome, string> = {
 export interface ClaimCheck extends Occurrence {
   name: string;
   uscc: string;
-  tier: RecognitionTier;
-  field: YearField;
+  tier: string;
+  /** The form field of the claimed year. */
+  field: string;
   claimedYear: number;
   outcome: ClaimOutcome;
   /** The roster's latest year for the firm and tier (recognition or review), when found. */
@@ -85,7 +86,7 @@ export interface MissedEntry {
   unitName: string | null;
   name: string;
   uscc: string | null;
-  tier: RecognitionTier;
+  tier: string;
   year: number;
   row: number;
 }

@@ -37,7 +37,7 @@ export interface RosterWorkbookOptions {
 }
 
 export function buildRosterWorkbook(plan: Plan, opts: RosterWorkbookOptions): WorkbookDescription {
-  const tiers = planTiers(plan);
+  const tiers = planTiers(plan, opts.thisYear);
   const first = ROSTER_HEADER_ROW + 1;
   const last = ROSTER_HEADER_ROW + ROSTER_TEMPLATE_ROWS;
   const at = (key: RosterColumnKey) => col(ROSTER_COLUMNS.findIndex((c) => c.key === key));
@@ -58,7 +58,8 @@ export function buildRosterWorkbook(plan: Plan, opts: RosterWorkbookOptions): Wo
     {
       range: range("tier"),
       type: "list",
-      list: tiers.map((t) => t.name),
+      // Every name a tier was announced under: a list from before a rename uses the old name.
+      list: tiers.flatMap((t) => t.names),
       allowBlank: true,
       prompt: { title: "层级", message: "从下拉列表选择" },
       error: { title: "层级不正确", message: "请从下拉列表选择本计划的层级", style: "stop" },
