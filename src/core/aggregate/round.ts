@@ -8,6 +8,8 @@ import type { Plan } from "../plan/types";
 import type { EnterpriseRecord, PlatformRecord, RegionRecord, ReturnResult } from "../read/types";
 import type { RegionFigures } from "../targets/types";
 import { FORM_V1 } from "../form/v1";
+import { formByVersion } from "../form/versions";
+import { diffCounts, diffReturns } from "../diff/diff";
 import { evaluate, populationsOf, type EvalContext, type IndicatorValue } from "./evaluate";
 import type {
   AggregateResult,
@@ -100,12 +102,26 @@ function joinMessages(issues: Issue[]): string {
   return issues.map(issueText).join("；");
 }
 
+/** What a superseded return's entry says of the one counted instead: its file and the rows it changed. */
+function supersession(
+  old: ReturnResult,
+  counted: ReturnResult,
+): Pick<ExcludedReturn, "supersededBy" | "changes"> {
+  const known = formByVersion(old.formVersion) && formByVersion(counted.formVersion);
+  return { supersededBy: counted.file, ...(known ? { changes: diffCounts(diffReturns(old, counted)) } : {}) };
+}
+
 export function aggregateRound(args: AggregateArgs): AggregateResult {
   const { plan, period } = args;
   const unitByCode = new Map(plan.units.map((u) => [u.code, u]));
   const excluded: ExcludedReturn[] = [];
   const candidates = new Map<string, ReturnResult[]>();
-  const exclude = (r: ReturnResult, kind: ExcludedReturn["kind"], reason: string, supersededBy?: string) =>
+  const exclude = (
+    r: ReturnResult,
+    kind: ExcludedReturn["kind"],
+    reason: string,
+    supersededBy?: ReturnResult,
+  ) =>
     excluded.push({
       kind,
       file: r.file,
@@ -114,7 +130,7 @@ export function aggregateRound(args: AggregateArgs): AggregateResult {
       period: r.period,
       reason,
       issues: r.errors,
-      ...(supersededBy !== undefined ? { supersededBy } : {}),
+      ...(supersededBy !== undefined ? supersession(r, supersededBy) : {}),
     });
 
   for (const r of args.returns) {
@@ -140,7 +156,7 @@ export function aggregateRound(args: AggregateArgs): AggregateResult {
         old,
         "superseded",
         `同一单位报送了多份报表，以较新的\u201c${sorted[0].file}\u201d为准`,
-        sorted[0].file,
+        sorted[0],
       );
   }
 
