@@ -40,6 +40,7 @@ export function runRound(args: RoundArgs): RoundResult {
     ...args,
     regionFigures: args.regionFigures ?? args.targets?.regions,
     receipts: args.receipts ?? args.targets?.receipts,
+    reviews: args.reviews ?? args.targets?.reviews,
   });
   const targets = args.targets ?? EMPTY_ALLOCATION;
   const settings = args.settings ?? DEFAULT_SETTINGS;
