@@ -213,3 +213,79 @@ describe("issue 17: tiers, populations, expressions, basis and milestones as pla
     expect((err as PlanSchemaError).details.length).toBe((err as PlanSchemaError).problems.length);
   });
 });
+
+describe("issue 17: expressions of a plan are checked when it loads, each error at its offset", () => {
+  const problems = (edit: Edit) => {
+    const p = clone();
+    edit(p);
+    try {
+      validatePlan(p);
+    } catch (e) {
+      return (e as PlanSchemaError).details;
+    }
+    return [];
+  };
+  test.each<[string, Edit, { path: string; offset?: number; message: RegExp }]>([
+    [
+      "unknown field",
+      (p) => (p.indicators[4].expr = "ratio_of_sums(rd_expens, revenue, SRDI)"),
+      { path: "indicators[4].expr", offset: 14, message: /^第15个字符：未知字段“rd_expens”/ },
+    ],
+    [
+      "unknown function",
+      (p) => (p.indicators[0].expr = "avg(patents, SRDI)"),
+      { path: "indicators[0].expr", offset: 0, message: /未知函数“avg”/ },
+    ],
+    [
+      "type mismatch",
+      (p) => (p.indicators[0].expr = "count(ALL, revenue)"),
+      { path: "indicators[0].expr", offset: 11, message: /条件必须是是\/否的判断/ },
+    ],
+    [
+      "syntax",
+      (p) => (p.indicators[0].expr = "count(ALL"),
+      { path: "indicators[0].expr", offset: 9, message: /表达式不完整/ },
+    ],
+    [
+      "population filter",
+      (p) => (p.populations[0].filter = "recognised(provincial) or recognised(little_giant)"),
+      { path: "populations[0].filter", offset: 11, message: /未知的认定梯度“provincial”/ },
+    ],
+    [
+      "population unknown to an indicator",
+      (p) => (p.indicators[7].expr = "mean(cnc_rate, GAZELLE)"),
+      { path: "indicators[7].expr", offset: 15, message: /未知的企业范围“GAZELLE”/ },
+    ],
+    [
+      "tier year field",
+      (p) => (p.tiers[0].yearField = "revenue"),
+      { path: "tiers[0].yearField", message: /“revenue”不是企业名录中的年份字段/ },
+    ],
+  ])("%s", (_n, edit, expected) => {
+    const got = problems(edit);
+    expect(got).toHaveLength(1);
+    expect(got[0].path).toBe(expected.path);
+    expect(got[0].offset).toBe(expected.offset);
+    expect(got[0].message).toMatch(expected.message);
+  });
+
+  test("a plan's own population and tier are usable in its expressions; population comes from the expression", () => {
+    const p = clone();
+    p.tiers.push({
+      key: "gazelle",
+      yearField: "smart_factory_year",
+      names: [{ name: "瞪羚企业" }],
+      validityYears: 2,
+    });
+    p.populations.push({ name: "GAZELLE", label: "瞪羚企业", filter: "recognised(gazelle)" });
+    p.indicators.push({
+      ...p.indicators[0],
+      code: "gazelles",
+      expr: "count(瞪羚企业, patents >= 5)",
+      formula: undefined,
+      population: undefined,
+    });
+    const loaded = validatePlan(JSON.parse(JSON.stringify(p)));
+    expect(loaded.indicators.at(-1)!.population).toBe("gazelle");
+  });
+});

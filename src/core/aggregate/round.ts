@@ -11,7 +11,13 @@ import { FORM_V1 } from "../form/v1";
 import { formByVersion } from "../form/versions";
 import { diffCounts, diffReturns } from "../diff/diff";
 import { sentBackReason, type Review } from "../review/review";
-import { evaluate, populationsOf, type EvalContext, type IndicatorValue } from "./evaluate";
+import {
+  compilePlan,
+  evaluateAll,
+  type CompiledPlan,
+  type EvalContext,
+  type IndicatorValue,
+} from "./evaluate";
 import type {
   AggregateResult,
   Duplicate,
@@ -88,13 +94,6 @@ function platformKey(p: PlatformRecord): string {
   return `${p.name.trim().replace(/\s+/g, "")}|${p.kind}|${p.level}`;
 }
 
-function valuesFor(plan: Plan, ctx: EvalContext): Record<string, IndicatorValue> {
-  const values: Record<string, IndicatorValue> = {};
-  const populations = populationsOf(ctx);
-  for (const ind of plan.indicators) values[ind.code] = evaluate(ind.formula!, ctx, ind.measure, populations);
-  return values;
-}
-
 function noData(plan: Plan): Record<string, IndicatorValue> {
   const values: Record<string, IndicatorValue> = {};
   for (const ind of plan.indicators) values[ind.code] = { value: null, numerator: null, denominator: null };
@@ -116,6 +115,7 @@ function supersession(
 
 export function aggregateRound(args: AggregateArgs): AggregateResult {
   const { plan, period } = args;
+  const compiled: CompiledPlan = compilePlan(plan);
   const unitByCode = new Map(plan.units.map((u) => [u.code, u]));
   const excluded: ExcludedReturn[] = [];
   const candidates = new Map<string, ReturnResult[]>();
@@ -206,7 +206,7 @@ export function aggregateRound(args: AggregateArgs): AggregateResult {
       code: u.code,
       name: u.name,
       reported: true,
-      values: valuesFor(plan, ctx),
+      values: evaluateAll(compiled, ctx),
       enterprises: r.enterprises.length,
       platforms: r.platforms.length,
       region,
@@ -272,7 +272,7 @@ export function aggregateRound(args: AggregateArgs): AggregateResult {
   const cityEnterprises = [...entSeen.values()].map((v) => v.record);
   const cityPlatforms = [...platSeen.values()].map((v) => v.record);
   const city: ScopeValues = {
-    values: valuesFor(plan, {
+    values: evaluateAll(compiled, {
       enterprises: cityEnterprises,
       platforms: cityPlatforms,
       // Over the units whose returns are counted, as the numerator is.

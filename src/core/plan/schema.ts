@@ -1,5 +1,9 @@
 // A plan from JSON: every field is checked, and each problem names its path (e.g.
 // `indicators[3].target 必须是数字`), so a bureau editing the file can find it.
+import { checkExpr, compileIndicator, ExprErrors } from "../expr/compile";
+import { envOf } from "../expr/env";
+import type { FormDef } from "../form/types";
+import { FORMS } from "../form/versions";
 import { DEFAULT_POPULATIONS, DEFAULT_TIERS } from "./default-plan";
 import { formulaToExpr } from "./formula-expr";
 import type { Plan } from "./types";
@@ -366,7 +370,8 @@ function withDefaults(o: Obj): Plan {
     return {
       ...ind,
       expr: ind.expr ?? formulaToExpr(f as never, measure),
-      population: ind.population ?? fpop,
+      // Without a formula, the population comes from the expression (set by expressions()).
+      population: ind.population ?? (f ? fpop : undefined),
       measure: basis === "since_plan_start" ? "since_plan_start" : basis === "increase" ? "stock" : measure,
       basis,
       scope: ind.scope ?? "unit",
@@ -396,8 +401,39 @@ function field(items: unknown[], key: string): string[] {
   });
 }
 
-/** Checks an already parsed value; returns the plan or throws PlanSchemaError listing every problem. */
-export function validatePlan(value: unknown): Plan {
+/**
+ * Every expression of the plan parsed and type-checked against the forms' fields and the plan's tiers and
+ * populations; each error keeps its character offset. An indicator without a population gets the one its
+ * expression counts over.
+ */
+function expressions(c: Checker, plan: Plan, forms: readonly FormDef[]): void {
+  const env = envOf(plan, forms);
+  plan.tiers.forEach((t, i) => {
+    const f = env.enterprise.find((x) => x.key === t.yearField);
+    if (!f || f.type !== "year")
+      c.fail(`tiers[${i}].yearField`, `\u201c${t.yearField}\u201d不是企业名录中的年份字段`);
+  });
+  plan.populations.forEach((p, i) => {
+    for (const e of checkExpr(p.filter, "filter", env))
+      c.fail(`populations[${i}].filter`, e.message, e.offset);
+  });
+  plan.indicators.forEach((ind, i) => {
+    try {
+      const compiled = compileIndicator(ind.expr, env);
+      if ((ind.population as string | undefined) === undefined)
+        ind.population = compiled.trace?.population?.toLowerCase() ?? "all";
+    } catch (e) {
+      if (!(e instanceof ExprErrors)) throw e;
+      for (const x of e.errors) c.fail(`indicators[${i}].expr`, x.message, x.offset);
+    }
+  });
+}
+
+/**
+ * Checks an already parsed value; returns the plan or throws PlanSchemaError listing every problem.
+ * `forms`: the form versions whose fields the expressions may use (default: every built-in version).
+ */
+export function validatePlan(value: unknown, forms: readonly FormDef[] = FORMS): Plan {
   const c = new Checker();
   const o = c.obj(value, "(根)");
   if (!o) throw new PlanSchemaError(c.problems);
@@ -429,16 +465,19 @@ export function validatePlan(value: unknown): Plan {
   populations(c, o.populations);
   if (o.document !== undefined) c.str(o, "document", "", { empty: true });
   if (c.problems.length) throw new PlanSchemaError(c.problems);
-  return withDefaults(o);
+  const plan = withDefaults(o);
+  expressions(c, plan, forms);
+  if (c.problems.length) throw new PlanSchemaError(c.problems);
+  return plan;
 }
 
 /** Parses and checks a plan JSON text. */
-export function loadPlanJson(text: string): Plan {
+export function loadPlanJson(text: string, forms: readonly FormDef[] = FORMS): Plan {
   let value: unknown;
   try {
     value = JSON.parse(text);
   } catch (e) {
     throw new PlanSchemaError([{ path: "(根)", message: `不是有效的JSON：${(e as Error).message}` }]);
   }
-  return validatePlan(value);
+  return validatePlan(value, forms);
 }
