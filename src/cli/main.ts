@@ -7,6 +7,7 @@ import { registerCheck } from "./check";
 import { registerAggregate } from "./aggregate";
 import { registerTargets } from "./targets";
 import { registerDemo } from "./demo";
+import { registerRoster } from "./roster";
 import { registerDiff } from "./diff";
 import { UsageError, type ExitHolder } from "./common";
 
@@ -38,6 +39,7 @@ export async function main(argv: string[]): Promise<number> {
   registerAggregate(program, exit);
   registerTargets(program, exit);
   registerDemo(program, exit);
+  registerRoster(program, exit);
   registerDiff(program, exit);
   try {
     await program.parseAsync(argv);
