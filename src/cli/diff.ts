@@ -5,7 +5,8 @@ import type { Command } from "commander";
 import { diffLines, diffReturns } from "../core/diff/diff";
 import { issueText } from "../core/issues";
 import { escapeControls } from "../core/report/terminal";
-import { formByVersion } from "../core/form/versions";
+import { formByVersion, formsOf } from "../core/form/versions";
+import type { Plan } from "../core/plan/types";
 import type { ReturnResult } from "../core/read/types";
 import { UsageError, type ExitHolder } from "./common";
 import { readReturnFile } from "./read-file";
@@ -16,8 +17,8 @@ interface DiffOptions {
   plan?: string;
 }
 
-function usable(r: ReturnResult, which: string): ReturnResult {
-  if (r.rejected || !formByVersion(r.formVersion)) {
+function usable(r: ReturnResult, which: string, plan: Plan): ReturnResult {
+  if (r.rejected || !formByVersion(r.formVersion, formsOf(plan))) {
     const why = r.errors.slice(0, 3).map(issueText).join("；") || "无法识别为报表";
     throw new UsageError(escapeControls(`${which}\u201c${r.file}\u201d不能比较：${why}`));
   }
@@ -26,9 +27,9 @@ function usable(r: ReturnResult, which: string): ReturnResult {
 
 export async function runDiff(older: string, newer: string, o: DiffOptions, exit: ExitHolder): Promise<void> {
   const plan = loadPlanFile(o.plan);
-  const a = usable(await readReturnFile(older, plan, { name: path.basename(older) }), "旧报表");
-  const b = usable(await readReturnFile(newer, plan, { name: path.basename(newer) }), "新报表");
-  const d = diffReturns(a, b);
+  const a = usable(await readReturnFile(older, plan, { name: path.basename(older) }), "旧报表", plan);
+  const b = usable(await readReturnFile(newer, plan, { name: path.basename(newer) }), "新报表", plan);
+  const d = diffReturns(a, b, formsOf(plan));
   process.stdout.write(
     o.json ? JSON.stringify(d, null, 2) + "\n" : escapeControls(diffLines(d).join("\n") + "\n"),
   );

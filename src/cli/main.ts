@@ -8,6 +8,7 @@ import { registerAggregate } from "./aggregate";
 import { registerTargets } from "./targets";
 import { registerDemo } from "./demo";
 import { registerRoster } from "./roster";
+import { registerPlan } from "./plan";
 import { registerDiff } from "./diff";
 import { UsageError, type ExitHolder } from "./common";
 
@@ -40,6 +41,7 @@ export async function main(argv: string[]): Promise<number> {
   registerTargets(program, exit);
   registerDemo(program, exit);
   registerRoster(program, exit);
+  registerPlan(program, exit);
   registerDiff(program, exit);
   try {
     await program.parseAsync(argv);

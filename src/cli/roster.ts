@@ -13,7 +13,7 @@ import { escapeControls } from "../core/report/terminal";
 import { readWorkbook } from "../xlsx/read";
 import { UsageError, type ExitHolder } from "./common";
 import { readRegularFile } from "./read-regular";
-import { loadPlanFile } from "./template";
+import { loadPlanFile } from "./plan";
 import { writeWorkbookLazily } from "./write-lazily";
 
 const thisYear = () => Number(chinaToday(new Date()).slice(0, 4));
@@ -62,6 +62,6 @@ export function registerRoster(program: Command, exit: ExitHolder): void {
     .command("roster")
     .description("生成空白认定名单，用于核验各地填报的认定 (the blank recognition roster workbook)")
     .option("--out <file>", "保存位置 .xlsx")
-    .option("--plan <file>", "计划文件(JSON)，默认内置连云港市行动计划")
+    .option("--plan <file>", "规划配置(.xlsx)或计划文件(JSON)，默认内置连云港市行动计划")
     .action(async (o: RosterOptions) => runRoster(o, exit));
 }

@@ -1,17 +1,17 @@
 // `srdi template`: one unit's template, or every unit's (--all) into a folder.
-import { CURRENT_FORM } from "../core/form/versions";
-import { mkdirSync, readFileSync, writeFileSync } from "fs";
+import { currentForm } from "../core/form/versions";
+import { mkdirSync, writeFileSync } from "fs";
 import * as path from "path";
 import type { Command } from "commander";
 import { buildTemplate } from "../core/form/template";
-import { DEFAULT_PLAN } from "../core/plan/default-plan";
 import { parsePeriod, type Period } from "../core/plan/periods";
-import { loadPlanJson, PlanSchemaError } from "../core/plan/schema";
 import type { Plan, Unit } from "../core/plan/types";
 export { templateFileName } from "../core/form/file-name";
 import { templateFileName } from "../core/form/file-name";
 import { writeWorkbookLazily as writeWorkbook } from "./write-lazily";
 import { UsageError, type ExitHolder } from "./common";
+import { loadPlanFile } from "./plan";
+export { loadPlanFile } from "./plan";
 import { prefillStatement, prefillTemplate } from "../core/prefill/prefill";
 import type { ReturnResult } from "../core/read/types";
 import { escapeControls } from "../core/report/terminal";
@@ -25,22 +25,6 @@ interface TemplateOptions {
   plan?: string;
   all?: boolean;
   from?: string;
-}
-
-export function loadPlanFile(file: string | undefined): Plan {
-  if (!file) return DEFAULT_PLAN;
-  let text: string;
-  try {
-    text = readFileSync(file, "utf8");
-  } catch (e) {
-    throw new UsageError(`无法读取计划文件 ${file}：${(e as Error).message}`);
-  }
-  try {
-    return loadPlanJson(text);
-  } catch (e) {
-    if (e instanceof PlanSchemaError) throw new UsageError(`${file}：${e.message}`);
-    throw e;
-  }
 }
 
 const unitList = (plan: Plan) => plan.units.map((u) => `${u.code} ${u.name}`).join("、");
@@ -82,13 +66,13 @@ async function writeOne(
 ) {
   const blank = buildTemplate({
     plan,
-    form: CURRENT_FORM,
+    form: currentForm(plan),
     unit,
     period,
     deadline,
     generatedAt: new Date().toISOString(),
   });
-  const prefilled = source ? prefillTemplate(blank, source, CURRENT_FORM, plan) : null;
+  const prefilled = source ? prefillTemplate(blank, source, currentForm(plan), plan) : null;
   const bytes = await writeWorkbook(prefilled?.workbook ?? blank);
   writeFileSync(file, bytes);
   process.stdout.write(`已生成 ${file}（${unit.name}，${period.label}）\n`);
@@ -134,7 +118,7 @@ export function registerTemplate(program: Command, exit: ExitHolder): void {
     .option("--period <period>", "报告期：2025、2025H1、2025Q3、2025-09")
     .option("--out <file>", "输出文件；与 --all 同用时为输出目录")
     .option("--deadline <date>", "报送截止日期 YYYY-MM-DD")
-    .option("--plan <file>", "计划文件(JSON)，默认为内置的连云港市计划")
+    .option("--plan <file>", "规划配置(.xlsx)或计划文件(JSON)，默认为内置的连云港市计划")
     .option("--all", "为计划中的每个单位各生成一个模板")
     .option("--from <path>", "按上期报表预填：上期报表文件，或(与 --all 同用)上期报表目录")
     .action(async (o: TemplateOptions) => {

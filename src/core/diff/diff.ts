@@ -2,7 +2,7 @@
 // name, kind and level, region cells by key. Pure. Only rows the reader accepted are compared; rows it
 // rejected are counted in the result, never silently left out. A changed code is a removal plus an addition.
 import type { FieldDef, FormDef, LabelCellDef } from "../form/types";
-import { formByVersion } from "../form/versions";
+import { FORMS, formByVersion } from "../form/versions";
 import { parsePeriod } from "../plan/periods";
 import type { ReturnResult } from "../read/types";
 import { textOf } from "../prefill/cell";
@@ -164,9 +164,13 @@ function rejectedIn(r: ReturnResult, sheet: string): number {
 }
 
 /** What changed from `older` to `newer`. Both must be readable returns of a known form version. */
-export function diffReturns(older: ReturnResult, newer: ReturnResult): ReturnDiff {
-  const oldForm: FormDef | null = formByVersion(older.formVersion);
-  const newForm: FormDef | null = formByVersion(newer.formVersion);
+export function diffReturns(
+  older: ReturnResult,
+  newer: ReturnResult,
+  forms: readonly FormDef[] = FORMS,
+): ReturnDiff {
+  const oldForm: FormDef | null = formByVersion(older.formVersion, forms);
+  const newForm: FormDef | null = formByVersion(newer.formVersion, forms);
   if (!oldForm || !newForm) throw new Error("diffReturns: a return of an unknown form version");
   const notCompared: string[] = [];
   const eFields = commonFields(oldForm.enterprises.fields, newForm.enterprises.fields, notCompared).filter(

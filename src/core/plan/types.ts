@@ -1,4 +1,6 @@
-// The plan as data: a new plan or city is a JSON file (validated by plan/schema.ts), not a release.
+// The plan as data: a new plan or city is a plan workbook (core/planbook) or a JSON file (validated by
+// plan/schema.ts), not a release.
+import type { FormDef } from "../form/types";
 
 export interface Unit {
   /** Stable code: the statistical division code where one exists, else the product's own. */
@@ -203,4 +205,9 @@ export interface Plan {
   populations: PopulationDef[];
   /** Issuing document, e.g. 云政办发〔2025〕27号 (optional). */
   document?: string;
+  /**
+   * Every form version the plan has issued, oldest first; the last is the one new templates use. A
+   * return is read against the version it names. Absent: the built-in form versions 1 and 2.
+   */
+  forms?: FormDef[];
 }
