@@ -10,6 +10,7 @@ import type { RegionFigures } from "../targets/types";
 import { FORM_V1 } from "../form/v1";
 import { formByVersion } from "../form/versions";
 import { diffCounts, diffReturns } from "../diff/diff";
+import { sentBackReason, type Review } from "../review/review";
 import {
   compilePlan,
   evaluateAll,
@@ -40,6 +41,8 @@ export interface AggregateArgs {
   regionFigures?: Record<string, RegionFigures>;
   /** The day the bureau received each unit's return (targets workbook 报送登记), ISO date per unit code. */
   receipts?: Record<string, string>;
+  /** The bureau's review per unit code (targets workbook 报送登记); a unit sent back has no return counted. */
+  reviews?: Record<string, Review>;
 }
 
 /** When a return was submitted, and from what: the bureau's receipt, the workbook's saved time, the file. */
@@ -140,6 +143,8 @@ export function aggregateRound(args: AggregateArgs): AggregateResult {
       exclude(r, "unknown_unit", `填报单位代码${r.unit}不在本计划的单位名单中`);
     } else if (r.period !== period.id) {
       exclude(r, "other_period", `报告期为${r.period ?? "未知"}，不是本轮的${period.id}，未计入`);
+    } else if (args.reviews?.[r.unit]?.state === "returned") {
+      exclude(r, "sent_back", sentBackReason(args.reviews[r.unit]));
     } else {
       const list = candidates.get(r.unit) ?? [];
       list.push(r);

@@ -445,6 +445,11 @@ const TARGETS_CATALOGUE = {
     scope: "cell",
     text: (a) => `${a.label ?? ""}不是日期(应如 2025-10-12)，已按未登记处理`,
   },
+  "targets.review_invalid": {
+    severity: "error",
+    scope: "cell",
+    text: (a) => `${a.label ?? ""}应为\u201c待审核\u201d\u201c接受\u201d或\u201c退回\u201d，已按待审核处理`,
+  },
   "settings.invalid": {
     severity: "error",
     scope: "cell",
