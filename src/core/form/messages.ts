@@ -129,6 +129,11 @@ const CATALOGUE = {
     scope: "file",
     text: (a) => `报告期 ${q(a.value)} 无法识别(应如 2025、2025H1、2025Q3、2025-09)`,
   },
+  "form.period_outside_plan": {
+    severity: "error",
+    scope: "file",
+    text: (a) => a.detail ?? `报告期 ${q(a.value)} 不在本计划的计划期内`,
+  },
   "form.period_mismatch": {
     severity: "error",
     scope: "file",
