@@ -25,6 +25,10 @@ export interface IndicatorScore {
    * target > base, else actual / target; capped at settings.cap; null without data or a positive target.
    */
   completion: number | null;
+  /** Share of the target reached, as readers read "完成目标的90%": actual ÷ target (for a 新增 target, the
+   * increase ÷ the increase asked), not capped; null without data or a positive target. The scoring
+   * basis is `completion`. */
+  reached?: number | null;
   /** Which formula gave `completion`: the increase over the base or the stock. */
   completionBasis: "increase" | "stock" | null;
   /** Where the indicator should be at the period's end: base + (target − base) × time progress. */
@@ -137,6 +141,7 @@ export function scoreIndicator(
   const completion = completionOf(actual);
   return {
     code: ind.code,
+    reached: target > 0 ? actual / target : null,
     actual,
     base,
     target,
