@@ -126,7 +126,7 @@ function compareCounts(files, periodYear, script = "pandas_baseline.py") {
 /** In-process split of srdi's own time over the same files: where the time above the floor goes. */
 async function breakdown(files) {
   const { readWorkbook } = require("../dist/xlsx/read");
-  const { zlibInflater } = require("../dist/xlsx/read-inflate-node");
+  const { zlibCrc32, zlibInflater } = require("../dist/xlsx/read-inflate-node");
   const { readReturn } = require("../dist/core/read/read-return");
   const { runRound } = require("../dist/core/report/round-result");
   const { DEFAULT_PLAN } = require("../dist/core/plan/default-plan");
@@ -138,7 +138,11 @@ async function breakdown(files) {
     for (const f of files) {
       const bytes = fs.readFileSync(f);
       let a = performance.now();
-      const snap = await readWorkbook(bytes, { name: path.basename(f), inflate: zlibInflater });
+      const snap = await readWorkbook(bytes, {
+        name: path.basename(f),
+        inflate: zlibInflater,
+        crc32: zlibCrc32,
+      });
       t.read += performance.now() - a;
       a = performance.now();
       returns.push(readReturn(snap, { plan: DEFAULT_PLAN, file: path.basename(f), modified: null }));

@@ -150,7 +150,7 @@ export function registerAggregate(program: Command, exit: ExitHolder): void {
     .option("--targets <file>", "目标分解表(srdi targets 生成并填写)；不给则计数类指标各地不计分")
     .option("--deadline <date>", "报送截止日期 YYYY-MM-DD(默认取模板中的截止日期)")
     .option("--period <period>", "报告期，如 2025Q3(默认取报表中最多的报告期)")
-    .option("--plan <file>", "计划文件(JSON)，默认内置连云港市行动计划")
+    .option("--plan <file>", "规划配置(.xlsx)或计划文件(JSON)，默认内置连云港市行动计划")
     .option("--out <file>", "通报工作簿的保存位置 .xlsx")
     .option("--date <date>", "通报日期 YYYY-MM-DD(默认今天)")
     .option("--docx <file>", "同时生成通报文档 .docx(公文格式)")

@@ -95,7 +95,7 @@ export function registerCheck(program: Command, exit: ExitHolder): void {
     .option("--unit <code>", "填报单位代码或名称；报表须为该单位的")
     .option("--json", "以 JSON 输出(供程序读取)")
     .option("--annotate <dir>", "在该目录写出标注了问题单元格的报表副本")
-    .option("--plan <file>", "计划文件(JSON)，缺省为内置计划")
+    .option("--plan <file>", "规划配置(.xlsx)或计划文件(JSON)，缺省为内置计划")
     .action(async (files: string[], o: CheckOptions) => {
       const { results, output } = await runCheck(files, o);
       process.stdout.write(output);

@@ -6,26 +6,28 @@ import type { Command } from "commander";
 import { buildDemoRound } from "../core/demo/round";
 import { buildTemplate } from "../core/form/template";
 import { fillTemplate } from "../core/form/template-fill";
-import { DEFAULT_PLAN } from "../core/plan/default-plan";
 import { buildBulletin } from "../core/report/bulletin";
 import { toAggregateJson } from "../core/report/json";
 import { runRound } from "../core/report/round-result";
 import { buildTargetsWorkbook } from "../core/targets/workbook";
 import type { FormDef } from "../core/form/types";
-import { CURRENT_FORM } from "../core/form/versions";
+import { currentForm } from "../core/form/versions";
 import { writeWorkbookLazily as writeWorkbook } from "./write-lazily";
 import { readTargetsFile, summaryText } from "./aggregate";
 import { readReturnFile } from "./read-file";
 import type { ExitHolder } from "./common";
+import { loadPlanFile } from "./plan";
 import { templateFileName } from "./template";
 
 interface DemoOptions {
   out?: string;
   json?: boolean;
+  plan?: string;
 }
 
 export async function runDemo(o: DemoOptions, exit: ExitHolder): Promise<void> {
-  const plan = DEFAULT_PLAN;
+  const plan = loadPlanFile(o.plan);
+  const form = currentForm(plan);
   const demo = buildDemoRound(plan);
   const dir = path.resolve(o.out ?? "srdi-demo");
   const templates = path.join(dir, "templates");
@@ -55,11 +57,11 @@ export async function runDemo(o: DemoOptions, exit: ExitHolder): Promise<void> {
         deadline: demo.deadline,
         generatedAt: demo.generatedAt,
       });
-    const desc = template(CURRENT_FORM);
+    const desc = template(form);
     writeFileSync(path.join(templates, templateFileName(unit, demo.period)), await writeWorkbook(desc));
     if (!ret) continue;
     const file = path.join(returnsDir, templateFileName(unit, demo.period));
-    const filled = fillTemplate(ret.form === CURRENT_FORM ? desc : template(ret.form), ret.data, ret.form);
+    const filled = fillTemplate(ret.form === form ? desc : template(ret.form), ret.data, ret.form);
     // The workbook's own saved time is when the clerk saved it; the file time may be a later copy's.
     writeFileSync(
       file,
@@ -114,5 +116,6 @@ export function registerDemo(program: Command, exit: ExitHolder): void {
     .description("用内置示例数据走一遍完整流程 (run the whole job on built-in sample data)")
     .option("--out <dir>", "输出目录", "srdi-demo")
     .option("--json", "以JSON输出汇总结果(同 srdi aggregate --json)")
+    .option("--plan <file>", "规划配置(.xlsx)或计划文件(JSON)，默认内置连云港市行动计划")
     .action(async (o: DemoOptions) => runDemo(o, exit));
 }

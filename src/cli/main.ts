@@ -7,6 +7,8 @@ import { registerCheck } from "./check";
 import { registerAggregate } from "./aggregate";
 import { registerTargets } from "./targets";
 import { registerDemo } from "./demo";
+import { registerPlan } from "./plan";
+import { registerDiff } from "./diff";
 import { UsageError, type ExitHolder } from "./common";
 
 function packageVersion(): string {
@@ -37,6 +39,8 @@ export async function main(argv: string[]): Promise<number> {
   registerAggregate(program, exit);
   registerTargets(program, exit);
   registerDemo(program, exit);
+  registerPlan(program, exit);
+  registerDiff(program, exit);
   try {
     await program.parseAsync(argv);
   } catch (e) {

@@ -8,7 +8,7 @@ import { readReturnBytes, type WorkbookReader } from "../core/read/read-bytes";
 import type { ReturnResult } from "../core/read/types";
 import { unreadableReturn } from "../core/read/unreadable";
 import { readWorkbook } from "../xlsx/read";
-import { zlibInflater } from "../xlsx/read-inflate-node";
+import { zlibCrc32, zlibInflater } from "../xlsx/read-inflate-node";
 import { FileRefusal, readRegularFile } from "./read-regular";
 
 export interface ReadFileOptions {
@@ -25,7 +25,12 @@ export interface LoadedReturn {
 
 /** The .xlsx reader given to the core; the snapshot's source name is the file's base name. */
 const reader: WorkbookReader = (bytes, source) =>
-  readWorkbook(bytes, { ...source, name: path.basename(source.name), inflate: zlibInflater });
+  readWorkbook(bytes, {
+    ...source,
+    name: path.basename(source.name),
+    inflate: zlibInflater,
+    crc32: zlibCrc32,
+  });
 
 export async function loadReturnFile(
   file: string,

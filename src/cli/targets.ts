@@ -30,6 +30,6 @@ export function registerTargets(program: Command, exit: ExitHolder): void {
     .description("生成目标分解与评分设置表 (the target allocation and scoring settings workbook)")
     .option("--period <period>", "报告期，如 2025Q3")
     .option("--out <file>", "保存位置 .xlsx")
-    .option("--plan <file>", "计划文件(JSON)，默认内置连云港市行动计划")
+    .option("--plan <file>", "规划配置(.xlsx)或计划文件(JSON)，默认内置连云港市行动计划")
     .action(async (o: TargetsOptions) => runTargets(o, exit));
 }

@@ -1,17 +1,21 @@
 // `srdi template`: one unit's template, or every unit's (--all) into a folder.
-import { CURRENT_FORM } from "../core/form/versions";
-import { mkdirSync, readFileSync, writeFileSync } from "fs";
+import { currentForm } from "../core/form/versions";
+import { mkdirSync, writeFileSync } from "fs";
 import * as path from "path";
 import type { Command } from "commander";
 import { buildTemplate } from "../core/form/template";
-import { DEFAULT_PLAN } from "../core/plan/default-plan";
 import { parsePeriod, type Period } from "../core/plan/periods";
-import { loadPlanJson, PlanSchemaError } from "../core/plan/schema";
 import type { Plan, Unit } from "../core/plan/types";
 export { templateFileName } from "../core/form/file-name";
 import { templateFileName } from "../core/form/file-name";
 import { writeWorkbookLazily as writeWorkbook } from "./write-lazily";
 import { UsageError, type ExitHolder } from "./common";
+import { loadPlanFile } from "./plan";
+export { loadPlanFile } from "./plan";
+import { prefillStatement, prefillTemplate } from "../core/prefill/prefill";
+import type { ReturnResult } from "../core/read/types";
+import { escapeControls } from "../core/report/terminal";
+import { chooseFrom, sourceFor } from "./template-from";
 
 interface TemplateOptions {
   unit?: string;
@@ -20,22 +24,7 @@ interface TemplateOptions {
   deadline?: string;
   plan?: string;
   all?: boolean;
-}
-
-export function loadPlanFile(file: string | undefined): Plan {
-  if (!file) return DEFAULT_PLAN;
-  let text: string;
-  try {
-    text = readFileSync(file, "utf8");
-  } catch (e) {
-    throw new UsageError(`无法读取计划文件 ${file}：${(e as Error).message}`);
-  }
-  try {
-    return loadPlanJson(text);
-  } catch (e) {
-    if (e instanceof PlanSchemaError) throw new UsageError(`${file}：${e.message}`);
-    throw e;
-  }
+  from?: string;
 }
 
 const unitList = (plan: Plan) => plan.units.map((u) => `${u.code} ${u.name}`).join("、");
@@ -67,18 +56,27 @@ function deadlineOption(text: string | undefined): string | null {
 }
 
 /** `<code>-<name>-<period>.xlsx`, with characters that file systems refuse replaced. */
-async function writeOne(plan: Plan, unit: Unit, period: Period, deadline: string | null, file: string) {
-  const desc = buildTemplate({
+async function writeOne(
+  plan: Plan,
+  unit: Unit,
+  period: Period,
+  deadline: string | null,
+  file: string,
+  source?: ReturnResult,
+) {
+  const blank = buildTemplate({
     plan,
-    form: CURRENT_FORM,
+    form: currentForm(plan),
     unit,
     period,
     deadline,
     generatedAt: new Date().toISOString(),
   });
-  const bytes = await writeWorkbook(desc);
+  const prefilled = source ? prefillTemplate(blank, source, currentForm(plan), plan) : null;
+  const bytes = await writeWorkbook(prefilled?.workbook ?? blank);
   writeFileSync(file, bytes);
   process.stdout.write(`已生成 ${file}（${unit.name}，${period.label}）\n`);
+  if (prefilled) process.stdout.write(escapeControls(`  ${prefillStatement(prefilled.summary)}\n`));
 }
 
 export async function runTemplate(o: TemplateOptions): Promise<void> {
@@ -88,15 +86,28 @@ export async function runTemplate(o: TemplateOptions): Promise<void> {
   if (o.all) {
     if (o.unit) throw new UsageError("--all 与 --unit 不能同时使用");
     const dir = o.out ?? ".";
+    const choice = o.from ? await chooseFrom(o.from, plan, period) : null;
     mkdirSync(dir, { recursive: true });
-    for (const unit of plan.units)
-      await writeOne(plan, unit, period, deadline, path.join(dir, templateFileName(unit, period)));
+    for (const unit of plan.units) {
+      const file = path.join(dir, templateFileName(unit, period));
+      await writeOne(plan, unit, period, deadline, file, choice?.byUnit.get(unit.code));
+    }
     process.stdout.write(`共 ${plan.units.length} 个单位的模板已写入 ${dir}\n`);
+    if (choice) {
+      const notes = [`按上期报表预填 ${choice.byUnit.size} 个单位`];
+      if (choice.blank.length)
+        notes.push(
+          `没有可用上期报表、生成空白模板的单位：${choice.blank.map((u) => `${u.code} ${u.name}`).join("、")}`,
+        );
+      for (const u of choice.unused) notes.push(`未使用 ${u.file}：${u.reason}`);
+      process.stdout.write(escapeControls(notes.join("\n") + "\n"));
+    }
     return;
   }
   if (!o.unit) throw new UsageError(`缺少 --unit(或用 --all 生成全部单位)。可选：${unitList(plan)}`);
   const unit = findUnit(plan, o.unit);
-  await writeOne(plan, unit, period, deadline, o.out ?? templateFileName(unit, period));
+  const source = o.from ? await sourceFor(o.from, plan, unit, period) : undefined;
+  await writeOne(plan, unit, period, deadline, o.out ?? templateFileName(unit, period), source);
 }
 
 export function registerTemplate(program: Command, exit: ExitHolder): void {
@@ -107,8 +118,9 @@ export function registerTemplate(program: Command, exit: ExitHolder): void {
     .option("--period <period>", "报告期：2025、2025H1、2025Q3、2025-09")
     .option("--out <file>", "输出文件；与 --all 同用时为输出目录")
     .option("--deadline <date>", "报送截止日期 YYYY-MM-DD")
-    .option("--plan <file>", "计划文件(JSON)，默认为内置的连云港市计划")
+    .option("--plan <file>", "规划配置(.xlsx)或计划文件(JSON)，默认为内置的连云港市计划")
     .option("--all", "为计划中的每个单位各生成一个模板")
+    .option("--from <path>", "按上期报表预填：上期报表文件，或(与 --all 同用)上期报表目录")
     .action(async (o: TemplateOptions) => {
       await runTemplate(o);
       exit.code = 0;

@@ -16,7 +16,7 @@ import { roundSummary, type RoundSummary } from "../core/report/summary";
 import { SHEET_BULLETIN } from "../core/report/bulletin-sheet";
 import { readTargets } from "../core/targets/read";
 import { buildTargetsWorkbook } from "../core/targets/workbook";
-import { CURRENT_FORM } from "../core/form/versions";
+import { currentForm } from "../core/form/versions";
 import {
   RECEIPTS_SHEET,
   REGION_SHEET,
@@ -141,7 +141,7 @@ export function createActions(plan: Plan, now: () => Date = () => new Date()): P
   const describe = (req: TemplateRequest) =>
     buildTemplate({
       plan,
-      form: CURRENT_FORM,
+      form: currentForm(plan),
       unit: req.unit,
       period: req.period,
       deadline: req.deadline,

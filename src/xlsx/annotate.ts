@@ -226,7 +226,7 @@ export function annotationRefusal(bytes: Uint8Array): string | null {
   try {
     const zip = new ZipReader(bytes, DEFAULT_LIMITS);
     let cells = 0;
-    for (const name of zip.entries.keys()) {
+    for (const { name } of zip.entries.values()) {
       if (!name.endsWith(".xml") && !name.endsWith(".rels") && !name.endsWith(".vml")) continue;
       const xml = zip.read(name)!;
       const s = new XmlScanner(xml, name, DEFAULT_LIMITS.maxDepth);

@@ -39,6 +39,28 @@ export function unescapeXstring(s: string): string {
 
 const isType = (type: string, kind: string) => type.endsWith(`/${kind}`);
 
+/**
+ * Markup compatibility (ECMA-376 part 3): an mc:AlternateContent holds mc:Choice branches, each for readers
+ * that understand the namespaces it Requires, and an mc:Fallback for the rest; a reader takes one branch.
+ * This reader understands none of the extensions a Choice requires (Hancom's hs, Excel's x14...), so it
+ * reads the Fallback and passes over every Choice: reading both made Hancom's styles.xml 36 cell formats
+ * where it has 29, and shifted every style index after the first. Counts the Choice elements open.
+ */
+class SkipChoices {
+  private open = 0;
+  /** An element opened; true when it is inside a Choice (not to be read). */
+  opened(name: string): boolean {
+    if (name === "Choice") this.open++;
+    return this.open > 0;
+  }
+  /** An element closed; true when it was inside a Choice. */
+  closed(name: string): boolean {
+    const inside = this.open > 0;
+    if (name === "Choice") this.open--;
+    return inside;
+  }
+}
+
 export function bookParts(
   workbookXml: Uint8Array,
   relsXml: Uint8Array | null,
@@ -90,11 +112,13 @@ export function readSharedStrings(xml: Uint8Array, part: string, limits: ReadLim
   let t = "";
   let inT = false;
   let phonetic = 0;
+  const choices = new SkipChoices();
   for (let tok = s.next(); tok !== END; tok = s.next()) {
     if (tok === TEXT) {
       if (inT) t += s.text();
     } else if (tok === OPEN) {
       const name = s.name;
+      if (choices.opened(name)) continue;
       if (name === "si") si = "";
       else if (name === "rPh") phonetic++;
       else if (name === "t" && phonetic === 0) {
@@ -103,6 +127,7 @@ export function readSharedStrings(xml: Uint8Array, part: string, limits: ReadLim
       }
     } else if (tok === CLOSE) {
       const name = s.name;
+      if (choices.closed(name)) continue;
       if (name === "t" && inT) {
         inT = false;
         si += unescapeXstring(t);
@@ -122,12 +147,14 @@ export function readCellFormats(xml: Uint8Array, part: string, limits: ReadLimit
   const custom = new Map<string, string>();
   const ids: string[] = [];
   let inCellXfs = false;
+  const choices = new SkipChoices();
   scanTags(
     xml,
     part,
     limits.maxDepth,
     (s) => {
       const name = s.name;
+      if (choices.opened(name)) return;
       if (name === "numFmt") {
         const id = s.attr("numFmtId");
         if (id !== undefined) custom.set(id, (s.attr("formatCode") ?? "").replace(/\\(.)/g, "$1"));
@@ -135,7 +162,7 @@ export function readCellFormats(xml: Uint8Array, part: string, limits: ReadLimit
       else if (name === "xf" && inCellXfs) ids.push(s.attr("numFmtId") ?? "0");
     },
     (s) => {
-      if (s.name === "cellXfs") inCellXfs = false;
+      if (!choices.closed(s.name) && s.name === "cellXfs") inCellXfs = false;
     },
   );
   return ids.map((id) => custom.get(id) ?? BUILTIN_FORMATS[id]);

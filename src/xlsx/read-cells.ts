@@ -59,6 +59,36 @@ function numberAt(b: Uint8Array, start: number, end: number): number {
   return NaN;
 }
 
+const isDigit = (c: number) => c >= 48 && c <= 57;
+const isXmlSpace = (c: number) => c === 32 || c === 9 || c === 10 || c === 13;
+
+/**
+ * Whether a <v> is one whole number as SpreadsheetML writes it (xsd:double without INF/NaN): a sign,
+ * digits with at most one point, an exponent, XML whitespace around. "1,5", "12kg" or "abc" are not: read
+ * as text, so the field's rule refuses them with the value quoted, never as the digits in front (what
+ * parseFloat gives). One pass, no regex.
+ */
+function isNumberText(s: string): boolean {
+  let i = 0;
+  let n = s.length;
+  while (i < n && isXmlSpace(s.charCodeAt(i))) i++;
+  while (n > i && isXmlSpace(s.charCodeAt(n - 1))) n--;
+  let c = s.charCodeAt(i);
+  if (c === 43 || c === 45) c = s.charCodeAt(++i);
+  let digits = 0;
+  for (; i < n && isDigit(c); c = s.charCodeAt(++i)) digits++;
+  if (c === 46 /* . */) for (c = s.charCodeAt(++i); i < n && isDigit(c); c = s.charCodeAt(++i)) digits++;
+  if (digits === 0) return false;
+  if (i < n && (c === 101 || c === 69) /* e E */) {
+    c = s.charCodeAt(++i);
+    if (c === 43 || c === 45) c = s.charCodeAt(++i);
+    let exp = 0;
+    for (; i < n && isDigit(c); c = s.charCodeAt(++i)) exp++;
+    if (exp === 0) return false;
+  }
+  return i === n;
+}
+
 /** 1-based column of the letters an r attribute starts with; 0 when none. */
 function columnAt(b: Uint8Array, start: number, end: number): number {
   let n = 0;
@@ -149,15 +179,22 @@ class SheetScan {
     return this.vStart < 0 && this.v === "";
   }
 
-  /** The value as a number, without a string for plain integers. */
-  private vNumber(): number {
-    if (this.vStart < 0) return parseFloat(this.v);
-    const n = numberAt(this.b, this.vStart, this.vEnd);
-    return n === n ? n : parseFloat(this.vText());
+  /** A number cell's value: the number, without a string for plain integers; text when not a number. */
+  private vNumber(): number | string {
+    if (this.vStart >= 0) {
+      const n = numberAt(this.b, this.vStart, this.vEnd);
+      if (n === n) return n;
+    }
+    const text = this.vText();
+    return isNumberText(text) ? Number(text) : text;
   }
 
   private sharedString(): string {
-    const i = this.vStart >= 0 ? this.vNumber() : parseInt(this.vText(), 10);
+    let i: number;
+    if (this.vStart >= 0) {
+      i = numberAt(this.b, this.vStart, this.vEnd);
+      if (i !== i) i = parseFloat(this.vText());
+    } else i = parseInt(this.vText(), 10);
     const str = this.ctx.shared[i];
     if (str === undefined)
       throw new WorkbookReadError("file.corrupt", {
@@ -178,8 +215,12 @@ class SheetScan {
         return { error: this.vText() };
       case "d":
         return isoSerial(this.vText(), this.ctx.date1904);
-      default:
+      case undefined:
+      case "n":
         return this.vNumber();
+      default:
+        // A type the reader does not know (a cached result written t="inlineStr", say): its text as is.
+        return this.vText();
     }
   }
 

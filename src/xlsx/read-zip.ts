@@ -1,8 +1,13 @@
 // The zip container of an .xlsx, read from its central directory under caps before anything is inflated:
 // entry count, declared sizes and compression ratios, names unique, each entry's local header naming the
 // same file as the directory (a zip whose two records differ is read differently by different tools, so it
-// is refused). Only the entries the reader asks for are inflated, each once, and never past its declared
-// size (a directory that lies about a size is caught while inflating).
+// is refused). Only the entries the reader asks for are inflated, each once, never past its declared size
+// (a directory that lies about a size is caught while inflating), and their bytes must match the CRC-32
+// the directory records: a part changed after zipping is corrupt or tampered with, and refused.
+// Names are part names as the packaging rules (OPC, ECMA-376 part 2) compare them: "\" read as "/" (some
+// writers use it) and ASCII case ignored, so "[content_types].xml" is "[Content_Types].xml"; two entries
+// with one such name are refused like exact duplicates, since which one a program reads is arbitrary.
+import { buf as crc32 } from "crc-32";
 import { Inflate } from "fflate";
 import type { ReadLimits } from "./limits";
 import { WorkbookReadError } from "./read-error";
@@ -10,8 +15,18 @@ import { WorkbookReadError } from "./read-error";
 /** Inflates raw DEFLATE data of at most `size` bytes; throws when the data holds more (or is corrupt). */
 export type Inflater = (data: Uint8Array, size: number) => Uint8Array;
 
+/** The CRC-32 of some bytes (as an unsigned number). */
+export type Checksum = (data: Uint8Array) => number;
+
+/** crc-32's, in JavaScript: the pane's, and the CLI's on a Node without zlib.crc32. */
+export const jsCrc32: Checksum = (data) => crc32(data, 0) >>> 0;
+
 export interface ZipEntry {
+  /** The name as the directory writes it ("\\" read as "/"). */
   name: string;
+  /** The name's bytes in the directory, which the local header must repeat. */
+  raw: Uint8Array;
+  crc: number;
   method: number;
   flags: number;
   compressedSize: number;
@@ -27,6 +42,13 @@ const LOCAL = 0x04034b50;
 
 const mb = (n: number) => `${Math.round(n / 1024 / 1024)} MB`;
 const corrupt = (detail: string) => new WorkbookReadError("file.corrupt", { detail });
+
+/** The key a part name is looked up by: "/" separators, no leading "/", ASCII case folded. */
+export const partKey = (name: string): string =>
+  name
+    .replace(/\\/g, "/")
+    .replace(/^\//, "")
+    .replace(/[A-Z]+/g, (m) => m.toLowerCase());
 
 /** Streams through fflate in slices so that a bomb is stopped after one slice past the declared size. */
 export const fflateInflater: Inflater = (data, size) => {
@@ -63,6 +85,7 @@ export class ZipReader {
     private readonly bytes: Uint8Array,
     private readonly limits: ReadLimits,
     private readonly inflater: Inflater = fflateInflater,
+    private readonly checksum: Checksum = jsCrc32,
   ) {
     this.view = new DataView(bytes.buffer, bytes.byteOffset, bytes.byteLength);
     this.readDirectory();
@@ -111,6 +134,7 @@ export class ZipReader {
       if (p + 46 > b.length || this.u32(p) !== CENTRAL) throw corrupt("压缩包目录已损坏");
       const flags = this.u16(p + 8);
       const method = this.u16(p + 10);
+      const crc = this.u32(p + 16);
       let compressedSize = this.u32(p + 20);
       let size = this.u32(p + 24);
       const nameLen = this.u16(p + 28);
@@ -135,7 +159,7 @@ export class ZipReader {
         }
       }
       const raw = b.subarray(nameAt, nameAt + nameLen);
-      const name = new TextDecoder("utf-8").decode(raw).replace(/^\//, "");
+      const name = new TextDecoder("utf-8").decode(raw).replace(/\\/g, "/").replace(/^\//, "");
       p = nameAt + nameLen + extraLen + commentLen;
       if (name.endsWith("/")) continue; // a folder
       declared += size;
@@ -143,31 +167,44 @@ export class ZipReader {
         throw new WorkbookReadError("file.too_large", { detail: `解压后超过 ${mb(limits.maxTotalBytes)}` });
       if (size >= limits.ratioCheckFrom && size / Math.max(1, compressedSize) > limits.maxRatio)
         throw new WorkbookReadError("file.too_large", { detail: `${name} 压缩比超过 ${limits.maxRatio}:1` });
-      if (this.entries.has(name)) throw corrupt(`压缩包中有两个同名条目 ${name}`);
-      this.entries.set(name, { name, method, flags, compressedSize, size, localOffset });
+      const key = partKey(name);
+      const twin = this.entries.get(key);
+      if (twin)
+        throw corrupt(
+          twin.name === name
+            ? `压缩包中有两个同名条目 ${name}`
+            : `压缩包中有两个仅大小写或路径分隔符不同的条目 ${twin.name} 与 ${name}`,
+        );
+      this.entries.set(key, { name, raw, crc, method, flags, compressedSize, size, localOffset });
     }
   }
 
+  /** The entry of a part name (compared as part names are), if the zip has it. */
+  entry(name: string): ZipEntry | undefined {
+    return this.entries.get(partKey(name));
+  }
+
   has(name: string): boolean {
-    return this.entries.has(name);
+    return this.entries.has(partKey(name));
   }
 
   /** The entry's bytes, inflated under the caps; undefined when the zip has no such entry. */
-  read(name: string, maxBytes = Infinity): Uint8Array | undefined {
-    const e = this.entries.get(name);
+  read(part: string, maxBytes = Infinity): Uint8Array | undefined {
+    const e = this.entry(part);
     if (!e) return undefined;
+    const name = e.name;
     const b = this.bytes;
     const at = e.localOffset;
     if (at + 30 > b.length || this.u32(at) !== LOCAL) throw corrupt(`${name}: 本地文件头已损坏`);
     if (e.flags & 1) throw new WorkbookReadError("file.encrypted");
     const nameLen = this.u16(at + 26);
     const extraLen = this.u16(at + 28);
-    const local = b.subarray(at + 30, at + 30 + nameLen);
-    const want = new TextEncoder().encode(name);
-    const same =
-      (local.length === want.length && local.every((x, i) => x === want[i])) ||
-      (local.length === want.length + 1 && local[0] === 0x2f && want.every((x, i) => x === local[i + 1]));
-    if (!same) throw corrupt(`${name}: 本地文件头与目录记录的文件名不一致`);
+    // The same bytes, but for a leading "/" that either record may have.
+    const trim = (x: Uint8Array) => (x[0] === 0x2f ? x.subarray(1) : x);
+    const local = trim(b.subarray(at + 30, at + 30 + nameLen));
+    const want = trim(e.raw);
+    if (local.length !== want.length || !local.every((x, i) => x === want[i]))
+      throw corrupt(`${name}: 本地文件头与目录记录的文件名不一致`);
     const start = at + 30 + nameLen + extraLen;
     if (start + e.compressedSize > b.length) throw corrupt(`${name}: 数据超出文件范围(文件不完整)`);
     if (e.size > maxBytes)
@@ -178,12 +215,14 @@ export class ZipReader {
         detail: `解压后超过 ${mb(this.limits.maxTotalBytes)}`,
       });
     const data = b.subarray(start, start + e.compressedSize);
+    let out: Uint8Array;
     if (e.method === 0) {
       if (e.compressedSize !== e.size) throw corrupt(`${name}: 未压缩条目的大小不一致`);
-      return data;
-    }
-    if (e.method !== 8) throw corrupt(`${name}: 不支持的压缩方法 ${e.method}`);
-    if (e.size === 0) return new Uint8Array(0);
-    return this.inflater(data, e.size);
+      out = data;
+    } else if (e.method !== 8) throw corrupt(`${name}: 不支持的压缩方法 ${e.method}`);
+    else out = e.size === 0 ? new Uint8Array(0) : this.inflater(data, e.size);
+    if (this.checksum(out) !== e.crc)
+      throw corrupt(`${name}: 内容与压缩包记录的校验值(CRC-32)不符，文件已损坏或被改动`);
+    return out;
   }
 }

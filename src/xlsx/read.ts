@@ -9,10 +9,10 @@ import { bookParts, corePropsPath, readCellFormats, readSavedAt, readSharedStrin
 import { readCells, type CellsContext } from "./read-cells";
 import { WorkbookReadError } from "./read-error";
 import { sniff } from "./read-sniff";
-import { ZipReader, type Inflater } from "./read-zip";
+import { partKey, ZipReader, type Checksum, type Inflater } from "./read-zip";
 
 export { WorkbookReadError } from "./read-error";
-export type { Inflater } from "./read-zip";
+export type { Checksum, Inflater } from "./read-zip";
 
 export interface ReadWorkbookOptions {
   name?: string;
@@ -20,6 +20,8 @@ export interface ReadWorkbookOptions {
   limits?: Partial<ReadLimits>;
   /** Raw DEFLATE inflater; default fflate (the CLI passes Node's zlib, which is faster there). */
   inflate?: Inflater;
+  /** CRC-32 of a part's bytes, checked against the zip's; default crc-32's (the CLI passes zlib's). */
+  crc32?: Checksum;
 }
 
 /** docProps/core.xml is a few hundred bytes; anything far larger is ignored, not read. */
@@ -36,7 +38,7 @@ export async function readWorkbook(
 export function readWorkbookSync(bytes: Uint8Array, opts: ReadWorkbookOptions = {}): WorkbookSnapshot {
   const limits = { ...DEFAULT_LIMITS, ...opts.limits };
   sniff(bytes);
-  const zip = new ZipReader(bytes, limits, opts.inflate);
+  const zip = new ZipReader(bytes, limits, opts.inflate, opts.crc32);
   const wbXml = zip.read("xl/workbook.xml");
   if (!wbXml)
     throw new WorkbookReadError("file.not_workbook", { detail: "压缩包中没有工作簿(xl/workbook.xml)" });
@@ -52,11 +54,12 @@ export function readWorkbookSync(bytes: Uint8Array, opts: ReadWorkbookOptions = 
       throw new WorkbookReadError("file.corrupt", { detail: `有两个名为\u201c${s.name}\u201d的工作表` });
     names.add(key);
     if (s.path === null || !zip.has(s.path)) continue;
-    if (paths.has(s.path))
+    const part = partKey(s.path);
+    if (paths.has(part))
       throw new WorkbookReadError("file.corrupt", {
         detail: `工作表\u201c${s.name}\u201d与另一工作表指向同一部件 ${s.path}`,
       });
-    paths.add(s.path);
+    paths.add(part);
   }
 
   const ssXml = book.sharedStrings === null ? undefined : zip.read(book.sharedStrings);
@@ -80,7 +83,7 @@ export function readWorkbookSync(bytes: Uint8Array, opts: ReadWorkbookOptions = 
   if (opts.name !== undefined) source.name = opts.name;
   if (opts.modified !== undefined) source.modified = opts.modified;
   const corePath = corePropsPath(zip.read("_rels/.rels", MAX_CORE_PROPS), limits);
-  const core = zip.entries.get(corePath);
+  const core = zip.entry(corePath);
   if (core && core.size <= MAX_CORE_PROPS) {
     const savedAt = readSavedAt(zip.read(corePath)!, limits);
     if (savedAt !== undefined) source.savedAt = savedAt;

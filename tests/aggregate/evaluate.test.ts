@@ -243,7 +243,7 @@ describe("zero denominators are no data, never 0 and never NaN", () => {
 test("every indicator of the default plan evaluates to a number or null", () => {
   for (const ind of DEFAULT_PLAN.indicators) {
     const v = evaluate(
-      ind.formula,
+      ind.formula!,
       ctx(firms, { platforms, regions: [{ above_scale_sme_main_revenue: 5000 }] }),
     ).value;
     expect(v === null || Number.isFinite(v)).toBe(true);

@@ -81,7 +81,7 @@ test("the result does not depend on the order of the returns", () => {
 });
 
 test("city count of a count indicator = sum over units − repeats of duplicates", () => {
-  const counts = plan.indicators.filter((i) => i.formula.type === "count" || i.formula.type === "sum");
+  const counts = plan.indicators.filter((i) => i.formula!.type === "count" || i.formula!.type === "sum");
   fc.assert(
     fc.property(round, (returns) => {
       const r = aggregateRound({ plan, period, returns });
@@ -94,7 +94,7 @@ test("city count of a count indicator = sum over units − repeats of duplicates
               .flatMap((x) => x.enterprises)
               .find((e) => e.uscc === d.key) as EnterpriseRecord;
             const one =
-              evaluate(ind.formula, {
+              evaluate(ind.formula!, {
                 enterprises: [rec],
                 platforms: [],
                 regions: [],

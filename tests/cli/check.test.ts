@@ -96,7 +96,8 @@ test("an unreadable file is listed as a rejected return, and makes the exit code
     sheet: ENT,
     cell: "B3",
     scope: "cell",
-    message: "统一社会信用代码校验位错误：应为 W，实为 M",
+    message:
+      "统一社会信用代码校验不通过(代码中有字符录入有误)；请从营业执照或国家企业信用信息公示系统重新复制完整代码",
   });
   expect(bad.warnings.map((i: { code: string; cell: string }) => `${i.code}@${i.cell}`)).toEqual([
     "norm.thousands@J2",
@@ -161,7 +162,9 @@ test("human report names sheet!cell and the rule", () => {
   const r = srdi("check", file("bad.xlsx"));
   expect(r.code).toBe(1);
   expect(r.out).toContain("填报单位：连云区(320703)");
-  expect(r.out).toContain(`    ${ENT}!B3 统一社会信用代码校验位错误：应为 W，实为 M\n`);
+  expect(r.out).toContain(
+    `    ${ENT}!B3 统一社会信用代码校验不通过(代码中有字符录入有误)；请从营业执照或国家企业信用信息公示系统重新复制完整代码\n`,
+  );
   expect(r.out.split(`${ENT}!B3`)).toHaveLength(2); // the location once
   expect(r.out).toContain("数据行：读取 4");
 });
@@ -215,7 +218,7 @@ print(json.dumps({
   expect(j.sheets).toEqual(["填报说明", ENT, PLAT, REG, "_srdi_meta", "校验结果"]);
   expect(j.states[4]).toBe("veryHidden");
   expect(j.b3[0]).toBe("91320214745555318M");
-  expect(j.b3[1]).toContain("校验位错误");
+  expect(j.b3[1]).toContain("校验不通过");
   expect(j.b3[1]).not.toContain("B3"); // the note sits on the cell: it does not repeat where it is
   expect(j.b3[2]).toBe("FFFFC7CE");
   expect(j.j2[0]).toContain("千位分隔符");

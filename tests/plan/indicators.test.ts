@@ -27,7 +27,7 @@ function value(
     plan: DEFAULT_PLAN,
     periodYear: o.periodYear ?? 2025,
   };
-  return evaluate(ind.formula, ctx, ind.measure).value;
+  return evaluate(ind.formula!, ctx, ind.measure).value;
 }
 
 describe("plan data: population, measure and scope per indicator", () => {

@@ -1,4 +1,5 @@
 import { DEFAULT_PLAN } from "../../src/core/plan/default-plan";
+import { formulaToExpr } from "../../src/core/plan/formula-expr";
 import { loadPlanJson, PlanSchemaError, validatePlan } from "../../src/core/plan/schema";
 
 const clone = () => JSON.parse(JSON.stringify(DEFAULT_PLAN));
@@ -101,4 +102,190 @@ test("plan fields of version 2 are checked", () => {
   expect(() => validatePlan(p)).toThrow(
     /indicators\[0\]\.measure.*indicators\[1\]\.population.*validityYears\.champion/,
   );
+});
+
+describe("issue 17: tiers, populations, expressions, basis and milestones as plan data", () => {
+  test("each built-in indicator's expression says what its legacy formula says", () => {
+    for (const ind of DEFAULT_PLAN.indicators)
+      expect([ind.code, formulaToExpr(ind.formula!, ind.measure)]).toEqual([ind.code, ind.expr]);
+  });
+
+  test("a plan file of before issue 17 (formula, validityYears) gets expressions, tiers and populations", () => {
+    const old = clone();
+    delete old.tiers;
+    delete old.populations;
+    old.validityYears.champion = 5;
+    for (const ind of old.indicators) {
+      delete ind.expr;
+      delete ind.basis;
+    }
+    const p = validatePlan(old);
+    expect(p.indicators.map((i) => i.expr)).toEqual(DEFAULT_PLAN.indicators.map((i) => i.expr));
+    expect(p.indicators.map((i) => i.basis)).toEqual(DEFAULT_PLAN.indicators.map((i) => i.basis));
+    expect(p.tiers.find((t) => t.key === "champion")!.validityYears).toBe(5);
+    expect(p.populations.map((x) => x.name)).toEqual(["SRDI", "INNO", "ALL"]);
+  });
+
+  test("a plan with expressions only (no formula) loads; tiers give validityYears", () => {
+    const p = clone();
+    for (const ind of p.indicators) delete ind.formula;
+    p.tiers[0].validityYears = 4;
+    const loaded = validatePlan(p);
+    expect(loaded.validityYears.innovative).toBe(4);
+    expect(loaded.indicators[0].formula).toBeUndefined();
+  });
+
+  test("basis increase and since_plan_start set measure; milestones are checked", () => {
+    const p = clone();
+    p.indicators[0].basis = "increase";
+    p.indicators[0].base = 380;
+    p.indicators[0].milestones = [
+      { year: 2024, target: 600 },
+      { year: 2025, target: 1000 },
+    ];
+    const loaded = validatePlan(p);
+    expect([loaded.indicators[0].basis, loaded.indicators[0].measure]).toEqual(["increase", "stock"]);
+  });
+
+  test.each<[string, Edit, string]>([
+    [
+      "expr missing",
+      (p) => (delete p.indicators[2].expr, delete p.indicators[2].formula),
+      "indicators[2].expr 必须是文字",
+    ],
+    [
+      "basis",
+      (p) => (p.indicators[1].basis = "flow"),
+      "indicators[1].basis 必须是 stock / increase / since_plan_start 之一",
+    ],
+    [
+      "milestone outside the plan",
+      (p) => (p.indicators[0].milestones = [{ year: 2026, target: 1000 }]),
+      "indicators[0].milestones[0].year 必须是计划期内的年份(2023—2025)",
+    ],
+    [
+      "milestones out of order",
+      (p) =>
+        (p.indicators[0].milestones = [
+          { year: 2024, target: 600 },
+          { year: 2024, target: 700 },
+          { year: 2025, target: 1000 },
+        ]),
+      "indicators[0].milestones[1].year 必须按年份从小到大排列且不重复",
+    ],
+    [
+      "last milestone not the end target",
+      (p) => (p.indicators[0].milestones = [{ year: 2025, target: 900 }]),
+      "indicators[0].milestones[0].target 最后一个节点目标必须等于 target(1000)",
+    ],
+    [
+      "last milestone not the end year",
+      (p) => (p.indicators[0].milestones = [{ year: 2024, target: 1000 }]),
+      "indicators[0].milestones[0].year 最后一个节点必须是计划末年(2025)",
+    ],
+    ["tier key", (p) => (p.tiers[1].key = "Bad"), "tiers[1].key 只能由小写字母"],
+    ["tier twice", (p) => (p.tiers[1].key = "innovative"), "tiers[1].key 梯度代码“innovative”重复"],
+    ["tier validity", (p) => (p.tiers[2].validityYears = 0), "tiers[2].validityYears 必须是1到100之间的整数"],
+    [
+      "tier name year",
+      (p) => delete p.tiers[0].names[1].from,
+      "tiers[0].names[1].from 除第一个名称外必须给出启用年份",
+    ],
+    ["population name", (p) => (p.populations[0].name = "专精特新"), "populations[0].name 只能由字母"],
+    [
+      "population twice",
+      (p) => (p.populations[1].name = "SRDI"),
+      "populations[1].name 企业范围名称“SRDI”重复",
+    ],
+  ])("%s", (_n, edit, message) => {
+    const p = clone();
+    edit(p);
+    let err: unknown;
+    try {
+      validatePlan(p);
+    } catch (e) {
+      err = e;
+    }
+    expect(err).toBeInstanceOf(PlanSchemaError);
+    expect((err as PlanSchemaError).problems).toEqual(
+      expect.arrayContaining([expect.stringContaining(message)]),
+    );
+    expect((err as PlanSchemaError).details.length).toBe((err as PlanSchemaError).problems.length);
+  });
+});
+
+describe("issue 17: expressions of a plan are checked when it loads, each error at its offset", () => {
+  const problems = (edit: Edit) => {
+    const p = clone();
+    edit(p);
+    try {
+      validatePlan(p);
+    } catch (e) {
+      return (e as PlanSchemaError).details;
+    }
+    return [];
+  };
+  test.each<[string, Edit, { path: string; offset?: number; message: RegExp }]>([
+    [
+      "unknown field",
+      (p) => (p.indicators[4].expr = "ratio_of_sums(rd_expens, revenue, SRDI)"),
+      { path: "indicators[4].expr", offset: 14, message: /^第15个字符：未知字段“rd_expens”/ },
+    ],
+    [
+      "unknown function",
+      (p) => (p.indicators[0].expr = "avg(patents, SRDI)"),
+      { path: "indicators[0].expr", offset: 0, message: /未知函数“avg”/ },
+    ],
+    [
+      "type mismatch",
+      (p) => (p.indicators[0].expr = "count(ALL, revenue)"),
+      { path: "indicators[0].expr", offset: 11, message: /条件必须是是\/否的判断/ },
+    ],
+    [
+      "syntax",
+      (p) => (p.indicators[0].expr = "count(ALL"),
+      { path: "indicators[0].expr", offset: 9, message: /表达式不完整/ },
+    ],
+    [
+      "population filter",
+      (p) => (p.populations[0].filter = "recognised(provincial) or recognised(little_giant)"),
+      { path: "populations[0].filter", offset: 11, message: /未知的认定梯度“provincial”/ },
+    ],
+    [
+      "population unknown to an indicator",
+      (p) => (p.indicators[7].expr = "mean(cnc_rate, GAZELLE)"),
+      { path: "indicators[7].expr", offset: 15, message: /未知的企业范围“GAZELLE”/ },
+    ],
+    [
+      "tier year field",
+      (p) => (p.tiers[0].yearField = "revenue"),
+      { path: "tiers[0].yearField", message: /“revenue”不是企业名录中的年份字段/ },
+    ],
+  ])("%s", (_n, edit, expected) => {
+    const got = problems(edit);
+    expect(got).toHaveLength(1);
+    expect(got[0].path).toBe(expected.path);
+    expect(got[0].offset).toBe(expected.offset);
+    expect(got[0].message).toMatch(expected.message);
+  });
+
+  test("a plan's own population and tier are usable in its expressions; population comes from the expression", () => {
+    const p = clone();
+    p.tiers.push({
+      key: "gazelle",
+      yearField: "smart_factory_year",
+      names: [{ name: "瞪羚企业" }],
+      validityYears: 2,
+    });
+    p.populations.push({ name: "GAZELLE", label: "瞪羚企业", filter: "recognised(gazelle)" });
+    p.indicators.push({
+      ...p.indicators[0],
+      code: "gazelles",
+      expr: "count(瞪羚企业, patents >= 5)",
+      formula: undefined,
+      population: undefined,
+    });
+    const loaded = validatePlan(JSON.parse(JSON.stringify(p)));
+    expect(loaded.indicators.at(-1)!.population).toBe("gazelle");
+  });
 });

@@ -30,7 +30,7 @@ describe("message catalogue", () => {
     expect(["file", "row", "cell"]).toContain(issueScope(code));
   });
 
-  test("severities: norm.*, additions and the targets' notices are warnings, the rest errors", () => {
+  test("severities: norm.*, additions, the targets' and the roster's notices are warnings, the rest errors", () => {
     const warnings = new Set([
       "sheet.added",
       "column.added",
@@ -38,12 +38,21 @@ describe("message catalogue", () => {
       "targets.percent_points",
       "targets.sum_mismatch",
       "targets.partial",
+      "roster.uscc", // the row is kept and matched by name
     ]);
     for (const c of ISSUE_CODES) {
       const warning = c.startsWith("norm.") || warnings.has(c);
       expect([c, defaultSeverity(c)]).toEqual([c, warning ? "warning" : "error"]);
     }
     expect(defaultSeverity("rule.anything")).toBe("error");
+  });
+
+  test("a USCC that does not check out: the message never gives the check character that would pass", () => {
+    // 91110000600037341M: L would pass. A clerk who typed L would make a code with an earlier typo valid.
+    const i = makeIssue("uscc.checksum", { sheet: "企业名录", cell: "B7", value: "91110000600037341M" });
+    expect(i.message).not.toMatch(/[0-9A-Z]/);
+    expect(i.message).toContain("营业执照");
+    expect(i.message).toContain("国家企业信用信息公示系统");
   });
 
   // The scope replaces the pattern over codes that once said which errors reject a whole return.
@@ -80,10 +89,14 @@ describe("message catalogue", () => {
       cell: "B7",
       args: { expected: "L", actual: "M" },
     });
-    expect(i.message).toBe("统一社会信用代码校验位错误：应为 L，实为 M");
-    expect(issueText(i)).toBe("企业名录!B7 统一社会信用代码校验位错误：应为 L，实为 M");
+    expect(i.message).toBe(
+      "统一社会信用代码校验不通过(代码中有字符录入有误)；请从营业执照或国家企业信用信息公示系统重新复制完整代码",
+    );
+    expect(issueText(i)).toBe(
+      "企业名录!B7 统一社会信用代码校验不通过(代码中有字符录入有误)；请从营业执照或国家企业信用信息公示系统重新复制完整代码",
+    );
     expect(issueText({ ...i, cell: null })).toBe(
-      "工作表\u201c企业名录\u201d：统一社会信用代码校验位错误：应为 L，实为 M",
+      "工作表\u201c企业名录\u201d：统一社会信用代码校验不通过(代码中有字符录入有误)；请从营业执照或国家企业信用信息公示系统重新复制完整代码",
     );
     expect(issueText({ ...i, sheet: null, cell: null })).toBe(i.message);
   });

@@ -233,7 +233,8 @@ describe("values, row by row", () => {
         cell: "B3",
         field: "uscc",
         value: "91320214745555318M",
-        message: "统一社会信用代码校验位错误：应为 W，实为 M",
+        message:
+          "统一社会信用代码校验不通过(代码中有字符录入有误)；请从营业执照或国家企业信用信息公示系统重新复制完整代码",
         scope: "cell",
       },
     ]);

@@ -8,7 +8,15 @@ import type { Plan } from "../plan/types";
 import type { EnterpriseRecord, PlatformRecord, RegionRecord, ReturnResult } from "../read/types";
 import type { RegionFigures } from "../targets/types";
 import { FORM_V1 } from "../form/v1";
-import { evaluate, populationsOf, type EvalContext, type IndicatorValue } from "./evaluate";
+import { formByVersion } from "../form/versions";
+import { diffCounts, diffReturns } from "../diff/diff";
+import {
+  compilePlan,
+  evaluateAll,
+  type CompiledPlan,
+  type EvalContext,
+  type IndicatorValue,
+} from "./evaluate";
 import type {
   AggregateResult,
   Duplicate,
@@ -83,13 +91,6 @@ function platformKey(p: PlatformRecord): string {
   return `${p.name.trim().replace(/\s+/g, "")}|${p.kind}|${p.level}`;
 }
 
-function valuesFor(plan: Plan, ctx: EvalContext): Record<string, IndicatorValue> {
-  const values: Record<string, IndicatorValue> = {};
-  const populations = populationsOf(ctx);
-  for (const ind of plan.indicators) values[ind.code] = evaluate(ind.formula, ctx, ind.measure, populations);
-  return values;
-}
-
 function noData(plan: Plan): Record<string, IndicatorValue> {
   const values: Record<string, IndicatorValue> = {};
   for (const ind of plan.indicators) values[ind.code] = { value: null, numerator: null, denominator: null };
@@ -100,12 +101,27 @@ function joinMessages(issues: Issue[]): string {
   return issues.map(issueText).join("；");
 }
 
+/** What a superseded return's entry says of the one counted instead: its file and the rows it changed. */
+function supersession(
+  old: ReturnResult,
+  counted: ReturnResult,
+): Pick<ExcludedReturn, "supersededBy" | "changes"> {
+  const known = formByVersion(old.formVersion) && formByVersion(counted.formVersion);
+  return { supersededBy: counted.file, ...(known ? { changes: diffCounts(diffReturns(old, counted)) } : {}) };
+}
+
 export function aggregateRound(args: AggregateArgs): AggregateResult {
   const { plan, period } = args;
+  const compiled: CompiledPlan = compilePlan(plan);
   const unitByCode = new Map(plan.units.map((u) => [u.code, u]));
   const excluded: ExcludedReturn[] = [];
   const candidates = new Map<string, ReturnResult[]>();
-  const exclude = (r: ReturnResult, kind: ExcludedReturn["kind"], reason: string, supersededBy?: string) =>
+  const exclude = (
+    r: ReturnResult,
+    kind: ExcludedReturn["kind"],
+    reason: string,
+    supersededBy?: ReturnResult,
+  ) =>
     excluded.push({
       kind,
       file: r.file,
@@ -114,7 +130,7 @@ export function aggregateRound(args: AggregateArgs): AggregateResult {
       period: r.period,
       reason,
       issues: r.errors,
-      ...(supersededBy !== undefined ? { supersededBy } : {}),
+      ...(supersededBy !== undefined ? supersession(r, supersededBy) : {}),
     });
 
   for (const r of args.returns) {
@@ -140,7 +156,7 @@ export function aggregateRound(args: AggregateArgs): AggregateResult {
         old,
         "superseded",
         `同一单位报送了多份报表，以较新的\u201c${sorted[0].file}\u201d为准`,
-        sorted[0].file,
+        sorted[0],
       );
   }
 
@@ -185,7 +201,7 @@ export function aggregateRound(args: AggregateArgs): AggregateResult {
       code: u.code,
       name: u.name,
       reported: true,
-      values: valuesFor(plan, ctx),
+      values: evaluateAll(compiled, ctx),
       enterprises: r.enterprises.length,
       platforms: r.platforms.length,
       region,
@@ -251,7 +267,7 @@ export function aggregateRound(args: AggregateArgs): AggregateResult {
   const cityEnterprises = [...entSeen.values()].map((v) => v.record);
   const cityPlatforms = [...platSeen.values()].map((v) => v.record);
   const city: ScopeValues = {
-    values: valuesFor(plan, {
+    values: evaluateAll(compiled, {
       enterprises: cityEnterprises,
       platforms: cityPlatforms,
       // Over the units whose returns are counted, as the numerator is.

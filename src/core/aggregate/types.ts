@@ -2,6 +2,7 @@
 // row and duplicate that was not counted, so that nothing is silently dropped.
 import type { Issue } from "../issues";
 import type { RowCounts } from "../read/types";
+import type { DiffCounts } from "../diff/diff";
 import type { IndicatorValue } from "./evaluate";
 
 export type ExclusionKind = "rejected" | "unknown_unit" | "other_period" | "superseded";
@@ -19,6 +20,8 @@ export interface ExcludedReturn {
   issues: Issue[];
   /** For "superseded": the file counted instead. */
   supersededBy?: string;
+  /** For "superseded": rows the counted return adds, removes and changes compared with this one. */
+  changes?: DiffCounts;
 }
 
 /** A data row of a counted return that the reader refused. */

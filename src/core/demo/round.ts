@@ -2,9 +2,8 @@
 // a unit with enough defective rows to lose a point, one enterprise reported by two units, lapsed and
 // reviewed recognitions, honours won before and during the plan, one unit still on form version 1, and a
 // targets workbook with the bureau's region figures and a few receipt dates. Deterministic.
-import { FORM_V1 } from "../form/v1";
-import { FORM_V2 } from "../form/v2";
 import type { FormDef } from "../form/types";
+import { formsOf } from "../form/versions";
 import type { FillData } from "../form/template-fill";
 import { isoToSerial } from "../read/date";
 import type { CellValue } from "../sheet/types";
@@ -257,7 +256,10 @@ export function buildDemoRound(plan: Plan, periodId = "2025Q3", seed = 20251015)
   const dupFrom = plan.units[Math.min(1, plan.units.length - 1)];
   const dupTo = plan.units[Math.min(7, plan.units.length - 2)];
   const v1Unit = plan.units[Math.min(2, plan.units.length - 1)];
-  const formOf = (u: Unit) => (u.code === v1Unit.code ? FORM_V1 : FORM_V2);
+  // The plan's current form for every unit but one, which still files the plan's first version.
+  const forms = formsOf(plan);
+  const current = forms[forms.length - 1];
+  const formOf = (u: Unit) => (u.code === v1Unit.code ? forms[0] : current);
   const rows = new Map<
     string,
     { ents: Row[]; plats: Row[]; region: Row; savedAt: string; modified: string; bureau: number }
@@ -271,7 +273,7 @@ export function buildDemoRound(plan: Plan, periodId = "2025Q3", seed = 20251015)
         Object.entries(targets.units[unit.code] ?? {}).map(([k, v]) => [k, v.target ?? 0]),
       ),
     };
-    const ents = enterpriseRows(r, up, plan, progress, period.year, taken, codes, formOf(unit) === FORM_V2);
+    const ents = enterpriseRows(r, up, plan, progress, period.year, taken, codes, formOf(unit) === current);
     const plats = platformRows(r, up, progress, period.year);
     const srdiMain = ents
       .filter((e) => e.provincial_srdi_year !== null || e.little_giant_year !== null)
@@ -309,7 +311,8 @@ export function buildDemoRound(plan: Plan, periodId = "2025Q3", seed = 20251015)
   rows.get(dupTo.code)!.ents.push({ ...src });
   defects.push(`${src.name as string}同时由${dupFrom.name}和${dupTo.name}报送`);
   defects.push(`${late.name}逾期报送，${missing.name}未报送`);
-  defects.push(`${v1Unit.name}仍使用第1版表式(无荣誉年份，计划期内荣誉不计)`);
+  if (forms.length > 1)
+    defects.push(`${v1Unit.name}仍使用第${forms[0].version}版表式(无荣誉年份，计划期内荣誉不计)`);
   defects.push("部分企业认定已超过3年有效期未复核，不再计入；部分荣誉获得于2023年以前，不计入计划期完成数");
 
   // The bureau's records in the targets workbook: region figures for every unit but the v1 one (its own

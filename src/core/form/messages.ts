@@ -262,7 +262,10 @@ const CATALOGUE = {
   "uscc.checksum": {
     severity: "error",
     scope: "cell",
-    text: (a) => `统一社会信用代码校验位错误：应为 ${a.expected}，实为 ${shown(a.actual)}`,
+    // Never the check character that would pass: typing it makes a code with an earlier typo valid but
+    // wrong, which no later check catches. The clerk copies the whole code again from its source.
+    text: () =>
+      "统一社会信用代码校验不通过(代码中有字符录入有误)；请从营业执照或国家企业信用信息公示系统重新复制完整代码",
   },
   "uscc.number": {
     severity: "error",
@@ -330,6 +333,61 @@ const CATALOGUE = {
   },
 } satisfies Record<string, CatalogueEntry>;
 
+/** The roster workbook (认定名单) the bureau checks claimed recognitions against (core/roster). */
+const ROSTER_CATALOGUE = {
+  "roster.no_sheet": {
+    severity: "error",
+    scope: "file",
+    text: () =>
+      "没有找到认定名单：需要一张表头含\u201c企业名称\u201d\u201c层级\u201d\u201c年份\u201d\u201c状态\u201d的工作表(可用 srdi roster 生成空白名单)",
+  },
+  "roster.missing_column": {
+    severity: "error",
+    scope: "file",
+    text: (a) => `认定名单缺少列\u201c${a.expected}\u201d；请补上该列(列的先后不限)`,
+  },
+  "roster.too_many_rows": {
+    severity: "error",
+    scope: "file",
+    text: (a) => `认定名单超过 ${a.max} 行，未读取；请按层级或年份拆分`,
+  },
+  "roster.required": {
+    severity: "error",
+    scope: "cell",
+    text: (a) => `${label(a)}未填写，本行未计入名单`,
+  },
+  "roster.name_long": {
+    severity: "error",
+    scope: "cell",
+    text: (a) => `企业名称超过 ${a.max} 个字符，本行未计入名单：${q(a.value)}`,
+  },
+  "roster.tier_unknown": {
+    severity: "error",
+    scope: "cell",
+    text: (a) => `层级 ${q(a.value)} 不是本计划的层级(应为${a.detail})，本行未计入名单`,
+  },
+  "roster.year": {
+    severity: "error",
+    scope: "cell",
+    text: (a) => `年份须为 ${a.min} 至 ${a.max} 之间的年份，实为 ${q(a.value)}，本行未计入名单`,
+  },
+  "roster.status": {
+    severity: "error",
+    scope: "cell",
+    text: (a) => `状态须为${a.detail}之一，实为 ${q(a.value)}，本行未计入名单`,
+  },
+  "roster.uscc": {
+    severity: "warning",
+    scope: "cell",
+    text: (a) => `统一社会信用代码 ${q(a.value)} 不正确(${a.detail})，本行按企业名称核对`,
+  },
+  "roster.duplicate": {
+    severity: "error",
+    scope: "row",
+    text: (a) => `与第 ${a.other} 行重复(同一企业、层级、年份和状态)，以第一次出现的为准`,
+  },
+} satisfies Record<string, CatalogueEntry>;
+
 /** The targets workbook (目标分解表) read back by the bureau. */
 const TARGETS_CATALOGUE = {
   "targets.unknown_form": {
@@ -394,13 +452,17 @@ const TARGETS_CATALOGUE = {
   },
 } satisfies Record<string, CatalogueEntry>;
 
-type FixedCode = keyof typeof CATALOGUE | keyof typeof TARGETS_CATALOGUE;
+type FixedCode = keyof typeof CATALOGUE | keyof typeof TARGETS_CATALOGUE | keyof typeof ROSTER_CATALOGUE;
 
 /** Every issue code: a fixed one of the catalogue, or rule.* from a form's cross-field rules. */
 export type IssueCode = FixedCode | `rule.${string}`;
 
 /** Every fixed code (rule.* codes come from the form's cross-field rules). */
-export const ISSUE_CODES = [...Object.keys(CATALOGUE), ...Object.keys(TARGETS_CATALOGUE)] as FixedCode[];
+export const ISSUE_CODES = [
+  ...Object.keys(CATALOGUE),
+  ...Object.keys(TARGETS_CATALOGUE),
+  ...Object.keys(ROSTER_CATALOGUE),
+] as FixedCode[];
 
 /** A form's cross-field rule (rule.*): the rule gives its own text and may lower the severity. */
 const RULE_ENTRY: CatalogueEntry = {
@@ -409,7 +471,7 @@ const RULE_ENTRY: CatalogueEntry = {
   text: (a) => `${a.ruleText ?? "逻辑关系不符"}${a.detail ? `(${a.detail})` : ""}`,
 };
 
-const ENTRIES: Record<string, CatalogueEntry> = { ...CATALOGUE, ...TARGETS_CATALOGUE };
+const ENTRIES: Record<string, CatalogueEntry> = { ...CATALOGUE, ...TARGETS_CATALOGUE, ...ROSTER_CATALOGUE };
 
 function entryOf(code: IssueCode): CatalogueEntry | undefined {
   return ENTRIES[code] ?? (code.startsWith("rule.") ? RULE_ENTRY : undefined);

@@ -33,6 +33,10 @@ export interface FieldDef {
   options?: string[];
   /** Unique within the return (uscc). */
   unique?: boolean;
+  /** Carried over when a template is prefilled from the unit's previous return: facts that persist
+   * (identity, chain, statuses, recognition and honour years, 服务专员). Absent or false: a figure of
+   * the period (本年累计 money, counts that change, 填报日期), left blank for the clerk. */
+  carry?: boolean;
   /** Column width in characters in the template. */
   width: number;
   /** Input message shown by the template's data validation (zh-CN). */

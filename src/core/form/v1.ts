@@ -9,6 +9,7 @@ const yn = (key: string, header: string, width = 10): FieldDef => ({
   type: "yesno",
   width,
   hint: YES_NO_HINT,
+  carry: true,
 });
 const year = (key: string, header: string, yearMin: number, hint: string): FieldDef => ({
   key,
@@ -17,6 +18,7 @@ const year = (key: string, header: string, yearMin: number, hint: string): Field
   yearMin,
   width: 12,
   hint,
+  carry: true,
 });
 
 export const FORM_ID = "SRDI-COUNTY";
@@ -37,6 +39,7 @@ export const FORM_V1: FormDef = {
     fields: [
       {
         key: "name",
+        carry: true,
         header: "企业名称",
         type: "text",
         required: true,
@@ -47,6 +50,7 @@ export const FORM_V1: FormDef = {
       },
       {
         key: "uscc",
+        carry: true,
         header: "统一社会信用代码",
         type: "uscc",
         required: true,
@@ -58,6 +62,7 @@ export const FORM_V1: FormDef = {
       },
       {
         key: "chain",
+        carry: true,
         header: "所属重点产业链",
         type: "list",
         options: [],
@@ -121,6 +126,7 @@ export const FORM_V1: FormDef = {
       },
       {
         key: "rd_institution",
+        carry: true,
         header: "研发机构级别",
         type: "list",
         options: ["无", "市级", "省级", "国家级"],
@@ -143,6 +149,7 @@ export const FORM_V1: FormDef = {
       yn("integration_std", "两化融合管理体系贯标"),
       {
         key: "cloud_star",
+        carry: true,
         header: "星级上云",
         type: "list",
         options: ["无", "一星级", "二星级", "三星级", "四星级", "五星级"],
@@ -162,6 +169,7 @@ export const FORM_V1: FormDef = {
       yn("jiangsu_quality", "江苏精品"),
       {
         key: "quality_award",
+        carry: true,
         header: "质量奖",
         type: "list",
         options: QUALITY_AWARDS,
@@ -173,6 +181,7 @@ export const FORM_V1: FormDef = {
       yn("listed", "已上市", 8),
       {
         key: "service_officer",
+        carry: true,
         header: "服务专员",
         type: "text",
         maxLength: 50,
@@ -216,6 +225,7 @@ export const FORM_V1: FormDef = {
     fields: [
       {
         key: "name",
+        carry: true,
         header: "名称",
         type: "text",
         required: true,
@@ -226,6 +236,7 @@ export const FORM_V1: FormDef = {
       },
       {
         key: "kind",
+        carry: true,
         header: "类型",
         type: "list",
         required: true,
@@ -235,6 +246,7 @@ export const FORM_V1: FormDef = {
       },
       {
         key: "level",
+        carry: true,
         header: "级别",
         type: "list",
         required: true,
@@ -244,6 +256,7 @@ export const FORM_V1: FormDef = {
       },
       {
         key: "year",
+        carry: true,
         header: "认定年份",
         type: "year",
         yearMin: 2000,
@@ -267,6 +280,7 @@ export const FORM_V1: FormDef = {
       },
       {
         key: "contact",
+        carry: true,
         header: "填报人及联系电话",
         type: "text",
         required: true,

@@ -33,6 +33,7 @@ const honourYear = (key: string, header: string, hint: string): FieldDef => ({
   recognition: false,
   width: 12,
   hint,
+  carry: true,
 });
 
 const money = (key: string, header: string): FieldDef => ({

@@ -8,8 +8,22 @@ export const FORMS: readonly FormDef[] = [FORM_V1, FORM_V2];
 /** What new templates are built with. */
 export const CURRENT_FORM: FormDef = FORM_V2;
 
-export function formByVersion(version: string | null | undefined): FormDef | null {
-  return FORMS.find((f) => f.version === version) ?? null;
+/** The form versions a plan has issued, oldest first (the built-in versions 1 and 2 when it names none). */
+export function formsOf(plan: { forms?: readonly FormDef[] }): readonly FormDef[] {
+  return plan.forms && plan.forms.length > 0 ? plan.forms : FORMS;
+}
+
+/** The version new templates of the plan use: its last. */
+export function currentForm(plan: { forms?: readonly FormDef[] }): FormDef {
+  const forms = formsOf(plan);
+  return forms[forms.length - 1];
+}
+
+export function formByVersion(
+  version: string | null | undefined,
+  forms: readonly FormDef[] = FORMS,
+): FormDef | null {
+  return forms.find((f) => f.version === version) ?? null;
 }
 
 /** How many of a form's 企业名录 headers stand where the workbook has them. */
@@ -21,23 +35,27 @@ function headerMatches(snapshot: WorkbookSnapshot, form: FormDef): number {
 }
 
 /**
- * The form a workbook says it uses (form_version on its metadata sheet). When the version is missing or
- * unknown, the form whose headers it has (the current one on a tie): the reader then reports the version
- * problem alone, not every column as renamed.
+ * The form a workbook says it uses (form_id and form_version on its metadata sheet), among the plan's
+ * versions. When the version is missing or unknown, the form whose headers it has (the current one on a
+ * tie): the reader then reports the version problem alone, not every column as renamed.
  */
-export function formOfSnapshot(snapshot: WorkbookSnapshot): FormDef {
-  const meta = snapshot.sheets.find((s) => s.name === CURRENT_FORM.metaSheet);
+export function formOfSnapshot(snapshot: WorkbookSnapshot, forms: readonly FormDef[] = FORMS): FormDef {
+  const current = forms[forms.length - 1];
+  const metaNames = new Set(forms.map((f) => f.metaSheet));
+  const meta = snapshot.sheets.find((s) => metaNames.has(s.name));
   // Bounded: the metadata sheet has a handful of rows; a hostile one is only scanned to its first 100.
-  const row = meta?.cells
-    .slice(0, 100)
-    .find((r) => typeof r?.[0] === "string" && r[0].trim() === "form_version");
-  const v = row?.[1];
-  const version = typeof v === "string" ? v.trim() : typeof v === "number" ? String(v) : null;
-  const named = formByVersion(version);
+  const value = (key: string) => {
+    const row = meta?.cells.slice(0, 100).find((r) => typeof r?.[0] === "string" && r[0].trim() === key);
+    const v = row?.[1];
+    return typeof v === "string" ? v.trim() : typeof v === "number" ? String(v) : null;
+  };
+  const id = value("form_id");
+  const version = value("form_version");
+  const named = forms.find((f) => f.version === version && (id === null || f.id === id));
   if (named) return named;
-  let best = CURRENT_FORM;
-  let bestScore = headerMatches(snapshot, CURRENT_FORM);
-  for (const f of FORMS) {
+  let best = current;
+  let bestScore = headerMatches(snapshot, current);
+  for (const f of forms) {
     const score = headerMatches(snapshot, f);
     if (score > bestScore) [best, bestScore] = [f, score];
   }

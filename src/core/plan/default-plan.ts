@@ -1,5 +1,5 @@
 // The built-in plan: 连云港市 专精特新 action plan 2023–2025 (../shared/policy), per INDICATORS.md.
-import type { Indicator, Plan, Population, Predicate } from "./types";
+import type { Indicator, Plan, Population, PopulationDef, Predicate, Tier } from "./types";
 
 const SRDI: Population = "SRDI";
 const ALL: Population = "ALL";
@@ -13,6 +13,36 @@ export const PLATFORM_KINDS = [
 ];
 export const PLATFORM_LEVELS = ["国家级", "省级", "市级"];
 
+/** The four tiers of INDICATORS.md, each valid three years; MIIT renamed the base tier from 2026. */
+export const DEFAULT_TIERS: Tier[] = [
+  {
+    key: "innovative",
+    yearField: "innovative_year",
+    names: [{ name: "创新型中小企业" }, { name: "科技和创新型中小企业", from: 2026 }],
+    validityYears: 3,
+  },
+  {
+    key: "provincial_srdi",
+    yearField: "provincial_srdi_year",
+    names: [{ name: "省级专精特新中小企业" }],
+    validityYears: 3,
+  },
+  {
+    key: "little_giant",
+    yearField: "little_giant_year",
+    names: [{ name: "专精特新\u201c小巨人\u201d企业" }],
+    validityYears: 3,
+  },
+  { key: "champion", yearField: "champion_year", names: [{ name: "制造业单项冠军" }], validityYears: 3 },
+];
+
+/** INDICATORS.md "Populations". */
+export const DEFAULT_POPULATIONS: PopulationDef[] = [
+  { name: "SRDI", label: "专精特新企业", filter: "recognised(provincial_srdi) or recognised(little_giant)" },
+  { name: "INNO", label: "创新型中小企业", filter: "recognised(innovative)" },
+  { name: "ALL", label: "全部企业", filter: "" },
+];
+
 const indicators: Indicator[] = [
   {
     code: "innovative_smes",
@@ -23,9 +53,11 @@ const indicators: Indicator[] = [
     cmp: ">=",
     kind: "count",
     formula: { type: "count", population: ALL, where: { op: "recognised", field: "innovative_year" } },
+    expr: "count(ALL, recognised(innovative))",
     computation: "公告或复核年份在有效期内的创新型中小企业户数",
     population: "all",
     measure: "stock",
+    basis: "stock",
     scope: "unit",
   },
   {
@@ -37,9 +69,11 @@ const indicators: Indicator[] = [
     cmp: ">=",
     kind: "count",
     formula: { type: "count", population: ALL, where: { op: "recognised", field: "provincial_srdi_year" } },
+    expr: "count(ALL, recognised(provincial_srdi))",
     computation: "认定或复核年份在有效期内的省级专精特新中小企业户数",
     population: "all",
     measure: "stock",
+    basis: "stock",
     scope: "unit",
   },
   {
@@ -51,9 +85,11 @@ const indicators: Indicator[] = [
     cmp: ">=",
     kind: "count",
     formula: { type: "count", population: ALL, where: { op: "recognised", field: "little_giant_year" } },
+    expr: "count(ALL, recognised(little_giant))",
     computation: "认定或复核年份在有效期内的小巨人企业户数",
     population: "all",
     measure: "stock",
+    basis: "stock",
     scope: "unit",
   },
   {
@@ -65,9 +101,11 @@ const indicators: Indicator[] = [
     cmp: ">=",
     kind: "count",
     formula: { type: "count", population: ALL, where: { op: "recognised", field: "champion_year" } },
+    expr: "count(ALL, recognised(champion))",
     computation: "认定或复核年份在有效期内的单项冠军企业户数",
     population: "all",
     measure: "stock",
+    basis: "stock",
     scope: "unit",
   },
   {
@@ -79,9 +117,11 @@ const indicators: Indicator[] = [
     cmp: ">",
     kind: "rate",
     formula: { type: "ratioOfSums", population: SRDI, numerator: "rd_expense", denominator: "revenue" },
+    expr: "ratio_of_sums(rd_expense, revenue, SRDI)",
     computation: "专精特新企业研发费用合计 ÷ 营业收入合计",
     population: "srdi",
     measure: "stock",
+    basis: "stock",
     scope: "unit",
   },
   {
@@ -93,9 +133,11 @@ const indicators: Indicator[] = [
     cmp: ">=",
     kind: "rate",
     formula: { type: "sumPerFirm", population: SRDI, field: "patents" },
+    expr: "sum(patents, SRDI) / count(SRDI)",
     computation: "专精特新企业有效授权专利合计 ÷ 专精特新企业户数",
     population: "srdi",
     measure: "stock",
+    basis: "stock",
     scope: "unit",
   },
   {
@@ -107,9 +149,11 @@ const indicators: Indicator[] = [
     cmp: ">=",
     kind: "rate",
     formula: { type: "share", population: SRDI, where: yes("transformation") },
+    expr: "share(SRDI, transformation)",
     computation: "已实施智改数转的专精特新企业占比",
     population: "srdi",
     measure: "stock",
+    basis: "stock",
     scope: "unit",
   },
   {
@@ -121,9 +165,11 @@ const indicators: Indicator[] = [
     cmp: ">",
     kind: "rate",
     formula: { type: "mean", population: SRDI, field: "cnc_rate" },
+    expr: "mean(cnc_rate, SRDI)",
     computation: "填报了数控化率的专精特新企业的算术平均",
     population: "srdi",
     measure: "stock",
+    basis: "stock",
     scope: "unit",
   },
   {
@@ -135,9 +181,11 @@ const indicators: Indicator[] = [
     cmp: ">",
     kind: "rate",
     formula: { type: "share", population: SRDI, where: yes("digital_mgmt") },
+    expr: "share(SRDI, digital_mgmt)",
     computation: "经营管理数字化的专精特新企业占比",
     population: "srdi",
     measure: "stock",
+    basis: "stock",
     scope: "unit",
   },
   {
@@ -149,9 +197,11 @@ const indicators: Indicator[] = [
     cmp: ">=",
     kind: "rate",
     formula: { type: "share", population: SRDI, where: yes("digital_rd_tools") },
+    expr: "share(SRDI, digital_rd_tools)",
     computation: "使用数字化研发设计工具的专精特新企业占比",
     population: "srdi",
     measure: "stock",
+    basis: "stock",
     scope: "unit",
   },
   {
@@ -169,9 +219,11 @@ const indicators: Indicator[] = [
       region: "above_scale_sme_main_revenue",
       where: yes("above_scale"),
     },
+    expr: "sum(main_revenue, SRDI, above_scale) / region(above_scale_sme_main_revenue)",
     computation: "规上专精特新企业主营业务收入合计 ÷ 市局录入的规上中小企业主营业务收入合计",
     population: "srdi",
     measure: "stock",
+    basis: "stock",
     scope: "unit",
   },
   {
@@ -183,9 +235,11 @@ const indicators: Indicator[] = [
     cmp: ">=",
     kind: "rate",
     formula: { type: "chainCoverage", population: SRDI },
+    expr: "chain_coverage(SRDI)",
     computation: "有专精特新企业的重点产业链条数 ÷ 重点产业链清单条数",
     population: "srdi",
     measure: "stock",
+    basis: "stock",
     scope: "city_only",
   },
   {
@@ -201,9 +255,11 @@ const indicators: Indicator[] = [
       kinds: ["中小企业公共服务示范平台", "小微企业创业创新示范基地"],
       levels: ["国家级", "省级"],
     },
+    expr: 'platforms(kind in ("中小企业公共服务示范平台", "小微企业创业创新示范基地") and level in ("国家级", "省级"))',
     computation: "国家级、省级示范平台与示范基地个数",
     population: "all",
     measure: "stock",
+    basis: "stock",
     scope: "unit",
   },
   {
@@ -219,9 +275,11 @@ const indicators: Indicator[] = [
       kinds: ["中小企业公共服务示范平台", "小微企业创业创新示范基地"],
       levels: ["市级"],
     },
+    expr: 'platforms(kind in ("中小企业公共服务示范平台", "小微企业创业创新示范基地") and level = "市级")',
     computation: "市级示范平台与示范基地个数",
     population: "all",
     measure: "stock",
+    basis: "stock",
     scope: "unit",
   },
   {
@@ -237,9 +295,11 @@ const indicators: Indicator[] = [
       population: SRDI,
       where: { op: "in", field: "rd_institution", values: ["市级", "省级", "国家级"] },
     },
+    expr: 'share(SRDI, rd_institution in ("市级", "省级", "国家级"))',
     computation: "建有市级以上研发机构的专精特新企业占比",
     population: "srdi",
     measure: "stock",
+    basis: "stock",
     scope: "unit",
   },
   {
@@ -251,9 +311,11 @@ const indicators: Indicator[] = [
     cmp: ">=",
     kind: "count",
     formula: { type: "platformCount", kinds: ["中小企业特色产业集群"], levels: ["国家级", "省级"] },
+    expr: 'platforms(kind = "中小企业特色产业集群" and level in ("国家级", "省级") and since_plan_start(year))',
     computation: "计划期内认定的国家级、省级中小企业特色产业集群个数",
     population: "all",
     measure: "since_plan_start",
+    basis: "since_plan_start",
     scope: "unit",
   },
   {
@@ -265,9 +327,11 @@ const indicators: Indicator[] = [
     cmp: ">=",
     kind: "count",
     formula: { type: "count", population: SRDI, where: { op: "since", field: "jiangsu_quality_year" } },
+    expr: "count(SRDI, since_plan_start(jiangsu_quality_year))",
     computation: "计划期内获评江苏精品的专精特新企业户数",
     population: "srdi",
     measure: "since_plan_start",
+    basis: "since_plan_start",
     scope: "unit",
   },
   {
@@ -289,9 +353,11 @@ const indicators: Indicator[] = [
         ],
       },
     },
+    expr: 'count(SRDI, quality_award = "市长质量奖" and since_plan_start(quality_award_year))',
     computation: "计划期内获市长质量奖的专精特新企业户数(仅市长质量奖)",
     population: "srdi",
     measure: "since_plan_start",
+    basis: "since_plan_start",
     scope: "unit",
   },
   {
@@ -303,9 +369,11 @@ const indicators: Indicator[] = [
     cmp: ">=",
     kind: "rate",
     formula: { type: "share", population: SRDI, where: yes("ip_standard") },
+    expr: "share(SRDI, ip_standard)",
     computation: "实现知识产权管理标准化的专精特新企业占比",
     population: "srdi",
     measure: "stock",
+    basis: "stock",
     scope: "unit",
   },
   {
@@ -317,9 +385,11 @@ const indicators: Indicator[] = [
     cmp: ">=",
     kind: "rate",
     formula: { type: "share", population: "INNO", where: yes("ip_standard") },
+    expr: "share(INNO, ip_standard)",
     computation: "实现知识产权管理标准化的创新型中小企业占比",
     population: "inno",
     measure: "stock",
+    basis: "stock",
     scope: "unit",
   },
   {
@@ -331,9 +401,11 @@ const indicators: Indicator[] = [
     cmp: ">=",
     kind: "rate",
     formula: { type: "share", population: SRDI, where: yes("free_diagnosis") },
+    expr: "share(SRDI, free_diagnosis)",
     computation: "已接受免费诊断的专精特新企业占比",
     population: "srdi",
     measure: "stock",
+    basis: "stock",
     scope: "unit",
   },
   {
@@ -345,9 +417,11 @@ const indicators: Indicator[] = [
     cmp: ">=",
     kind: "rate",
     formula: { type: "share", population: SRDI, where: yes("integration_std") },
+    expr: "share(SRDI, integration_std)",
     computation: "两化融合管理体系贯标的专精特新企业占比",
     population: "srdi",
     measure: "stock",
+    basis: "stock",
     scope: "unit",
   },
   {
@@ -359,9 +433,11 @@ const indicators: Indicator[] = [
     cmp: ">=",
     kind: "count",
     formula: { type: "sum", population: SRDI, field: "smart_workshops_new" },
+    expr: "sum(smart_workshops_new, SRDI)",
     computation: "专精特新企业计划期内新建智能车间个数合计",
     population: "srdi",
     measure: "since_plan_start",
+    basis: "since_plan_start",
     scope: "unit",
   },
   {
@@ -373,9 +449,11 @@ const indicators: Indicator[] = [
     cmp: ">=",
     kind: "count",
     formula: { type: "count", population: SRDI, where: { op: "since", field: "smart_factory_year" } },
+    expr: "count(SRDI, since_plan_start(smart_factory_year))",
     computation: "计划期内获认定智能制造示范工厂的专精特新企业户数",
     population: "srdi",
     measure: "since_plan_start",
+    basis: "since_plan_start",
     scope: "unit",
   },
   {
@@ -397,9 +475,11 @@ const indicators: Indicator[] = [
         ],
       },
     },
+    expr: 'count(SRDI, cloud_star <> "无" and since_plan_start(cloud_star_year))',
     computation: "计划期内评定星级上云(一星级及以上)的专精特新企业户数",
     population: "srdi",
     measure: "since_plan_start",
+    basis: "since_plan_start",
     scope: "unit",
   },
   {
@@ -411,9 +491,11 @@ const indicators: Indicator[] = [
     cmp: ">=",
     kind: "count",
     formula: { type: "count", population: SRDI, where: yes("ipo_reserve") },
+    expr: "count(SRDI, ipo_reserve)",
     computation: "纳入上市后备资源库的企业户数",
     population: "srdi",
     measure: "stock",
+    basis: "stock",
     scope: "unit",
   },
   {
@@ -425,9 +507,11 @@ const indicators: Indicator[] = [
     cmp: ">=",
     kind: "count",
     formula: { type: "count", population: SRDI, where: yes("srdi_board") },
+    expr: "count(SRDI, srdi_board)",
     computation: "专精特新板挂牌企业户数",
     population: "srdi",
     measure: "stock",
+    basis: "stock",
     scope: "unit",
   },
   {
@@ -439,9 +523,11 @@ const indicators: Indicator[] = [
     cmp: "~",
     kind: "count",
     formula: { type: "count", population: SRDI, where: yes("listed") },
+    expr: "count(SRDI, listed)",
     computation: "已上市的专精特新企业户数(\u201c左右\u201d：达到目标的80%即视为完成)",
     population: "srdi",
     measure: "stock",
+    basis: "stock",
     scope: "unit",
   },
   {
@@ -453,9 +539,11 @@ const indicators: Indicator[] = [
     cmp: ">=",
     kind: "rate",
     formula: { type: "distinctPerFirm", population: SRDI, field: "service_officer" },
+    expr: "distinct(service_officer, SRDI) / count(SRDI)",
     computation: "专精特新企业配备的不同服务专员人数 ÷ 专精特新企业户数",
     population: "srdi",
     measure: "stock",
+    basis: "stock",
     scope: "unit",
   },
 ];
@@ -487,4 +575,6 @@ export const DEFAULT_PLAN: Plan = {
   indicators,
   // INDICATORS.md: every tier is valid for three years from its latest recognition or review (复核).
   validityYears: { innovative: 3, provincial_srdi: 3, little_giant: 3, champion: 3 },
+  tiers: DEFAULT_TIERS,
+  populations: DEFAULT_POPULATIONS,
 };

@@ -1,15 +1,42 @@
 // A plan from JSON: every field is checked, and each problem names its path (e.g.
 // `indicators[3].target 必须是数字`), so a bureau editing the file can find it.
+import { checkExpr, compileIndicator, ExprErrors } from "../expr/compile";
+import { envOf } from "../expr/env";
+import type { FormDef } from "../form/types";
+import { FORMS } from "../form/versions";
+import { DEFAULT_POPULATIONS, DEFAULT_TIERS } from "./default-plan";
+import { formulaToExpr } from "./formula-expr";
 import type { Plan } from "./types";
 
+/** One problem of a plan: where (a JSON path such as `indicators[3].target`), what, and for an expression
+ * the character offset (0-based, in the expression's own text) it points at. */
+export interface PlanProblem {
+  path: string;
+  message: string;
+  offset?: number;
+}
+
 export class PlanSchemaError extends Error {
-  constructor(readonly problems: string[]) {
+  /** `path message` per problem, as shown. */
+  readonly problems: string[];
+  constructor(readonly details: PlanProblem[]) {
+    const problems = details.map((d) => `${d.path} ${d.message}`);
     super(`计划文件有误：${problems.join("；")}`);
+    this.problems = problems;
   }
 }
 
 const UNIT_KINDS = ["district", "county", "zone"];
 const CMPS = [">", ">=", "~"];
+const BASES = ["stock", "increase", "since_plan_start"];
+/** Identifiers of tiers (lower case) and populations (any case) in expressions. */
+const TIER_KEY = /^[a-z][a-z0-9_]*$/;
+const POPULATION_NAME = /^[A-Za-z][A-Za-z0-9_]*$/;
+/** Caps that count data: a hostile plan file cannot make the reader loop without end. */
+const MAX_TIERS = 50;
+const MAX_POPULATIONS = 50;
+const MAX_MILESTONES = 50;
+const MAX_EXPR_LENGTH = 2000;
 const KINDS = ["count", "rate"];
 const POPULATIONS = ["SRDI", "INNO", "ALL"];
 const YEAR_FIELDS = ["innovative_year", "provincial_srdi_year", "little_giant_year", "champion_year"];
@@ -52,9 +79,9 @@ const REGION_FIELDS = ["above_scale_sme_main_revenue"];
 type Obj = Record<string, unknown>;
 
 class Checker {
-  readonly problems: string[] = [];
-  fail(path: string, msg: string): void {
-    this.problems.push(`${path} ${msg}`);
+  readonly problems: PlanProblem[] = [];
+  fail(path: string, msg: string, offset?: number): void {
+    this.problems.push(offset === undefined ? { path, message: msg } : { path, message: msg, offset });
   }
   obj(v: unknown, path: string): Obj | null {
     if (typeof v === "object" && v !== null && !Array.isArray(v)) return v as Obj;
@@ -199,7 +226,36 @@ function unit(c: Checker, v: unknown, path: string): void {
   c.oneOf(o, "kind", p, UNIT_KINDS);
 }
 
-function indicator(c: Checker, v: unknown, path: string): void {
+/** Milestones: ascending unique years within the plan, the last at the plan's end with the end target. */
+function milestones(c: Checker, o: Obj, p: string, target: number, years: PlanYears): void {
+  const list = c.arr(o.milestones, `${p}milestones`, true);
+  if (!list) return;
+  if (list.length > MAX_MILESTONES) return c.fail(`${p}milestones`, `不能超过${MAX_MILESTONES}个`);
+  let prev = -Infinity;
+  list.forEach((m, i) => {
+    const mp = `${p}milestones[${i}]`;
+    const mo = c.obj(m, mp);
+    if (!mo) return;
+    const year = c.num(mo, "year", `${mp}.`);
+    const t = c.num(mo, "target", `${mp}.`);
+    if (Number.isFinite(year)) {
+      if (!Number.isInteger(year) || (years && (year < years.start || year > years.end)))
+        c.fail(`${mp}.year`, years ? `必须是计划期内的年份(${years.start}—${years.end})` : "必须是年份");
+      else if (year <= prev) c.fail(`${mp}.year`, "必须按年份从小到大排列且不重复");
+      prev = year;
+    }
+    if (i === list.length - 1 && Number.isFinite(t) && Number.isFinite(target)) {
+      if (t !== target) c.fail(`${mp}.target`, `最后一个节点目标必须等于 target(${target})`);
+      if (years && Number.isFinite(year) && year !== years.end)
+        c.fail(`${mp}.year`, `最后一个节点必须是计划末年(${years.end})`);
+    }
+  });
+}
+
+/** The plan's first and last year, null when its dates are not readable. */
+type PlanYears = { start: number; end: number } | null;
+
+function indicator(c: Checker, v: unknown, path: string, years: PlanYears): void {
   const o = c.obj(v, path);
   if (!o) return;
   const p = `${path}.`;
@@ -208,20 +264,33 @@ function indicator(c: Checker, v: unknown, path: string): void {
   c.str(o, "name", p);
   c.str(o, "section", p, { empty: true });
   const target = c.num(o, "target", p);
-  if (target < 0) c.fail(`${p}target`, "不能为负数");
+  if (target < 0 && o.basis !== "increase") c.fail(`${p}target`, "不能为负数");
   c.str(o, "unit", p, { empty: true });
   c.oneOf(o, "cmp", p, CMPS);
   c.oneOf(o, "kind", p, KINDS);
-  formula(c, o.formula, `${p}formula`);
+  // The computation: an expression (issue 17), or the structured formula of older plan files.
+  if (o.expr !== undefined || o.formula === undefined) {
+    const e = c.str(o, "expr", p);
+    if (e.length > MAX_EXPR_LENGTH) c.fail(`${p}expr`, `不能超过${MAX_EXPR_LENGTH}个字符`);
+  }
+  if (o.formula !== undefined) formula(c, o.formula, `${p}formula`);
   c.str(o, "computation", p, { empty: true });
+  if (o.basis !== undefined) c.oneOf(o, "basis", p, BASES);
+  if (o.base !== undefined && o.base !== null) c.num(o, "base", p);
+  if (o.annualIncrease !== undefined && o.annualIncrease !== null) c.num(o, "annualIncrease", p);
+  if (o.source !== undefined) c.str(o, "source", p, { empty: true });
+  if (o.milestones !== undefined) milestones(c, o, p, target, years);
   // Added with form version 2; a plan file written before then gets the defaults (filled by withDefaults).
-  if (o.population !== undefined) c.oneOf(o, "population", p, ["srdi", "inno", "all"]);
+  if (o.population !== undefined && o.expr === undefined)
+    c.oneOf(o, "population", p, ["srdi", "inno", "all"]);
   if (o.measure !== undefined) c.oneOf(o, "measure", p, ["stock", "since_plan_start"]);
   if (o.scope !== undefined) c.oneOf(o, "scope", p, ["unit", "city_only"]);
   const f = o.formula as Obj | undefined;
-  const fpop = typeof f?.population === "string" ? f.population.toLowerCase() : "all";
-  if (typeof o.population === "string" && o.population !== fpop && f?.type !== "platformCount")
-    c.fail(`${p}population`, `必须与 formula.population 一致(${fpop})`);
+  if (f !== undefined) {
+    const fpop = typeof f?.population === "string" ? f.population.toLowerCase() : "all";
+    if (typeof o.population === "string" && o.population !== fpop && f?.type !== "platformCount")
+      c.fail(`${p}population`, `必须与 formula.population 一致(${fpop})`);
+  } else if (o.population !== undefined) c.str(o, "population", p);
 }
 
 const TIERS = ["innovative", "provincial_srdi", "little_giant", "champion"] as const;
@@ -239,21 +308,89 @@ function validity(c: Checker, v: unknown): void {
   }
 }
 
-/** The plan with the fields a version-1 plan file may lack set to their defaults. */
+function tiers(c: Checker, v: unknown): void {
+  if (v === undefined) return;
+  const list = c.arr(v, "tiers", true);
+  if (!list) return;
+  if (list.length > MAX_TIERS) return c.fail("tiers", `不能超过${MAX_TIERS}个`);
+  list.forEach((t, i) => {
+    const p = `tiers[${i}]`;
+    const o = c.obj(t, p);
+    if (!o) return;
+    const key = c.str(o, "key", `${p}.`);
+    if (key && !TIER_KEY.test(key)) c.fail(`${p}.key`, "只能由小写字母、数字和下划线组成，以字母开头");
+    c.str(o, "yearField", `${p}.`);
+    const n = c.num(o, "validityYears", `${p}.`);
+    if (Number.isFinite(n) && (n < 1 || n > 100 || !Number.isInteger(n)))
+      c.fail(`${p}.validityYears`, "必须是1到100之间的整数");
+    const names = c.arr(o.names, `${p}.names`, true) ?? [];
+    let prev = -Infinity;
+    names.slice(0, MAX_MILESTONES).forEach((nm, j) => {
+      const np = `${p}.names[${j}]`;
+      const no = c.obj(nm, np);
+      if (!no) return;
+      c.str(no, "name", `${np}.`);
+      if (no.from !== undefined) {
+        const y = c.num(no, "from", `${np}.`);
+        if (Number.isFinite(y) && (!Number.isInteger(y) || y <= prev))
+          c.fail(`${np}.from`, "必须是年份，且按从早到晚排列");
+        prev = y;
+      } else if (j > 0) c.fail(`${np}.from`, "除第一个名称外必须给出启用年份");
+    });
+  });
+  c.unique(field(list, "key"), (i) => `tiers[${i}].key`, "梯度代码");
+}
+
+function populations(c: Checker, v: unknown): void {
+  if (v === undefined) return;
+  const list = c.arr(v, "populations", true);
+  if (!list) return;
+  if (list.length > MAX_POPULATIONS) return c.fail("populations", `不能超过${MAX_POPULATIONS}个`);
+  list.forEach((x, i) => {
+    const p = `populations[${i}]`;
+    const o = c.obj(x, p);
+    if (!o) return;
+    const name = c.str(o, "name", `${p}.`);
+    if (name && !POPULATION_NAME.test(name)) c.fail(`${p}.name`, "只能由字母、数字和下划线组成，以字母开头");
+    c.str(o, "label", `${p}.`);
+    const f = c.str(o, "filter", `${p}.`, { empty: true });
+    if (f.length > MAX_EXPR_LENGTH) c.fail(`${p}.filter`, `不能超过${MAX_EXPR_LENGTH}个字符`);
+  });
+  c.unique(field(list, "name"), (i) => `populations[${i}].name`, "企业范围名称");
+}
+
+/** The plan with the fields an older plan file may lack set to their defaults, derived fields filled. */
 function withDefaults(o: Obj): Plan {
   const inds = (o.indicators as Obj[]).map((ind) => {
-    const f = ind.formula as Obj;
-    const pop = typeof f.population === "string" ? f.population.toLowerCase() : "all";
+    const f = ind.formula as Obj | undefined;
+    const fpop = typeof f?.population === "string" ? f.population.toLowerCase() : "all";
+    const measure = (ind.basis === "since_plan_start" ? "since_plan_start" : (ind.measure ?? "stock")) as
+      "stock" | "since_plan_start";
+    const basis = ind.basis ?? measure;
     return {
       ...ind,
-      population: ind.population ?? pop,
-      measure: ind.measure ?? "stock",
+      expr: ind.expr ?? formulaToExpr(f as never, measure),
+      // Without a formula, the population comes from the expression (set by expressions()).
+      population: ind.population ?? (f ? fpop : undefined),
+      measure: basis === "since_plan_start" ? "since_plan_start" : basis === "increase" ? "stock" : measure,
+      basis,
       scope: ind.scope ?? "unit",
     };
   });
   const v = (o.validityYears ?? {}) as Obj;
-  const validityYears = Object.fromEntries(TIERS.map((t) => [t, v[t] ?? DEFAULT_VALIDITY]));
-  return { ...o, indicators: inds, validityYears } as unknown as Plan;
+  const tierList =
+    (o.tiers as Plan["tiers"] | undefined) ??
+    DEFAULT_TIERS.map((t) => ({
+      ...t,
+      names: t.names.map((n) => ({ ...n })),
+      validityYears: (v[t.key] as number | undefined) ?? DEFAULT_VALIDITY,
+    }));
+  const validityYears = o.tiers
+    ? Object.fromEntries(tierList.map((t) => [t.key, t.validityYears]))
+    : Object.fromEntries(TIERS.map((t) => [t, v[t] ?? DEFAULT_VALIDITY]));
+  const pops =
+    (o.populations as Plan["populations"] | undefined) ?? DEFAULT_POPULATIONS.map((x) => ({ ...x }));
+  return { ...o, indicators: inds, validityYears, tiers: tierList, populations: pops } as unknown as Plan;
 }
 
 /** The string values of `key` in each element, by index; a non-string gets a unique stand-in so it never "duplicates". */
@@ -264,8 +401,39 @@ function field(items: unknown[], key: string): string[] {
   });
 }
 
-/** Checks an already parsed value; returns the plan or throws PlanSchemaError listing every problem. */
-export function validatePlan(value: unknown): Plan {
+/**
+ * Every expression of the plan parsed and type-checked against the forms' fields and the plan's tiers and
+ * populations; each error keeps its character offset. An indicator without a population gets the one its
+ * expression counts over.
+ */
+function expressions(c: Checker, plan: Plan, forms: readonly FormDef[]): void {
+  const env = envOf(plan, forms);
+  plan.tiers.forEach((t, i) => {
+    const f = env.enterprise.find((x) => x.key === t.yearField);
+    if (!f || f.type !== "year")
+      c.fail(`tiers[${i}].yearField`, `\u201c${t.yearField}\u201d不是企业名录中的年份字段`);
+  });
+  plan.populations.forEach((p, i) => {
+    for (const e of checkExpr(p.filter, "filter", env))
+      c.fail(`populations[${i}].filter`, e.message, e.offset);
+  });
+  plan.indicators.forEach((ind, i) => {
+    try {
+      const compiled = compileIndicator(ind.expr, env);
+      if ((ind.population as string | undefined) === undefined)
+        ind.population = compiled.trace?.population?.toLowerCase() ?? "all";
+    } catch (e) {
+      if (!(e instanceof ExprErrors)) throw e;
+      for (const x of e.errors) c.fail(`indicators[${i}].expr`, x.message, x.offset);
+    }
+  });
+}
+
+/**
+ * Checks an already parsed value; returns the plan or throws PlanSchemaError listing every problem.
+ * `forms`: the form versions whose fields the expressions may use (default: every built-in version).
+ */
+export function validatePlan(value: unknown, forms: readonly FormDef[] = FORMS): Plan {
   const c = new Checker();
   const o = c.obj(value, "(根)");
   if (!o) throw new PlanSchemaError(c.problems);
@@ -287,21 +455,29 @@ export function validatePlan(value: unknown): Plan {
   });
   c.unique(chains, (i) => `chains[${i}]`, "产业链");
   c.str(o, "chainsNote", "", { empty: true });
+  const years: PlanYears =
+    start && end && start < end ? { start: Number(start.slice(0, 4)), end: Number(end.slice(0, 4)) } : null;
   const inds = c.arr(o.indicators, "indicators", true) ?? [];
-  inds.forEach((ind, i) => indicator(c, ind, `indicators[${i}]`));
+  inds.forEach((ind, i) => indicator(c, ind, `indicators[${i}]`, years));
   c.unique(field(inds, "code"), (i) => `indicators[${i}].code`, "指标代码");
   validity(c, o.validityYears);
+  tiers(c, o.tiers);
+  populations(c, o.populations);
+  if (o.document !== undefined) c.str(o, "document", "", { empty: true });
   if (c.problems.length) throw new PlanSchemaError(c.problems);
-  return withDefaults(o);
+  const plan = withDefaults(o);
+  expressions(c, plan, forms);
+  if (c.problems.length) throw new PlanSchemaError(c.problems);
+  return plan;
 }
 
 /** Parses and checks a plan JSON text. */
-export function loadPlanJson(text: string): Plan {
+export function loadPlanJson(text: string, forms: readonly FormDef[] = FORMS): Plan {
   let value: unknown;
   try {
     value = JSON.parse(text);
   } catch (e) {
-    throw new PlanSchemaError([`不是有效的JSON：${(e as Error).message}`]);
+    throw new PlanSchemaError([{ path: "(根)", message: `不是有效的JSON：${(e as Error).message}` }]);
   }
-  return validatePlan(value);
+  return validatePlan(value, forms);
 }

@@ -1,4 +1,6 @@
-// The plan as data: a new plan or city is a JSON file (validated by plan/schema.ts), not a release.
+// The plan as data: a new plan or city is a plan workbook (core/planbook) or a JSON file (validated by
+// plan/schema.ts), not a release.
+import type { FormDef } from "../form/types";
 
 export interface Unit {
   /** Stable code: the statistical division code where one exists, else the product's own. */
@@ -84,6 +86,22 @@ export type Formula =
   /** distinct non-blank field values on population rows / count of population */
   | { type: "distinctPerFirm"; population: Population; field: "service_officer" };
 
+/**
+ * What the target counts (INDICATORS.md, issue 17):
+ * - stock: the value at the period's end against the target (a base, when known, gives the increase);
+ * - increase: the target is an increase over the base (新增/新培育): the figure shown and scored is the
+ *   value at the period's end minus the base value (`base`, or the allocation's);
+ * - since_plan_start: the computation counts only what was achieved since the plan start (争创, 培育, 建设).
+ */
+export type Basis = "stock" | "increase" | "since_plan_start";
+
+/** A target for the end of one year of the plan (the last milestone is the plan's end target). */
+export interface Milestone {
+  year: number;
+  /** Shares and ratios as fractions (5 % = 0.05); for basis "increase", the increase over the base. */
+  target: number;
+}
+
 export interface Indicator {
   /** Stable code used in JSON output (INDICATORS.md `code` column). */
   code: string;
@@ -91,7 +109,7 @@ export interface Indicator {
   name: string;
   /** Plan section, e.g. "一(三)". */
   section: string;
-  /** 2025 target; shares and ratios as fractions (5 % = 0.05). */
+  /** End-of-plan target (= the last milestone's); shares and ratios as fractions (5 % = 0.05). */
   target: number;
   /** Display unit: 家, 个, 件, % (value is a fraction), or "" for a plain ratio. */
   unit: string;
@@ -99,19 +117,70 @@ export interface Indicator {
   /** count: a stock that units are allocated targets of and that adds up across units.
    * rate: a share, ratio or mean; the city target applies to units unless allocated. */
   kind: "count" | "rate";
-  formula: Formula;
+  /**
+   * The computation in the expression language (src/core/expr, ../i17-contract.md), e.g.
+   * `count(ALL, recognised(innovative))`. Always set on a loaded plan: a plan file that gives only the
+   * legacy `formula` gets its expression written from it (plan/formula-expr.ts).
+   */
+  expr: string;
+  /** Legacy structured computation (plan JSON files before issue 17). Not read by the evaluator once `expr`
+   * is set; kept so old files load. */
+  formula?: Formula;
   /** Short description of the computation, shown in the bulletin's notes. */
   computation: string;
-  /** Which enterprises the indicator is about (INDICATORS.md "Populations"); "all" for platforms. */
-  population: "srdi" | "inno" | "all";
-  /** A stock at the period's end, or only what was achieved since the plan start (争创, 培育, 建设). */
+  /** Which enterprises the indicator is about: a population's name lower-cased ("srdi", "inno", "all"). */
+  population: string;
+  /** A stock at the period's end, or only what was achieved since the plan start (争创, 培育, 建设).
+   * Derived from `basis` on load ("since_plan_start" ⇔ since_plan_start). */
   measure: "stock" | "since_plan_start";
+  /** What the target counts; default "stock", or "since_plan_start" when `measure` says so. */
+  basis: Basis;
   /** Scored for units and the city, or a city indicator units are not scored on (chain coverage). */
   scope: "unit" | "city_only";
+  /** The city's base value at the plan's base date as the plan states it (云南: 3019户); null/absent when the
+   * plan gives none (the targets workbook's 全市 base row then applies). */
+  base?: number | null;
+  /** Targets per milestone year, ascending, unique years inside the plan; absent = one milestone, the end
+   * target at the plan's end year. The last one's target equals `target`. */
+  milestones?: Milestone[];
+  /** 年均增加: a yearly increase; a year without an explicit milestone gets base + (year − base year) ×
+   * annualIncrease (needs `base`). */
+  annualIncrease?: number | null;
+  /** The plan's sentence the target comes from, quoted (shown in the targets workbook). */
+  source?: string;
 }
 
-/** The recognition tiers whose validity the plan sets (INDICATORS.md: three years, then 复核). */
+/** The recognition tiers of the built-in plan (INDICATORS.md: three years, then 复核). */
 export type RecognitionTier = "innovative" | "provincial_srdi" | "little_giant" | "champion";
+
+/** A tier's name as announced from a year on (MIIT 2026: 创新型中小企业 → 科技和创新型中小企业). */
+export interface TierName {
+  name: string;
+  /** First year this name applies; absent = from the beginning. */
+  from?: number;
+}
+
+/** A recognition tier as plan data: `recognised(key)` in an expression reads `yearField` of a record. */
+export interface Tier {
+  /** Identifier used in expressions, [a-z][a-z0-9_]*: innovative, provincial_srdi, little_giant, champion. */
+  key: string;
+  /** The form field holding the year of the latest recognition or review (复核). */
+  yearField: string;
+  /** Names as announced, `from` ascending; the name in force in a year is the last whose `from` ≤ it. */
+  names: TierName[];
+  /** Years a recognition stays valid after its latest recognition or review year. */
+  validityYears: number;
+}
+
+/** A named set of enterprise rows (专精特新企业 = 省级 or 小巨人 still valid), used by indicators. */
+export interface PopulationDef {
+  /** Identifier used in expressions: SRDI, INNO, ALL, or the plan's own ([A-Za-z][A-Za-z0-9_]*). */
+  name: string;
+  /** As readers read it: 专精特新企业. */
+  label: string;
+  /** Row filter (boolean expression); "" = every row. */
+  filter: string;
+}
 
 export interface Plan {
   id: string;
@@ -128,6 +197,17 @@ export interface Plan {
   /** Where the chain list came from, shown wherever the list is shown. */
   chainsNote: string;
   indicators: Indicator[];
-  /** Per tier, years a recognition stays valid after its latest recognition or review (复核) year. */
-  validityYears: Record<RecognitionTier, number>;
+  /** Per tier key, years a recognition stays valid (derived from `tiers` on load; kept for old readers). */
+  validityYears: Record<string, number>;
+  /** Recognition tiers (always set on a loaded plan; a plan file without them gets the built-in four). */
+  tiers: Tier[];
+  /** Populations the indicators count over (always set on a loaded plan; default SRDI, INNO, ALL). */
+  populations: PopulationDef[];
+  /** Issuing document, e.g. 云政办发〔2025〕27号 (optional). */
+  document?: string;
+  /**
+   * Every form version the plan has issued, oldest first; the last is the one new templates use. A
+   * return is read against the version it names. Absent: the built-in form versions 1 and 2.
+   */
+  forms?: FormDef[];
 }

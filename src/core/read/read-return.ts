@@ -3,7 +3,7 @@
 // rows.read = rows.accepted + rows.rejected over the 企业名录 and 平台与集群 data rows, always.
 import { chainOptions } from "../form/template";
 import type { FormDef, TableSheetDef } from "../form/types";
-import { formOfSnapshot } from "../form/versions";
+import { formOfSnapshot, formsOf } from "../form/versions";
 import type { Issue } from "../issues";
 import type { Plan } from "../plan/types";
 import type { SheetSnapshot, WorkbookSnapshot } from "../snapshot";
@@ -40,7 +40,7 @@ interface SheetRead {
 
 export function readReturn(snapshot: WorkbookSnapshot, opts: ReadOptions): ReturnResult {
   // The version the return says it is (version 1 returns are still read), else the current form.
-  const form = opts.form ?? formOfSnapshot(snapshot);
+  const form = opts.form ?? formOfSnapshot(snapshot, formsOf(opts.plan));
   const errors: Issue[] = [];
   const warnings: Issue[] = [];
   const id = identify(snapshot, form, opts.plan, opts.expect);

@@ -20,7 +20,9 @@ export function usccCheckChar(first17: string): string | null {
 export type UsccProblem =
   | { kind: "length"; length: number }
   | { kind: "charset"; position: number; char: string }
-  | { kind: "checksum"; expected: string; actual: string };
+  /** The check character does not match: which character would pass is deliberately not given (see the
+   * uscc.checksum message). */
+  | { kind: "checksum"; actual: string };
 
 /** null when the code is valid. Expects upper case, no spaces (normalise first). */
 export function usccProblem(code: string): UsccProblem | null {
@@ -29,8 +31,7 @@ export function usccProblem(code: string): UsccProblem | null {
   for (let i = 0; i < chars.length; i++) {
     if (!USCC_ALPHABET.includes(chars[i])) return { kind: "charset", position: i + 1, char: chars[i] };
   }
-  const expected = usccCheckChar(code.slice(0, 17))!;
-  return expected === code[17] ? null : { kind: "checksum", expected, actual: code[17] };
+  return usccCheckChar(code.slice(0, 17)) === code[17] ? null : { kind: "checksum", actual: code[17] };
 }
 
 export function isValidUscc(code: string): boolean {

@@ -1,13 +1,14 @@
 // Drill-down: every city and unit figure traced to the records it counts. One block per indicator and
 // unit on the 明细 sheet; the figures on 附件1 and 附件3 link to their block. The sheet is for the
 // screen: its print area is its heading, so printing the bulletin does not print every record.
-import { inPopulation, matches } from "../aggregate/evaluate";
-import type { Indicator, Plan } from "../plan/types";
+import { compilePlan, populationsOf, runtimeOf } from "../aggregate/evaluate";
+import type { AggregateTrace, IndicatorRuntime } from "../expr/compile";
+import type { Plan } from "../plan/types";
 import type { EnterpriseRecord } from "../read/types";
 import { TABLE_HEADER } from "../sheet/styles";
 import type { CellValue, Formula, SheetDescription, StyledRange } from "../sheet/types";
 import { FONT_TABLE, FONT_TITLE } from "./format";
-import type { RoundResult } from "./round-result";
+import type { CountedReturn, RoundResult } from "./round-result";
 
 export const SHEET_DETAILS = "明细";
 /** A cap that counts data: record rows on the sheet. */
@@ -16,34 +17,36 @@ export const MAX_DETAIL_ROWS = 60_000;
 /** 1-based first row of each block, keyed `${indicator code}|${unit code}`. */
 export type DetailIndex = Map<string, number>;
 
-function recordsOf(ind: Indicator, ents: EnterpriseRecord[], w: Parameters<typeof matches>[2]) {
-  const f = ind.formula;
-  if (!("population" in f)) return null;
-  const pop = ents.filter((e) => inPopulation(e, f.population, w));
-  if (f.type === "count") return f.where ? pop.filter((e) => matches(e, f.where!, w)) : pop;
-  return pop;
+/** What the indicator's first aggregate reads of one context: its population's rows (a count: those its
+ * condition keeps), or for platforms() the platforms it counts. */
+function recordsOf(trace: AggregateTrace | null, c: CountedReturn, rt: IndicatorRuntime) {
+  if (!trace) return { enterprises: [], platforms: [] };
+  if (trace.population === null) {
+    const platforms = c.platforms.filter(
+      (p) => (p.year === null || p.year <= rt.periodYear) && (!trace.filter || trace.filter(p, rt)),
+    );
+    return { enterprises: null, platforms };
+  }
+  const pop = rt.population(trace.population) as EnterpriseRecord[];
+  const enterprises = trace.fn === "count" && trace.filter ? pop.filter((e) => trace.filter!(e, rt)) : pop;
+  return { enterprises, platforms: [] };
 }
 
-function how(ind: Indicator, e: EnterpriseRecord, w: Parameters<typeof matches>[2]): CellValue {
-  const f = ind.formula;
-  switch (f.type) {
+const filledText = (v: unknown): CellValue =>
+  v === null || v === undefined ? "未填" : typeof v === "boolean" ? (v ? "是" : "否") : (v as CellValue);
+
+/** How one record enters the figure: counted, numerator or denominator only, or the value it adds. */
+function how(trace: AggregateTrace, e: EnterpriseRecord, rt: IndicatorRuntime): CellValue {
+  const r = e as unknown as Record<string, unknown>;
+  switch (trace.fn) {
     case "count":
       return "计入";
     case "share":
-      return matches(e, f.where, w) ? "计入分子" : "仅计入分母";
-    case "sum":
-    case "sumPerFirm":
-    case "mean":
-    case "shareOfRegion":
-      return e[f.field] ?? "未填";
-    case "ratioOfSums":
-      return `${e[f.numerator] ?? "未填"} / ${e[f.denominator] ?? "未填"}`;
-    case "chainCoverage":
-      return e.chain ?? "未填";
-    case "distinctPerFirm":
-      return e[f.field] ?? "未填";
+      return trace.filter && trace.filter(e, rt) ? "计入分子" : "仅计入分母";
+    case "ratio_of_sums":
+      return `${String(filledText(r[trace.fields[0]]))} / ${String(filledText(r[trace.fields[1]]))}`;
     default:
-      return "";
+      return trace.fields.length ? filledText(r[trace.fields[0]]) : "";
   }
 }
 
@@ -51,7 +54,8 @@ export function detailsSheet(
   result: RoundResult,
   plan: Plan,
 ): { sheet: SheetDescription; index: DetailIndex } {
-  const w = { periodYear: Number(result.aggregate.periodEnd.slice(0, 4)), plan };
+  const periodYear = Number(result.aggregate.periodEnd.slice(0, 4));
+  const compiled = compilePlan(plan);
   const rows: CellValue[][] = [
     ["明细：各项指标计入的企业和平台"],
     [
@@ -66,25 +70,26 @@ export function detailsSheet(
   ];
   const index: DetailIndex = new Map();
   let count = 0;
+  const contexts = (result.counted ?? []).map((c) => {
+    const ctx = { enterprises: c.enterprises, platforms: c.platforms, regions: [], plan, periodYear };
+    return { c, rt: runtimeOf(ctx, populationsOf(ctx, compiled)) };
+  });
   for (const ind of plan.indicators)
-    for (const c of result.counted ?? []) {
+    for (const { c, rt } of contexts) {
       index.set(`${ind.code}|${c.unit}`, rows.length + 1);
-      const list = recordsOf(ind, c.enterprises, w);
+      const trace = compiled.indicators.get(ind.code)?.trace ?? null;
+      const list = recordsOf(trace, c, rt);
       const start = rows.length + 1;
-      if (list === null) {
-        const f = ind.formula;
-        const plats =
-          f.type === "platformCount"
-            ? c.platforms.filter((p) => f.kinds.includes(p.kind) && f.levels.includes(p.level))
-            : [];
-        for (const p of plats)
+      if (list.enterprises === null) {
+        for (const p of list.platforms)
           if (count++ < MAX_DETAIL_ROWS)
             rows.push([ind.name, c.unitName, p.name, `${p.kind}(${p.level})`, p.year ?? "未填"]);
-        if (plats.length === 0) rows.push([ind.name, c.unitName, "无计入的记录", "", ""]);
+        if (list.platforms.length === 0) rows.push([ind.name, c.unitName, "无计入的记录", "", ""]);
       } else {
-        for (const e of list)
-          if (count++ < MAX_DETAIL_ROWS) rows.push([ind.name, c.unitName, e.name, e.uscc, how(ind, e, w)]);
-        if (list.length === 0) rows.push([ind.name, c.unitName, "无计入的记录", "", ""]);
+        for (const e of list.enterprises)
+          if (count++ < MAX_DETAIL_ROWS)
+            rows.push([ind.name, c.unitName, e.name, e.uscc, how(trace!, e, rt)]);
+        if (list.enterprises.length === 0) rows.push([ind.name, c.unitName, "无计入的记录", "", ""]);
       }
       styles.push({ range: `A${start}:A${start}`, style: { bold: true } });
     }

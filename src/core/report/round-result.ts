@@ -4,6 +4,8 @@ import type { AggregateResult } from "../aggregate/types";
 import type { Plan } from "../plan/types";
 import type { EnterpriseRecord, PlatformRecord } from "../read/types";
 import { scoreRound, type ScoreResult } from "../score/score";
+import { rosterRound } from "../roster/round";
+import type { Roster, RosterCheck } from "../roster/types";
 import {
   DEFAULT_SETTINGS,
   EMPTY_ALLOCATION,
@@ -20,6 +22,8 @@ export interface RoundResult {
   allocated: boolean;
   /** The records of the return counted for each reporting unit (drill-down, enterprise lists). */
   counted?: CountedReturn[];
+  /** 名单核验: present only when a roster was given. */
+  roster?: RosterCheck;
 }
 
 export interface CountedReturn {
@@ -32,22 +36,29 @@ export interface CountedReturn {
 export interface RoundArgs extends AggregateArgs {
   targets?: TargetAllocation | null;
   settings?: ScoringSettings | null;
+  /** The bureau's roster (认定名单); absent: claims are counted as written. */
+  roster?: Roster | null;
 }
 
 export function runRound(args: RoundArgs): RoundResult {
+  const settings = args.settings ?? DEFAULT_SETTINGS;
+  const rostered = args.roster
+    ? rosterRound(args.returns, args.roster, args.plan, args.period.year, settings.rosterPolicy ?? "verified")
+    : null;
+  const returns = rostered?.returns ?? args.returns;
   // The bureau's region figures and receipt dates travel in the targets workbook.
   const aggregate = aggregateRound({
     ...args,
+    returns,
     regionFigures: args.regionFigures ?? args.targets?.regions,
     receipts: args.receipts ?? args.targets?.receipts,
   });
   const targets = args.targets ?? EMPTY_ALLOCATION;
-  const settings = args.settings ?? DEFAULT_SETTINGS;
   const score = scoreRound({ aggregate, plan: args.plan as Plan, targets, settings });
   const counted: CountedReturn[] = [];
   for (const sub of aggregate.submissions) {
     if (sub.status !== "reported") continue;
-    const r = args.returns.find((x) => x.unit === sub.unit && x.file === sub.file && !x.rejected);
+    const r = returns.find((x) => x.unit === sub.unit && x.file === sub.file && !x.rejected);
     if (r)
       counted.push({
         unit: sub.unit,
@@ -59,6 +70,7 @@ export function runRound(args: RoundArgs): RoundResult {
   return {
     aggregate,
     counted,
+    ...(rostered ? { roster: rostered.check(aggregate.submissions) } : {}),
     score,
     targets,
     settings,

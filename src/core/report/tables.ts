@@ -29,6 +29,8 @@ import {
 } from "./format";
 import { linked, type DetailIndex } from "./details";
 import type { Comparison } from "./previous";
+import type { ExcludedReturn } from "../aggregate/types";
+import { diffCountsText } from "../diff/diff";
 import type { RoundResult } from "./round-result";
 import { ATTACHMENT_TITLES, versionLabel } from "./text";
 
@@ -431,6 +433,12 @@ const SOURCE_LABEL: Record<string, string> = {
   file: "文件修改时间",
 };
 
+/** Columns C:I of a superseded return's line (C holds the text; the rest are merged into it). */
+function supersededCells(x: ExcludedReturn): CellValue[] {
+  const counts = x.changes ? `，较此表${diffCountsText(x.changes)}` : "";
+  return [`${x.file}：以较新的\u201c${x.supersededBy ?? NO_DATA}\u201d为准${counts}`, ...Array(6).fill(null)];
+}
+
 export function submissionsSheet(result: RoundResult): SheetDescription {
   const a = result.aggregate;
   const header = [
@@ -483,6 +491,15 @@ export function submissionsSheet(result: RoundResult): SheetDescription {
       range: `B${r}`,
       style: { ...BODY, hAlign: "center", ...(bad ? STATUS_STYLE.red : STATUS_STYLE.green) },
     });
+  }
+  // A line per superseded return: which file replaced it and how many rows the replacement changed.
+  for (const x of a.excluded.filter((e) => e.kind === "superseded")) {
+    const r = rows.length + 1;
+    rows.push([x.unitName ?? x.unit ?? NO_DATA, "已被替代", ...supersededCells(x)]);
+    styles.push({ range: `A${r}:I${r}`, style: { ...BODY, hAlign: "center" } });
+    styles.push({ range: `A${r}:C${r}`, style: { ...BODY, wrap: true } });
+    merges.push(`C${r}:I${r}`);
+    rowHeights[r - 1] = 30;
   }
   return {
     name: SHEET_SUBMISSIONS,

@@ -1,16 +1,10 @@
 // Lists the bureau acts on: recognitions that lapse within the next year unless reviewed (复核), and for
 // every 全覆盖 indicator the SRDI firms of each unit not yet covered.
-import { inPopulation, matches } from "../aggregate/evaluate";
-import type { Indicator, Plan, RecognitionTier, YearField } from "../plan/types";
+import { compilePlan, populationsOf, runtimeOf } from "../aggregate/evaluate";
+import { tierName } from "../plan/tiers";
+import type { Indicator, Plan } from "../plan/types";
 import type { RoundResult } from "./round-result";
 
-export const TIER_FIELDS: { tier: RecognitionTier; field: YearField; label: string }[] = [
-  { tier: "innovative", field: "innovative_year", label: "创新型中小企业" },
-  { tier: "provincial_srdi", field: "provincial_srdi_year", label: "省级专精特新中小企业" },
-  { tier: "little_giant", field: "little_giant_year", label: "专精特新\u201c小巨人\u201d企业" },
-  { tier: "champion", field: "champion_year", label: "制造业单项冠军" },
-];
-const DEFAULT_VALIDITY = 3;
 /** A cap that counts data: rows of each list. */
 export const MAX_LIST_ROWS = 20_000;
 
@@ -34,17 +28,17 @@ export function lapsing(result: RoundResult, plan: Plan): LapsingEntry[] {
   const out: LapsingEntry[] = [];
   for (const c of result.counted ?? [])
     for (const e of c.enterprises)
-      for (const t of TIER_FIELDS) {
-        const y = e[t.field];
-        if (y === null || y > year) continue;
-        const validity = plan.validityYears?.[t.tier] ?? DEFAULT_VALIDITY;
+      for (const t of plan.tiers) {
+        const y = (e as unknown as Record<string, unknown>)[t.yearField];
+        if (typeof y !== "number" || y > year) continue;
+        const validity = t.validityYears;
         const through = y + validity;
         if (through >= year && through <= lastYear && out.length < MAX_LIST_ROWS)
           out.push({
             unitName: c.unitName,
             name: e.name,
             uscc: e.uscc,
-            tier: t.label,
+            tier: tierName(t, year),
             year: y,
             validThrough: through,
           });
@@ -52,9 +46,9 @@ export function lapsing(result: RoundResult, plan: Plan): LapsingEntry[] {
   return out;
 }
 
-/** A 全覆盖 indicator: a share of firms that should reach 100 %. */
+/** A 全覆盖 indicator: a share of firms that should reach 100 % (its expression is one share(...)). */
 export function isFullCoverage(ind: Indicator): boolean {
-  return ind.name.includes("全覆盖") && ind.formula.type === "share";
+  return ind.name.includes("全覆盖") && /^\s*share\s*[(（]/.test(ind.expr);
 }
 
 export interface UncoveredEntry {
@@ -65,15 +59,26 @@ export interface UncoveredEntry {
 }
 
 export function uncovered(result: RoundResult, plan: Plan): UncoveredEntry[] {
-  const w = { periodYear: Number(result.aggregate.periodEnd.slice(0, 4)), plan };
+  const periodYear = Number(result.aggregate.periodEnd.slice(0, 4));
+  const compiled = compilePlan(plan);
   const out: UncoveredEntry[] = [];
+  const contexts = (result.counted ?? []).map((c) => {
+    const ctx = { enterprises: c.enterprises, platforms: c.platforms, regions: [], plan, periodYear };
+    return { c, rt: runtimeOf(ctx, populationsOf(ctx, compiled)) };
+  });
   for (const ind of plan.indicators) {
-    const f = ind.formula;
-    if (!isFullCoverage(ind) || f.type !== "share") continue;
-    for (const c of result.counted ?? [])
-      for (const e of c.enterprises)
-        if (inPopulation(e, f.population, w) && !matches(e, f.where, w) && out.length < MAX_LIST_ROWS)
-          out.push({ indicator: ind.name, unitName: c.unitName, name: e.name, uscc: e.uscc });
+    const trace = compiled.indicators.get(ind.code)?.trace;
+    if (!isFullCoverage(ind) || trace?.fn !== "share" || !trace.population || !trace.filter) continue;
+    const { population, filter } = trace;
+    for (const { c, rt } of contexts)
+      for (const e of rt.population(population))
+        if (!filter(e, rt) && out.length < MAX_LIST_ROWS)
+          out.push({
+            indicator: ind.name,
+            unitName: c.unitName,
+            name: (e as (typeof c.enterprises)[number]).name,
+            uscc: (e as (typeof c.enterprises)[number]).uscc,
+          });
   }
   return out;
 }

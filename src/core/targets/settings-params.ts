@@ -1,5 +1,6 @@
 // The 评分设置 parameters: one table drives both the sheet the bureau edits and reading it back, so a
 // knob added here is written, validated in the file and read without touching either side.
+import { POLICY_LABELS } from "../roster/types";
 import type { Band, ScoringSettings } from "./types";
 import {
   BASIS_LABELS,
@@ -198,6 +199,13 @@ export const SETTING_PARAMS: ParamDef[] = [
     "无分解目标的计数类指标",
     "按份额折算：按该单位基期值占全市基期值的比重(无基期值的按单位数平均)折算全市目标后计分；全部不计：任一单位无分解目标的，所有单位均不计该指标",
     NO_TARGET_LABELS,
+  ),
+  labelled(
+    "roster_policy",
+    "rosterPolicy",
+    "名单核验计数",
+    "汇总时给了认定名单的：只计核实的认定(名单中未找到、已撤销或复核未通过的不计，年份不符的按名单年份计)；或按填报计、在通报中列出未核实的。未给名单的均按填报计",
+    POLICY_LABELS,
   ),
   {
     key: "bands",

@@ -1,6 +1,7 @@
 // The bureau's target allocation (目标分解) and scoring settings (评分设置): both are data the bureau
 // edits in the targets workbook, so changing a weight or the cap is not a release.
 import type { TimeBasis } from "../plan/periods";
+import type { RosterPolicy } from "../roster/types";
 
 /** One cell pair of the allocation: base value at the plan's base date and the allocated target. */
 export interface TargetCell {
@@ -64,6 +65,9 @@ export interface ScoringSettings {
   noTarget: "scale" | "exclude";
   /** Grade bands, highest first. */
   bands: Band[];
+  /** With a roster (认定名单): count only the recognitions it verifies, or count the claims and list the
+   * unverified ones. Without a roster nothing changes. */
+  rosterPolicy: RosterPolicy;
 }
 
 export const DEFAULT_BANDS: Band[] = [
@@ -90,6 +94,7 @@ export const DEFAULT_SETTINGS: ScoringSettings = {
   rejectedPoints: 1,
   noTarget: "exclude",
   bands: DEFAULT_BANDS,
+  rosterPolicy: "verified",
 };
 
 export const EMPTY_ALLOCATION: TargetAllocation = { units: {}, city: {} };

@@ -90,7 +90,9 @@ test("a defective return: exact codes and cells", async () => {
     `norm.percent_text@${ENT}!P7`,
   ]);
   // Where is in the fields (sheet, cell); the message says only what is wrong.
-  expect(r.errors[0].message).toBe("统一社会信用代码校验位错误：应为 W，实为 M");
+  expect(r.errors[0].message).toBe(
+    "统一社会信用代码校验不通过(代码中有字符录入有误)；请从营业执照或国家企业信用信息公示系统重新复制完整代码",
+  );
   expect(r.rows).toEqual({ read: 7, accepted: 4, rejected: 3 });
   expect(r.rejectedRows.map((x) => x.row)).toEqual([5, 6, 8]);
   expect(r.rejected).toBe(false);

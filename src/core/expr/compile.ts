@@ -1,0 +1,759 @@
+// Type-checks an AST against the plan's names and compiles it once into closures over the AST (no eval,
+// no new Function: the add-in's content security policy may forbid them). Two contexts, as DHIS2's parse
+// types: a row filter (yes/no over one row) and an indicator (a number over the rows of a unit).
+// Blank semantics: a comparison or `in` with a blank side is false; arithmetic with a blank is blank.
+import type { IndicatorValue } from "../aggregate/evaluate";
+import { ExprError, type ExprErrorCode } from "./errors";
+import type { ExprEnv, ExprField, ExprTier, ExprType } from "./env";
+import { parseExpr, type Node } from "./parse";
+
+/** One row (enterprise or platform) as the reader gives it; a missing key reads as blank. */
+export type Row = object;
+/** What a row filter needs besides the row. */
+export interface RowRuntime {
+  periodYear: number;
+  /** The plan's start year (since_plan_start). */
+  startYear: number;
+}
+/** What an indicator needs: the rows of a unit (or the city) and its figures. */
+export interface IndicatorRuntime extends RowRuntime {
+  /** The rows of a population, filtered once per unit (see populationRows). */
+  population(name: string): readonly Row[];
+  platforms: readonly Row[];
+  regions: readonly Row[];
+  /** The plan's key chains. */
+  chains: readonly string[];
+}
+
+export type RowFilter = (r: Row, rt: RowRuntime) => boolean;
+type RowFn = (r: Row, rt: RowRuntime) => unknown;
+type NumFn = (rt: IndicatorRuntime) => number | null;
+type PartsFn = (rt: IndicatorRuntime) => [number | null, number | null];
+
+/** The first aggregate of an indicator (drill-down lists the rows it counts and how). */
+export interface AggregateTrace {
+  fn: string;
+  /** Population name; null for platforms() and region(). */
+  population: string | null;
+  /** The row filter given to the function, if any. */
+  filter: RowFilter | null;
+  /** Fields the function reads, in argument order (sum: [field]; ratio_of_sums: [num, den]). */
+  fields: string[];
+}
+
+export interface CompiledIndicator {
+  evaluate(rt: IndicatorRuntime): IndicatorValue;
+  /** The expression is one ratio (a / b or share, mean, ratio_of_sums, chain_coverage). */
+  trace: AggregateTrace | null;
+  /** The top node is this function (share for 全覆盖 lists). */
+  top: string | null;
+}
+
+// ---- the function table (closed) ----
+
+type Param =
+  "pop" | "tier" | "field" | "numField" | "yearField" | "regionField" | "filter" | "platformFilter";
+interface FnSpec {
+  context: "filter" | "indicator";
+  params: Param[];
+  optional?: Param[];
+  /** Gives a numerator and a denominator (a top-level ratio). */
+  ratio?: boolean;
+  usage: string;
+}
+
+export const FUNCTIONS: Record<string, FnSpec> = {
+  recognised: { context: "filter", params: ["tier"], usage: "recognised(梯度)" },
+  since_plan_start: { context: "filter", params: ["yearField"], usage: "since_plan_start(年份字段)" },
+  isblank: { context: "filter", params: ["field"], usage: "isblank(字段)" },
+  filled: { context: "filter", params: ["field"], usage: "filled(字段)" },
+  count: { context: "indicator", params: ["pop"], optional: ["filter"], usage: "count(企业范围[, 条件])" },
+  sum: {
+    context: "indicator",
+    params: ["numField", "pop"],
+    optional: ["filter"],
+    usage: "sum(字段, 企业范围[, 条件])",
+  },
+  mean: {
+    context: "indicator",
+    params: ["numField", "pop"],
+    optional: ["filter"],
+    ratio: true,
+    usage: "mean(字段, 企业范围[, 条件])",
+  },
+  share: { context: "indicator", params: ["pop", "filter"], ratio: true, usage: "share(企业范围, 条件)" },
+  ratio_of_sums: {
+    context: "indicator",
+    params: ["numField", "numField", "pop"],
+    optional: ["filter"],
+    ratio: true,
+    usage: "ratio_of_sums(分子字段, 分母字段, 企业范围[, 条件])",
+  },
+  distinct: {
+    context: "indicator",
+    params: ["field", "pop"],
+    optional: ["filter"],
+    usage: "distinct(字段, 企业范围[, 条件])",
+  },
+  chain_coverage: { context: "indicator", params: ["pop"], ratio: true, usage: "chain_coverage(企业范围)" },
+  platforms: { context: "indicator", params: [], optional: ["platformFilter"], usage: "platforms([条件])" },
+  region: { context: "indicator", params: ["regionField"], usage: "region(区域指标字段)" },
+};
+
+const TYPE_NAMES: Record<ExprType | "bool", string> = {
+  number: "数值",
+  year: "年份",
+  bool: "是/否",
+  text: "文字",
+};
+
+interface Typed {
+  type: ExprType;
+  fn: RowFn;
+}
+
+const isBlank = (v: unknown) => v === null || v === undefined;
+const get = (key: string) => (r: Row) => {
+  const v = (r as Record<string, unknown>)[key];
+  return v === undefined ? null : v;
+};
+/** A field named by key, by header, or by header without its (unit). */
+function findField(fields: ExprField[], name: string): ExprField | undefined {
+  return (
+    fields.find((f) => f.key === name) ??
+    fields.find((f) => f.header === name) ??
+    fields.find((f) => f.header.replace(/[(（][^()（）]*[)）]$/, "") === name)
+  );
+}
+
+class Compiler {
+  readonly errors: ExprError[] = [];
+  constructor(readonly env: ExprEnv) {}
+
+  fail(code: ExprErrorCode, n: { start: number; end: number }, detail: string): void {
+    this.errors.push(new ExprError(code, n.start, n.end, detail));
+  }
+  private bad(): Typed {
+    return { type: "bool", fn: () => null };
+  }
+
+  // ---- row filters ----
+
+  condition(n: Node, scope: "enterprise" | "platform"): RowFilter {
+    const t = this.row(n, scope);
+    if (t.type !== "bool") {
+      this.fail("EXPR_TYPE", n, `条件必须是是/否的判断，这里得到的是${TYPE_NAMES[t.type]}`);
+      return () => false;
+    }
+    const fn = t.fn;
+    return (r, rt) => fn(r, rt) === true;
+  }
+
+  private field(n: Node, scope: "enterprise" | "platform" | "region"): ExprField | null {
+    if (n.type !== "name") {
+      this.fail("EXPR_TYPE", n, "此处应为字段名");
+      return null;
+    }
+    const f = findField(this.env[scope], n.name);
+    if (!f) {
+      const where = scope === "enterprise" ? "企业名录" : scope === "platform" ? "平台与集群" : "区域指标";
+      this.fail("EXPR_UNKNOWN_FIELD", n, `未知字段\u201c${n.name}\u201d(${where}中没有这一列)`);
+    }
+    return f ?? null;
+  }
+
+  row(n: Node, scope: "enterprise" | "platform"): Typed {
+    switch (n.type) {
+      case "num": {
+        const v = n.value;
+        return { type: "number", fn: () => v };
+      }
+      case "str": {
+        const v = n.value;
+        return { type: "text", fn: () => v };
+      }
+      case "bool": {
+        const v = n.value;
+        return { type: "bool", fn: () => v };
+      }
+      case "name": {
+        if (!n.braced && this.isPopulation(n.name)) {
+          this.fail("EXPR_TYPE", n, `企业范围\u201c${n.name}\u201d不能用在条件中`);
+          return this.bad();
+        }
+        const f = this.field(n, scope);
+        return f ? { type: f.type, fn: get(f.key) } : this.bad();
+      }
+      case "call":
+        return this.rowCall(n, scope);
+      case "neg": {
+        const a = this.number(n.arg, scope);
+        return {
+          type: "number",
+          fn: (r, rt) => {
+            const v = a(r, rt) as number | null;
+            return v === null ? null : -v;
+          },
+        };
+      }
+      case "not": {
+        const a = this.condition(n.arg, scope);
+        return { type: "bool", fn: (r, rt) => !a(r, rt) };
+      }
+      case "in":
+        return this.inList(n, scope);
+      case "binary":
+        return this.rowBinary(n, scope);
+    }
+  }
+
+  private number(n: Node, scope: "enterprise" | "platform"): RowFn {
+    const t = this.row(n, scope);
+    if (t.type !== "number" && t.type !== "year")
+      this.fail("EXPR_TYPE", n, `此处应为数值，这里得到的是${TYPE_NAMES[t.type]}`);
+    return t.fn;
+  }
+
+  private inList(n: Extract<Node, { type: "in" }>, scope: "enterprise" | "platform"): Typed {
+    const a = this.row(n.arg, scope);
+    const numeric = a.type === "number" || a.type === "year";
+    if (a.type === "bool") this.fail("EXPR_TYPE", n.arg, "是/否字段不能用 in，直接写字段名即可");
+    const values = new Set<unknown>();
+    for (const v of n.values) {
+      if ((v.type === "num") !== numeric)
+        this.fail("EXPR_TYPE", v, `列表项应为${numeric ? "数值" : "带引号的文字"}`);
+      values.add((v as { value: unknown }).value);
+    }
+    const fn = a.fn;
+    const negated = n.negated;
+    return {
+      type: "bool",
+      fn: (r, rt) => {
+        const v = fn(r, rt);
+        return !isBlank(v) && values.has(v) !== negated;
+      },
+    };
+  }
+
+  private rowBinary(n: Extract<Node, { type: "binary" }>, scope: "enterprise" | "platform"): Typed {
+    const op = n.op;
+    if (op === "and" || op === "or") {
+      const a = this.condition(n.left, scope);
+      const b = this.condition(n.right, scope);
+      return {
+        type: "bool",
+        fn: op === "and" ? (r, rt) => a(r, rt) && b(r, rt) : (r, rt) => a(r, rt) || b(r, rt),
+      };
+    }
+    if (op === "+" || op === "-" || op === "*" || op === "/") {
+      const a = this.number(n.left, scope);
+      const b = this.number(n.right, scope);
+      const f = arith(op);
+      return {
+        type: "number",
+        fn: (r, rt) => f(a(r, rt) as number | null, b(r, rt) as number | null),
+      };
+    }
+    const l = this.row(n.left, scope);
+    const rt2 = this.row(n.right, scope);
+    const kind = (t: ExprType) => (t === "year" ? "number" : t);
+    if (kind(l.type) !== kind(rt2.type))
+      this.fail(
+        "EXPR_TYPE",
+        { start: n.opStart, end: n.opStart + op.length },
+        `不能比较${TYPE_NAMES[l.type]}和${TYPE_NAMES[rt2.type]}`,
+      );
+    else if ((l.type === "text" || l.type === "bool") && op !== "=" && op !== "<>")
+      this.fail(
+        "EXPR_TYPE",
+        { start: n.opStart, end: n.opStart + op.length },
+        `${TYPE_NAMES[l.type]}只能用 = 或 <> 比较`,
+      );
+    const a = l.fn;
+    const b = rt2.fn;
+    const cmp = compare(op);
+    return {
+      type: "bool",
+      fn: (r, rt) => {
+        const x = a(r, rt);
+        const y = b(r, rt);
+        return !isBlank(x) && !isBlank(y) && cmp(x as number, y as number);
+      },
+    };
+  }
+
+  private rowCall(n: Extract<Node, { type: "call" }>, scope: "enterprise" | "platform"): Typed {
+    const spec = this.spec(n);
+    if (!spec) return this.bad();
+    if (spec.context !== "filter") {
+      this.fail(
+        "EXPR_TYPE",
+        { start: n.start, end: n.nameEnd },
+        `${n.name} 只能用在指标表达式中，不能用在条件里`,
+      );
+      return this.bad();
+    }
+    switch (n.name) {
+      case "recognised": {
+        const tier = this.tier(n.args[0]);
+        if (!tier) return this.bad();
+        const get1 = get(tier.yearField);
+        const validity = tier.validityYears;
+        return {
+          type: "bool",
+          fn: (r, rt) => {
+            const y = get1(r) as number | null;
+            return y !== null && y <= rt.periodYear && rt.periodYear - y <= validity;
+          },
+        };
+      }
+      case "since_plan_start": {
+        const f = this.field(n.args[0], scope);
+        if (f && f.type !== "year")
+          this.fail("EXPR_TYPE", n.args[0], `since_plan_start 需要年份字段，\u201c${f.header}\u201d不是年份`);
+        if (!f) return this.bad();
+        const g = get(f.key);
+        return {
+          type: "bool",
+          fn: (r, rt) => {
+            const y = g(r) as number | null;
+            return y !== null && y >= rt.startYear && y <= rt.periodYear;
+          },
+        };
+      }
+      default: {
+        // isblank, filled
+        const f = this.field(n.args[0], scope);
+        if (!f) return this.bad();
+        const g = get(f.key);
+        const blank = n.name === "isblank";
+        return {
+          type: "bool",
+          fn: (r) => {
+            const v = g(r);
+            return (isBlank(v) || (typeof v === "string" && v.trim() === "")) === blank;
+          },
+        };
+      }
+    }
+  }
+
+  // ---- names ----
+
+  private isPopulation(name: string): boolean {
+    return this.env.populations.some((p) => p.name === name || p.label === name);
+  }
+
+  private spec(n: Extract<Node, { type: "call" }>): FnSpec | null {
+    const spec = Object.prototype.hasOwnProperty.call(FUNCTIONS, n.name) ? FUNCTIONS[n.name] : undefined;
+    if (!spec) {
+      this.fail(
+        "EXPR_UNKNOWN_FUNCTION",
+        { start: n.start, end: n.nameEnd },
+        `未知函数\u201c${n.name}\u201d(可用：${Object.keys(FUNCTIONS).join("、")})`,
+      );
+      return null;
+    }
+    const min = spec.params.length;
+    const max = min + (spec.optional?.length ?? 0);
+    if (n.args.length < min || n.args.length > max) {
+      this.fail(
+        "EXPR_ARITY",
+        n,
+        `${n.name} 需要${min === max ? min : `${min}到${max}`}个参数，这里有${n.args.length}个(用法：${spec.usage})`,
+      );
+      return null;
+    }
+    return spec;
+  }
+
+  private tier(n: Node): ExprTier | null {
+    const name = n.type === "name" || n.type === "str" ? (n.type === "name" ? n.name : n.value) : null;
+    const t =
+      name === null ? undefined : this.env.tiers.find((x) => x.key === name || x.names.includes(name));
+    if (!t)
+      this.fail(
+        "EXPR_UNKNOWN_NAME",
+        n,
+        `未知的认定梯度${name === null ? "" : `\u201c${name}\u201d`}(可用：${this.env.tiers.map((x) => x.key).join("、")})`,
+      );
+    return t ?? null;
+  }
+
+  private population(n: Node): string | null {
+    const name = n.type === "name" && !n.braced ? n.name : n.type === "str" ? n.value : null;
+    const p =
+      name === null ? undefined : this.env.populations.find((x) => x.name === name || x.label === name);
+    if (!p)
+      this.fail(
+        "EXPR_UNKNOWN_NAME",
+        n,
+        `未知的企业范围${name === null ? "" : `\u201c${name}\u201d`}(可用：${this.env.populations.map((x) => x.name).join("、")})`,
+      );
+    return p?.name ?? null;
+  }
+
+  // ---- indicators ----
+
+  indicator(n: Node): { fn: NumFn; parts: PartsFn | null; trace: AggregateTrace | null } {
+    if (n.type === "binary" && n.op === "/") {
+      const a = this.num(n.left);
+      const b = this.num(n.right);
+      return { fn: a.fn, parts: (rt) => [a.fn(rt), b.fn(rt)], trace: a.trace ?? b.trace };
+    }
+    if (n.type === "call") {
+      const c = this.call(n);
+      return c;
+    }
+    const v = this.num(n);
+    return { fn: v.fn, parts: null, trace: v.trace };
+  }
+
+  private num(n: Node): { fn: NumFn; trace: AggregateTrace | null } {
+    switch (n.type) {
+      case "num": {
+        const v = n.value;
+        return { fn: () => v, trace: null };
+      }
+      case "call": {
+        const c = this.call(n);
+        const parts = c.parts;
+        return { fn: parts ? (rt) => ratioValue(parts(rt)) : c.fn, trace: c.trace };
+      }
+      case "neg": {
+        const a = this.num(n.arg);
+        return {
+          fn: (rt) => {
+            const v = a.fn(rt);
+            return v === null ? null : -v;
+          },
+          trace: a.trace,
+        };
+      }
+      case "binary": {
+        if (n.op === "+" || n.op === "-" || n.op === "*" || n.op === "/") {
+          const a = this.num(n.left);
+          const b = this.num(n.right);
+          const f = arith(n.op);
+          return { fn: (rt) => f(a.fn(rt), b.fn(rt)), trace: a.trace ?? b.trace };
+        }
+        this.fail("EXPR_TYPE", n, "指标表达式必须得出数值，这里是一个条件(条件应写在 count、share 等函数中)");
+        return { fn: () => null, trace: null };
+      }
+      case "name":
+        if (this.isPopulation(n.name) && !n.braced)
+          this.fail(
+            "EXPR_TYPE",
+            n,
+            `企业范围\u201c${n.name}\u201d不能单独使用，应写在函数中，例如 count(${n.name})`,
+          );
+        else if (findField(this.env.enterprise, n.name))
+          this.fail(
+            "EXPR_TYPE",
+            n,
+            `字段\u201c${n.name}\u201d是逐户的值，应写在函数中，例如 sum(${n.name}, SRDI)`,
+          );
+        else this.fail("EXPR_UNKNOWN_NAME", n, `未知名称\u201c${n.name}\u201d`);
+        return { fn: () => null, trace: null };
+      default:
+        this.fail("EXPR_TYPE", n, "指标表达式必须得出数值");
+        return { fn: () => null, trace: null };
+    }
+  }
+
+  private call(n: Extract<Node, { type: "call" }>): {
+    fn: NumFn;
+    parts: PartsFn | null;
+    trace: AggregateTrace | null;
+  } {
+    const none = { fn: () => null, parts: null, trace: null };
+    const spec = this.spec(n);
+    if (!spec) return none;
+    if (spec.context !== "indicator") {
+      this.fail(
+        "EXPR_TYPE",
+        { start: n.start, end: n.nameEnd },
+        `${n.name} 是条件，只能写在 count、share 等函数的条件参数中`,
+      );
+      return none;
+    }
+    const a = n.args;
+    const fieldKey = (x: Node, numeric: boolean) => {
+      const f = this.field(x, "enterprise");
+      if (f && numeric && f.type !== "number" && f.type !== "year")
+        this.fail("EXPR_TYPE", x, `${n.name} 需要数值字段，\u201c${f.header}\u201d是${TYPE_NAMES[f.type]}`);
+      return f?.key ?? "";
+    };
+    const opt = (x: Node | undefined) => (x ? this.condition(x, "enterprise") : null);
+    const trace = (
+      population: string | null,
+      filter: RowFilter | null,
+      fields: string[],
+    ): AggregateTrace => ({
+      fn: n.name,
+      population,
+      filter,
+      fields,
+    });
+    switch (n.name) {
+      case "count": {
+        const pop = this.population(a[0]);
+        const filter = opt(a[1]);
+        if (pop === null) return none;
+        return {
+          fn: (rt) => countRows(rt.population(pop), filter, rt),
+          parts: null,
+          trace: trace(pop, filter, []),
+        };
+      }
+      case "sum": {
+        const key = fieldKey(a[0], true);
+        const pop = this.population(a[1]);
+        const filter = opt(a[2]);
+        if (pop === null) return none;
+        return {
+          fn: (rt) => sumRows(rt.population(pop), key, filter, rt),
+          parts: null,
+          trace: trace(pop, filter, [key]),
+        };
+      }
+      case "mean": {
+        const key = fieldKey(a[0], true);
+        const pop = this.population(a[1]);
+        const filter = opt(a[2]);
+        if (pop === null) return none;
+        const parts: PartsFn = (rt) => {
+          let s = 0;
+          let k = 0;
+          for (const r of rt.population(pop)) {
+            if (filter && !filter(r, rt)) continue;
+            const v = (r as Record<string, unknown>)[key];
+            if (isBlank(v)) continue;
+            s = s + (v as number);
+            k++;
+          }
+          return [s, k];
+        };
+        return { fn: (rt) => ratioValue(parts(rt)), parts, trace: trace(pop, filter, [key]) };
+      }
+      case "share": {
+        const pop = this.population(a[0]);
+        const filter = this.condition(a[1], "enterprise");
+        if (pop === null) return none;
+        const parts: PartsFn = (rt) => {
+          const rows = rt.population(pop);
+          return [countRows(rows, filter, rt), rows.length];
+        };
+        return { fn: (rt) => ratioValue(parts(rt)), parts, trace: trace(pop, filter, []) };
+      }
+      case "ratio_of_sums": {
+        const num = fieldKey(a[0], true);
+        const den = fieldKey(a[1], true);
+        const pop = this.population(a[2]);
+        const filter = opt(a[3]);
+        if (pop === null) return none;
+        const parts: PartsFn = (rt) => {
+          let s = 0;
+          let d = 0;
+          const rows = rt.population(pop);
+          const both = rows.filter((r) => {
+            const x = (r as Record<string, unknown>)[num];
+            const y = (r as Record<string, unknown>)[den];
+            return !isBlank(x) && !isBlank(y) && (!filter || filter(r, rt));
+          });
+          for (const r of both) s = s + ((r as Record<string, number>)[num] ?? 0);
+          for (const r of both) d = d + ((r as Record<string, number>)[den] ?? 0);
+          return [s, d];
+        };
+        return { fn: (rt) => ratioValue(parts(rt)), parts, trace: trace(pop, filter, [num, den]) };
+      }
+      case "distinct": {
+        const key = fieldKey(a[0], false);
+        const pop = this.population(a[1]);
+        const filter = opt(a[2]);
+        if (pop === null) return none;
+        return {
+          fn: (rt) => {
+            const names = new Set<string>();
+            for (const r of rt.population(pop)) {
+              if (filter && !filter(r, rt)) continue;
+              const v = (r as Record<string, unknown>)[key];
+              const s = isBlank(v) ? "" : String(v).trim();
+              if (s !== "") names.add(s);
+            }
+            return names.size;
+          },
+          parts: null,
+          trace: trace(pop, filter, [key]),
+        };
+      }
+      case "chain_coverage": {
+        const pop = this.population(a[0]);
+        if (pop === null) return none;
+        const parts: PartsFn = (rt) => {
+          const chains = rt.chains.filter((c) => c !== "其他");
+          const covered = new Set<string>();
+          for (const r of rt.population(pop)) {
+            const c = (r as Record<string, unknown>).chain;
+            if (typeof c === "string" && chains.includes(c)) covered.add(c);
+          }
+          return [covered.size, chains.length];
+        };
+        return { fn: (rt) => ratioValue(parts(rt)), parts, trace: trace(pop, null, ["chain"]) };
+      }
+      case "platforms": {
+        const filter = a[0] ? this.condition(a[0], "platform") : null;
+        return {
+          fn: (rt) => {
+            let k = 0;
+            for (const p of rt.platforms) {
+              const y = (p as Record<string, unknown>).year;
+              // A platform recognised after the period never counts; one without a year is a stock.
+              if (!isBlank(y) && (y as number) > rt.periodYear) continue;
+              if (!filter || filter(p, rt)) k++;
+            }
+            return k;
+          },
+          parts: null,
+          trace: trace(null, filter, []),
+        };
+      }
+      default: {
+        // region
+        const f = this.field(a[0], "region");
+        if (f && f.type !== "number")
+          this.fail("EXPR_TYPE", a[0], `region 需要数值字段，\u201c${f.header}\u201d是${TYPE_NAMES[f.type]}`);
+        if (!f) return none;
+        const key = f.key;
+        return {
+          fn: (rt) => {
+            let s = 0;
+            let any = false;
+            for (const r of rt.regions) {
+              const v = (r as Record<string, unknown>)[key];
+              if (isBlank(v)) continue;
+              s = s + (v as number);
+              any = true;
+            }
+            // No figure for any unit in scope: no data, not a zero that would read as 0 %.
+            return any ? s : null;
+          },
+          parts: null,
+          trace: null,
+        };
+      }
+    }
+  }
+}
+
+function countRows(rows: readonly Row[], filter: RowFilter | null, rt: RowRuntime): number {
+  if (!filter) return rows.length;
+  let k = 0;
+  for (const r of rows) if (filter(r, rt)) k++;
+  return k;
+}
+
+function sumRows(rows: readonly Row[], key: string, filter: RowFilter | null, rt: RowRuntime): number {
+  let s = 0;
+  for (const r of rows) {
+    if (filter && !filter(r, rt)) continue;
+    const v = (r as Record<string, unknown>)[key];
+    s = s + (isBlank(v) ? 0 : (v as number));
+  }
+  return s;
+}
+
+/** A zero or blank denominator is no data, never 0 (DHIS2). */
+function ratioValue([num, den]: [number | null, number | null]): number | null {
+  return num === null || den === null || den === 0 ? null : num / den;
+}
+
+function arith(op: "+" | "-" | "*" | "/"): (a: number | null, b: number | null) => number | null {
+  switch (op) {
+    case "+":
+      return (a, b) => (a === null || b === null ? null : a + b);
+    case "-":
+      return (a, b) => (a === null || b === null ? null : a - b);
+    case "*":
+      return (a, b) => (a === null || b === null ? null : a * b);
+    case "/":
+      return (a, b) => (a === null || b === null || b === 0 ? null : a / b);
+  }
+}
+
+function compare(op: string): (a: number, b: number) => boolean {
+  switch (op) {
+    case "=":
+      return (a, b) => a === b;
+    case "<>":
+      return (a, b) => a !== b;
+    case "<":
+      return (a, b) => a < b;
+    case "<=":
+      return (a, b) => a <= b;
+    case ">":
+      return (a, b) => a > b;
+    default:
+      return (a, b) => a >= b;
+  }
+}
+
+/** Thrown by the compile functions: every error of the expression, first by position. */
+export class ExprErrors extends Error {
+  constructor(readonly errors: ExprError[]) {
+    super(errors.map((e) => e.message).join("；"));
+  }
+}
+
+function parseOrThrow(text: string): Node {
+  try {
+    return parseExpr(text);
+  } catch (e) {
+    if (e instanceof ExprError) throw new ExprErrors([e]);
+    throw e;
+  }
+}
+
+function done(c: Compiler): void {
+  if (c.errors.length) throw new ExprErrors([...c.errors].sort((a, b) => a.offset - b.offset));
+}
+
+/** A row filter over enterprise rows ("" = every row). Throws ExprErrors. */
+export function compileFilter(text: string, env: ExprEnv): RowFilter {
+  if (text.trim() === "") return () => true;
+  const c = new Compiler(env);
+  const f = c.condition(parseOrThrow(text), "enterprise");
+  done(c);
+  return f;
+}
+
+/** An indicator expression, compiled once and run per unit. Throws ExprErrors. */
+export function compileIndicator(text: string, env: ExprEnv): CompiledIndicator {
+  const c = new Compiler(env);
+  const node = parseOrThrow(text);
+  const r = c.indicator(node);
+  done(c);
+  const { fn, parts } = r;
+  return {
+    evaluate: parts
+      ? (rt) => {
+          const [num, den] = parts(rt);
+          return { value: ratioValue([num, den]), numerator: num, denominator: den };
+        }
+      : (rt) => ({ value: fn(rt), numerator: null, denominator: null }),
+    trace: r.trace,
+    top: node.type === "call" ? node.name : null,
+  };
+}
+
+/** Every error of an expression in a context ([] when it is fine): for plan validation. */
+export function checkExpr(text: string, context: "filter" | "indicator", env: ExprEnv): ExprError[] {
+  try {
+    if (context === "filter") compileFilter(text, env);
+    else compileIndicator(text, env);
+    return [];
+  } catch (e) {
+    if (e instanceof ExprErrors) return e.errors;
+    throw e;
+  }
+}

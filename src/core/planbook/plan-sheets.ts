@@ -1,0 +1,191 @@
+// The plan's own sheets of the plan workbook: 规划 (one row, like XLSForm's settings), 单位, 产业链, 层级,
+// 指标 and 目标 (long format: one row per indicator and year, so new years need no new columns).
+import type { SheetSpec } from "./table";
+
+export const PLAN_SHEET: SheetSpec = {
+  name: "规划",
+  aliases: ["plan", "settings", "计划"],
+  nonEmpty: true,
+  columns: [
+    { key: "id", header: "规划编号", aliases: ["plan_id", "编号"], required: true, text: true, width: 20 },
+    { key: "title", header: "规划名称", aliases: ["title", "标题", "名称"], required: true, width: 40 },
+    { key: "document", header: "发文字号", aliases: ["document", "文号"], width: 20 },
+    { key: "city", header: "地区", aliases: ["city", "城市", "市"], required: true, width: 10 },
+    {
+      key: "start",
+      header: "开始日期",
+      aliases: ["start", "起始日期"],
+      required: true,
+      text: true,
+      width: 12,
+    },
+    { key: "end", header: "结束日期", aliases: ["end", "截止日期"], required: true, text: true, width: 12 },
+    {
+      key: "baseDate",
+      header: "基期日期",
+      aliases: ["base_date", "基期"],
+      required: true,
+      text: true,
+      width: 12,
+    },
+    { key: "chainsNote", header: "产业链清单说明", aliases: ["chains_note", "产业链说明"], width: 60 },
+  ],
+};
+
+export const UNITS_SHEET: SheetSpec = {
+  name: "单位",
+  aliases: ["units", "填报单位"],
+  nonEmpty: true,
+  columns: [
+    { key: "code", header: "单位代码", aliases: ["code", "代码"], required: true, text: true, width: 12 },
+    { key: "name", header: "单位名称", aliases: ["name", "名称"], required: true, width: 28 },
+    { key: "kind", header: "类型", aliases: ["kind", "单位类型"], required: true, width: 10 },
+  ],
+};
+
+export const CHAINS_SHEET: SheetSpec = {
+  name: "产业链",
+  aliases: ["chains", "重点产业链"],
+  nonEmpty: true,
+  columns: [
+    { key: "name", header: "产业链", aliases: ["name", "名称", "产业链名称"], required: true, width: 30 },
+  ],
+};
+
+export const TIERS_SHEET: SheetSpec = {
+  name: "层级",
+  aliases: ["tiers", "梯度层级"],
+  optional: true,
+  columns: [
+    {
+      key: "tier",
+      header: "层级代码",
+      aliases: ["tier", "key", "层级"],
+      required: true,
+      text: true,
+      width: 16,
+    },
+    { key: "yearField", header: "年份字段", aliases: ["year_field"], text: true, width: 22 },
+    { key: "validity", header: "有效期(年)", aliases: ["validity_years", "有效期"], width: 10 },
+    { key: "name", header: "名称", aliases: ["name", "层级名称"], required: true, width: 28 },
+    { key: "from", header: "名称启用年份", aliases: ["from", "启用年份"], width: 12 },
+  ],
+};
+
+export const POPULATIONS_SHEET: SheetSpec = {
+  name: "人群",
+  aliases: ["populations", "企业范围"],
+  optional: true,
+  columns: [
+    { key: "name", header: "人群代码", aliases: ["name", "代码"], required: true, text: true, width: 12 },
+    { key: "label", header: "名称", aliases: ["label", "人群名称"], required: true, width: 20 },
+    { key: "filter", header: "筛选条件", aliases: ["filter", "条件"], text: true, width: 60 },
+  ],
+};
+
+export const INDICATORS_SHEET: SheetSpec = {
+  name: "指标",
+  aliases: ["indicators"],
+  nonEmpty: true,
+  columns: [
+    {
+      key: "code",
+      header: "指标代码",
+      aliases: ["id", "code", "代码"],
+      required: true,
+      text: true,
+      width: 24,
+    },
+    { key: "name", header: "指标名称", aliases: ["name", "名称"], required: true, width: 30 },
+    { key: "section", header: "章节", aliases: ["section"], text: true, width: 8 },
+    { key: "unit", header: "单位", aliases: ["unit", "计量单位"], width: 6 },
+    {
+      key: "cmp",
+      header: "比较",
+      aliases: ["cmp", "comparator", "direction", "达标条件"],
+      required: true,
+      text: true,
+      width: 8,
+    },
+    { key: "kind", header: "类别", aliases: ["kind"], required: true, width: 8 },
+    { key: "population", header: "人群", aliases: ["population", "统计对象"], required: true, width: 14 },
+    { key: "basis", header: "口径", aliases: ["basis", "measure", "目标口径"], required: true, width: 10 },
+    { key: "scope", header: "考核", aliases: ["scope", "评分范围"], required: true, width: 10 },
+    {
+      key: "expr",
+      header: "计算",
+      aliases: ["expression", "formula", "计算公式", "表达式"],
+      required: true,
+      text: true,
+      width: 50,
+    },
+    {
+      key: "computation",
+      header: "口径说明",
+      aliases: ["computation", "description", "计算说明"],
+      width: 40,
+    },
+    { key: "base", header: "基期值", aliases: ["base", "基数"], width: 10 },
+    { key: "annualIncrease", header: "年均增加", aliases: ["annual_increase"], width: 10 },
+  ],
+};
+
+export const TARGETS_SHEET: SheetSpec = {
+  name: "目标",
+  aliases: ["targets"],
+  nonEmpty: true,
+  columns: [
+    {
+      key: "indicator",
+      header: "指标代码",
+      aliases: ["indicator", "指标", "code"],
+      required: true,
+      text: true,
+      width: 24,
+    },
+    { key: "year", header: "年份", aliases: ["year"], required: true, width: 8 },
+    { key: "target", header: "目标值", aliases: ["target", "目标"], required: true, width: 10 },
+    { key: "source", header: "出处", aliases: ["source", "原文"], width: 60 },
+  ],
+};
+
+export const UNIT_KINDS = {
+  区: "district",
+  县: "county",
+  县级市: "county",
+  功能区: "zone",
+  district: "district",
+  county: "county",
+  zone: "zone",
+} as const;
+export const UNIT_KIND_NAMES = { district: "区", county: "县", zone: "功能区" } as const;
+
+export const CMPS = {
+  "≥": ">=",
+  ">=": ">=",
+  不低于: ">=",
+  不少于: ">=",
+  ">": ">",
+  超过: ">",
+  高于: ">",
+  左右: "~",
+  "~": "~",
+} as const;
+export const CMP_NAMES = { ">=": "≥", ">": ">", "~": "左右" } as const;
+
+export const KINDS = { 计数: "count", 比率: "rate", count: "count", rate: "rate" } as const;
+export const KIND_NAMES = { count: "计数", rate: "比率" } as const;
+
+export const BASES = {
+  存量: "stock",
+  新增: "increase",
+  新培育: "increase",
+  计划期内: "since_plan_start",
+  stock: "stock",
+  increase: "increase",
+  since_plan_start: "since_plan_start",
+} as const;
+export const BASIS_NAMES = { stock: "存量", increase: "新增", since_plan_start: "计划期内" } as const;
+
+export const SCOPES = { 单位: "unit", 仅全市: "city_only", unit: "unit", city_only: "city_only" } as const;
+export const SCOPE_NAMES = { unit: "单位", city_only: "仅全市" } as const;

@@ -1,0 +1,384 @@
+// The plan workbook (规划配置.xlsx) -> the Plan. Pure: it takes the snapshot the xlsx and Excel adapters
+// produce. Each sheet is read into the plain object a plan JSON file holds, remembering which cell every
+// value came from; the one plan validator (plan/schema.ts) then checks it, and its problems are mapped
+// back to those cells. Every problem is collected; if any is an error the whole workbook is refused
+// (PlanBookError) and nothing of it is used.
+import type { FormDef } from "../form/types";
+import { PlanSchemaError, validatePlan, type PlanProblem } from "../plan/schema";
+import type { Plan } from "../plan/types";
+import type { WorkbookSnapshot } from "../snapshot";
+import { SheetReader, Unique } from "./cells";
+import { planIssue, PlanBookError, type PlanIssue } from "./issues";
+import { compileForms, FORM_SHEETS } from "./read-form";
+import {
+  BASES,
+  CHAINS_SHEET,
+  CMPS,
+  INDICATORS_SHEET,
+  KINDS,
+  PLAN_SHEET,
+  POPULATIONS_SHEET,
+  SCOPES,
+  TARGETS_SHEET,
+  TIERS_SHEET,
+  UNIT_KINDS,
+  UNITS_SHEET,
+} from "./plan-sheets";
+import { readTable, unclaimedSheets, type Table, type TableRow } from "./table";
+
+export const PLAN_SHEETS = [
+  PLAN_SHEET,
+  UNITS_SHEET,
+  CHAINS_SHEET,
+  TIERS_SHEET,
+  POPULATIONS_SHEET,
+  INDICATORS_SHEET,
+  TARGETS_SHEET,
+];
+const ALL_SHEETS = [...PLAN_SHEETS, ...FORM_SHEETS];
+
+type Obj = Record<string, unknown>;
+
+interface Loc {
+  sheet: string;
+  cell: string | null;
+  column: string | null;
+}
+
+/** Where each value of the plain plan object came from, by its JSON path (as plan/schema.ts names it). */
+class Locations {
+  private readonly map = new Map<string, Loc>();
+  set(path: string, r: SheetReader, row: TableRow, key: string): void {
+    this.map.set(path, { sheet: r.sheet, cell: r.cell(row, key), column: key });
+  }
+  sheet(path: string, sheet: string): void {
+    this.map.set(path, { sheet, cell: null, column: null });
+  }
+  /** The location of a path, else of its nearest parent ("indicators[3].milestones[1].year" -> …). */
+  find(path: string): Loc | null {
+    let p = path;
+    for (let i = 0; i < 8; i++) {
+      const hit = this.map.get(p);
+      if (hit) return hit;
+      const cut = Math.max(p.lastIndexOf("."), p.lastIndexOf("["));
+      if (cut <= 0) return null;
+      p = p.slice(0, cut);
+    }
+    return null;
+  }
+}
+
+function readHead(t: Table, at: Locations, issues: PlanIssue[]): Obj {
+  const r = new SheetReader(t, issues);
+  const row = t.rows[0];
+  at.sheet("(根)", t.sheet);
+  if (!row) return {};
+  for (const extra of t.rows.slice(1))
+    issues.push(
+      planIssue(
+        "plan.invalid",
+        { sheet: t.sheet, cell: `A${extra.row}` },
+        { header: "规划", detail: "规划工作表只能有一行数据" },
+      ),
+    );
+  const o: Obj = {};
+  for (const key of ["id", "title", "city", "chainsNote"]) {
+    o[key] = r.text(row, key, key !== "chainsNote");
+    at.set(key, r, row, key);
+  }
+  const doc = r.text(row, "document");
+  if (doc) o.document = doc;
+  at.set("document", r, row, "document");
+  for (const key of ["start", "end", "baseDate"]) {
+    o[key] = r.date(row, key, true) ?? "";
+    at.set(key, r, row, key);
+  }
+  if (o.start && o.baseDate && (o.baseDate as string) >= (o.start as string))
+    r.fail("plan.invalid", row, "baseDate", { detail: "基期日期必须早于开始日期" });
+  return o;
+}
+
+function readUnits(t: Table, at: Locations, issues: PlanIssue[]): Obj[] {
+  const r = new SheetReader(t, issues);
+  const codes = new Unique(r, "code");
+  const names = new Unique(r, "name");
+  at.sheet("units", t.sheet);
+  return t.rows.map((row, i) => {
+    const code = r.text(row, "code", true);
+    const name = r.text(row, "name", true);
+    codes.check(row, code);
+    names.check(row, name);
+    for (const k of ["code", "name", "kind"]) at.set(`units[${i}].${k}`, r, row, k);
+    return { code, name, kind: r.choice(row, "kind", UNIT_KINDS, true) ?? "" };
+  });
+}
+
+function readChains(t: Table, at: Locations, issues: PlanIssue[]): string[] {
+  const r = new SheetReader(t, issues);
+  const seen = new Unique(r, "name");
+  at.sheet("chains", t.sheet);
+  return t.rows.map((row, i) => {
+    const name = r.text(row, "name", true);
+    seen.check(row, name);
+    at.set(`chains[${i}]`, r, row, "name");
+    return name;
+  });
+}
+
+/** One row per tier name: a tier's rows share its code; its year field and validity are on its first row. */
+function readTiers(t: Table, forms: FormDef[], at: Locations, issues: PlanIssue[]): Obj[] | undefined {
+  if (t.rows.length === 0) return undefined;
+  const r = new SheetReader(t, issues);
+  at.sheet("tiers", t.sheet);
+  const yearFields = new Set(
+    forms.flatMap((f) => f.enterprises.fields.filter((x) => x.type === "year").map((x) => x.key)),
+  );
+  const tiers: { o: Obj; names: Obj[] }[] = [];
+  const byKey = new Map<string, { o: Obj; names: Obj[] }>();
+  for (const row of t.rows) {
+    const key = r.text(row, "tier", true);
+    let tier = byKey.get(key);
+    if (!tier) {
+      const i = tiers.length;
+      const yearField = r.text(row, "yearField", true);
+      if (yearField && forms.length > 0 && !yearFields.has(yearField))
+        r.fail("plan.ref_unknown", row, "yearField", { detail: "企业表中没有这个年份类型的字段" });
+      tier = {
+        o: { key, yearField, validityYears: r.num(row, "validity", { required: true }) ?? NaN },
+        names: [],
+      };
+      tier.o.names = tier.names;
+      for (const [k, col] of [
+        ["key", "tier"],
+        ["yearField", "yearField"],
+        ["validityYears", "validity"],
+      ])
+        at.set(`tiers[${i}].${k}`, r, row, col);
+      at.set(`tiers[${i}]`, r, row, "tier");
+      tiers.push(tier);
+      byKey.set(key, tier);
+    } else {
+      for (const col of ["yearField", "validity"])
+        if (r.text(row, col) !== "")
+          r.fail("plan.invalid", row, col, { detail: "同一层级的年份字段与有效期只在其第一行填写" });
+    }
+    const i = tiers.indexOf(tier);
+    const j = tier.names.length;
+    const name: Obj = { name: r.text(row, "name", true) };
+    const from = r.num(row, "from", { integer: true, min: 1900, max: 9999 });
+    if (from !== undefined) name.from = from;
+    at.set(`tiers[${i}].names[${j}].name`, r, row, "name");
+    at.set(`tiers[${i}].names[${j}].from`, r, row, "from");
+    at.set(`tiers[${i}].names[${j}]`, r, row, "name");
+    tier.names.push(name);
+  }
+  return tiers.map((x) => x.o);
+}
+
+function readPopulations(t: Table, at: Locations, issues: PlanIssue[]): Obj[] | undefined {
+  if (t.rows.length === 0) return undefined;
+  const r = new SheetReader(t, issues);
+  const names = new Unique(r, "name");
+  at.sheet("populations", t.sheet);
+  return t.rows.map((row, i) => {
+    const name = r.text(row, "name", true);
+    names.check(row, name);
+    for (const k of ["name", "label", "filter"]) at.set(`populations[${i}].${k}`, r, row, k);
+    return { name, label: r.text(row, "label", true), filter: r.text(row, "filter") };
+  });
+}
+
+function readIndicators(t: Table, pops: Obj[] | undefined, at: Locations, issues: PlanIssue[]): Obj[] {
+  const r = new SheetReader(t, issues);
+  const codes = new Unique(r, "code");
+  const popNames = (pops ?? [{ name: "SRDI" }, { name: "INNO" }, { name: "ALL" }]).map((p) => String(p.name));
+  at.sheet("indicators", t.sheet);
+  return t.rows.map((row, i) => {
+    const code = r.text(row, "code", true);
+    codes.check(row, code);
+    const popText = r.text(row, "population", true);
+    const pop = popNames.find((n) => n.toLowerCase() === popText.toLowerCase());
+    if (popText && !pop)
+      r.fail("plan.ref_unknown", row, "population", { detail: `人群工作表中只有 ${popNames.join("、")}` });
+    const o: Obj = {
+      code,
+      name: r.text(row, "name", true),
+      section: r.text(row, "section"),
+      unit: r.text(row, "unit"),
+      cmp: r.choice(row, "cmp", CMPS, true) ?? "",
+      kind: r.choice(row, "kind", KINDS, true) ?? "",
+      expr: r.text(row, "expr", true),
+      computation: r.text(row, "computation"),
+      population: (pop ?? popText).toLowerCase(),
+      basis: r.choice(row, "basis", BASES, true) ?? "",
+      scope: r.choice(row, "scope", SCOPES, true) ?? "",
+    };
+    const base = r.num(row, "base");
+    if (base !== undefined) o.base = base;
+    const annual = r.num(row, "annualIncrease");
+    if (annual !== undefined) o.annualIncrease = annual;
+    for (const k of Object.keys(o)) at.set(`indicators[${i}].${k}`, r, row, k);
+    for (const k of ["base", "annualIncrease"]) at.set(`indicators[${i}].${k}`, r, row, k);
+    at.set(`indicators[${i}]`, r, row, "code");
+    return o;
+  });
+}
+
+/** Targets, long format: each indicator's rows become its milestones; the last year's is its target. */
+function readTargets(
+  t: Table,
+  inds: Obj[],
+  indSheet: string,
+  indCells: (i: number) => string,
+  endYear: number | null,
+  at: Locations,
+  issues: PlanIssue[],
+): void {
+  const r = new SheetReader(t, issues);
+  const seen = new Unique(r, "year");
+  // A code given twice is reported on the indicator sheet; its targets go to the first indicator.
+  const index = new Map<string, number>();
+  inds.forEach((o, i) => {
+    if (!index.has(o.code as string)) index.set(o.code as string, i);
+  });
+  const rows = new Map<number, { year: number; target: number; row: TableRow; source: string }[]>();
+  for (const row of t.rows) {
+    const code = r.text(row, "indicator", true);
+    const year = r.num(row, "year", { required: true, integer: true, min: 1900, max: 9999 });
+    const target = r.num(row, "target", { required: true });
+    const i = index.get(code);
+    if (code && i === undefined)
+      r.fail("plan.ref_unknown", row, "indicator", { detail: "指标工作表中没有这个指标代码" });
+    if (i === undefined || year === undefined || target === undefined || !seen.check(row, String(year), code))
+      continue;
+    const list = rows.get(i) ?? [];
+    list.push({ year, target, row, source: r.text(row, "source") });
+    rows.set(i, list);
+  }
+  inds.forEach((o, i) => {
+    const list = (rows.get(i) ?? []).sort((a, b) => a.year - b.year);
+    if (list.length === 0 && index.get(o.code as string) !== i) return;
+    if (list.length === 0) {
+      issues.push(
+        planIssue(
+          "plan.target_missing",
+          { sheet: indSheet, cell: indCells(i), column: "code" },
+          {
+            value: o.code as string,
+            detail: `目标(目标工作表中没有它的行${endYear ? `，至少要有${endYear}年的目标` : ""})`,
+          },
+        ),
+      );
+      return;
+    }
+    const last = list[list.length - 1];
+    o.target = last.target;
+    at.set(`indicators[${i}].target`, r, last.row, "target");
+    if (list.length > 1 || last.year !== endYear) {
+      o.milestones = list.map((m) => ({ year: m.year, target: m.target }));
+      list.forEach((m, j) => {
+        at.set(`indicators[${i}].milestones[${j}].year`, r, m.row, "year");
+        at.set(`indicators[${i}].milestones[${j}].target`, r, m.row, "target");
+        at.set(`indicators[${i}].milestones[${j}]`, r, m.row, "year");
+      });
+    }
+    const sources = [...new Set(list.map((m) => m.source).filter((s) => s !== ""))];
+    if (sources.length) o.source = sources.join("\n");
+  });
+}
+
+export interface PlanBookResult {
+  plan: Plan | null;
+  /** Every problem; warnings too (unknown columns). */
+  issues: PlanIssue[];
+}
+
+/** The validator's problems as located issues: one per cell (a cell already reported is not repeated). */
+function located(
+  problems: PlanProblem[],
+  at: Locations,
+  issues: PlanIssue[],
+  brokenSheets: Set<string>,
+): void {
+  const reported = new Set(issues.filter((i) => i.severity === "error").map((i) => `${i.sheet}!${i.cell}`));
+  const hadErrors = reported.size > 0;
+  for (const p of problems) {
+    const loc = at.find(p.path);
+    if (loc && brokenSheets.has(loc.sheet)) continue;
+    // A value with no cell is missing because of a problem already reported (a sheet or column missing).
+    if (!loc && hadErrors) continue;
+    const key = `${loc?.sheet ?? null}!${loc?.cell ?? null}`;
+    if (loc?.cell && reported.has(key)) continue;
+    reported.add(key);
+    const code =
+      p.path.endsWith(".expr") || p.path.endsWith(".filter") || p.offset !== undefined
+        ? "plan.expr"
+        : "plan.invalid";
+    issues.push(
+      planIssue(
+        code,
+        { sheet: loc?.sheet ?? null, cell: loc?.cell ?? null, column: loc?.column ?? null },
+        {
+          header: loc?.column ?? p.path,
+          detail: p.message,
+        },
+      ),
+    );
+  }
+}
+
+/** Reads and compiles the workbook; `plan` is null when any error was found. */
+export function readPlanBook(book: WorkbookSnapshot): PlanBookResult {
+  const issues: PlanIssue[] = [];
+  const unclaimed = unclaimedSheets(book, ALL_SHEETS);
+  const tables = ALL_SHEETS.map((s) => readTable(book, s, issues, unclaimed));
+  const [head, units, chains, tiers, pops, inds, targets, forms, fields, options, rules] = tables;
+  const brokenSheets = new Set(
+    issues
+      .filter((i) => i.severity === "error" && (i.cell === null || i.cell.includes(":")))
+      .map((i) => i.sheet ?? ""),
+  );
+  const at = new Locations();
+  const formDefs = compileForms({ forms, fields, options, rules }, issues);
+  const o: Obj = head ? readHead(head, at, issues) : {};
+  if (units) o.units = readUnits(units, at, issues);
+  if (chains) o.chains = readChains(chains, at, issues);
+  const tierList = tiers ? readTiers(tiers, formDefs, at, issues) : undefined;
+  if (tierList) o.tiers = tierList;
+  const popList = pops ? readPopulations(pops, at, issues) : undefined;
+  if (popList) o.populations = popList;
+  const indList = inds ? readIndicators(inds, popList, at, issues) : [];
+  o.indicators = indList;
+  const endYear = typeof o.end === "string" && o.end ? Number(o.end.slice(0, 4)) : null;
+  if (inds && targets)
+    readTargets(
+      targets,
+      indList,
+      inds.sheet,
+      (i) => inds.rows[i].cells.code?.at ?? `A${inds.rows[i].row}`,
+      endYear,
+      at,
+      issues,
+    );
+  o.forms = formDefs;
+  let plan: Plan | null = null;
+  try {
+    plan = validatePlan(o);
+  } catch (e) {
+    if (!(e instanceof PlanSchemaError)) throw e;
+    located(e.details, at, issues, brokenSheets);
+  }
+  if (issues.some((i) => i.severity === "error") || !head || !plan) {
+    if (!plan && !issues.some((i) => i.severity === "error"))
+      issues.push(planIssue("plan.invalid", { sheet: null }, { header: "规划", detail: "无法载入" }));
+    return { plan: null, issues };
+  }
+  return { plan, issues };
+}
+
+/** The plan, or PlanBookError listing every problem. */
+export function loadPlanBook(book: WorkbookSnapshot): Plan {
+  const r = readPlanBook(book);
+  if (!r.plan) throw new PlanBookError(r.issues);
+  return r.plan;
+}

@@ -1,0 +1,233 @@
+// A template prefilled from the unit's previous return: the rows carry over with the fields the form marks
+// `carry` (facts that persist); the period's figures stay blank for the clerk. The source is a return read
+// by the one guarded reader; this module only decides whether it may be used and what it puts where.
+// Pure: the CLI and the pane read the file and write the workbook.
+import { columnLetter } from "../a1";
+import { chainOptions, wrappedLines } from "../form/template";
+import { fillTemplate, type FillData } from "../form/template-fill";
+import type { FieldDef, FormDef, TableSheetDef } from "../form/types";
+import { FORMS } from "../form/versions";
+import { issueText } from "../issues";
+import { parsePeriod, type Period } from "../plan/periods";
+import type { Plan, Unit } from "../plan/types";
+import type { ReturnResult, RowOrigin } from "../read/types";
+import type { CellValue, SheetDescription, WorkbookDescription } from "../sheet/types";
+import { cellOf } from "./cell";
+
+/** Fill of the rows that were prefilled (light green): visible on screen and in print, distinct from the blue header and the yellow input boxes. */
+export const PREFILLED_FILL = "E2EFDA";
+
+export interface PrefillSummary {
+  /** The source's name as given to the reader (file name). */
+  file: string;
+  unit: string;
+  unitName: string;
+  period: Period;
+  formVersion: string;
+  enterprises: number;
+  platforms: number;
+  /** Data rows of the source the reader rejected: not carried, listed for the clerk. */
+  skippedRows: RowOrigin[];
+  /** Values not carried because the new form no longer allows them (e.g. a chain the plan dropped). */
+  dropped: number;
+}
+
+/** Why a return cannot prefill any template (unreadable, rejected, not our form); null when usable. */
+function unusable(source: ReturnResult): string | null {
+  const name = source.file;
+  if (source.rejected || !source.meta || source.unit === null) {
+    const why = source.errors.slice(0, 3).map(issueText).join("；") || "无法识别为报表";
+    return `上期报表\u201c${name}\u201d不能使用：${why}`;
+  }
+  const { formId, formVersion } = source.meta;
+  if (!FORMS.some((f) => f.id === formId && f.version === formVersion))
+    return `上期报表\u201c${name}\u201d的表式(${formId} 第${formVersion}版)不是本系统的表式`;
+  return null;
+}
+
+/** Why a return cannot prefill this unit's template of this period; null when it can. */
+export function prefillRefusal(source: ReturnResult, unit: Unit, period: Period): string | null {
+  const name = source.file;
+  const why = unusable(source);
+  if (why) return why;
+  if (source.unit !== unit.code)
+    return `上期报表\u201c${name}\u201d是${source.unitName ?? ""}(${source.unit})的报表，不是${unit.name}(${unit.code})的`;
+  const p = source.period ? parsePeriod(source.period) : null;
+  if (!p) return `上期报表\u201c${name}\u201d的报告期\u201c${source.period ?? ""}\u201d无法识别`;
+  if (p.end >= period.end)
+    return `上期报表\u201c${name}\u201d的报告期为${p.label}，不早于新模板的${period.label}，不能用来预填`;
+  return null;
+}
+
+type Rec = Record<string, unknown>;
+
+/** Options a list field accepts in the new template (the chain's come from the plan). */
+function optionsOf(f: FieldDef, chains: string[]): string[] | null {
+  if (f.type !== "list") return null;
+  return f.key === "chain" ? chains : (f.options ?? null);
+}
+
+function carriedRow(fields: FieldDef[], rec: Rec, chains: string[], dropped: { n: number }): CellValue[] {
+  return fields.map((f) => {
+    if (!f.carry || !(f.key in rec)) return null;
+    const v = cellOf(f, rec[f.key]);
+    const options = optionsOf(f, chains);
+    if (options && typeof v === "string" && !options.includes(v)) {
+      dropped.n++;
+      return null;
+    }
+    return v;
+  });
+}
+
+/** The values a template of `form` gets from the source return. */
+export function prefillData(source: ReturnResult, form: FormDef, plan: Plan): FillData & { dropped: number } {
+  const chains = chainOptions(plan);
+  const dropped = { n: 0 };
+  const rows = (t: TableSheetDef, recs: Rec[]) => recs.map((r) => carriedRow(t.fields, r, chains, dropped));
+  const region: Record<string, CellValue> = {};
+  for (const c of form.region.cells) {
+    const v = c.carry && source.region ? cellOf(c, (source.region as unknown as Rec)[c.key]) : null;
+    if (v !== null) region[c.key] = v;
+  }
+  return {
+    enterprises: rows(form.enterprises, source.enterprises as unknown as Rec[]),
+    platforms: rows(form.platforms, source.platforms as unknown as Rec[]),
+    region,
+    dropped: dropped.n,
+  };
+}
+
+function rowList(rows: RowOrigin[]): string {
+  const bySheet = new Map<string, number[]>();
+  for (const r of rows) bySheet.set(r.sheet, [...(bySheet.get(r.sheet) ?? []), r.row]);
+  return [...bySheet]
+    .map(
+      ([sheet, rs]) => `\u201c${sheet}\u201d第${rs.slice(0, 20).join("、")}${rs.length > 20 ? "等" : ""}行`,
+    )
+    .join("，");
+}
+
+/** The sentence the template's 填报说明 carries (and the CLI prints). */
+export function prefillStatement(s: PrefillSummary): string {
+  const parts = [
+    `本模板已按上期报表预填：${s.unitName}${s.period.label}报表(${s.file}，表式第${s.formVersion}版)。` +
+      `带入企业${s.enterprises}家、平台${s.platforms}个，浅绿底色的行为预填行；` +
+      `带入的名称、认定年份等如有变化请直接修改，金额、数量等本期数据未带入，请逐项填写。`,
+  ];
+  if (s.skippedRows.length) parts.push(`上期报表${rowList(s.skippedRows)}有错误，未带入，请核对后补填。`);
+  if (s.dropped) parts.push(`有${s.dropped}项取值已不在本期下拉选项中，未带入。`);
+  return parts.join("");
+}
+
+function markRows(sheet: SheetDescription, t: TableSheetDef, n: number, note: string): SheetDescription {
+  if (n === 0) return sheet;
+  const first = t.firstDataRow;
+  const last = first + n - 1;
+  const notes = [...(sheet.notes ?? [])];
+  for (let r = first; r <= last; r++) notes.push({ cell: `A${r}`, text: note });
+  return {
+    ...sheet,
+    styles: [
+      ...(sheet.styles ?? []),
+      { range: `A${first}:${columnLetter(t.fields.length - 1)}${last}`, style: { fill: PREFILLED_FILL } },
+    ],
+    notes,
+  };
+}
+
+/** The instructions sheet with the statement in its first blank line after the heading block. */
+function stateOnInstructions(sheet: SheetDescription, text: string): SheetDescription {
+  const rows = sheet.rows.map((r) => [...r]);
+  let i = rows.findIndex((r, k) => k > 0 && r.every((v) => v === null || v === ""));
+  if (i < 0) i = rows.push([]) - 1;
+  rows[i] = [text];
+  return {
+    ...sheet,
+    rows,
+    rowHeights: { ...(sheet.rowHeights ?? {}), [i]: 16 * wrappedLines(text, sheet.columnWidths?.[0] ?? 60) },
+    styles: [
+      ...(sheet.styles ?? []),
+      { range: `A${i + 1}`, style: { bold: true, fontColor: "1F4E79", fill: PREFILLED_FILL, wrap: true } },
+    ],
+  };
+}
+
+/**
+ * The template `desc` (built for `form`) prefilled from `source`, which the caller has checked with
+ * prefillRefusal. The result is still a plain template: same sheets, validation and metadata.
+ */
+export function prefillTemplate(
+  desc: WorkbookDescription,
+  source: ReturnResult,
+  form: FormDef,
+  plan: Plan,
+): { workbook: WorkbookDescription; summary: PrefillSummary } {
+  const data = prefillData(source, form, plan);
+  const summary: PrefillSummary = {
+    file: source.file,
+    unit: source.unit ?? "",
+    unitName: source.unitName ?? source.unit ?? "",
+    period: parsePeriod(source.period ?? "")!,
+    formVersion: source.formVersion ?? "",
+    enterprises: data.enterprises?.length ?? 0,
+    platforms: data.platforms?.length ?? 0,
+    skippedRows: source.rejectedRows.map((r) => ({ sheet: r.sheet, row: r.row })),
+    dropped: data.dropped,
+  };
+  const filled = fillTemplate(desc, data, form);
+  const note = `按上期报表预填：${summary.unitName}${summary.period.label}(${summary.file})`;
+  const sheets = filled.sheets.map((s) => {
+    if (s.name === form.instructionsSheet) return stateOnInstructions(s, prefillStatement(summary));
+    if (s.name === form.enterprises.name) return markRows(s, form.enterprises, summary.enterprises, note);
+    if (s.name === form.platforms.name) return markRows(s, form.platforms, summary.platforms, note);
+    return s;
+  });
+  return { workbook: { ...filled, sheets }, summary };
+}
+
+const periodEnd = (r: ReturnResult) => (r.period ? (parsePeriod(r.period)?.end ?? "") : "");
+const timeKey = (s: string | null | undefined) => {
+  const ms = s ? Date.parse(s) : NaN;
+  return Number.isNaN(ms) ? -Infinity : ms;
+};
+
+export interface SourceChoice {
+  /** Per unit code: the return its template is prefilled from. */
+  byUnit: Map<string, ReturnResult>;
+  /** Units with no usable return: they get a blank template. */
+  blank: Unit[];
+  /** Returns not used, with the reason (unusable, another period, superseded by a later one). */
+  unused: { file: string; reason: string }[];
+}
+
+/**
+ * For `template --all --from DIR`: each unit's latest usable return of the previous round, i.e. of the
+ * latest period before `period` among its returns, the latest saved of that period.
+ */
+export function chooseSources(returns: ReturnResult[], plan: Plan, period: Period): SourceChoice {
+  const byUnit = new Map<string, ReturnResult>();
+  const unused: SourceChoice["unused"] = [];
+  const ok = new Map<string, ReturnResult[]>();
+  for (const r of returns) {
+    const unit = plan.units.find((u) => u.code === r.unit);
+    const why = unit ? prefillRefusal(r, unit, period) : (unusable(r) ?? `填报单位${r.unit}不在本计划中`);
+    if (!unit || why) {
+      unused.push({ file: r.file, reason: why ?? "" });
+      continue;
+    }
+    ok.set(unit.code, [...(ok.get(unit.code) ?? []), r]);
+  }
+  for (const [code, list] of ok) {
+    const sorted = [...list].sort(
+      (a, b) =>
+        (periodEnd(b) > periodEnd(a) ? 1 : periodEnd(b) < periodEnd(a) ? -1 : 0) ||
+        timeKey(b.savedAt ?? b.modified) - timeKey(a.savedAt ?? a.modified) ||
+        (a.file < b.file ? -1 : a.file > b.file ? 1 : 0),
+    );
+    byUnit.set(code, sorted[0]);
+    for (const r of sorted.slice(1))
+      unused.push({ file: r.file, reason: `${r.unitName ?? code}以\u201c${sorted[0].file}\u201d为准` });
+  }
+  return { byUnit, blank: plan.units.filter((u) => !byUnit.has(u.code)), unused };
+}

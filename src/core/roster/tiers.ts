@@ -1,0 +1,47 @@
+// The recognition tiers a roster can name: the plan's tiers (plan.tiers), in the plan's order, with the
+// name in force in a year and every name the tier was announced under, so a list of 创新型中小企业 and one
+// of 科技和创新型中小企业 (MIIT 2026) both read as the same tier.
+import { CURRENT_FORM } from "../form/versions";
+import type { Plan, Tier } from "../plan/types";
+import type { EnterpriseRecord } from "../read/types";
+
+export interface PlanTier {
+  key: string;
+  /** The recognition-year column of the form that claims the tier. */
+  field: string;
+  /** The name in force in the year asked for, as the roster's 层级 list and the bulletin write it. */
+  name: string;
+  /** Every name the tier was announced under. */
+  names: string[];
+  /** Years a recognition stays valid after its latest recognition or review. */
+  validity: number;
+  /** Earliest year a list of the tier can name (the form's earliest year for the column). */
+  yearMin: number;
+}
+
+/** The name of a tier in force in `year`: the last whose `from` is not after it. */
+export function tierNameIn(t: Pick<Tier, "names" | "key">, year: number): string {
+  let name = t.names[0]?.name ?? t.key;
+  for (const n of t.names) if (n.from === undefined || n.from <= year) name = n.name;
+  return name;
+}
+
+export function planTiers(plan: Pick<Plan, "tiers">, year: number): PlanTier[] {
+  return (plan.tiers ?? []).map((t) => {
+    const def = CURRENT_FORM.enterprises.fields.find((f) => f.key === t.yearField);
+    return {
+      key: t.key,
+      field: t.yearField,
+      name: tierNameIn(t, year),
+      names: t.names.map((n) => n.name),
+      validity: t.validityYears,
+      yearMin: def?.yearMin ?? 2000,
+    };
+  });
+}
+
+/** The year a record claims for a tier; null when blank (or the record has no such field). */
+export function claimedYear(e: EnterpriseRecord, t: PlanTier): number | null {
+  const v = (e as unknown as Record<string, unknown>)[t.field];
+  return typeof v === "number" ? v : null;
+}

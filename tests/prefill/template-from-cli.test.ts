@@ -1,0 +1,89 @@
+// `srdi template --from`: real files through the guarded reader; a foreign or hostile source is refused
+// with its reason; --all lists the units that get a blank template. openpyxl reads what was written.
+import { Command } from "commander";
+import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from "fs";
+import { tmpdir } from "os";
+import * as path from "path";
+import { UsageError } from "../../src/cli/common";
+import { registerTemplate } from "../../src/cli/template";
+import { buildTemplate } from "../../src/core/form/template";
+import { fillTemplate } from "../../src/core/form/template-fill";
+import { writeWorkbook } from "../../src/xlsx/write";
+import { inspectXlsx } from "../xlsx/write/inspect";
+import { demo, plan } from "./fixtures";
+
+let dir: string;
+let out: string[];
+const [first, second] = demo.returns.filter((d) => d.form.version === "2");
+
+beforeAll(async () => {
+  dir = mkdtempSync(path.join(tmpdir(), "srdi-prefill-"));
+  mkdirSync(path.join(dir, "q3"));
+  for (const d of [first, second]) {
+    const desc = fillTemplate(
+      buildTemplate({ plan, form: d.form, unit: d.unit, period: demo.period, generatedAt: demo.generatedAt }),
+      d.data,
+      d.form,
+    );
+    writeFileSync(path.join(dir, "q3", d.fileName), await writeWorkbook(desc));
+  }
+  writeFileSync(path.join(dir, "q3", "坏文件.xlsx"), "PK\u0003\u0004 not a zip at all");
+});
+afterAll(() => rmSync(dir, { recursive: true, force: true }));
+beforeEach(() => {
+  out = [];
+  jest.spyOn(process.stdout, "write").mockImplementation((s) => {
+    out.push(String(s));
+    return true;
+  });
+});
+afterEach(() => jest.restoreAllMocks());
+
+async function run(...args: string[]): Promise<number> {
+  const exit = { code: -1 };
+  const program = new Command().exitOverride();
+  registerTemplate(program, exit);
+  await program.parseAsync(["node", "srdi", "template", ...args]);
+  return exit.code;
+}
+
+test("--unit --from FILE: prefilled, and openpyxl sees the carried values, the fill and the note", async () => {
+  const file = path.join(dir, "t.xlsx");
+  const src = path.join(dir, "q3", first.fileName);
+  expect(await run("--unit", first.unit.code, "--period", "2025Q4", "--from", src, "--out", file)).toBe(0);
+  const x = inspectXlsx(file, ["企业名录!A2", "企业名录!B2", "企业名录!J2", "区域指标!B4", "区域指标!B5"]);
+  const row = first.data.enterprises![0];
+  expect(x.cells["企业名录!A2"].value).toBe(row[0]);
+  expect(x.cells["企业名录!B2"].value).toBe(row[1]);
+  expect(x.cells["企业名录!J2"].value).toBeNull(); // 营业收入: the period's
+  expect(x.cells["企业名录!A2"].fill).toMatch(/E2EFDA$/);
+  expect(x.cells["企业名录!A2"].note).toContain(first.fileName);
+  expect(x.cells["区域指标!B4"].value).toBe(first.data.region!.contact);
+  expect(x.cells["区域指标!B5"].value).toBeNull();
+  expect(out.join("")).toContain("本模板已按上期报表预填");
+});
+
+test("a source of another unit, or a hostile file, is refused with the reason and nothing is written", async () => {
+  const file = path.join(dir, "no.xlsx");
+  const src = path.join(dir, "q3", first.fileName);
+  await expect(
+    run("--unit", second.unit.code, "--period", "2025Q4", "--from", src, "--out", file),
+  ).rejects.toThrow(new UsageError(`不是${second.unit.name}(${second.unit.code})的`).message);
+  await expect(
+    run("--unit", first.unit.code, "--period", "2025Q3", "--from", src, "--out", file),
+  ).rejects.toThrow("不早于新模板的2025年第三季度");
+  await expect(
+    run("--unit", first.unit.code, "--period", "2025Q4", "--from", path.join(dir, "q3", "坏文件.xlsx")),
+  ).rejects.toThrow("上期报表\u201c坏文件.xlsx\u201d不能使用");
+  expect(() => inspectXlsx(file)).toThrow();
+});
+
+test("--all --from DIR: two units prefilled, the others blank and listed, the bad file listed", async () => {
+  const to = path.join(dir, "q4");
+  expect(await run("--all", "--period", "2025Q4", "--from", path.join(dir, "q3"), "--out", to)).toBe(0);
+  const text = out.join("");
+  expect(text).toContain("按上期报表预填 2 个单位");
+  const blank = plan.units.filter((u) => u.code !== first.unit.code && u.code !== second.unit.code);
+  expect(text).toContain(`生成空白模板的单位：${blank.map((u) => `${u.code} ${u.name}`).join("、")}`);
+  expect(text).toContain("未使用 坏文件.xlsx：");
+});
