@@ -7,6 +7,7 @@ import { chineseDate, countText, listText, percentText, valueText } from "./form
 import type { Comparison } from "./previous";
 import type { RoundResult } from "./round-result";
 import { defaultBulletinSettings, type BulletinSettings } from "./settings";
+import { ROSTER_ATTACHMENT_TITLE, rosterQuality } from "../roster/bulletin";
 
 export interface BulletinSection {
   heading: string;
@@ -280,8 +281,15 @@ function quality(result: RoundResult): string[] {
   const subs = a.submissions;
   const onTime = subs.filter((s) => s.status === "reported" && s.timing !== "late");
   const late = subs.filter((s) => s.status === "reported" && s.timing === "late");
-  const rejected = subs.filter((s) => s.status === "rejected");
+  // Units whose return the bureau sent back (报送登记 审核结果 退回), with the reason, apart from the
+  // returns the reader rejected.
+  const sentBack = a.excluded.filter((x) => x.kind === "sent_back");
+  const backUnits = new Set(sentBack.map((x) => x.unit));
+  const rejected = subs.filter((s) => s.status === "rejected" && !backUnits.has(s.unit));
   const missing = subs.filter((s) => s.status === "missing");
+  const backText = subs
+    .filter((s) => backUnits.has(s.unit))
+    .map((s) => `${s.name}：${result.targets.reviews?.[s.unit]?.reason?.trim() || "未填写退回原因"}`);
   const daysLate = (code: string) => result.score.units.find((u) => u.code === code)?.daysLate ?? null;
   const lateText = late
     .map((s) => (daysLate(s.unit) ? `${s.name}逾期${daysLate(s.unit)}个工作日` : s.name))
@@ -293,6 +301,7 @@ function quality(result: RoundResult): string[] {
       (rejected.length > 0
         ? `，报表整份退回${rejected.length}个(${listText(rejected.map((s) => s.name))})`
         : "") +
+      (backText.length > 0 ? `，经市局审核退回${backText.length}个(${backText.join("；")})` : "") +
       (missing.length > 0 ? `，未报送${missing.length}个(${listText(missing.map((s) => s.name))})` : "") +
       "。",
   ];
@@ -373,11 +382,13 @@ export function draftBulletinText(result: RoundResult, plan: Plan, opts: Bulleti
   const issuer = opts.issuer ?? settings.issuer;
   const cmp = opts.comparison ?? null;
   const label = result.aggregate.periodLabel;
+  // 名单核验 (a roster was given) adds its 附件 after the others.
+  const attachments = [...attachmentList(!!cmp), ...(result.roster ? [ROSTER_ATTACHMENT_TITLE] : [])];
   const sections: [string, string[]][] = [
     ["总体进展", overall(result, plan, cmp)],
     ["各地进展", units(result, cmp)],
     ["需关注的指标", lagging(result, plan)],
-    ["数据质量", quality(result)],
+    ["数据质量", [...quality(result), ...rosterQuality(result, attachments.length)]],
     ["下一步工作要求", nextSteps(result, plan, settings)],
   ];
   const date = chineseDate(opts.issuedOn);
@@ -393,7 +404,7 @@ export function draftBulletinText(result: RoundResult, plan: Plan, opts: Bulleti
       `根据各县区、功能板块报送的数据，现将${label}全市专精特新企业培育工作进展情况通报如下。`,
     sections: sections.map(([h, p], i) => ({ heading: `${CN_NUM[i]}、${h}`, paragraphs: p })),
     closing: "特此通报。",
-    attachments: attachmentList(!!cmp),
+    attachments,
     cc: settings.cc ? `抄送：${settings.cc}。` : "",
     printed: `${issuer}\u3000\u3000${date}印发`,
   };
