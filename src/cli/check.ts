@@ -37,7 +37,7 @@ export async function runCheck(
   if (files.length === 0) throw new UsageError("请给出要校验的报表文件，如：srdi check 连云区.xlsx");
   const plan = loadPlanFile(o.plan);
   const expect: { period?: string; units?: string[] } = {};
-  if (o.period !== undefined) expect.period = periodOption(o.period).id;
+  if (o.period !== undefined) expect.period = periodOption(o.period, plan).id;
   if (o.unit !== undefined) expect.units = [findUnit(plan, o.unit).code];
   const missing = files.filter((f) => {
     try {

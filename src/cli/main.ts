@@ -9,6 +9,7 @@ import { registerTargets } from "./targets";
 import { registerDemo } from "./demo";
 import { registerPlan } from "./plan";
 import { registerDiff } from "./diff";
+import { PeriodOutsidePlanError } from "../core/plan/window";
 import { UsageError, type ExitHolder } from "./common";
 
 function packageVersion(): string {
@@ -47,7 +48,7 @@ export async function main(argv: string[]): Promise<number> {
     if (e instanceof CommanderError) {
       return e.exitCode === 0 ? 0 : 2;
     }
-    if (e instanceof UsageError) {
+    if (e instanceof UsageError || e instanceof PeriodOutsidePlanError) {
       process.stderr.write(`srdi: ${e.message}\n`);
       return 2;
     }

@@ -1,5 +1,6 @@
 // One reporting round: choose the return counted for each unit, evaluate every indicator per unit and
 // for the city, and list what was not counted. Pure and independent of the order of `returns`.
+import { assertPeriodInPlan } from "../plan/window";
 import { address } from "../a1";
 import { chinaDay } from "../china-date";
 import { issueText, type Issue } from "../issues";
@@ -10,6 +11,7 @@ import type { RegionFigures } from "../targets/types";
 import { FORM_V1 } from "../form/v1";
 import { formByVersion } from "../form/versions";
 import { diffCounts, diffReturns } from "../diff/diff";
+import { sentBackReason, type Review } from "../review/review";
 import {
   compilePlan,
   evaluateAll,
@@ -40,6 +42,8 @@ export interface AggregateArgs {
   regionFigures?: Record<string, RegionFigures>;
   /** The day the bureau received each unit's return (targets workbook 报送登记), ISO date per unit code. */
   receipts?: Record<string, string>;
+  /** The bureau's review per unit code (targets workbook 报送登记); a unit sent back has no return counted. */
+  reviews?: Record<string, Review>;
 }
 
 /** When a return was submitted, and from what: the bureau's receipt, the workbook's saved time, the file. */
@@ -112,6 +116,7 @@ function supersession(
 
 export function aggregateRound(args: AggregateArgs): AggregateResult {
   const { plan, period } = args;
+  assertPeriodInPlan(plan, period);
   const compiled: CompiledPlan = compilePlan(plan);
   const unitByCode = new Map(plan.units.map((u) => [u.code, u]));
   const excluded: ExcludedReturn[] = [];
@@ -140,6 +145,8 @@ export function aggregateRound(args: AggregateArgs): AggregateResult {
       exclude(r, "unknown_unit", `填报单位代码${r.unit}不在本计划的单位名单中`);
     } else if (r.period !== period.id) {
       exclude(r, "other_period", `报告期为${r.period ?? "未知"}，不是本轮的${period.id}，未计入`);
+    } else if (args.reviews?.[r.unit]?.state === "returned") {
+      exclude(r, "sent_back", sentBackReason(args.reviews[r.unit]));
     } else {
       const list = candidates.get(r.unit) ?? [];
       list.push(r);

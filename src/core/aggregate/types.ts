@@ -5,7 +5,8 @@ import type { RowCounts } from "../read/types";
 import type { DiffCounts } from "../diff/diff";
 import type { IndicatorValue } from "./evaluate";
 
-export type ExclusionKind = "rejected" | "unknown_unit" | "other_period" | "superseded";
+/** sent_back: the bureau's review (报送登记 审核结果) sent the unit's return back. */
+export type ExclusionKind = "rejected" | "unknown_unit" | "other_period" | "superseded" | "sent_back";
 
 /** A return that was read but not counted. */
 export interface ExcludedReturn {

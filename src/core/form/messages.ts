@@ -136,6 +136,11 @@ const CATALOGUE = {
     scope: "file",
     text: (a) => `报告期 ${q(a.value)} 无法识别(应如 2025、2025H1、2025Q3、2025-09)`,
   },
+  "form.period_outside_plan": {
+    severity: "error",
+    scope: "file",
+    text: (a) => a.detail ?? `报告期 ${q(a.value)} 不在本计划的计划期内`,
+  },
   "form.period_mismatch": {
     severity: "error",
     scope: "file",
@@ -451,6 +456,11 @@ const TARGETS_CATALOGUE = {
     severity: "error",
     scope: "cell",
     text: (a) => `${a.label ?? ""}不是日期(应如 2025-10-12)，已按未登记处理`,
+  },
+  "targets.review_invalid": {
+    severity: "error",
+    scope: "cell",
+    text: (a) => `${a.label ?? ""}应为\u201c待审核\u201d\u201c接受\u201d或\u201c退回\u201d，已按待审核处理`,
   },
   "settings.invalid": {
     severity: "error",

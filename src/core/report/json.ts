@@ -20,7 +20,7 @@ export interface IndicatorJson {
 }
 
 export interface RejectedJson {
-  kind: "rejected" | "unknown_unit" | "other_period" | "superseded" | "row";
+  kind: "rejected" | "unknown_unit" | "other_period" | "superseded" | "sent_back" | "row";
   file: string;
   unit: string | null;
   unitName: string | null;

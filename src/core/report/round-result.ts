@@ -52,6 +52,7 @@ export function runRound(args: RoundArgs): RoundResult {
     returns,
     regionFigures: args.regionFigures ?? args.targets?.regions,
     receipts: args.receipts ?? args.targets?.receipts,
+    reviews: args.reviews ?? args.targets?.reviews,
   });
   const targets = args.targets ?? EMPTY_ALLOCATION;
   const score = scoreRound({ aggregate, plan: args.plan as Plan, targets, settings });

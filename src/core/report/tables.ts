@@ -433,8 +433,9 @@ const SOURCE_LABEL: Record<string, string> = {
   file: "文件修改时间",
 };
 
-/** Columns C:I of a superseded return's line (C holds the text; the rest are merged into it). */
-function supersededCells(x: ExcludedReturn): CellValue[] {
+/** Columns C:I of a superseded or sent-back return's line (C holds the text; the rest are merged into it). */
+function excludedLineCells(x: ExcludedReturn): CellValue[] {
+  if (x.kind === "sent_back") return [`${x.file}：${x.reason}`, ...Array(6).fill(null)];
   const counts = x.changes ? `，较此表${diffCountsText(x.changes)}` : "";
   return [`${x.file}：以较新的\u201c${x.supersededBy ?? NO_DATA}\u201d为准${counts}`, ...Array(6).fill(null)];
 }
@@ -493,9 +494,10 @@ export function submissionsSheet(result: RoundResult): SheetDescription {
     });
   }
   // A line per superseded return: which file replaced it and how many rows the replacement changed.
-  for (const x of a.excluded.filter((e) => e.kind === "superseded")) {
+  // and a line per return the bureau sent back, with the reason.
+  for (const x of a.excluded.filter((e) => e.kind === "superseded" || e.kind === "sent_back")) {
     const r = rows.length + 1;
-    rows.push([x.unitName ?? x.unit ?? NO_DATA, "已被替代", ...supersededCells(x)]);
+    rows.push([x.unitName ?? x.unit ?? NO_DATA, EXCLUDED_LABEL[x.kind], ...excludedLineCells(x)]);
     styles.push({ range: `A${r}:I${r}`, style: { ...BODY, hAlign: "center" } });
     styles.push({ range: `A${r}:C${r}`, style: { ...BODY, wrap: true } });
     merges.push(`C${r}:I${r}`);
@@ -520,6 +522,7 @@ const EXCLUDED_LABEL: Record<string, string> = {
   unknown_unit: "单位不明",
   other_period: "报告期不符",
   superseded: "已被替代",
+  sent_back: "审核退回",
 };
 
 export function issuesSheet(result: RoundResult): SheetDescription {

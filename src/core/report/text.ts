@@ -280,8 +280,15 @@ function quality(result: RoundResult): string[] {
   const subs = a.submissions;
   const onTime = subs.filter((s) => s.status === "reported" && s.timing !== "late");
   const late = subs.filter((s) => s.status === "reported" && s.timing === "late");
-  const rejected = subs.filter((s) => s.status === "rejected");
+  // Units whose return the bureau sent back (报送登记 审核结果 退回), with the reason, apart from the
+  // returns the reader rejected.
+  const sentBack = a.excluded.filter((x) => x.kind === "sent_back");
+  const backUnits = new Set(sentBack.map((x) => x.unit));
+  const rejected = subs.filter((s) => s.status === "rejected" && !backUnits.has(s.unit));
   const missing = subs.filter((s) => s.status === "missing");
+  const backText = subs
+    .filter((s) => backUnits.has(s.unit))
+    .map((s) => `${s.name}：${result.targets.reviews?.[s.unit]?.reason?.trim() || "未填写退回原因"}`);
   const daysLate = (code: string) => result.score.units.find((u) => u.code === code)?.daysLate ?? null;
   const lateText = late
     .map((s) => (daysLate(s.unit) ? `${s.name}逾期${daysLate(s.unit)}个工作日` : s.name))
@@ -293,6 +300,7 @@ function quality(result: RoundResult): string[] {
       (rejected.length > 0
         ? `，报表整份退回${rejected.length}个(${listText(rejected.map((s) => s.name))})`
         : "") +
+      (backText.length > 0 ? `，经市局审核退回${backText.length}个(${backText.join("；")})` : "") +
       (missing.length > 0 ? `，未报送${missing.length}个(${listText(missing.map((s) => s.name))})` : "") +
       "。",
   ];

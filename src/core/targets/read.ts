@@ -15,6 +15,7 @@ import {
 } from "../snapshot";
 import { cellDate } from "../read/date";
 import { SETTING_PARAMS } from "./settings-params";
+import { readReviews } from "./read-reviews";
 import { isPercentIndicator } from "./workbook";
 import {
   CITY_CODE,
@@ -308,5 +309,7 @@ export function readTargets(snapshot: WorkbookSnapshot, plan: Plan): TargetsRead
   const dSheet = snapshot.sheets.find((s) => s.name === RECEIPTS_SHEET);
   if (rSheet) targets.regions = readRegions(rSheet, plan, issues);
   if (dSheet) targets.receipts = readReceipts(dSheet, plan, issues);
+  const reviews = dSheet ? readReviews(dSheet, plan, issues) : {};
+  if (Object.keys(reviews).length) targets.reviews = reviews;
   return { targets, settings, issues, bulletin: readBulletinSettings(snapshot, plan).settings };
 }

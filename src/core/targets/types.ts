@@ -1,6 +1,7 @@
 // The bureau's target allocation (目标分解) and scoring settings (评分设置): both are data the bureau
 // edits in the targets workbook, so changing a weight or the cap is not a release.
 import type { TimeBasis } from "../plan/periods";
+import type { Review } from "../review/review";
 import type { RosterPolicy } from "../roster/types";
 
 /** One cell pair of the allocation: base value at the plan's base date and the allocated target. */
@@ -25,6 +26,8 @@ export interface TargetAllocation {
   regions?: Record<string, RegionFigures>;
   /** Per unit code: the day the bureau received the return (报送登记 sheet), ISO yyyy-mm-dd. */
   receipts?: Record<string, string>;
+  /** Per unit code: the bureau's review of the return (报送登记 审核结果, 退回原因). Absent: 待审核. */
+  reviews?: Record<string, Review>;
 }
 
 export interface Band {

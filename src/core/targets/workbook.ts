@@ -1,8 +1,10 @@
 // The targets workbook (目标分解 + 评分设置): what the bureau fills to allocate the plan's targets to
 // units and tune scoring. One block per indicator with units as rows is what clerks are used to from
 // paper allocation tables; column A/B keep machine keys so that reading back never depends on position.
+import { assertPeriodInPlan } from "../plan/window";
 import { bulletinSettingsSheet, type BulletinSettings } from "../report/settings";
 import { TABLE_HEADER } from "../sheet/styles";
+import { columnLetter } from "../a1";
 import type { Period } from "../plan/periods";
 import type { Indicator, Plan } from "../plan/types";
 import type {
@@ -17,6 +19,7 @@ import type {
 import { wrappedLines } from "../form/template";
 import { isoToSerial } from "../read/date";
 import { SETTING_PARAMS } from "./settings-params";
+import { REASON_HEADER, REVIEW_HEADER, REVIEW_LABELS, REVIEW_OPTIONS } from "../review/review";
 import {
   CITY_CODE,
   DEFAULT_SETTINGS,
@@ -299,7 +302,15 @@ function settingsSheet(plan: Plan, s: ScoringSettings): SheetDescription {
   };
 }
 
-/** One row per unit with a yellow input column: the shape of 区域数据 and 报送登记. */
+/** A further input column of a per-unit sheet, between the value column and 备注 (报送登记's review). */
+interface ExtraColumn {
+  header: string;
+  width: number;
+  values: Record<string, CellValue>;
+  validation?: Omit<DataValidation, "range">;
+}
+
+/** One row per unit with a yellow input column (and any extra ones): the shape of 区域数据 and 报送登记. */
 function unitInputSheet(
   plan: Plan,
   name: string,
@@ -308,28 +319,45 @@ function unitInputSheet(
   header: string,
   values: Record<string, CellValue>,
   input: { numFmt: string; validation: Omit<DataValidation, "range"> },
+  extra: ExtraColumn[] = [],
 ): SheetDescription {
-  const rows: CellValue[][] = [[title], [note], ["单位代码", "单位", header, "备注"]];
+  const rows: CellValue[][] = [
+    [title],
+    [note],
+    ["单位代码", "单位", header, ...extra.map((x) => x.header), "备注"],
+  ];
   const first = rows.length + 1;
-  for (const u of plan.units) rows.push([u.code, u.name, values[u.code] ?? null, null]);
+  for (const u of plan.units)
+    rows.push([u.code, u.name, values[u.code] ?? null, ...extra.map((x) => x.values[u.code] ?? null), null]);
   const last = rows.length;
+  const end = columnLetter(3 + extra.length);
+  const extraCols = extra.map((x, i) => ({ ...x, col: columnLetter(3 + i) }));
   return {
     name,
     state: "visible",
     rows,
-    columnWidths: [12, 28, 24, 36],
+    columnWidths: [12, 28, 24, ...extra.map((x) => x.width), 36],
     rowHeights: { 0: 30, 1: 48, 2: 30 },
     styles: [
       { range: "A1", style: TITLE },
       { range: "A2", style: { wrap: true, vAlign: "top" } },
-      { range: "A3:D3", style: HEADER },
+      { range: `A3:${end}3`, style: HEADER },
       { range: `A${first}:B${last}`, style: CELL },
       { range: `C${first}:C${last}`, style: { ...INPUT, numFmt: input.numFmt } },
-      { range: `D${first}:D${last}`, style: { ...INPUT, wrap: true } },
+      ...extraCols.map((x) => ({
+        range: `${x.col}${first}:${x.col}${last}`,
+        style: { ...INPUT, wrap: true },
+      })),
+      { range: `${end}${first}:${end}${last}`, style: { ...INPUT, wrap: true } },
     ],
-    merges: ["A1:D1", "A2:D2"],
+    merges: [`A1:${end}1`, `A2:${end}2`],
     freeze: { rows: 3, columns: 0 },
-    validations: [{ ...input.validation, range: `C${first}:C${last}` } as DataValidation],
+    validations: [
+      { ...input.validation, range: `C${first}:C${last}` } as DataValidation,
+      ...extraCols
+        .filter((x) => x.validation)
+        .map((x) => ({ ...x.validation, range: `${x.col}${first}:${x.col}${last}` }) as DataValidation),
+    ],
     protection: { protected: true, allowFormatColumns: true },
     print: { orientation: "portrait", paperSize: "A4", fitToWidth: true, centerHorizontally: true },
     tabColor: "C00000",
@@ -364,12 +392,19 @@ function regionSheet(plan: Plan, alloc: TargetAllocation | undefined): SheetDesc
 function receiptsSheet(plan: Plan, period: Period, alloc: TargetAllocation | undefined): SheetDescription {
   const values: Record<string, CellValue> = {};
   for (const [code, day] of Object.entries(alloc?.receipts ?? {})) values[code] = isoToSerial(day);
+  const states: Record<string, CellValue> = {};
+  const reasons: Record<string, CellValue> = {};
+  for (const [code, r] of Object.entries(alloc?.reviews ?? {})) {
+    states[code] = REVIEW_LABELS[r.state];
+    reasons[code] = r.reason;
+  }
   return unitInputSheet(
     plan,
     RECEIPTS_SHEET,
     `${plan.city}报表报送登记（${period.label}）`,
     "说明：收到各地正式报表的日期(如公文、邮件或系统的收件日期)。有登记的以登记日期判断是否迟报；" +
-      "未登记的依次采用报表工作簿自身的保存时间、文件修改时间。",
+      "未登记的依次采用报表工作簿自身的保存时间、文件修改时间。审核结果为\u201c退回\u201d的报表不计入汇总，" +
+      "按缺报计分，并在通报中列出退回原因；单位重新报送后请改为\u201c待审核\u201d或\u201c接受\u201d。",
     RECEIPT_HEADER,
     values,
     {
@@ -384,6 +419,21 @@ function receiptsSheet(plan: Plan, period: Period, alloc: TargetAllocation | und
         error: { title: "日期不正确", message: "请输入日期，如 2025-10-12", style: "stop" },
       },
     },
+    [
+      {
+        header: REVIEW_HEADER,
+        width: 10,
+        values: states,
+        validation: {
+          type: "list",
+          list: REVIEW_OPTIONS,
+          allowBlank: true,
+          prompt: { title: "审核结果", message: "待审核、接受或退回；留空即待审核" },
+          error: { title: "审核结果不正确", message: "请从列表中选择", style: "stop" },
+        },
+      },
+      { header: REASON_HEADER, width: 30, values: reasons },
+    ],
   );
 }
 
@@ -403,6 +453,7 @@ export function buildTargetsWorkbook(
   period: Period,
   opts: TargetsWorkbookOptions = {},
 ): WorkbookDescription {
+  assertPeriodInPlan(plan, period);
   const generatedAt = opts.generatedAt ?? `${period.end}T00:00:00.000Z`;
   return {
     sheets: [
