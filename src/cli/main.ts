@@ -7,6 +7,7 @@ import { registerCheck } from "./check";
 import { registerAggregate } from "./aggregate";
 import { registerTargets } from "./targets";
 import { registerDemo } from "./demo";
+import { registerRoster } from "./roster";
 import { registerPlan } from "./plan";
 import { registerDiff } from "./diff";
 import { PeriodOutsidePlanError } from "../core/plan/window";
@@ -40,6 +41,7 @@ export async function main(argv: string[]): Promise<number> {
   registerAggregate(program, exit);
   registerTargets(program, exit);
   registerDemo(program, exit);
+  registerRoster(program, exit);
   registerPlan(program, exit);
   registerDiff(program, exit);
   try {
