@@ -23,7 +23,9 @@ import { readWorkbook } from "../xlsx/read";
 import { UsageError, type ExitHolder } from "./common";
 import { readReturnFiles } from "./read-pool";
 import { readRegularFile } from "./read-regular";
-import { writeWorkbookLazily } from "./write-lazily";
+import { readRosterFile } from "./roster";
+import { rosterSummaryText } from "../core/roster/text";
+import { writeWorkbookFile } from "./write-lazily";
 import { loadPlanFile, periodOption } from "./template";
 
 interface AggregateOptions {
@@ -36,6 +38,7 @@ interface AggregateOptions {
   date?: string;
   docx?: string;
   previous?: string;
+  roster?: string;
 }
 
 export function isoDateOption(text: string | undefined, what: string): string | null {
@@ -121,21 +124,30 @@ export async function runAggregate(files: string[], o: AggregateOptions, exit: E
   const issuedOn = isoDateOption(o.date, "通报日期") ?? chinaToday(new Date());
   const t = o.targets ? await readTargetsFile(o.targets, plan) : null;
   for (const i of t?.issues ?? []) process.stderr.write(escapeControls(`目标分解表：${issueText(i)}\n`));
+  const roster = o.roster ? await readRosterFile(o.roster, plan) : null;
   const { results: returns } = await readReturnFiles(files, plan);
   const period = inferPeriod(returns, o.period);
-  const result = runRound({ plan, period, returns, deadline, targets: t?.targets, settings: t?.settings });
+  const result = runRound({
+    plan,
+    period,
+    returns,
+    deadline,
+    targets: t?.targets,
+    settings: t?.settings,
+    roster,
+  });
   const log = (s: string) => (o.json ? process.stderr : process.stdout).write(escapeControls(s));
   const comparison = o.previous ? await readPreviousBulletin(o.previous, result, plan) : null;
   const bulletinOpts = { issuedOn, settings: t?.bulletin, comparison };
   if (o.out) {
-    writeFileSync(o.out, await writeWorkbookLazily(buildBulletin(result, plan, bulletinOpts)));
+    await writeWorkbookFile(buildBulletin(result, plan, bulletinOpts), o.out);
   }
   if (o.docx) {
     const { writeBulletinDocx } = await import("../docx/bulletin-docx");
     writeFileSync(o.docx, await writeBulletinDocx(bulletinDocument(result, plan, bulletinOpts)));
   }
   if (o.json) process.stdout.write(JSON.stringify(toAggregateJson(result), null, 2) + "\n");
-  else log(summaryText(result, plan) + "\n");
+  else log(summaryText(result, plan) + "\n" + (result.roster ? rosterSummaryText(result.roster) + "\n" : ""));
   if (o.out) log(`已生成通报工作簿 ${o.out}\n`);
   if (o.docx) log(`已生成通报文档 ${o.docx}\n`);
   if (comparison) log(`已与上期(${comparison.previous.periodLabel})通报比较\n`);
@@ -156,5 +168,6 @@ export function registerAggregate(program: Command, exit: ExitHolder): void {
     .option("--docx <file>", "同时生成通报文档 .docx(公文格式)")
     .option("--previous <file>", "上期工作通报工作簿，用于列出较上期变化")
     .option("--json", "以JSON输出市级和各单位结果、退回和重复清单")
+    .option("--roster <file>", "认定名单(srdi roster 生成并录入)：逐项核验各地填报的认定，计数口径见评分设置")
     .action(async (files: string[], o: AggregateOptions) => runAggregate(files, o, exit));
 }

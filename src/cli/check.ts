@@ -13,6 +13,38 @@ import { isUnreadable } from "../core/read/unreadable";
 import { UsageError, type ExitHolder } from "./common";
 import { loadReturnFile, type LoadedReturn } from "./read-file";
 import { findUnit, loadPlanFile, periodOption } from "./template";
+import { readRosterFile } from "./roster";
+import type { Plan } from "../core/plan/types";
+import { parsePeriod } from "../core/plan/periods";
+import { checkOneReturn } from "../core/roster/round";
+import { rosterJson, type RosterJson } from "../core/roster/json";
+import { claimText } from "../core/roster/text";
+
+/** Each readable return's claims against the roster: the text a clerk reads and the --json member. */
+async function rosterSelfCheck(
+  file: string,
+  results: ReturnResult[],
+  plan: Plan,
+  period: string | undefined,
+): Promise<{ text: string; json: { file: string } & Partial<RosterJson> }[]> {
+  const roster = await readRosterFile(file, plan);
+  return results.map((r) => {
+    const p = parsePeriod(period ?? r.period ?? "");
+    const check = p ? checkOneReturn(r, roster, plan, p.year) : null;
+    if (!check) return { text: "", json: { file: r.file } };
+    const open = check.claims.filter((c) => c.outcome !== "verified");
+    const lines = [
+      `${r.file} 认定名单核对：填报的有效期内认定${check.claims.length}项，核实${check.claims.length - open.length}项` +
+        (open.length ? `，请核实以下${open.length}项：` : "。"),
+      ...open.map((c) => `    ${claimText(c, check.tierNames)}`),
+      ...(check.missed.length ? [`  名单中本单位另有${check.missed.length}项有效认定未填报：`] : []),
+      ...check.missed.map(
+        (m) => `    ${m.name} ${check.tierNames[m.tier] ?? m.tier}${m.year}年(名单第${m.row}行)`,
+      ),
+    ];
+    return { text: lines.join("\n") + "\n", json: { file: r.file, ...rosterJson(check) } };
+  });
+}
 
 interface CheckOptions {
   period?: string;
@@ -20,6 +52,7 @@ interface CheckOptions {
   json?: boolean;
   annotate?: string;
   plan?: string;
+  roster?: string;
 }
 
 function annotatedName(file: string, used: Set<string>): string {
@@ -37,7 +70,7 @@ export async function runCheck(
   if (files.length === 0) throw new UsageError("请给出要校验的报表文件，如：srdi check 连云区.xlsx");
   const plan = loadPlanFile(o.plan);
   const expect: { period?: string; units?: string[] } = {};
-  if (o.period !== undefined) expect.period = periodOption(o.period).id;
+  if (o.period !== undefined) expect.period = periodOption(o.period, plan).id;
   if (o.unit !== undefined) expect.units = [findUnit(plan, o.unit).code];
   const missing = files.filter((f) => {
     try {
@@ -54,6 +87,7 @@ export async function runCheck(
   const results = checked.map((c) => c.result);
 
   const notes: string[] = [];
+  const rosterChecks = o.roster ? await rosterSelfCheck(o.roster, results, plan, o.period) : null;
   if (o.annotate) {
     // ExcelJS is loaded only when a copy is written: a plain check starts faster.
     const { annotateWorkbook } = await import("../xlsx/annotate");
@@ -74,8 +108,16 @@ export async function runCheck(
     }
   }
   const output = o.json
-    ? JSON.stringify(checkJson(results), null, 2) + "\n"
-    : escapeControls(formatCheckText(results) + (notes.length ? notes.join("\n") + "\n" : ""));
+    ? JSON.stringify(
+        { ...checkJson(results), ...(rosterChecks ? { roster: rosterChecks.map((c) => c.json) } : {}) },
+        null,
+        2,
+      ) + "\n"
+    : escapeControls(
+        formatCheckText(results) +
+          (rosterChecks ? rosterChecks.map((c) => c.text).join("") : "") +
+          (notes.length ? notes.join("\n") + "\n" : ""),
+      );
   if (o.json && notes.length) process.stderr.write(escapeControls(notes.join("\n") + "\n"));
   return { results, output };
 }
@@ -96,6 +138,7 @@ export function registerCheck(program: Command, exit: ExitHolder): void {
     .option("--json", "以 JSON 输出(供程序读取)")
     .option("--annotate <dir>", "在该目录写出标注了问题单元格的报表副本")
     .option("--plan <file>", "规划配置(.xlsx)或计划文件(JSON)，缺省为内置计划")
+    .option("--roster <file>", "认定名单：核对报表中填报的认定(不影响退出码)")
     .action(async (files: string[], o: CheckOptions) => {
       const { results, output } = await runCheck(files, o);
       process.stdout.write(output);

@@ -7,8 +7,10 @@ import { registerCheck } from "./check";
 import { registerAggregate } from "./aggregate";
 import { registerTargets } from "./targets";
 import { registerDemo } from "./demo";
+import { registerRoster } from "./roster";
 import { registerPlan } from "./plan";
 import { registerDiff } from "./diff";
+import { PeriodOutsidePlanError } from "../core/plan/window";
 import { UsageError, type ExitHolder } from "./common";
 
 function packageVersion(): string {
@@ -39,6 +41,7 @@ export async function main(argv: string[]): Promise<number> {
   registerAggregate(program, exit);
   registerTargets(program, exit);
   registerDemo(program, exit);
+  registerRoster(program, exit);
   registerPlan(program, exit);
   registerDiff(program, exit);
   try {
@@ -47,7 +50,7 @@ export async function main(argv: string[]): Promise<number> {
     if (e instanceof CommanderError) {
       return e.exitCode === 0 ? 0 : 2;
     }
-    if (e instanceof UsageError) {
+    if (e instanceof UsageError || e instanceof PeriodOutsidePlanError) {
       process.stderr.write(`srdi: ${e.message}\n`);
       return 2;
     }

@@ -6,6 +6,7 @@ import type { Command } from "commander";
 import { buildTemplate } from "../core/form/template";
 import { parsePeriod, type Period } from "../core/plan/periods";
 import type { Plan, Unit } from "../core/plan/types";
+import { assertPeriodInPlan } from "../core/plan/window";
 export { templateFileName } from "../core/form/file-name";
 import { templateFileName } from "../core/form/file-name";
 import { writeWorkbookLazily as writeWorkbook } from "./write-lazily";
@@ -36,13 +37,15 @@ export function findUnit(plan: Plan, text: string): Unit {
   return u;
 }
 
-export function periodOption(text: string | undefined): Period {
+/** The --period option parsed; with `plan`, refused when outside the plan's years (PeriodOutsidePlanError). */
+export function periodOption(text: string | undefined, plan?: Plan): Period {
   if (!text) throw new UsageError("缺少 --period。格式：2025、2025H1、2025Q3 或 2025-09");
   const p = parsePeriod(text);
   if (!p)
     throw new UsageError(
       `报告期\u201c${text}\u201d格式不对。可用：2025(年)、2025H1(半年)、2025Q3(季度)、2025-09(月)`,
     );
+  if (plan) assertPeriodInPlan(plan, p);
   return p;
 }
 
@@ -81,7 +84,7 @@ async function writeOne(
 
 export async function runTemplate(o: TemplateOptions): Promise<void> {
   const plan = loadPlanFile(o.plan);
-  const period = periodOption(o.period);
+  const period = periodOption(o.period, plan);
   const deadline = deadlineOption(o.deadline);
   if (o.all) {
     if (o.unit) throw new UsageError("--all 与 --unit 不能同时使用");

@@ -213,6 +213,7 @@ export function createActions(plan: Plan, now: () => Date = () => new Date()): P
           meta: i.result.meta!,
           file: i.file.name,
           modified: i.file.modified,
+          cells: () => lazyReader(i.file.bytes, { name: i.file.name }),
         })),
       );
       return names.length ? accepted.length : 0;

@@ -1,7 +1,7 @@
 // `srdi plan --out` writes the plan workbook through the real writer; `--plan 规划配置.xlsx` reads it back
 // through the guarded reader on every command; a workbook with mistakes is refused with located errors.
 import { execFileSync, spawnSync } from "child_process";
-import { existsSync, mkdtempSync, rmSync, writeFileSync } from "fs";
+import { existsSync, mkdtempSync, readdirSync, rmSync, writeFileSync } from "fs";
 import { tmpdir } from "os";
 import * as path from "path";
 import { loadPlanBook } from "../../src/core/planbook/read-plan";
@@ -75,4 +75,34 @@ test("a file that is not a workbook nor JSON is refused as a plan with a reason"
   const r = srdi("template", "--unit", "320703", "--period", "2025Q3", "--plan", "x.xlsx");
   expect(r.status).toBe(2);
   expect(r.stderr).toMatch(/x\.xlsx：/);
+});
+
+test("round trip: the exported workbook gives byte-identical aggregate JSON to the built-in plan (demo round, v1 and v2 returns)", () => {
+  expect(srdi("plan", "--out", "rt.xlsx").status).toBe(0);
+  const a = srdi("demo", "--out", "da", "--json");
+  const b = srdi("demo", "--out", "db", "--json", "--plan", "rt.xlsx");
+  expect(a.status).toBe(0);
+  expect(b.status).toBe(0);
+  expect(b.stdout).toBe(a.stdout);
+  const v = (JSON.parse(a.stdout) as { submissions: { formVersion: string | null }[] }).submissions.map(
+    (r) => r.formVersion,
+  );
+  expect(new Set(v)).toEqual(new Set(["1", "2", null]));
+  // srdi aggregate over the same returns and targets, plan from the workbook or built in
+  const files = readdirSync(path.join(dir, "da", "returns")).map((f) => path.join("da", "returns", f));
+  const targets = readdirSync(path.join(dir, "da")).find((f) => f.startsWith("目标分解"))!;
+  const args = [
+    "aggregate",
+    ...files,
+    "--targets",
+    path.join("da", targets),
+    "--date",
+    "2025-10-20",
+    "--json",
+  ];
+  const x = srdi(...args);
+  const y = srdi(...args, "--plan", "rt.xlsx");
+  expect(x.status).toBe(y.status);
+  expect(y.stdout).toBe(x.stdout);
+  expect(x.stdout.length).toBeGreaterThan(1000);
 });

@@ -166,7 +166,8 @@ describe("buildTemplate: validation per field", () => {
     ["2024H2", 2024],
     ["2026-01", 2026],
   ])("year columns end at the period's year (%s)", (p, y) => {
-    const d = buildTemplate({ ...args, period: parsePeriod(p)! });
+    // A plan running to 2026, so that a 2026 period is inside it.
+    const d = buildTemplate({ ...args, plan: { ...args.plan, end: "2026-12-31" }, period: parsePeriod(p)! });
     const years = sheet(d, "企业名录").validations!.filter(
       (v) => v.type === "whole" && v.operator === "between",
     );

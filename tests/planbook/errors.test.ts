@@ -29,6 +29,32 @@ interface Case {
 
 const cases: Case[] = [
   {
+    what: "an unknown field in an indicator's expression",
+    edit: (b) => [
+      [
+        "指标",
+        set(
+          b,
+          "指标",
+          rowOf(sheet(b, "指标"), "rd_intensity"),
+          "计算",
+          "ratio_of_sums(rd_expens, revenue, SRDI)",
+        ),
+        "plan.expr",
+      ],
+    ],
+  },
+  {
+    what: "an unknown tier in a population's filter",
+    edit: (b) => [
+      [
+        "人群",
+        set(b, "人群", rowOf(sheet(b, "人群"), "INNO"), "筛选条件", "recognised(gazelle)"),
+        "plan.expr",
+      ],
+    ],
+  },
+  {
     what: "a unit twice (same code on two rows)",
     edit: (b) => {
       const s = sheet(b, "单位");
@@ -73,7 +99,12 @@ const cases: Case[] = [
       const s = sheet(b, "层级");
       const r = rowOf(s, "champion");
       s.cells[r][0] = "Champion Tier";
-      return [["层级", address(r, 0), "plan.invalid"]];
+      // the indicator that counts the tier no longer finds it
+      const ind = sheet(b, "指标");
+      return [
+        ["层级", address(r, 0), "plan.invalid"],
+        ["指标", address(rowOf(ind, "champions"), colOf(ind, "计算")), "plan.expr"],
+      ];
     },
   },
   {
@@ -202,7 +233,7 @@ describe("a plan workbook with a mistake is refused whole, every error named by 
   });
   test("all the mistakes at once: every one is reported in one pass", () => {
     const b = fresh();
-    const expected = [cases[0], cases[2], cases[4]].flatMap((c) => c.edit(b));
+    const expected = [cases[0], cases[2], cases[4], cases[5]].flatMap((c) => c.edit(b));
     const r = readPlanBook(b);
     expect(r.plan).toBeNull();
     expect(flat(r.issues)).toEqual(expect.arrayContaining(expected));
@@ -230,4 +261,12 @@ describe("a plan workbook with a mistake is refused whole, every error named by 
     expect(r.issues).toEqual([]);
     expect(r.plan!.units).toEqual(DEFAULT_PLAN.units);
   });
+});
+
+test("an expression error names the character it points at", () => {
+  const b = fresh();
+  set(b, "指标", rowOf(sheet(b, "指标"), "rd_intensity"), "计算", "ratio_of_sums(rd_expens, revenue, SRDI)");
+  const e = readPlanBook(b).issues.find((i) => i.code === "plan.expr")!;
+  expect(e.message).toMatch(/第15个字符/);
+  expect(e.message).toContain("rd_expens");
 });

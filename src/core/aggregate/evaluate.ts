@@ -9,7 +9,7 @@ import {
   type RowFilter,
 } from "../expr/compile";
 import { envOf } from "../expr/env";
-import { FORMS } from "../form/versions";
+import { formsOf } from "../form/versions";
 import type { FormDef } from "../form/types";
 import { formulaToExpr } from "../plan/formula-expr";
 import type { Formula, Indicator, Plan } from "../plan/types";
@@ -58,7 +58,7 @@ export class PlanExpressionError extends Error {}
  * Compiles every expression of the plan over the fields of `forms` (every form version a return may
  * use). Done once per round: parsing is microseconds, evaluating runs over thousands of rows.
  */
-export function compilePlan(plan: Plan, forms: readonly FormDef[] = FORMS): CompiledPlan {
+export function compilePlan(plan: Plan, forms: readonly FormDef[] = formsOf(plan)): CompiledPlan {
   const env = envOf(plan, forms);
   const at = (what: string, f: () => void) => {
     try {
@@ -129,6 +129,6 @@ export function evaluate(
 ): IndicatorValue {
   const expr = typeof computation === "string" ? computation : formulaToExpr(computation, measure);
   const compiled = compilePlan({ ...ctx.plan, indicators: [] });
-  const ind = compileIndicator(expr, envOf(ctx.plan, FORMS));
+  const ind = compileIndicator(expr, envOf(ctx.plan, formsOf(ctx.plan)));
   return ind.evaluate(runtimeOf(ctx, populationsOf(ctx, compiled)));
 }

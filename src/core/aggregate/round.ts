@@ -1,5 +1,6 @@
 // One reporting round: choose the return counted for each unit, evaluate every indicator per unit and
 // for the city, and list what was not counted. Pure and independent of the order of `returns`.
+import { assertPeriodInPlan } from "../plan/window";
 import { address } from "../a1";
 import { chinaDay } from "../china-date";
 import { issueText, type Issue } from "../issues";
@@ -120,6 +121,7 @@ function supersession(
 
 export function aggregateRound(args: AggregateArgs): AggregateResult {
   const { plan, period } = args;
+  assertPeriodInPlan(plan, period);
   const compiled: CompiledPlan = compilePlan(plan);
   const unitByCode = new Map(plan.units.map((u) => [u.code, u]));
   const excluded: ExcludedReturn[] = [];

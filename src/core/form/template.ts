@@ -1,5 +1,6 @@
 // The submission template as a sheet description (REPORTING-FORM.md "Sheets of a template"): the same
 // description is written by the CLI (ExcelJS) and by the task pane (Office.js).
+import { assertPeriodInPlan } from "../plan/window";
 import { chineseDate } from "../report/format";
 import { TABLE_HEADER } from "../sheet/styles";
 import { columnLetter, sheetRef } from "../a1";
@@ -234,6 +235,7 @@ export function buildTemplate(args: TemplateArgs): WorkbookDescription {
   const form = args.form ?? FORM_V1;
   const contact = args.contact ?? DEFAULT_CONTACT;
   const { plan, unit, period } = args;
+  assertPeriodInPlan(plan, period);
   const chains = chainOptions(plan);
   const chainsInline = fitsInlineList(chains);
   const meta = metaRows({

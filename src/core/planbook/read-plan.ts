@@ -4,7 +4,11 @@
 // back to those cells. Every problem is collected; if any is an error the whole workbook is refused
 // (PlanBookError) and nothing of it is used.
 import type { FormDef } from "../form/types";
+import { checkExpr } from "../expr/compile";
+import { envOf } from "../expr/env";
+import { DEFAULT_POPULATIONS, DEFAULT_TIERS } from "../plan/default-plan";
 import { PlanSchemaError, validatePlan, type PlanProblem } from "../plan/schema";
+import type { PopulationDef, Tier } from "../plan/types";
 import type { Plan } from "../plan/types";
 import type { WorkbookSnapshot } from "../snapshot";
 import { SheetReader, Unique } from "./cells";
@@ -287,6 +291,29 @@ function readTargets(
   });
 }
 
+/**
+ * The expressions' problems, for when the validator stopped before them (it checks expressions only on an
+ * otherwise sound plan): every error of the workbook is still reported in one pass.
+ */
+function expressionProblems(o: Obj, forms: FormDef[]): PlanProblem[] {
+  const tiers = ((o.tiers as Tier[] | undefined) ?? DEFAULT_TIERS).filter(
+    (t) => typeof t.key === "string" && Array.isArray(t.names),
+  );
+  const pops = (o.populations as PopulationDef[] | undefined) ?? DEFAULT_POPULATIONS;
+  const env = envOf({ tiers, populations: pops }, forms);
+  const out: PlanProblem[] = [];
+  pops.forEach((p, i) => {
+    for (const e of checkExpr(String(p.filter ?? ""), "filter", env))
+      out.push({ path: `populations[${i}].filter`, message: e.message, offset: e.offset });
+  });
+  (o.indicators as Obj[]).forEach((ind, i) => {
+    if (typeof ind.expr !== "string" || ind.expr === "") return;
+    for (const e of checkExpr(ind.expr, "indicator", env))
+      out.push({ path: `indicators[${i}].expr`, message: e.message, offset: e.offset });
+  });
+  return out;
+}
+
 export interface PlanBookResult {
   plan: Plan | null;
   /** Every problem; warnings too (unknown columns). */
@@ -363,10 +390,12 @@ export function readPlanBook(book: WorkbookSnapshot): PlanBookResult {
   o.forms = formDefs;
   let plan: Plan | null = null;
   try {
-    plan = validatePlan(o);
+    plan = validatePlan(o, formDefs.length > 0 ? formDefs : undefined);
   } catch (e) {
     if (!(e instanceof PlanSchemaError)) throw e;
-    located(e.details, at, issues, brokenSheets);
+    const exprChecked = e.details.some((d) => /\.(expr|filter)$/.test(d.path));
+    const extra = exprChecked || formDefs.length === 0 ? [] : expressionProblems(o, formDefs);
+    located([...e.details, ...extra], at, issues, brokenSheets);
   }
   if (issues.some((i) => i.severity === "error") || !head || !plan) {
     if (!plan && !issues.some((i) => i.severity === "error"))

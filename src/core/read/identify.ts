@@ -4,6 +4,7 @@ import type { FormDef } from "../form/types";
 import type { Issue } from "../issues";
 import { parsePeriod, type Period } from "../plan/periods";
 import type { Plan } from "../plan/types";
+import { periodOutsidePlan } from "../plan/window";
 import type { WorkbookSnapshot } from "../snapshot";
 import { makeIssue } from "./issue";
 import { rawCell, rawText } from "./normalise";
@@ -76,8 +77,11 @@ export function identify(
     );
   }
   const period = parsePeriod(meta.period);
+  const outside = period ? periodOutsidePlan(plan, period) : null;
   if (!period) {
     errors.push(makeIssue("form.period_invalid", { value: meta.period }));
+  } else if (outside) {
+    errors.push(makeIssue("form.period_outside_plan", { value: meta.period, args: { detail: outside } }));
   } else if (expected && expected.id !== period.id) {
     errors.push(
       makeIssue("form.period_mismatch", {

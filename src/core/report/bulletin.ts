@@ -7,6 +7,7 @@ import { detailsSheet } from "./details";
 import { listsSheet } from "./lists-sheet";
 import { dataSheet, figuresOf } from "./previous";
 import type { RoundResult } from "./round-result";
+import { rosterSheet } from "../roster/bulletin";
 import { citySheet, issuesSheet, scoresSheet, submissionsSheet, unitsSheet } from "./tables";
 import { draftBulletinText, type BulletinOptions } from "./text";
 
@@ -23,6 +24,7 @@ export function buildBulletin(result: RoundResult, plan: Plan, opts: BulletinOpt
       submissionsSheet(result),
       issuesSheet(result),
       listsSheet(result, plan, cmp),
+      ...(result.roster ? [rosterSheet(result, t.attachments.length)!] : []),
       details.sheet,
       dataSheet(figuresOf(result, plan)),
     ],

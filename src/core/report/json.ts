@@ -3,6 +3,7 @@
 import { issueText, type Issue } from "../issues";
 import type { RowCounts } from "../read/types";
 import type { IndicatorScore } from "../score/score";
+import { rosterJson, type RosterJson } from "../roster/json";
 import type { RoundResult } from "./round-result";
 
 export interface IndicatorJson {
@@ -74,6 +75,8 @@ export interface AggregateJson {
   }[];
   /** Added with issue 10: the grade bands, highest first. */
   bands: { label: string; min: number }[];
+  /** Added with issue 20, only when a roster (认定名单) was given: every claim checked, and 漏报. */
+  roster?: RosterJson;
 }
 
 const ind = (s: IndicatorScore): IndicatorJson => ({
@@ -154,5 +157,6 @@ export function toAggregateJson(result: RoundResult): AggregateJson {
       occurrences: d.occurrences.map((o) => ({ ...o })),
     })),
     bands: score.bands.map((b) => ({ label: b.label, min: b.min })),
+    ...(result.roster ? { roster: rosterJson(result.roster) } : {}),
   };
 }

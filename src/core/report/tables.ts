@@ -83,7 +83,7 @@ export function deltaCell(ind: Indicator, d: number | null | undefined): CellVal
 }
 
 /** Title block shared by the 附件 sheets: 附件N, the title, a note; returns the header row (1-based). */
-function titleBlock(
+export function titleBlock(
   rows: CellValue[][],
   styles: StyledRange[],
   merges: string[],

@@ -7,6 +7,7 @@ import { chineseDate, countText, listText, percentText, valueText } from "./form
 import type { Comparison } from "./previous";
 import type { RoundResult } from "./round-result";
 import { defaultBulletinSettings, type BulletinSettings } from "./settings";
+import { ROSTER_ATTACHMENT_TITLE, rosterQuality } from "../roster/bulletin";
 
 export interface BulletinSection {
   heading: string;
@@ -381,11 +382,13 @@ export function draftBulletinText(result: RoundResult, plan: Plan, opts: Bulleti
   const issuer = opts.issuer ?? settings.issuer;
   const cmp = opts.comparison ?? null;
   const label = result.aggregate.periodLabel;
+  // 名单核验 (a roster was given) adds its 附件 after the others.
+  const attachments = [...attachmentList(!!cmp), ...(result.roster ? [ROSTER_ATTACHMENT_TITLE] : [])];
   const sections: [string, string[]][] = [
     ["总体进展", overall(result, plan, cmp)],
     ["各地进展", units(result, cmp)],
     ["需关注的指标", lagging(result, plan)],
-    ["数据质量", quality(result)],
+    ["数据质量", [...quality(result), ...rosterQuality(result, attachments.length)]],
     ["下一步工作要求", nextSteps(result, plan, settings)],
   ];
   const date = chineseDate(opts.issuedOn);
@@ -401,7 +404,7 @@ export function draftBulletinText(result: RoundResult, plan: Plan, opts: Bulleti
       `根据各县区、功能板块报送的数据，现将${label}全市专精特新企业培育工作进展情况通报如下。`,
     sections: sections.map(([h, p], i) => ({ heading: `${CN_NUM[i]}、${h}`, paragraphs: p })),
     closing: "特此通报。",
-    attachments: attachmentList(!!cmp),
+    attachments,
     cc: settings.cc ? `抄送：${settings.cc}。` : "",
     printed: `${issuer}\u3000\u3000${date}印发`,
   };

@@ -132,6 +132,7 @@ export function rosterRound(
         missed,
         units: unitSummaries(plan, counted, claims, missed),
         rosterRows: roster.entries.length,
+        tierNames: Object.fromEntries(tiers.map((t) => [t.key, t.name])),
       };
     },
   };
@@ -205,4 +206,20 @@ function unitSummaries(
         missed: missed.filter((m) => m.unit === u.code).length,
       };
     });
+}
+
+/** A clerk's self-check of one return before sending: its claims (as written), and the roster's
+ * recognitions of its own unit it does not claim. */
+export function checkOneReturn(
+  r: ReturnResult,
+  roster: Roster,
+  plan: Plan,
+  periodYear: number,
+): RosterCheck | null {
+  if (r.rejected || r.unit === null) return null;
+  const unitName = r.unitName ?? plan.units.find((u) => u.code === r.unit)?.name ?? r.unit;
+  const sub = { unit: r.unit, name: unitName, status: "reported", file: r.file } as Submission;
+  const check = rosterRound([r], roster, plan, periodYear, "claims").check([sub]);
+  const missed = check.missed.filter((m) => m.unit === r.unit);
+  return { ...check, missed, units: check.units.filter((u) => u.unit === r.unit) };
 }

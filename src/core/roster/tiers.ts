@@ -2,7 +2,8 @@
 // name in force in a year and every name the tier was announced under, so a list of 创新型中小企业 and one
 // of 科技和创新型中小企业 (MIIT 2026) both read as the same tier.
 import { CURRENT_FORM } from "../form/versions";
-import type { Plan, Tier } from "../plan/types";
+import { tierName } from "../plan/tiers";
+import type { Plan } from "../plan/types";
 import type { EnterpriseRecord } from "../read/types";
 
 export interface PlanTier {
@@ -19,20 +20,13 @@ export interface PlanTier {
   yearMin: number;
 }
 
-/** The name of a tier in force in `year`: the last whose `from` is not after it. */
-export function tierNameIn(t: Pick<Tier, "names" | "key">, year: number): string {
-  let name = t.names[0]?.name ?? t.key;
-  for (const n of t.names) if (n.from === undefined || n.from <= year) name = n.name;
-  return name;
-}
-
 export function planTiers(plan: Pick<Plan, "tiers">, year: number): PlanTier[] {
   return (plan.tiers ?? []).map((t) => {
     const def = CURRENT_FORM.enterprises.fields.find((f) => f.key === t.yearField);
     return {
       key: t.key,
       field: t.yearField,
-      name: tierNameIn(t, year),
+      name: tierName(t, year) || t.key,
       names: t.names.map((n) => n.name),
       validity: t.validityYears,
       yearMin: def?.yearMin ?? 2000,

@@ -108,6 +108,8 @@ export interface RosterCheck {
   claims: ClaimCheck[];
   missed: MissedEntry[];
   units: UnitRosterSummary[];
-  /** Roster rows used (accepted) and the roster sheet. */
+  /** Roster rows used (accepted). */
   rosterRows: number;
+  /** Each tier's name in force in the period's year, by tier key. */
+  tierNames: Record<string, string>;
 }

@@ -1,6 +1,7 @@
 // The targets workbook (目标分解 + 评分设置): what the bureau fills to allocate the plan's targets to
 // units and tune scoring. One block per indicator with units as rows is what clerks are used to from
 // paper allocation tables; column A/B keep machine keys so that reading back never depends on position.
+import { assertPeriodInPlan } from "../plan/window";
 import { bulletinSettingsSheet, type BulletinSettings } from "../report/settings";
 import { TABLE_HEADER } from "../sheet/styles";
 import { columnLetter } from "../a1";
@@ -452,6 +453,7 @@ export function buildTargetsWorkbook(
   period: Period,
   opts: TargetsWorkbookOptions = {},
 ): WorkbookDescription {
+  assertPeriodInPlan(plan, period);
   const generatedAt = opts.generatedAt ?? `${period.end}T00:00:00.000Z`;
   return {
     sheets: [
