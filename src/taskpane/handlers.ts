@@ -19,3 +19,6 @@ export type ReadPlanFile = (file: ReturnFile) => Promise<PlanBookResult>;
 export type OnPlan = (plan: Plan) => void;
 export type ToReturnFile = (file: File) => Promise<ReturnFile>;
 export type OnNotices = (notices: Notice[]) => void;
+/** Extra content of a return's details (the earlier return compared, the review buttons). */
+export type RenderExtra = (item: ImportedReturn) => unknown;
+export type OnReview = (state: "accepted" | "returned", reason: string) => void;
