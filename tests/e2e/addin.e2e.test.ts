@@ -478,8 +478,15 @@ test("the next round at 320 px: prefill from the last return, a resubmission com
   );
 
   // 1. A clerk: 插入模板 → 按上期报表预填 with the unit's 2025Q3 return, for 2025Q4.
+  const consoleLines: string[] = [];
+  page.on("console", (msg) => consoleLines.push(`${msg.type()}: ${msg.text()}`));
   await page.goto(`${origin}/taskpane.html?view=clerk`);
-  await page.getByRole("button", { name: "插入模板" }).waitFor();
+  await page
+    .getByRole("button", { name: "插入模板" })
+    .waitFor()
+    .catch((e: Error) => {
+      throw new Error(`${e.message}\n${[...errors, ...consoleLines].join("\n")}`);
+    });
   await page.getByRole("combobox", { name: "填报单位" }).selectOption({ label: first.unit.name });
   await page.getByRole("textbox", { name: "报告期" }).fill("2025Q4");
   await page.getByTestId("prefill-file").setInputFiles(returnFiles[0]);
