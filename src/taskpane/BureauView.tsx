@@ -11,6 +11,8 @@ import { keptChoice } from "../excel/kept-returns";
 import { previewRound } from "./bureau/return-status";
 import { ReturnList } from "./bureau/ReturnList";
 import { RoundSummary } from "./bureau/RoundSummary";
+import { RosterButton } from "./bureau/RosterButton";
+import { rosterCheckNotice } from "./bureau/roster-notices";
 import { DateField, isoDate } from "./common/DateField";
 import { Notices, type Notice } from "./common/Notices";
 import { PeriodField } from "./common/PeriodField";
@@ -26,7 +28,14 @@ const useStyles = makeStyles({
 
 export type BureauActions = Pick<
   PaneActions,
-  "support" | "readReturnFile" | "keepReturns" | "insertTargets" | "aggregate" | "selectCell" | "annotateFile"
+  | "support"
+  | "readReturnFile"
+  | "keepReturns"
+  | "insertTargets"
+  | "aggregate"
+  | "selectCell"
+  | "annotateFile"
+  | "loadRoster"
 >;
 
 export interface PickedFile extends Blob {
@@ -53,7 +62,6 @@ export interface BureauViewProps {
   today: string;
   save?: SaveFile;
 }
-
 
 export async function toReturnFile(f: PickedFile): Promise<ReturnFile> {
   const modified =
@@ -200,6 +208,7 @@ export function BureauView({
       setOutcome(o);
       const out: Notice[] = [{ intent: "success", text: m.aggregated(o) }];
       if (!o.targets) out.push({ intent: "info", text: m.noTargets });
+      if (o.round.roster) out.push(rosterCheckNotice(o.round.roster));
       if (o.skipped.length)
         out.push({ intent: "warning", text: m.skipped(o.skipped.map((f) => m.feature[f] ?? f).join("、")) });
       return out;
@@ -265,6 +274,16 @@ export function BureauView({
         <Button disabled={!!busy || !period} onClick={targets}>
           {m.insertTargets}
         </Button>
+        <RosterButton
+          actions={actions}
+          disabled={!!busy || !!progress || !actions.support().insertSheets}
+          toFile={(f) => toReturnFile(f as PickedFile)}
+          onStart={setBusy}
+          onDone={(n) => {
+            setBusy(null);
+            setNotices(n);
+          }}
+        />
         <Button
           appearance="primary"
           disabled={!!busy || !!progress || !canAggregate}

@@ -32,7 +32,15 @@ export interface RosterRound {
 /** Column of each tier's year in the return's form (claims point at the cell). */
 function yearColumns(r: ReturnResult, tiers: PlanTier[]): Map<string, number> {
   const fields = (formByVersion(r.formVersion) ?? CURRENT_FORM).enterprises.fields;
-  return new Map(tiers.map((t) => [t.field, Math.max(0, fields.findIndex((f) => f.key === t.field))]));
+  return new Map(
+    tiers.map((t) => [
+      t.field,
+      Math.max(
+        0,
+        fields.findIndex((f) => f.key === t.field),
+      ),
+    ]),
+  );
 }
 
 /** Claims of one return, checked; the records with the counted years when `policy` is verified. */
