@@ -25,7 +25,7 @@ import { readReturnFiles } from "./read-pool";
 import { readRegularFile } from "./read-regular";
 import { readRosterFile } from "./roster";
 import { rosterSummaryText } from "../core/roster/text";
-import { writeWorkbookLazily } from "./write-lazily";
+import { writeWorkbookFile } from "./write-lazily";
 import { loadPlanFile, periodOption } from "./template";
 
 interface AggregateOptions {
@@ -140,7 +140,7 @@ export async function runAggregate(files: string[], o: AggregateOptions, exit: E
   const comparison = o.previous ? await readPreviousBulletin(o.previous, result, plan) : null;
   const bulletinOpts = { issuedOn, settings: t?.bulletin, comparison };
   if (o.out) {
-    writeFileSync(o.out, await writeWorkbookLazily(buildBulletin(result, plan, bulletinOpts)));
+    await writeWorkbookFile(buildBulletin(result, plan, bulletinOpts), o.out);
   }
   if (o.docx) {
     const { writeBulletinDocx } = await import("../docx/bulletin-docx");

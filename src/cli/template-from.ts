@@ -2,6 +2,7 @@
 // source each template is prefilled from (the rules are the core's, src/core/prefill).
 import { readdirSync, statSync } from "fs";
 import * as path from "path";
+import { formsOf } from "../core/form/versions";
 import type { Period } from "../core/plan/periods";
 import type { Plan, Unit } from "../core/plan/types";
 import { chooseSources, prefillRefusal, type SourceChoice } from "../core/prefill/prefill";
@@ -51,7 +52,7 @@ export async function sourceFor(from: string, plan: Plan, unit: Unit, period: Pe
     return r;
   }
   const r = await readReturnFile(from, plan, { name: path.basename(from) });
-  const why = prefillRefusal(r, unit, period);
+  const why = prefillRefusal(r, unit, period, formsOf(plan));
   if (why) throw new UsageError(why);
   return r;
 }

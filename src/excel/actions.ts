@@ -36,11 +36,17 @@ import { readSheetsToSnapshot } from "./read";
 import { detectSupport, excelApi, type HostSupport } from "./support";
 import { watchChanges, type StopWatching } from "./watch";
 import { writeWorkbookDescription } from "./write";
+import { removeKeptSheets, writeReview, type ReviewWrite } from "./round-actions";
+import { previousComparison, prefilledTemplate } from "./round-core";
+import type { Review } from "../core/review/review";
+import type { BulletinOptions } from "../core/report/text";
 
 export interface TemplateRequest {
   unit: Unit;
   period: Period;
   deadline: string | null;
+  /** 按上期报表预填: the unit's previous return, read through the one reader (refused with the reason). */
+  from?: ReturnFile;
 }
 
 export type TemplateOutcome =
@@ -68,6 +74,8 @@ export interface AggregateRequest {
   files: ReturnResult[];
   /** Files left out of the round by the user (kept in the workbook or not). */
   exclude?: string[];
+  /** The previous round's bulletin workbook, for 较上期 (as `srdi aggregate --previous`). */
+  previous?: ReturnFile;
 }
 
 /** The round's counts (the core's roundSummary, as the CLI prints them) and what was written. */
@@ -79,6 +87,10 @@ export interface AggregateOutcome extends RoundSummary {
   round: RoundResult;
   /** Problems of the target allocation sheet (the CLI prints them too). */
   targetIssues: Issue[];
+  /** What the bulletin was written with (the .docx download uses the same). */
+  bulletin?: BulletinOptions;
+  /** Why the previous bulletin picked could not be compared; "" when it was, or none was picked. */
+  previousReason?: string;
   /** Problems of the roster sheet (认定名单) kept in the workbook; the round's check is round.roster. */
   rosterIssues?: Issue[];
 }
@@ -132,6 +144,10 @@ export interface PaneActions {
   annotateFile(file: ReturnFile, result: ReturnResult): Promise<Download>;
   /** The annotated copy of this workbook for its self-check result; null where the host cannot copy it. */
   annotateWorkbook(result: ReturnResult): Promise<Download | null>;
+  /** 移除: deletes the sheets a return kept in the workbook under `prefix`; how many. */
+  removeKept(prefix: string): Promise<number>;
+  /** The bureau's review of a unit's return, written into 报送登记 (the targets sheets). */
+  setReview(unitCode: string, review: Review): Promise<ReviewWrite>;
 }
 
 /** Cells of the issues, for highlighting. */
@@ -157,8 +173,8 @@ const targetSheets = new Set([
 ]);
 
 export function createActions(plan: Plan, now: () => Date = () => new Date()): PaneActions {
-  const describe = (req: TemplateRequest) =>
-    buildTemplate({
+  const describe = async (req: TemplateRequest) => {
+    const blank = buildTemplate({
       plan,
       form: currentForm(plan),
       unit: req.unit,
@@ -166,10 +182,15 @@ export function createActions(plan: Plan, now: () => Date = () => new Date()): P
       deadline: req.deadline,
       generatedAt: now().toISOString(),
     });
+    if (!req.from) return blank;
+    const source = await readReturnBytes(req.from, lazyReader, { plan });
+    return prefilledTemplate(blank, source, req, plan);
+  };
 
   const downloadTemplate = async (req: TemplateRequest) => {
     const { writeWorkbook } = await import(/* webpackChunkName: "xlsx-write" */ "../xlsx/write");
-    return { fileName: templateFileName(req.unit, req.period), bytes: await writeWorkbook(describe(req)) };
+    const desc = await describe(req);
+    return { fileName: templateFileName(req.unit, req.period), bytes: await writeWorkbook(desc) };
   };
 
   return {
@@ -177,7 +198,7 @@ export function createActions(plan: Plan, now: () => Date = () => new Date()): P
 
     async insertTemplate(req) {
       if (!detectSupport().validation) return { kind: "download", ...(await downloadTemplate(req)) };
-      const r = await writeWorkbookDescription(describe(req), { replace: true });
+      const r = await writeWorkbookDescription(await describe(req), { replace: true });
       return { kind: "inserted", skipped: r.skipped };
     },
 
@@ -211,6 +232,7 @@ export function createActions(plan: Plan, now: () => Date = () => new Date()): P
           meta: i.result.meta!,
           file: i.file.name,
           modified: i.file.modified,
+          cells: () => lazyReader(i.file.bytes, { name: i.file.name }),
         })),
       );
       return names.length ? accepted.length : 0;
@@ -294,7 +316,12 @@ export function createActions(plan: Plan, now: () => Date = () => new Date()): P
         targets: t?.targets,
         settings: t?.settings,
       });
-      const desc = buildBulletin(result, plan, { issuedOn: req.issuedOn });
+      const prev = req.previous ? await previousComparison(req.previous, result, plan) : null;
+      const bulletin: BulletinOptions = {
+        issuedOn: req.issuedOn,
+        ...(prev?.comparison ? { comparison: prev.comparison } : {}),
+      };
+      const desc = buildBulletin(result, plan, bulletin);
       const w = await writeWorkbookDescription(desc, { replace: true, activate: SHEET_BULLETIN });
       return {
         ...roundSummary(result, plan),
@@ -303,6 +330,8 @@ export function createActions(plan: Plan, now: () => Date = () => new Date()): P
         skipped: w.skipped,
         round: result,
         targetIssues: t?.issues ?? [],
+        bulletin,
+        previousReason: prev?.reason ?? "",
         rosterIssues,
       };
     },
@@ -345,6 +374,10 @@ export function createActions(plan: Plan, now: () => Date = () => new Date()): P
       const { annotateWorkbook } = await import(/* webpackChunkName: "xlsx-annotate" */ "../xlsx/annotate");
       return { fileName: annotatedFileName(file.name), bytes: await annotateWorkbook(file.bytes, result) };
     },
+
+    removeKept: removeKeptSheets,
+
+    setReview: (unitCode, review) => writeReview(plan, unitCode, review),
 
     async annotateWorkbook(result) {
       const bytes = await currentWorkbookBytes();

@@ -19,6 +19,12 @@ import { PeriodField } from "./common/PeriodField";
 import { saveFile, type SaveFile } from "./download";
 import { errorText } from "./errors";
 import type { Messages } from "./messages";
+import { formsOf } from "../core/form/versions";
+import type { ReturnResult } from "../core/read/types";
+import { REVIEW_LABELS, type Review } from "../core/review/review";
+import { ReturnExtras } from "./bureau/ReturnExtras";
+import { earlierReturn } from "./bureau/earlier";
+import { ROUND_TEXT as T } from "./round-messages";
 
 const useStyles = makeStyles({
   root: { display: "flex", flexDirection: "column", gap: tokens.spacingVerticalM, minWidth: 0 },
@@ -28,15 +34,9 @@ const useStyles = makeStyles({
 
 export type BureauActions = Pick<
   PaneActions,
-  | "support"
-  | "readReturnFile"
-  | "keepReturns"
-  | "insertTargets"
-  | "aggregate"
-  | "selectCell"
-  | "annotateFile"
-  | "loadRoster"
->;
+  "support" | "readReturnFile" | "keepReturns" | "insertTargets" | "aggregate" | "selectCell" | "annotateFile"
+> &
+  Partial<Pick<PaneActions, "removeKept" | "setReview" | "loadRoster">>;
 
 export interface PickedFile extends Blob {
   name: string;
@@ -88,6 +88,10 @@ export function BureauView({
   const [busy, setBusy] = React.useState<string | null>(null);
   const [notices, setNotices] = React.useState<Notice[]>([]);
   const [outcome, setOutcome] = React.useState<AggregateOutcome | null>(null);
+  const [reviews, setReviews] = React.useState<ReadonlyMap<string, Review>>(new Map());
+  const [previous, setPrevious] = React.useState<ReturnFile | null>(null);
+  const previousPicker = React.useRef<HTMLInputElement>(null);
+  const previousId = React.useId();
   const period = parsePeriod(periodText);
   const deadlineOk = deadline.trim() === "" || !!isoDate(deadline);
   const issuedOk = !!isoDate(issuedOn);
@@ -165,12 +169,68 @@ export function BureauView({
 
   const remove = (file: string) => {
     const it = imported.find((i) => i.file.name === file);
+    const name = it?.result.unitName ?? file;
+    const prefix = kept.get(file);
     setOutcome(null);
     setImported((prev) => prev.filter((i) => i.file.name !== file));
-    // A return kept in the workbook stays there; leaving it out keeps it out of this round.
+    // Left out of this round even where its sheets cannot be removed (a host without the call).
     setExcluded((prev) => new Set([...prev, file]));
-    setNotices([{ intent: "info", text: m.removed(it?.result.unitName ?? file) }]);
+    if (prefix === undefined || !actions.removeKept) {
+      setNotices([{ intent: "info", text: m.removed(name) }]);
+      return;
+    }
+    void run(m.remove, async () => {
+      const n = await actions.removeKept!(prefix);
+      setKept((prev) => new Map([...prev].filter(([f]) => f !== file)));
+      return [{ intent: "info", text: n ? T.removedKept(name, n) : m.removed(name) }];
+    });
   };
+
+  const review = (r: ReturnResult, state: Review["state"], reason: string) =>
+    run(T.review, async () => {
+      if (!r.unit || !actions.setReview) return [];
+      const rv: Review = { state, reason: state === "returned" ? reason : null };
+      const w = await actions.setReview(r.unit, rv);
+      const name = r.unitName ?? r.unit;
+      if (w !== "written")
+        return [
+          {
+            intent: "warning",
+            text:
+              w === "noSheet"
+                ? T.reviewNoSheet
+                : w === "noColumns"
+                  ? T.reviewNoColumns
+                  : T.reviewNoUnit(name),
+          },
+        ];
+      setOutcome(null);
+      setReviews((prev) => new Map([...prev, [r.unit!, rv]]));
+      return [{ intent: "success", text: T.reviewWritten(name, REVIEW_LABELS[state]) }];
+    });
+
+  const renderExtra = (it: ImportedReturn) => (
+    <ReturnExtras
+      result={it.result}
+      earlier={earlierReturn(it.result, results)}
+      forms={formsOf(plan)}
+      review={(it.result.unit && reviews.get(it.result.unit)) || null}
+      busy={!!busy}
+      onReview={actions.setReview ? (state, reason) => void review(it.result, state, reason) : null}
+    />
+  );
+
+  const downloadDocx = () =>
+    run(T.downloadDocx, async () => {
+      if (!outcome) return [];
+      const { bulletinDocxBytes, DOCX_MIME } = await import(
+        /* webpackChunkName: "bulletin-docx" */ "./bulletin-docx"
+      );
+      const opts = outcome.bulletin ?? { issuedOn: isoDate(issuedOn) ?? today };
+      const name = `工作通报-${outcome.round.aggregate.period}.docx`;
+      save(name, await bulletinDocxBytes(outcome.round, plan, opts), DOCX_MIME);
+      return [{ intent: "success", text: T.docxSaved(name) }];
+    });
 
   const download = (it: ImportedReturn) =>
     run(m.exportAnnotated, async () => {
@@ -204,9 +264,11 @@ export function BureauView({
         issuedOn: isoDate(issuedOn) ?? today,
         files: included,
         exclude: [...excluded],
+        ...(previous ? { previous } : {}),
       });
       setOutcome(o);
       const out: Notice[] = [{ intent: "success", text: m.aggregated(o) }];
+      if (o.previousReason) out.push({ intent: "warning", text: T.previousFailed(o.previousReason) });
       if (!o.targets) out.push({ intent: "info", text: m.noTargets });
       if (o.round.roster) out.push(rosterCheckNotice(o.round.roster));
       if (o.skipped.length)
@@ -268,22 +330,53 @@ export function BureauView({
           onRemove={remove}
           onDownload={(it) => void download(it)}
           onSelect={select}
+          renderExtra={renderExtra}
         />
       )}
+      <Field
+        label={{ children: T.previous, htmlFor: previousId }}
+        hint={previous ? T.previousChosen(previous.name) : T.previousHint}
+      >
+        <div className={s.row}>
+          <Button disabled={!!busy} onClick={() => previousPicker.current?.click()}>
+            {T.choosePrevious}
+          </Button>
+          {previous && (
+            <Button disabled={!!busy} onClick={() => setPrevious(null)}>
+              {T.clearPrevious}
+            </Button>
+          )}
+          <input
+            id={previousId}
+            ref={previousPicker}
+            className={s.hidden}
+            type="file"
+            accept=".xlsx,application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
+            data-testid="previous-bulletin"
+            onChange={(e) => {
+              const f = e.target.files?.[0] as PickedFile | undefined;
+              e.target.value = "";
+              if (f) void toReturnFile(f).then(setPrevious);
+            }}
+          />
+        </div>
+      </Field>
       <div className={s.row}>
         <Button disabled={!!busy || !period} onClick={targets}>
           {m.insertTargets}
         </Button>
-        <RosterButton
-          actions={actions}
-          disabled={!!busy || !!progress || !actions.support().insertSheets}
-          toFile={(f) => toReturnFile(f as PickedFile)}
-          onStart={setBusy}
-          onDone={(n) => {
-            setBusy(null);
-            setNotices(n);
-          }}
-        />
+        {actions.loadRoster && (
+          <RosterButton
+            actions={{ loadRoster: actions.loadRoster }}
+            disabled={!!busy || !!progress || !actions.support().insertSheets}
+            toFile={(f) => toReturnFile(f as PickedFile)}
+            onStart={setBusy}
+            onDone={(n) => {
+              setBusy(null);
+              setNotices(n);
+            }}
+          />
+        )}
         <Button
           appearance="primary"
           disabled={!!busy || !!progress || !canAggregate}
@@ -301,6 +394,13 @@ export function BureauView({
       {busy && <Spinner size="tiny" label={busy} />}
       <Notices notices={notices} label={m.notices} />
       {outcome && <RoundSummary outcome={outcome} plan={plan} messages={m} onSelect={select} />}
+      {outcome && (
+        <div className={s.row}>
+          <Button disabled={!!busy} onClick={downloadDocx}>
+            {T.downloadDocx}
+          </Button>
+        </div>
+      )}
     </div>
   );
 }

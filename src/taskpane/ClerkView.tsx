@@ -24,10 +24,15 @@ import { localUnitMemory, type UnitMemory } from "./common/remember";
 import { saveFile, type SaveFile } from "./download";
 import { errorText } from "./errors";
 import type { Messages } from "./messages";
+import type { ReturnFile } from "../excel/actions";
+import { PrefillRefusal } from "../excel/round-core";
+import { toReturnFile, type PickedFile } from "./BureauView";
+import { ROUND_TEXT as T } from "./round-messages";
 
 const useStyles = makeStyles({
   root: { display: "flex", flexDirection: "column", gap: tokens.spacingVerticalM },
   row: { display: "flex", gap: tokens.spacingHorizontalS, flexWrap: "wrap" },
+  hidden: { display: "none" },
 });
 
 export type ClerkActions = Pick<
@@ -87,6 +92,8 @@ export function ClerkView({
   const period = parsePeriod(periodText);
   const unit = plan.units.find((u) => u.code === unitCode);
   const deadlineOk = deadline.trim() === "" || !!isoDate(deadline);
+  const prefillPicker = React.useRef<HTMLInputElement>(null);
+  const prefillId = React.useId();
 
   const say = (n: Notice) => setNotices([n]);
   const run = async (label: string, job: () => Promise<void>) => {
@@ -95,7 +102,8 @@ export function ClerkView({
     try {
       await job();
     } catch (e) {
-      say({ intent: "error", text: errorText(e, m) });
+      // A previous return that may not prefill: the core's reason as it is (another unit, a later period…).
+      say({ intent: "error", text: e instanceof PrefillRefusal ? e.reason : errorText(e, m) });
     } finally {
       setBusy(null);
     }
@@ -147,24 +155,27 @@ export function ClerkView({
       : { kind: "download" as const, ...(await actions.downloadTemplate(req)) };
     if (out.kind === "download") {
       save(out.fileName, out.bytes);
-      say({ intent: "info", text: m.downloaded(out.fileName) });
+      say({
+        intent: "info",
+        text: req.from ? T.prefillDownloaded(out.fileName) : m.downloaded(out.fileName),
+      });
       return;
     }
     // The checked sheets were just replaced: the old result no longer describes them.
     setCheck(null);
     setStale(false);
     const skipped = out.skipped.map((f) => m.feature[f] ?? f).join("、");
-    say({
-      intent: skipped ? "warning" : "success",
-      text: m.inserted(req.unit.name, req.period.label) + (skipped ? m.skipped(skipped) : ""),
-    });
+    const done = req.from
+      ? T.prefilled(req.unit.name, req.period.label, req.from.name)
+      : m.inserted(req.unit.name, req.period.label);
+    say({ intent: skipped ? "warning" : "success", text: done + (skipped ? m.skipped(skipped) : "") });
   };
 
-  const insert = () =>
+  const insert = (from?: ReturnFile) =>
     run(m.insertTemplate, async () => {
       if (!unit || !period || !deadlineOk) return;
       memory.set(unit.code);
-      const req = { unit, period, deadline: isoDate(deadline) };
+      const req: TemplateRequest = { unit, period, deadline: isoDate(deadline), ...(from ? { from } : {}) };
       if (canValidate) {
         const st = await actions.templateState();
         if (st.filled > 0) {
@@ -253,9 +264,36 @@ export function ClerkView({
         </MessageBar>
       )}
       <div className={s.row}>
-        <Button appearance="primary" disabled={!!busy || !period || !unit || !deadlineOk} onClick={insert}>
+        <Button
+          appearance="primary"
+          disabled={!!busy || !period || !unit || !deadlineOk}
+          onClick={() => void insert()}
+        >
           {canValidate ? m.insertTemplate : m.downloadTemplate}
         </Button>
+        <Button
+          disabled={!!busy || !period || !unit || !deadlineOk}
+          aria-describedby={`${prefillId}-hint`}
+          onClick={() => prefillPicker.current?.click()}
+        >
+          {T.prefill}
+        </Button>
+        <span id={`${prefillId}-hint`} className={s.hidden}>
+          {T.prefillHint}
+        </span>
+        <input
+          ref={prefillPicker}
+          className={s.hidden}
+          type="file"
+          aria-label={T.prefill}
+          accept=".xlsx,application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
+          data-testid="prefill-file"
+          onChange={(e) => {
+            const f = e.target.files?.[0] as PickedFile | undefined;
+            e.target.value = "";
+            if (f) void toReturnFile(f).then((file) => insert(file));
+          }}
+        />
         <Button disabled={!!busy} onClick={selfCheck}>
           {m.selfCheck}
         </Button>

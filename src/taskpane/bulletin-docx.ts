@@ -1,30 +1,14 @@
-// The pane's .docx download and previous-bulletin comparison, loaded on demand
-// (`await import("./bulletin-docx")`) so the docx package and the file reader stay out of the pane's
-// first chunk. The pane passes the round it has just aggregated and, when the user picked one, the
-// bytes of the previous round's bulletin workbook.
+// The pane's .docx download, loaded on demand (`await import("./bulletin-docx")`) so the docx package
+// stays out of the pane's first chunk. The pane passes the round it has just aggregated and the options
+// the bulletin workbook was written with (issue date, settings, 较上期 when a previous bulletin was
+// picked: src/excel/round-core.ts reads it), so the document says what the sheet says.
 import type { Plan } from "../core/plan/types";
 import { bulletinDocument } from "../core/report/document";
-import { compareRounds, figuresOf, readFigures, type Comparison } from "../core/report/previous";
 import type { RoundResult } from "../core/report/round-result";
 import type { BulletinOptions } from "../core/report/text";
 import { writeBulletinDocx } from "../docx/bulletin-docx";
-import { readWorkbook } from "../xlsx/read";
 
 export const DOCX_MIME = "application/vnd.openxmlformats-officedocument.wordprocessingml.document";
-
-/** 较上期 against a previous bulletin picked by the user; the reason in Chinese when it has no figures. */
-export async function compareWithPrevious(
-  bytes: Uint8Array,
-  fileName: string,
-  result: RoundResult,
-  plan: Plan,
-): Promise<{ comparison: Comparison | null; reason: string }> {
-  const snapshot = await readWorkbook(bytes, { name: fileName });
-  const { figures, reason } = readFigures(snapshot);
-  return figures
-    ? { comparison: compareRounds(figuresOf(result, plan), figures), reason: "" }
-    : { comparison: null, reason };
-}
 
 /** The .docx of the bulletin, ready for `saveFile(name, bytes, DOCX_MIME)`. */
 export async function bulletinDocxBytes(

@@ -11,3 +11,6 @@ export type OnReturn = (item: ImportedReturn) => void;
 export type SelectCell = (sheet: string, cell: string) => unknown;
 export type SheetName = (sheet: string) => string;
 export type OnChoice<T> = (choice: T) => void;
+/** Extra content of a return's details (the earlier return compared, the review buttons). */
+export type RenderExtra = (item: ImportedReturn) => unknown;
+export type OnReview = (state: "accepted" | "returned", reason: string) => void;

@@ -5,6 +5,7 @@
 import { chineseDate } from "../core/report/format";
 import { columnPoints, wrappedHeight } from "../core/sheet/print-fit";
 import ExcelJS from "exceljs";
+import { zipSync } from "fflate";
 import { columnIndex, columnLetter } from "../core/a1";
 import type { Issue } from "../core/issues";
 import type { ReturnResult } from "../core/read/types";
@@ -202,6 +203,34 @@ const FORBIDDEN_RE = /[\ufffe\uffff\u0000-\u0008\u000b\u000c\u000e-\u001f]/;
 const FORBIDDEN_REF_RE =
   /&#(?:x0*(?:fff[ef]|[0-8bcef]|1[0-9a-f])|0*(?:6553[45]|[0-8]|1[124-9]|2[0-9]|3[01]));/i;
 
+const FORBIDDEN_ALL = new RegExp(FORBIDDEN_RE.source, "g");
+const FORBIDDEN_REF_ALL = new RegExp(FORBIDDEN_REF_RE.source, "gi");
+
+/**
+ * The file with every XML-forbidden character in its parts (raw, or as a character reference, which
+ * ExcelJS decodes and would write back raw) replaced by U+FFFD, as the bulletin writes such text; null
+ * when no part holds one. ExcelJS cannot load or would write an ill-formed copy of such a file, and the
+ * clerk still needs the marked-up copy back: only the offending characters change.
+ */
+export function withForbiddenReplaced(bytes: Uint8Array): Uint8Array | null {
+  const zip = new ZipReader(bytes, DEFAULT_LIMITS);
+  const files: Record<string, Uint8Array> = {};
+  let changed = false;
+  for (const e of zip.entries.values()) {
+    const data = zip.read(e.name);
+    if (data === undefined) continue;
+    files[e.name] = data;
+    if (!/\.(xml|rels|vml)$/i.test(e.name)) continue;
+    const text = new TextDecoder().decode(data);
+    if (!FORBIDDEN_RE.test(text) && !FORBIDDEN_REF_RE.test(text)) continue;
+    files[e.name] = new TextEncoder().encode(
+      text.replace(FORBIDDEN_ALL, "\ufffd").replace(FORBIDDEN_REF_ALL, "&#xFFFD;"),
+    );
+    changed = true;
+  }
+  return changed ? zipSync(files) : null;
+}
+
 /** Cells ExcelJS would build on load (cells, merged, validated and linked areas): at most this many. */
 const ANNOTATE_MAX_CELLS = 2_000_000;
 
@@ -240,8 +269,6 @@ export function annotationRefusal(bytes: Uint8Array): string | null {
           cells += rangeArea(s.attr("sqref") ?? "");
         if (cells > ANNOTATE_MAX_CELLS) return `${name} 中的单元格、合并或数据验证区域过大`;
       }
-      const text = new TextDecoder().decode(xml);
-      if (FORBIDDEN_RE.test(text) || FORBIDDEN_REF_RE.test(text)) return `${name} 含有 XML 不允许的字符`;
     }
   } catch (e) {
     return (e as Error).message;
@@ -258,7 +285,7 @@ export async function annotateWorkbook(bytes: Uint8Array, result: ReturnResult):
   if (refusal !== null) throw new Error(`无法生成标注副本：${refusal}`);
   const wb = new ExcelJS.Workbook();
   try {
-    await wb.xlsx.load(bytes as unknown as ExcelJS.Buffer);
+    await wb.xlsx.load((withForbiddenReplaced(bytes) ?? bytes) as unknown as ExcelJS.Buffer);
   } catch (e) {
     throw new Error(`无法生成标注副本：${(e as Error).message.slice(0, 200)}`);
   }

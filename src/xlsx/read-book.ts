@@ -2,6 +2,7 @@
 // relationships), the shared strings, the number format of each cell style, and the workbook's own saved
 // time (docProps/core.xml). Same results as the htmlparser2 reader kept as test oracle
 // (tests/xlsx/read/legacy/).
+import { shown } from "../core/form/messages";
 import type { ReadLimits } from "./limits";
 import { WorkbookReadError } from "./read-error";
 import { CLOSE, END, OPEN, scanTags, TEXT, XmlScanner } from "./read-scan";
@@ -30,11 +31,14 @@ export function partPath(target: string, base = "xl"): string {
   return parts.join("/");
 }
 
-/** Excel escapes characters XML cannot hold as _xHHHH_ (ST_Xstring); "_x005F_" escapes the underscore. */
+/**
+ * Excel escapes characters XML cannot hold as _xHHHH_ (ST_Xstring); "_x005F_" escapes the underscore. The
+ * hex digits may be lower case ("_x000d_", as POI's tests expect): Excel reads them so.
+ */
 export function unescapeXstring(s: string): string {
   return s.indexOf("_x") < 0
     ? s
-    : s.replace(/_x([0-9A-F]{4})_/g, (_, h: string) => String.fromCharCode(parseInt(h, 16)));
+    : s.replace(/_x([0-9A-Fa-f]{4})_/g, (_, h: string) => String.fromCharCode(parseInt(h, 16)));
 }
 
 const isType = (type: string, kind: string) => type.endsWith(`/${kind}`);
@@ -82,9 +86,13 @@ export function bookParts(
       date1904 = d === "1" || d === "true";
     }
     if (s.name !== "sheet") return;
-    if (sheets.length >= limits.maxSheets)
-      throw new WorkbookReadError("file.too_large", { detail: `工作表超过 ${limits.maxSheets} 个` });
     const a = s.attrs();
+    if (sheets.length >= limits.maxSheets)
+      throw new WorkbookReadError("file.over_limit", {
+        label: "工作表个数",
+        max: `${limits.maxSheets} 个`,
+        detail: `xl/workbook.xml 列出的第 ${sheets.length + 1} 个工作表\u201c${shown(a.name ?? "")}\u201d超出`,
+      });
     const idKey = Object.keys(a).find((k) => k.endsWith(":id"));
     const rel = idKey ? rels.get(a[idKey]) : undefined;
     const st = a.state;

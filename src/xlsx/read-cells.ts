@@ -5,6 +5,7 @@
 // every cap counts those, so a sparse sheet costs what it holds; merges are applied through a per-row
 // index, never a scan per merge over the sheet.
 import { address, parseRange, rangeAddress, type RangeRef } from "../core/a1";
+import { shown } from "../core/form/messages";
 import type { ErrorValue, SheetSnapshot, SnapshotValue } from "../core/snapshot";
 import type { ReadLimits } from "./limits";
 import type { SheetEntry } from "./read-book";
@@ -32,11 +33,33 @@ const EPOCH_SERIAL = 25569;
 const EXCEL_ROWS = 1048576;
 const EXCEL_COLS = 16384;
 
+/** A time of day alone (ISO 8601 "13:45", "13:45:10.5", "T13:45:10"): the fraction of a day, else null. */
+function timeOfDay(t: string): number | null {
+  // Anchored, one optional fraction: no backtracking (and t is at most a cell's length).
+  const m = /^T?(\d\d):(\d\d)(?::(\d\d(?:\.\d+)?))?$/.exec(t);
+  if (!m) return null;
+  const h = Number(m[1]);
+  const min = Number(m[2]);
+  const sec = m[3] === undefined ? 0 : Number(m[3]);
+  if (min > 59 || sec >= 60 || h > 24 || (h === 24 && (min > 0 || sec > 0))) return null;
+  return (h * 3600 + min * 60 + sec) / 86400;
+}
+
+/**
+ * A t="d" cell (ISO 8601) as Excel's serial. A time alone is a fraction of a day. In the 1900 system
+ * Excel counts 29 February 1900, a day that never was, so its serials from 1 March 1900 are one more than
+ * the days since 31 December 1899: dates before then are one less than the count from 1970 gives.
+ */
 function isoSerial(text: string, date1904: boolean): number | ErrorValue {
   const t = text.trim();
+  const time = timeOfDay(t);
+  if (time !== null) return time;
   const zoned = !t.includes("T") || /(?:Z|[+-]\d\d:?\d\d)$/i.test(t);
   const ms = Date.parse(zoned ? t : `${t}Z`);
-  return Number.isNaN(ms) ? { error: "#VALUE!" } : EPOCH_SERIAL + ms / MS_PER_DAY - (date1904 ? 1462 : 0);
+  if (Number.isNaN(ms)) return { error: "#VALUE!" };
+  const serial = EPOCH_SERIAL + ms / MS_PER_DAY;
+  if (date1904) return serial - 1462;
+  return serial < 61 ? serial - 1 : serial;
 }
 
 /** A plain integer of up to 15 digits read from its bytes without a string; NaN for anything else. */
@@ -457,8 +480,11 @@ class SheetScan {
       const ref = sc.attr("ref");
       if (ref) {
         if (++this.ctx.mergeCount > limits.maxMerges)
-          throw new WorkbookReadError("file.too_large", {
-            detail: `合并单元格超过 ${limits.maxMerges} 个(工作表\u201c${this.entry.name}\u201d)`,
+          throw new WorkbookReadError("file.over_limit", {
+            sheet: this.entry.name,
+            label: "合并单元格区域个数",
+            max: `全部工作表共 ${limits.maxMerges} 个`,
+            detail: `超出上限的第一个为 ${shown(ref, 40)}`,
           });
         this.merges.push(ref.length > 40 ? "" : ref);
       }
@@ -536,8 +562,11 @@ export function readCells(xml: Uint8Array, entry: SheetEntry, ctx: CellsContext)
     if (bottom < m.top || right < m.left) continue;
     budget -= (bottom - m.top + 1) * (right - m.left + 1);
     if (budget < 0)
-      throw new WorkbookReadError("file.too_large", {
-        detail: `工作表\u201c${name}\u201d的合并区域合计过大`,
+      throw new WorkbookReadError("file.over_limit", {
+        sheet: name,
+        label: "合并区域在数据区域内覆盖的单元格数",
+        max: `每个工作表 ${4 * limits.maxGridCells} 个`,
+        detail: `超出上限时的合并区域为 ${rangeAddress(m)}`,
       });
     for (let r = m.top; r <= bottom; r++) {
       const line = cells[r];

@@ -8,11 +8,12 @@ export type ReadErrorCode =
   | "file.encrypted"
   | "file.xls"
   | "file.too_large"
+  | "file.over_limit"
   | "file.too_many_rows";
 
 export class WorkbookReadError extends Error {
   readonly code: ReadErrorCode;
-  /** The sheet concerned (too many rows), else null. */
+  /** The sheet concerned (too many rows, the merge past the cap), else null. */
   readonly sheet: string | null;
   constructor(code: ReadErrorCode, args: MessageArgs = {}) {
     super(issueMessage(code as IssueCode, args));

@@ -126,7 +126,11 @@ export class ZipReader {
     }
     const { limits } = this;
     if (count > limits.maxEntries)
-      throw new WorkbookReadError("file.too_large", { detail: `压缩包条目超过 ${limits.maxEntries} 个` });
+      throw new WorkbookReadError("file.over_limit", {
+        label: "压缩包条目个数",
+        max: `${limits.maxEntries} 个`,
+        detail: `压缩包目录记有 ${count} 个条目`,
+      });
     if (dirOffset + dirSize > b.length) throw corrupt("压缩包目录超出文件范围(文件不完整)");
     let p = dirOffset;
     let declared = 0;

@@ -1,8 +1,10 @@
-// WorkbookDescription -> .xlsx bytes with ExcelJS. Works in Node and in the browser bundle: no fs here.
-// Charts, which ExcelJS cannot write, are added afterwards to the zip by chart-part.ts.
+// WorkbookDescription -> .xlsx bytes. Works in Node and in the browser bundle: no fs here. Workbooks the
+// streaming writer takes (bulletins: no validation, notes or protection) are written by it
+// (stream-write.ts); the others (templates) with ExcelJS, whose charts chart-part.ts adds to the zip.
 import ExcelJS from "exceljs";
 import type { WorkbookDescription } from "../core/sheet/types";
 import { addCharts } from "./chart-part";
+import { canStream, writeWorkbookStreamBytes } from "./stream-write";
 import { writeSheet } from "./write-sheet";
 
 export function writeDefinedNames(wb: ExcelJS.Workbook, desc: WorkbookDescription): void {
@@ -10,6 +12,11 @@ export function writeDefinedNames(wb: ExcelJS.Workbook, desc: WorkbookDescriptio
 }
 
 export async function writeWorkbook(desc: WorkbookDescription): Promise<Uint8Array> {
+  return canStream(desc) ? writeWorkbookStreamBytes(desc) : writeWorkbookExcelJS(desc);
+}
+
+/** The ExcelJS writer, for every description (the streaming writer's outputs are compared with it). */
+export async function writeWorkbookExcelJS(desc: WorkbookDescription): Promise<Uint8Array> {
   const wb = new ExcelJS.Workbook();
   const p = desc.properties;
   wb.creator = p?.creator ?? "srdi";

@@ -106,3 +106,24 @@ test("round trip: the exported workbook gives byte-identical aggregate JSON to t
   expect(y.stdout).toBe(x.stdout);
   expect(x.stdout.length).toBeGreaterThan(1000);
 });
+
+test("the 云南 plan's demo round: srdi demo --plan assets/plans/yunnan-2025-2027.xlsx, 16 州市 and its three targets", () => {
+  const r = srdi(
+    "demo",
+    "--out",
+    "yn",
+    "--json",
+    "--plan",
+    path.join(root, "assets", "plans", "yunnan-2025-2027.xlsx"),
+  );
+  expect(r.status).toBe(0);
+  const j = JSON.parse(r.stdout) as { units: { code: string }[]; city: { indicators: { code: string }[] } };
+  expect(j.units).toHaveLength(16);
+  expect(j.city.indicators.map((c) => c.code)).toEqual([
+    "innovative_smes",
+    "provincial_srdi",
+    "little_giants",
+  ]);
+  expect(readdirSync(path.join(dir, "yn", "templates"))).toHaveLength(16);
+  expect(r.stderr).not.toContain("连云港");
+});

@@ -14,6 +14,7 @@ import { buildTemplate } from "../../src/core/form/template";
 import { fillTemplate } from "../../src/core/form/template-fill";
 import { DEFAULT_PLAN } from "../../src/core/plan/default-plan";
 import { writeWorkbook } from "../../src/xlsx/write";
+import { filledTemplate } from "../excel/helpers";
 
 const ROOT = path.resolve(__dirname, "../..");
 const ARTIFACTS = path.join(ROOT, "tests/.artifacts");
@@ -416,3 +417,31 @@ test("the bureau: ten returns at 320 px, include and exclude, aggregate, compact
   expect(officeJsRequests.length).toBeGreaterThan(0);
   expect(blocked).toEqual([]);
 }, 240000);
+
+test("the bureau on a real round's size: ten returns of 2,000 rows kept and aggregated, requests under 5 MB", async () => {
+  const errors: string[] = [];
+  page.on("pageerror", (e) => errors.push(e.message));
+  const dir = mkdtempSync(path.join(work, "large-"));
+  const files: string[] = [];
+  for (let u = 0; u < 10; u++) {
+    const file = path.join(dir, `${DEFAULT_PLAN.units[u].name}-2000.xlsx`);
+    writeFileSync(file, await writeWorkbook(filledTemplate(2000, u)));
+    files.push(file);
+  }
+  await page.evaluate(() => localStorage.clear());
+  await page.goto(`${origin}/taskpane.html?view=bureau`);
+  const panel = page.getByRole("tabpanel", { name: "汇总" });
+  await panel.getByTestId("files").setInputFiles(files);
+  await page.getByText(/已把 10 份报表的数据表保存到本工作簿/).waitFor({ timeout: 180000 });
+  expect(await page.getByText(/数据过多/).count()).toBe(0);
+  let b = await book();
+  expect(b.maxPayload).toBeLessThanOrEqual(5 * 1024 * 1024);
+  expect(b.sheets.filter((s) => /-企业名录$/.test(s.name))).toHaveLength(10);
+  await panel.getByRole("button", { name: "汇总并生成通报" }).click();
+  await panel.getByTestId("round-summary").waitFor({ timeout: 180000 });
+  b = await book();
+  expect(b.maxPayload).toBeLessThanOrEqual(5 * 1024 * 1024);
+  expect(b.sheets.find((s) => s.name === "明细")!.cells).toBeGreaterThan(10 * 2000);
+  await shot("08-large-round");
+  expect(errors).toEqual([]);
+}, 480000);

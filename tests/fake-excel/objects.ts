@@ -746,6 +746,12 @@ export class FakeWorksheet extends FakeObject {
     return !this.orNull ? false : !this.state.sheet(this.key());
   }
 
+  /** A null object (getItemOrNullObject of a missing sheet) loads as Excel does: nothing to read, no error. */
+  override fill(paths: string[] | null): void {
+    if (this.orNull && !this.boundId && !this.state.sheet(this.key())) return;
+    super.fill(paths);
+  }
+
   /** Resolved at sync time; remembered by id so that a rename in the same batch keeps working. */
   resolve(): FakeSheet {
     if (this.boundId) {

@@ -183,14 +183,14 @@ export async function buildCorpus(dir: string): Promise<HostileFile[]> {
     name: `S${i}`,
     xml: sheetXml('<row r="100000"><c r="A100000"><v>1</v></c></row>'),
   }));
-  put("sparse-400-sheets.xlsx", book(sparse), ["file.too_many_rows", "file.too_large"]);
+  put("sparse-400-sheets.xlsx", book(sparse), ["file.too_many_rows", "file.over_limit"]);
   const one = sheetXml('<row r="100000"><c r="A100000"><v>1</v></c></row>');
   put(
     "one-part-20000-times.xlsx",
     book(
       Array.from({ length: 20000 }, (_, i) => ({ name: `T${i}`, xml: i === 0 ? one : undefined, part: 1 })),
     ),
-    ["file.too_large", "file.corrupt"],
+    ["file.over_limit", "file.corrupt"],
   );
   put(
     "one-part-twice.xlsx",
@@ -205,7 +205,7 @@ export async function buildCorpus(dir: string): Promise<HostileFile[]> {
     "",
     { store: true },
   ]);
-  put("zip-20000-entries.xlsx", book([{ name: "A", xml: sheetXml("") }], many), ["file.too_large"]);
+  put("zip-20000-entries.xlsx", book([{ name: "A", xml: sheetXml("") }], many), ["file.over_limit"]);
 
   // Stack traces before: a cell outside any row, a merge past the sheet.
   put("cell-before-row.xlsx", book([{ name: "A", xml: sheetXml('<c r="A1"><v>1</v></c>') }]), [
@@ -254,14 +254,14 @@ export async function buildCorpus(dir: string): Promise<HostileFile[]> {
         xml: sheetXml('<row r="1"><c r="A1"><v>1</v></c></row>', `<mergeCells>${wholeMerges}</mergeCells>`),
       },
     ]),
-    ["file.too_large", "form.unknown"],
+    ["file.over_limit", "form.unknown"],
   );
   const small = [];
   for (let i = 0; i < 2_000_000; i++) small.push(`<mergeCell ref="A${i + 1}:B${i + 1}"/>`);
   put(
     "merges-2M-small.xlsx",
     book([{ name: "A", xml: sheetXml("", `<mergeCells>${small.join("")}</mergeCells>`) }]),
-    ["file.too_large"],
+    ["file.over_limit"],
   );
   put(
     "formula-900k.xlsx",

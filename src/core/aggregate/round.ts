@@ -9,7 +9,7 @@ import type { Plan } from "../plan/types";
 import type { EnterpriseRecord, PlatformRecord, RegionRecord, ReturnResult } from "../read/types";
 import type { RegionFigures } from "../targets/types";
 import { FORM_V1 } from "../form/v1";
-import { formByVersion } from "../form/versions";
+import { formByVersion, formsOf } from "../form/versions";
 import { diffCounts, diffReturns } from "../diff/diff";
 import { sentBackReason, type Review } from "../review/review";
 import {
@@ -109,9 +109,14 @@ function joinMessages(issues: Issue[]): string {
 function supersession(
   old: ReturnResult,
   counted: ReturnResult,
+  plan: Plan,
 ): Pick<ExcludedReturn, "supersededBy" | "changes"> {
-  const known = formByVersion(old.formVersion) && formByVersion(counted.formVersion);
-  return { supersededBy: counted.file, ...(known ? { changes: diffCounts(diffReturns(old, counted)) } : {}) };
+  const forms = formsOf(plan);
+  const known = formByVersion(old.formVersion, forms) && formByVersion(counted.formVersion, forms);
+  return {
+    supersededBy: counted.file,
+    ...(known ? { changes: diffCounts(diffReturns(old, counted, forms)) } : {}),
+  };
 }
 
 export function aggregateRound(args: AggregateArgs): AggregateResult {
@@ -135,7 +140,7 @@ export function aggregateRound(args: AggregateArgs): AggregateResult {
       period: r.period,
       reason,
       issues: r.errors,
-      ...(supersededBy !== undefined ? supersession(r, supersededBy) : {}),
+      ...(supersededBy !== undefined ? supersession(r, supersededBy, plan) : {}),
     });
 
   for (const r of args.returns) {

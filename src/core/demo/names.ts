@@ -29,10 +29,12 @@ export function companyName(
   chain: string,
   taken: Set<string>,
   listed = false,
+  /** The plan's place names: the city's own (most firms) and the wider one. */
+  places: readonly [string, string] = ["连云港", "江苏"],
 ): string {
   const industries = INDUSTRY[chain] ?? INDUSTRY["其他"];
   for (;;) {
-    const place = PLACE[unitCode] && r.chance(0.3) ? PLACE[unitCode] : r.chance(0.85) ? "连云港" : "江苏";
+    const place = PLACE[unitCode] && r.chance(0.3) ? PLACE[unitCode] : r.chance(0.85) ? places[0] : places[1];
     const brand = r.pick([...FIRST]) + r.pick([...SECOND]);
     const name = `${place}${brand}${r.pick(industries)}${listed ? "股份有限公司" : "有限公司"}`;
     if (!taken.has(name)) {

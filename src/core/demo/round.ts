@@ -47,6 +47,13 @@ export interface DemoRound {
   defects: string[];
 }
 
+/** Place names in the demo's company names: the built-in city's, else the plan's own place. */
+function placesOf(plan: Plan): readonly [string, string] {
+  if (plan.city === "连云港市") return ["连云港", "江苏"];
+  const home = plan.city.endsWith("市") || plan.city.endsWith("省") ? plan.city.slice(0, -1) : plan.city;
+  return [home, home];
+}
+
 /** Relative size of each default unit (by plan order); other plans get equal sizes. */
 const SIZES = [0.07, 0.16, 0.12, 0.12, 0.08, 0.08, 0.15, 0.12, 0.07, 0.03];
 
@@ -133,7 +140,7 @@ function enterpriseRows(
     const good = (pSrdi: number, pOther: number) =>
       r.chance(isSrdi ? Math.min(0.98, pSrdi * up.factor) : pOther);
     const patents = isSrdi ? r.int(2, 14) : r.int(0, 6);
-    row.name = companyName(r, up.unit.code, chain, taken, listed.has(i));
+    row.name = companyName(r, up.unit.code, chain, taken, listed.has(i), placesOf(plan));
     let uscc = makeUscc(r, up.unit.code);
     while (codes.has(uscc)) uscc = makeUscc(r, up.unit.code);
     codes.add(uscc);
@@ -313,7 +320,9 @@ export function buildDemoRound(plan: Plan, periodId = "2025Q3", seed = 20251015)
   defects.push(`${late.name}逾期报送，${missing.name}未报送`);
   if (forms.length > 1)
     defects.push(`${v1Unit.name}仍使用第${forms[0].version}版表式(无荣誉年份，计划期内荣誉不计)`);
-  defects.push("部分企业认定已超过3年有效期未复核，不再计入；部分荣誉获得于2023年以前，不计入计划期完成数");
+  defects.push(
+    `部分企业认定已超过3年有效期未复核，不再计入；部分荣誉获得于${plan.start.slice(0, 4)}年以前，不计入计划期完成数`,
+  );
 
   // The bureau's records in the targets workbook: region figures for every unit but the v1 one (its own
   // figure is then used), and receipt dates for the late unit and two others.

@@ -93,6 +93,13 @@ const CATALOGUE = {
     scope: "file",
     text: (a) => `文件解压后过大或压缩比异常，拒绝读取${a.detail ? `：${a.detail}` : ""}`,
   },
+  // A count the reader caps (sheets, merged ranges, zip entries) passed: which one, and its cap.
+  "file.over_limit": {
+    severity: "error",
+    scope: "file",
+    text: (a) =>
+      `${a.label ?? "工作簿的结构"}超过读取上限${a.max !== undefined ? `(${a.max})` : ""}，拒绝读取${a.detail ? `：${shown(a.detail, 120)}` : ""}`,
+  },
   "file.too_many_rows": {
     severity: "error",
     scope: "file",

@@ -26,7 +26,7 @@ export class PlanSchemaError extends Error {
   }
 }
 
-const UNIT_KINDS = ["district", "county", "zone"];
+const UNIT_KINDS = ["district", "county", "zone", "prefecture"];
 const CMPS = [">", ">=", "~"];
 const BASES = ["stock", "increase", "since_plan_start"];
 /** Identifiers of tiers (lower case) and populations (any case) in expressions. */

@@ -6,7 +6,8 @@ export interface Unit {
   /** Stable code: the statistical division code where one exists, else the product's own. */
   code: string;
   name: string;
-  kind: "district" | "county" | "zone";
+  /** prefecture: a 州/市 reporting to a province (a provincial plan's units). */
+  kind: "district" | "county" | "zone" | "prefecture";
 }
 
 export type Comparator = ">" | ">=" | "~";

@@ -154,11 +154,15 @@ export const UNIT_KINDS = {
   县: "county",
   县级市: "county",
   功能区: "zone",
+  州市: "prefecture",
+  市: "prefecture",
+  州: "prefecture",
+  prefecture: "prefecture",
   district: "district",
   county: "county",
   zone: "zone",
 } as const;
-export const UNIT_KIND_NAMES = { district: "区", county: "县", zone: "功能区" } as const;
+export const UNIT_KIND_NAMES = { district: "区", county: "县", zone: "功能区", prefecture: "州市" } as const;
 
 export const CMPS = {
   "≥": ">=",

@@ -242,7 +242,11 @@ function readRules(t: Table, versions: Version[], issues: PlanIssue[]): void {
   const r = new SheetReader(t, issues);
   const codes = new Unique(r, "code");
   for (const row of t.rows) {
-    const code = r.text(row, "code", true);
+    // Rule issues are coded rule.<code> in the issue catalogue; the prefix may be left out.
+    const typed = r.text(row, "code", true);
+    const code = typed === "" || typed.startsWith("rule.") ? typed : `rule.${typed}`;
+    if (typed && !/^[A-Za-z0-9_.-]{1,60}$/.test(typed))
+      r.fail("plan.invalid", row, "code", { detail: "规则代码只能由英文字母、数字和 _ . - 组成" });
     const sheet = r.text(row, "sheet");
     const left = r.text(row, "left", true);
     const right = r.text(row, "right", true);

@@ -6,7 +6,7 @@ import { columnLetter } from "../a1";
 import { chainOptions, wrappedLines } from "../form/template";
 import { fillTemplate, type FillData } from "../form/template-fill";
 import type { FieldDef, FormDef, TableSheetDef } from "../form/types";
-import { FORMS } from "../form/versions";
+import { FORMS, formsOf } from "../form/versions";
 import { issueText } from "../issues";
 import { parsePeriod, type Period } from "../plan/periods";
 import type { Plan, Unit } from "../plan/types";
@@ -33,22 +33,27 @@ export interface PrefillSummary {
 }
 
 /** Why a return cannot prefill any template (unreadable, rejected, not our form); null when usable. */
-function unusable(source: ReturnResult): string | null {
+function unusable(source: ReturnResult, forms: readonly FormDef[]): string | null {
   const name = source.file;
   if (source.rejected || !source.meta || source.unit === null) {
     const why = source.errors.slice(0, 3).map(issueText).join("；") || "无法识别为报表";
     return `上期报表\u201c${name}\u201d不能使用：${why}`;
   }
   const { formId, formVersion } = source.meta;
-  if (!FORMS.some((f) => f.id === formId && f.version === formVersion))
+  if (!forms.some((f) => f.id === formId && f.version === formVersion))
     return `上期报表\u201c${name}\u201d的表式(${formId} 第${formVersion}版)不是本系统的表式`;
   return null;
 }
 
 /** Why a return cannot prefill this unit's template of this period; null when it can. */
-export function prefillRefusal(source: ReturnResult, unit: Unit, period: Period): string | null {
+export function prefillRefusal(
+  source: ReturnResult,
+  unit: Unit,
+  period: Period,
+  forms: readonly FormDef[] = FORMS,
+): string | null {
   const name = source.file;
-  const why = unusable(source);
+  const why = unusable(source, forms);
   if (why) return why;
   if (source.unit !== unit.code)
     return `上期报表\u201c${name}\u201d是${source.unitName ?? ""}(${source.unit})的报表，不是${unit.name}(${unit.code})的`;
@@ -211,7 +216,9 @@ export function chooseSources(returns: ReturnResult[], plan: Plan, period: Perio
   const ok = new Map<string, ReturnResult[]>();
   for (const r of returns) {
     const unit = plan.units.find((u) => u.code === r.unit);
-    const why = unit ? prefillRefusal(r, unit, period) : (unusable(r) ?? `填报单位${r.unit}不在本计划中`);
+    const why = unit
+      ? prefillRefusal(r, unit, period, formsOf(plan))
+      : (unusable(r, formsOf(plan)) ?? `填报单位${r.unit}不在本计划中`);
     if (!unit || why) {
       unused.push({ file: r.file, reason: why ?? "" });
       continue;

@@ -77,7 +77,10 @@ function textCellLooks(d: SheetDescription): Map<number, CellLook> {
 }
 
 /** Row heights that fit every wrapped text (the given height where it is already enough). */
-export function fitRowHeights(d: SheetDescription): Record<number, number> {
+export function fitRowHeights(
+  d: SheetDescription,
+  looks: Map<number, CellLook> = textCellLooks(d),
+): Record<number, number> {
   const heights: Record<number, number> = { ...(d.rowHeights ?? {}) };
   const widths = d.columnWidths ?? [];
   const mergeAt = new Map<number, { cols: number[]; rows: number }>();
@@ -90,7 +93,7 @@ export function fitRowHeights(d: SheetDescription): Record<number, number> {
     for (let r = g.top; r <= g.bottom; r++)
       for (let c = g.left; c <= g.right; c++) if (r !== g.top || c !== g.left) inMerge.add(r * 16384 + c);
   }
-  for (const [k, look] of textCellLooks(d)) {
+  for (const [k, look] of looks) {
     if (!look.wrap || inMerge.has(k)) continue;
     const r = Math.floor(k / 16384);
     const c = k % 16384;
@@ -110,16 +113,16 @@ function usedColumns(d: SheetDescription): number {
 }
 
 /** The smallest font size of any text in the print area (Excel's default where none is set). */
-function smallestFont(d: SheetDescription): number {
+function smallestFont(looks: Map<number, CellLook>): number {
   let min = Infinity;
-  for (const look of textCellLooks(d).values()) min = Math.min(min, look.fontSize);
+  for (const look of looks.values()) min = Math.min(min, look.fontSize);
   return Number.isFinite(min) ? min : DEFAULT_FONT_POINTS;
 }
 
 /** A4 setup that keeps the smallest text at MIN_PRINT_POINTS: fit to one page wide when that scale
  * allows it, else print at the smallest legible scale across several pages wide, repeating the frozen
  * key columns; header rows repeat on every page; page numbers in the footer. */
-export function fitPrint(d: SheetDescription): PrintSetup {
+export function fitPrint(d: SheetDescription, looks: Map<number, CellLook> = textCellLooks(d)): PrintSetup {
   const given = d.print;
   const p: PrintSetup = {
     orientation: given?.orientation ?? "portrait",
@@ -143,7 +146,7 @@ export function fitPrint(d: SheetDescription): PrintSetup {
   let total = 0;
   for (let c = left; c <= right; c++) total += columnPoints(d.columnWidths?.[c], WIDE_DIGIT_PX);
   const fit = Math.min(1, printable / total);
-  const floor = Math.min(1, MIN_PRINT_POINTS / smallestFont(d));
+  const floor = Math.min(1, MIN_PRINT_POINTS / smallestFont(looks));
   if (p.fitToWidth && fit < floor) {
     p.fitToWidth = false;
     p.scale = Math.ceil(floor * 100);
@@ -157,5 +160,7 @@ export function fitPrint(d: SheetDescription): PrintSetup {
  * not printed and are returned as they are. */
 export function fitForPrint(d: SheetDescription): SheetDescription {
   if (d.state !== "visible") return d;
-  return { ...d, print: fitPrint(d), rowHeights: fitRowHeights(d) };
+  // The text cells' looks are resolved once for both (they were twice: a third of a bulletin's writing).
+  const looks = textCellLooks(d);
+  return { ...d, print: fitPrint(d, looks), rowHeights: fitRowHeights(d, looks) };
 }

@@ -69,6 +69,8 @@ export interface ReturnItemProps {
   /** Go-to for issues when the return's sheets are kept in the workbook. */
   onSelect: SelectCell | null;
   sheetIn?: SheetName;
+  /** More of the details: the earlier return compared, the review (ReturnExtras). */
+  extra?: React.ReactNode;
 }
 
 export function ReturnItem(p: ReturnItemProps): React.JSX.Element {
@@ -135,6 +137,7 @@ export function ReturnItem(p: ReturnItemProps): React.JSX.Element {
             </Button>
           )}
           <IssueList issues={issues} messages={m} onSelect={p.onSelect} sheetIn={p.sheetIn} />
+          {p.extra}
         </div>
       )}
     </li>

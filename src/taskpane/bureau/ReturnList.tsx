@@ -4,7 +4,7 @@ import { Text, makeStyles, tokens } from "@fluentui/react-components";
 import type { Unit } from "../../core/plan/types";
 import type { Messages } from "../messages";
 import type { ImportedReturn } from "../../excel/actions";
-import type { OnFile, OnFileToggle, OnReturn, SelectCell } from "../handlers";
+import type { OnFile, OnFileToggle, OnReturn, RenderExtra, SelectCell } from "../handlers";
 import type { RoundPreview } from "./return-status";
 import { ReturnItem } from "./ReturnItem";
 
@@ -27,6 +27,8 @@ export interface ReturnListProps {
   onRemove: OnFile;
   onDownload: OnReturn;
   onSelect: SelectCell;
+  /** Extra details of a return (earlier return compared, review). */
+  renderExtra?: RenderExtra;
 }
 
 export function MissingUnits({ units, messages: m }: { units: Unit[]; messages: Messages }) {
@@ -66,6 +68,7 @@ export function ReturnList(p: ReturnListProps): React.JSX.Element {
               onDownload={() => p.onDownload(it)}
               onSelect={prefix !== undefined ? p.onSelect : null}
               sheetIn={prefix !== undefined ? (sheet) => `${prefix}${sheet}` : undefined}
+              extra={p.renderExtra?.(it) as React.ReactNode}
             />
           );
         })}

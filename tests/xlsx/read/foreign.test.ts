@@ -251,3 +251,91 @@ describe("4. part names as the packaging rules compare them", () => {
     expect(s.sheets[0].cells[1][2]).toBe(11698.2415270953);
   });
 });
+
+describe("5. a refusal for a count says which cap was passed", () => {
+  test("merged ranges: the cap, the sheet and the first range past it", async () => {
+    const merges = Array.from({ length: 4 }, (_, i) => `<mergeCell ref="A${i + 1}:B${i + 1}"/>`).join("");
+    const e = await refusal(
+      book(sheet('<row r="1"><c r="A1"><v>1</v></c></row>', `<mergeCells>${merges}</mergeCells>`)),
+      {
+        limits: { maxMerges: 3 },
+      },
+    );
+    expect([e.code, e.sheet]).toEqual(["file.over_limit", "数据"]);
+    expect(e.message).toBe(
+      "合并单元格区域个数超过读取上限(全部工作表共 3 个)，拒绝读取：超出上限的第一个为 A4:B4",
+    );
+    expect(e.message).not.toContain("解压后过大");
+  });
+
+  test("sheets: the cap and the first sheet past it", async () => {
+    const wb = `<workbook ${NS} ${NS_R}><sheets>${["甲", "乙", "丙"].map((n, i) => `<sheet name="${n}" sheetId="${i + 1}" r:id="rId1"/>`).join("")}</sheets></workbook>`;
+    const e = await refusal(book(sheet(""), { extra: { "xl/workbook.xml": new TextEncoder().encode(wb) } }), {
+      limits: { maxSheets: 2 },
+    });
+    expect(e.code).toBe("file.over_limit");
+    expect(e.message).toBe(
+      "工作表个数超过读取上限(2 个)，拒绝读取：xl/workbook.xml 列出的第 3 个工作表\u201c丙\u201d超出",
+    );
+  });
+
+  test("zip entries: the cap and the count", async () => {
+    const e = await refusal(book(sheet("")), { limits: { maxEntries: 3 } });
+    expect(e.message).toBe("压缩包条目个数超过读取上限(3 个)，拒绝读取：压缩包目录记有 4 个条目");
+  });
+});
+
+describe("6. dates and escapes", () => {
+  const cells = (...v: string[]) =>
+    sheet(
+      `<row r="1">${v.map((x, i) => `<c r="${String.fromCharCode(65 + i)}1" t="d"><v>${x}</v></c>`).join("")}</row>`,
+    );
+
+  test("an ISO date before 1 March 1900 is Excel's serial, which counts 29 February 1900", async () => {
+    const s = first(
+      await read(
+        book(cells("1900-01-01", "1900-02-28T12:00:00", "1900-03-01", "1900-01-01T06:00:00Z", "2025-09-30")),
+      ),
+    );
+    expect(s.cells[0]).toEqual([1, 59.5, 61, 1.25, 45930]);
+  });
+
+  test("a time alone is a fraction of a day; a text that is neither is #VALUE!", async () => {
+    const s = first(await read(book(cells("13:45:10", "06:00", "T18:00:00.5", "24:00:00", "25:00", "noon"))));
+    expect(s.cells[0]).toEqual([
+      (13 * 3600 + 45 * 60 + 10) / 86400,
+      0.25,
+      (18 * 3600 + 0.5) / 86400,
+      1,
+      { error: "#VALUE!" },
+      { error: "#VALUE!" },
+    ]);
+  });
+
+  test("_xHHHH_ escapes with lower-case hex are decoded, in shared and inline strings", async () => {
+    const shared = `<sst ${NS}><si><t>a_x000d_b_x000D_c_x005f_x0041_</t></si></sst>`;
+    const row =
+      '<row r="1"><c r="A1" t="s"><v>0</v></c><c r="B1" t="inlineStr"><is><t>x_x000d_y_x00e9_</t></is></c></row>';
+    expect(first(await read(book(sheet(row), { shared }))).cells).toEqual([["a\rb\rc_x0041_", "x\ryé"]]);
+  });
+});
+
+describe("7. shared formulas over whole columns and rows", () => {
+  test("B:B and 2:2 move with the dependent cell", async () => {
+    const row1 =
+      '<row r="1"><c r="A1"><f t="shared" ref="A1:B2" si="0">SUM(B:B)+SUM(2:2)+A1</f><v>1</v></c>' +
+      '<c r="B1"><f t="shared" si="0"/><v>1</v></c></row><row r="2"><c r="A2"><f t="shared" si="0"/><v>1</v></c></row>';
+    const s = first(await read(book(sheet(row1))));
+    expect(s.cells.map((r) => r.map((c) => (c as { formula: string } | null)?.formula))).toEqual([
+      ["SUM(B:B)+SUM(2:2)+A1", "SUM(C:C)+SUM(2:2)+B1"],
+      ["SUM(B:B)+SUM(3:3)+A2", undefined],
+    ]);
+  });
+
+  test('POI\'s 47804.xlsx (Excel for Mac): CELL("width",B:B ) in B2, C:C in C2 … I:I in I2', async () => {
+    const s = first(await read(real("47804.xlsx")));
+    expect(s.cells[1].map((c) => (c as { formula: string }).formula)).toEqual(
+      ["A", "B", "C", "D", "E", "F", "G", "H", "I"].map((l) => `CELL("width",${l}:${l} )`),
+    );
+  });
+});

@@ -1,0 +1,50 @@
+// The pane's side of prefill and 较上期: the core decides (src/core/prefill, src/core/report/previous);
+// this reads the picked file with the .xlsx reader, loaded on first use like the returns' reader.
+import type { Plan } from "../core/plan/types";
+import { prefillRefusal, prefillTemplate } from "../core/prefill/prefill";
+import { formsOf, currentForm } from "../core/form/versions";
+import type { ReturnResult } from "../core/read/types";
+import { compareRounds, figuresOf, readFigures, type Comparison } from "../core/report/previous";
+import type { RoundResult } from "../core/report/round-result";
+import type { WorkbookDescription } from "../core/sheet/types";
+import type { Period } from "../core/plan/periods";
+import type { Unit } from "../core/plan/types";
+
+/** A previous return that may not prefill this template: the message is the core's reason, for the user. */
+export class PrefillRefusal extends Error {
+  constructor(readonly reason: string) {
+    super(reason);
+    this.name = "PrefillRefusal";
+  }
+}
+
+/** The blank template prefilled from `source`, or a PrefillRefusal with the reason. */
+export function prefilledTemplate(
+  blank: WorkbookDescription,
+  source: ReturnResult,
+  req: { unit: Unit; period: Period },
+  plan: Plan,
+): WorkbookDescription {
+  const why = prefillRefusal(source, req.unit, req.period, formsOf(plan));
+  if (why) throw new PrefillRefusal(why);
+  return prefillTemplate(blank, source, currentForm(plan), plan).workbook;
+}
+
+/** 较上期 against the previous bulletin workbook picked; the reason when it holds no figures. */
+export async function previousComparison(
+  file: { name: string; bytes: Uint8Array },
+  result: RoundResult,
+  plan: Plan,
+): Promise<{ comparison: Comparison | null; reason: string }> {
+  const { readWorkbook } = await import(/* webpackChunkName: "xlsx-read" */ "../xlsx/read");
+  let snapshot;
+  try {
+    snapshot = await readWorkbook(file.bytes, { name: file.name });
+  } catch (e) {
+    return { comparison: null, reason: `无法读取上期通报 ${file.name}：${(e as Error).message}` };
+  }
+  const { figures, reason } = readFigures(snapshot);
+  return figures
+    ? { comparison: compareRounds(figuresOf(result, plan), figures), reason: "" }
+    : { comparison: null, reason: `上期通报 ${file.name}：${reason}` };
+}
