@@ -7,6 +7,7 @@ import { FORM_V1 } from "../core/form/v1";
 import type { Issue } from "../core/issues";
 import type { Period } from "../core/plan/periods";
 import type { Plan, Unit } from "../core/plan/types";
+import { readPlanBook, type PlanBookResult } from "../core/planbook/read-plan";
 import { readReturnBytes, type ReturnBytes, type WorkbookReader } from "../core/read/read-bytes";
 import { readReturn } from "../core/read/read-return";
 import type { ReturnMeta, ReturnResult } from "../core/read/types";
@@ -160,6 +161,34 @@ const lazyReader: WorkbookReader = async (bytes, source) => {
   const { readWorkbook } = await import(/* webpackChunkName: "xlsx-read" */ "../xlsx/read");
   return readWorkbook(bytes, source);
 };
+
+/**
+ * A plan workbook (规划配置.xlsx) chosen in the pane, read by the same guarded reader as a return: the plan,
+ * or null and every problem located (a workbook with any error is refused whole).
+ */
+export async function readPlanWorkbook(file: ReturnFile): Promise<PlanBookResult> {
+  let snapshot;
+  try {
+    snapshot = await lazyReader(file.bytes, { name: file.name });
+  } catch (e) {
+    const message = e instanceof Error ? e.message : String(e);
+    return {
+      plan: null,
+      issues: [
+        {
+          code: "plan.invalid",
+          severity: "error",
+          sheet: null,
+          cell: null,
+          column: null,
+          value: null,
+          message,
+        },
+      ],
+    };
+  }
+  return readPlanBook(snapshot);
+}
 
 const percentColumns = FORM_V1.enterprises.fields.flatMap((f, i) => (f.type === "percent" ? [i] : []));
 const templateSheets = new Set([FORM_V1.metaSheet, FORM_V1.instructionsSheet, ...keptSheetNames()]);

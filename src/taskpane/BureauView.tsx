@@ -13,6 +13,8 @@ import { ReturnList } from "./bureau/ReturnList";
 import { RoundSummary } from "./bureau/RoundSummary";
 import { RosterButton } from "./bureau/RosterButton";
 import { rosterCheckNotice } from "./bureau/roster-notices";
+import { PlanPicker } from "./bureau/PlanPicker";
+import type { OnPlan, ReadPlanFile } from "./handlers";
 import { DateField, isoDate } from "./common/DateField";
 import { Notices, type Notice } from "./common/Notices";
 import { PeriodField } from "./common/PeriodField";
@@ -61,6 +63,8 @@ export interface BureauViewProps {
   defaultPeriod: string;
   today: string;
   save?: SaveFile;
+  /** Loading a plan workbook: where the pane is given one, the bureau can switch the plan in force. */
+  planFile?: { read: ReadPlanFile; onPlan: OnPlan };
 }
 
 export async function toReturnFile(f: PickedFile): Promise<ReturnFile> {
@@ -76,6 +80,7 @@ export function BureauView({
   defaultPeriod,
   today,
   save = saveFile,
+  planFile,
 }: BureauViewProps) {
   const s = useStyles();
   const [periodText, setPeriodText] = React.useState(defaultPeriod);
@@ -288,6 +293,22 @@ export function BureauView({
         optional
         messages={m}
       />
+      {planFile && (
+        <PlanPicker
+          plan={plan}
+          messages={m}
+          disabled={!!progress || !!busy}
+          read={planFile.read}
+          toFile={toReturnFile}
+          onPlan={(p) => {
+            // Returns read under the old plan are read again by the user under the new one.
+            setImported([]);
+            setOutcome(null);
+            planFile.onPlan(p);
+          }}
+          onNotices={setNotices}
+        />
+      )}
       <DateField label={m.issuedOn} value={issuedOn} onChange={setIssuedOn} messages={m} />
       <Field label={{ children: m.pickFiles, htmlFor: pickerId }} hint={m.pickFilesHint}>
         <div className={s.row}>
