@@ -12,6 +12,7 @@ const os = require("os");
 const path = require("path");
 const zlib = require("zlib");
 const { generateRound } = require("./gen");
+const { rosterBench } = require("./roster");
 
 const ROOT = path.resolve(__dirname, "..");
 const PY = "/usr/bin/python3";
@@ -318,6 +319,8 @@ async function main() {
     `   marginal cost ${fmt(marginal * 1e6, 1)} µs/row; a straight line through ${group(lo)} and ${group(hi)} predicts ${fmt(expect)} s at ${group(MAIN_ROWS)}, measured ${fmt(srdi.s)} s`,
   );
   out();
+
+  await rosterBench({ files, runs: RUNS, alternate, median, out, fmt, need, SRDI });
 
   if (AGGREGATE_ONLY) return;
   out("2. Checking: srdi check --json on the same 10 files");

@@ -25,6 +25,7 @@ import { readReturnFiles } from "./read-pool";
 import { readRegularFile } from "./read-regular";
 import { readRosterFile } from "./roster";
 import { rosterSummaryText } from "../core/roster/text";
+import { terminalProgress } from "./progress";
 import { writeWorkbookFile } from "./write-lazily";
 import { loadPlanFile, periodOption } from "./template";
 
@@ -125,7 +126,8 @@ export async function runAggregate(files: string[], o: AggregateOptions, exit: E
   const t = o.targets ? await readTargetsFile(o.targets, plan) : null;
   for (const i of t?.issues ?? []) process.stderr.write(escapeControls(`目标分解表：${issueText(i)}\n`));
   const roster = o.roster ? await readRosterFile(o.roster, plan) : null;
-  const { results: returns } = await readReturnFiles(files, plan);
+  const progress = terminalProgress("读取报表", files.length, { json: o.json });
+  const { results: returns } = await readReturnFiles(files, plan, { onFile: () => progress.step() });
   const period = inferPeriod(returns, o.period);
   const result = runRound({
     plan,
@@ -140,12 +142,16 @@ export async function runAggregate(files: string[], o: AggregateOptions, exit: E
   const comparison = o.previous ? await readPreviousBulletin(o.previous, result, plan) : null;
   const bulletinOpts = { issuedOn, settings: t?.bulletin, comparison };
   if (o.out) {
-    await writeWorkbookFile(buildBulletin(result, plan, bulletinOpts), o.out);
+    const desc = buildBulletin(result, plan, bulletinOpts);
+    progress.phase("写出通报工作簿 工作表", desc.sheets.length);
+    await writeWorkbookFile(desc, o.out, () => progress.step());
   }
   if (o.docx) {
+    progress.phase("写出通报文档", 1);
     const { writeBulletinDocx } = await import("../docx/bulletin-docx");
     writeFileSync(o.docx, await writeBulletinDocx(bulletinDocument(result, plan, bulletinOpts)));
   }
+  progress.done();
   if (o.json) process.stdout.write(JSON.stringify(toAggregateJson(result), null, 2) + "\n");
   else log(summaryText(result, plan) + "\n" + (result.roster ? rosterSummaryText(result.roster) + "\n" : ""));
   if (o.out) log(`已生成通报工作簿 ${o.out}\n`);

@@ -7,6 +7,7 @@ import * as path from "path";
 import type { Command } from "commander";
 import { checkJson } from "../core/read/json";
 import { formatCheckText } from "../core/read/text-report";
+import { terminalProgress } from "./progress";
 import { escapeControls } from "../core/report/terminal";
 import type { ReturnResult } from "../core/read/types";
 import { isUnreadable } from "../core/read/unreadable";
@@ -83,7 +84,12 @@ export async function runCheck(
 
   // Each file is listed under the path as given, so that files of the same name in two folders differ.
   const checked: LoadedReturn[] = [];
-  for (const f of files) checked.push(await loadReturnFile(f, plan, { expect, name: f }));
+  const progress = terminalProgress("检查报表", files.length, { json: o.json });
+  for (const f of files) {
+    checked.push(await loadReturnFile(f, plan, { expect, name: f }));
+    progress.step();
+  }
+  progress.done();
   const results = checked.map((c) => c.result);
 
   const notes: string[] = [];

@@ -19,6 +19,8 @@ export interface PoolOptions {
   /** Worker threads to use at most; default: the machine's cores. */
   maxWorkers?: number;
   minBytes?: number;
+  /** Called as each file is read (progress on a terminal). */
+  onFile?: () => void;
 }
 
 export interface PoolRun {
@@ -46,7 +48,10 @@ export async function readReturnFiles(files: string[], plan: Plan, o: PoolOption
   // Compiled JS only: under ts-jest this file is TypeScript and there is no worker script beside it.
   if (n < 2 || !existsSync(script) || totalBytes(files) < (o.minBytes ?? MIN_BYTES_FOR_WORKERS)) {
     const results: ReturnResult[] = [];
-    for (const f of files) results.push(await readReturnFile(f, plan));
+    for (const f of files) {
+      results.push(await readReturnFile(f, plan));
+      o.onFile?.();
+    }
     return { results, workers: 0 };
   }
   const results = new Array<ReturnResult>(files.length);
@@ -65,6 +70,7 @@ export async function readReturnFiles(files: string[], plan: Plan, o: PoolOption
       };
       worker.on("message", (m: { index: number; result: ReturnResult }) => {
         results[m.index] = m.result;
+        o.onFile?.();
         give();
       });
       worker.once("error", () => {
@@ -73,8 +79,10 @@ export async function readReturnFiles(files: string[], plan: Plan, o: PoolOption
         worker.removeAllListeners("message");
         void worker.terminate();
         void (async () => {
-          if (lost >= 0 && results[lost] === undefined)
+          if (lost >= 0 && results[lost] === undefined) {
             results[lost] = await readReturnFile(files[lost], plan);
+            o.onFile?.();
+          }
           resolve();
         })();
       });
@@ -83,6 +91,9 @@ export async function readReturnFiles(files: string[], plan: Plan, o: PoolOption
   const workers = Array.from({ length: n }, () => new Worker(script, { workerData: { plan } }));
   await Promise.all(workers.map(run));
   for (let i = 0; i < files.length; i++)
-    if (results[i] === undefined) results[i] = await readReturnFile(files[i], plan);
+    if (results[i] === undefined) {
+      results[i] = await readReturnFile(files[i], plan);
+      o.onFile?.();
+    }
   return { results, workers: n };
 }

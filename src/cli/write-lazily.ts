@@ -15,7 +15,11 @@ export async function writeWorkbookLazily(desc: WorkbookDescription): Promise<Ui
  * Writes the workbook to `file`, streamed when the streaming writer takes it. The bytes go to a temporary
  * file beside it, renamed at the end: a failed write never leaves half a workbook under the name.
  */
-export async function writeWorkbookFile(desc: WorkbookDescription, file: string): Promise<void> {
+export async function writeWorkbookFile(
+  desc: WorkbookDescription,
+  file: string,
+  onSheet?: () => void,
+): Promise<void> {
   const { canStream, writeWorkbookStream } = await import("../xlsx/stream-write");
   const temp = `${file}.${process.pid}.part`;
   const fd = openSync(temp, "w");
@@ -25,7 +29,7 @@ export async function writeWorkbookFile(desc: WorkbookDescription, file: string)
   try {
     if (canStream(desc)) {
       const { zlibDeflater } = await import("../xlsx/write-deflate-node");
-      await writeWorkbookStream(desc, put, { deflate: zlibDeflater });
+      await writeWorkbookStream(desc, put, { deflate: zlibDeflater, onSheet });
     } else put(await writeWorkbookLazily(desc));
     closeSync(fd);
     renameSync(temp, file);

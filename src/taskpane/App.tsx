@@ -4,7 +4,7 @@ import * as React from "react";
 import { FluentProvider, Tab, TabList, makeStyles, tokens, webLightTheme } from "@fluentui/react-components";
 import type { Plan } from "../core/plan/types";
 import type { PaneActions } from "../excel/actions";
-import { BureauView } from "./BureauView";
+import { BureauView, type BureauViewProps } from "./BureauView";
 import { ClerkView } from "./ClerkView";
 import type { Messages } from "./messages";
 
@@ -34,6 +34,8 @@ export interface AppProps {
   initialView: View;
   defaultPeriod: string;
   today: string;
+  /** Lets the bureau load a plan workbook (规划配置.xlsx) in the 汇总 view. */
+  planFile?: BureauViewProps["planFile"];
 }
 
 export function App({
@@ -43,6 +45,7 @@ export function App({
   initialView,
   defaultPeriod,
   today,
+  planFile,
 }: AppProps): React.JSX.Element {
   const s = useStyles();
   const [tab, setTab] = React.useState<"clerk" | "bureau">(initialView === "bureau" ? "bureau" : "clerk");
@@ -79,6 +82,7 @@ export function App({
             messages={messages}
             defaultPeriod={defaultPeriod}
             today={today}
+            planFile={planFile}
           />
         </div>
       </main>

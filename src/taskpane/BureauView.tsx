@@ -11,6 +11,10 @@ import { keptChoice } from "../excel/kept-returns";
 import { previewRound } from "./bureau/return-status";
 import { ReturnList } from "./bureau/ReturnList";
 import { RoundSummary } from "./bureau/RoundSummary";
+import { RosterButton } from "./bureau/RosterButton";
+import { rosterCheckNotice } from "./bureau/roster-notices";
+import { PlanPicker } from "./bureau/PlanPicker";
+import type { OnPlan, ReadPlanFile } from "./handlers";
 import { DateField, isoDate } from "./common/DateField";
 import { Notices, type Notice } from "./common/Notices";
 import { PeriodField } from "./common/PeriodField";
@@ -34,7 +38,7 @@ export type BureauActions = Pick<
   PaneActions,
   "support" | "readReturnFile" | "keepReturns" | "insertTargets" | "aggregate" | "selectCell" | "annotateFile"
 > &
-  Partial<Pick<PaneActions, "removeKept" | "setReview">>;
+  Partial<Pick<PaneActions, "removeKept" | "setReview" | "loadRoster">>;
 
 export interface PickedFile extends Blob {
   name: string;
@@ -59,6 +63,8 @@ export interface BureauViewProps {
   defaultPeriod: string;
   today: string;
   save?: SaveFile;
+  /** Loading a plan workbook: where the pane is given one, the bureau can switch the plan in force. */
+  planFile?: { read: ReadPlanFile; onPlan: OnPlan };
 }
 
 export async function toReturnFile(f: PickedFile): Promise<ReturnFile> {
@@ -74,6 +80,7 @@ export function BureauView({
   defaultPeriod,
   today,
   save = saveFile,
+  planFile,
 }: BureauViewProps) {
   const s = useStyles();
   const [periodText, setPeriodText] = React.useState(defaultPeriod);
@@ -268,6 +275,7 @@ export function BureauView({
       const out: Notice[] = [{ intent: "success", text: m.aggregated(o) }];
       if (o.previousReason) out.push({ intent: "warning", text: T.previousFailed(o.previousReason) });
       if (!o.targets) out.push({ intent: "info", text: m.noTargets });
+      if (o.round.roster) out.push(rosterCheckNotice(o.round.roster));
       if (o.skipped.length)
         out.push({ intent: "warning", text: m.skipped(o.skipped.map((f) => m.feature[f] ?? f).join("、")) });
       return out;
@@ -285,6 +293,22 @@ export function BureauView({
         optional
         messages={m}
       />
+      {planFile && (
+        <PlanPicker
+          plan={plan}
+          messages={m}
+          disabled={!!progress || !!busy}
+          read={planFile.read}
+          toFile={toReturnFile}
+          onPlan={(p) => {
+            // Returns read under the old plan are read again by the user under the new one.
+            setImported([]);
+            setOutcome(null);
+            planFile.onPlan(p);
+          }}
+          onNotices={setNotices}
+        />
+      )}
       <DateField label={m.issuedOn} value={issuedOn} onChange={setIssuedOn} messages={m} />
       <Field label={{ children: m.pickFiles, htmlFor: pickerId }} hint={m.pickFilesHint}>
         <div className={s.row}>
@@ -362,6 +386,18 @@ export function BureauView({
         <Button disabled={!!busy || !period} onClick={targets}>
           {m.insertTargets}
         </Button>
+        {actions.loadRoster && (
+          <RosterButton
+            actions={{ loadRoster: actions.loadRoster }}
+            disabled={!!busy || !!progress || !actions.support().insertSheets}
+            toFile={(f) => toReturnFile(f as PickedFile)}
+            onStart={setBusy}
+            onDone={(n) => {
+              setBusy(null);
+              setNotices(n);
+            }}
+          />
+        )}
         <Button
           appearance="primary"
           disabled={!!busy || !!progress || !canAggregate}

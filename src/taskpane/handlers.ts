@@ -1,6 +1,9 @@
 // Callback types of the pane's components (in a .ts file: the React lint config reads the parameter
 // names of function types in .tsx files as unused variables).
-import type { ImportedReturn } from "../excel/actions";
+import type { Plan } from "../core/plan/types";
+import type { PlanBookResult } from "../core/planbook/read-plan";
+import type { ImportedReturn, ReturnFile } from "../excel/actions";
+import type { Notice } from "./common/Notices";
 
 export type OnText = (value: string) => void;
 export type OnToggle = (on: boolean) => void;
@@ -11,6 +14,11 @@ export type OnReturn = (item: ImportedReturn) => void;
 export type SelectCell = (sheet: string, cell: string) => unknown;
 export type SheetName = (sheet: string) => string;
 export type OnChoice<T> = (choice: T) => void;
+/** Reads a plan workbook chosen in the pane (the plan, or its located problems). */
+export type ReadPlanFile = (file: ReturnFile) => Promise<PlanBookResult>;
+export type OnPlan = (plan: Plan) => void;
+export type ToReturnFile = (file: File) => Promise<ReturnFile>;
+export type OnNotices = (notices: Notice[]) => void;
 /** Extra content of a return's details (the earlier return compared, the review buttons). */
 export type RenderExtra = (item: ImportedReturn) => unknown;
 export type OnReview = (state: "accepted" | "returned", reason: string) => void;

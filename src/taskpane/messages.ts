@@ -124,6 +124,12 @@ export interface Messages {
   targetIssuesHeading: (n: number) => string;
   errors: Record<ExcelErrorCode, (detail: string) => string>;
   unexpected: (detail: string) => string;
+  // The plan in force (规划配置)
+  planInForce: string;
+  loadPlan: string;
+  loadPlanHint: string;
+  planLoaded: (title: string, units: number, indicators: number) => string;
+  planRefused: (errors: number) => string;
 }
 
 const zhCN: Messages = {
@@ -254,6 +260,11 @@ const zhCN: Messages = {
     host: (d) => `Excel 报告错误：${d}`,
   },
   unexpected: (d) => `出现意外错误：${d}`,
+  planInForce: "规划",
+  loadPlan: "载入规划配置…",
+  loadPlanHint: "市局编辑的规划配置工作簿(srdi plan --out 导出)；有任何错误则整个不载入",
+  planLoaded: (t, u, i) => `已载入${t}：${u}个填报单位，${i}项指标`,
+  planRefused: (n) => `规划配置有${n}处错误，未载入(仍用原规划)：`,
 };
 
 const enUS: Messages = {

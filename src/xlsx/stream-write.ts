@@ -41,6 +41,8 @@ export type Deflater = () => (chunk: Uint8Array, final: boolean) => Uint8Array;
 export interface StreamOptions {
   /** Default fflate's (pure JavaScript, works everywhere); the CLI passes Node's zlib. */
   deflate?: Deflater;
+  /** Called as each sheet is written (progress). */
+  onSheet?: (name: string) => void;
 }
 
 /** A zip entry compressed by `d`: fflate's pass-through entry (which keeps the CRC and size of the data
@@ -196,6 +198,7 @@ export async function writeWorkbookStream(
       }
     }
     f.push(encoder.encode(pending), true);
+    opts.onSheet?.(s.name);
   });
 
   // Shared strings and styles are known once every sheet is written; a zip's parts may come in any order.

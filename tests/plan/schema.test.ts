@@ -19,7 +19,11 @@ test.each<[string, Edit, string]>([
   ["end before start", (p) => (p.end = "2022-01-01"), "end 必须晚于 start"],
   ["units not array", (p) => (p.units = {}), "units 必须是数组"],
   ["units empty", (p) => (p.units = []), "units 不能为空"],
-  ["unit kind", (p) => (p.units[2].kind = "city"), "units[2].kind 必须是 district / county / zone 之一"],
+  [
+    "unit kind",
+    (p) => (p.units[2].kind = "city"),
+    "units[2].kind 必须是 district / county / zone / prefecture 之一",
+  ],
   ["unit code missing", (p) => delete p.units[0].code, "units[0].code 必须是文字"],
   ["duplicate unit code", (p) => (p.units[4].code = p.units[1].code), "units[4].code 单位代码“320706”重复"],
   ["chain empty", (p) => (p.chains[1] = ""), "chains[1] 必须是非空文字"],

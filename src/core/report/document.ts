@@ -6,6 +6,7 @@ import { NO_DATA, percentText, statusLabel, valueText } from "./format";
 import type { Comparison } from "./previous";
 import type { RoundResult } from "./round-result";
 import { deltaCell } from "./tables";
+import { roundTargetYear, targetLabel, targetYearOf } from "./completion";
 import { ATTACHMENT_TITLES, draftBulletinText, type BulletinOptions, type BulletinText } from "./text";
 
 export interface DocumentTable {
@@ -33,22 +34,32 @@ export function bulletinDocument(result: RoundResult, plan: Plan, opts: Bulletin
   const city: DocumentTable = {
     number: 1,
     title: `${ATTACHMENT_TITLES.city}（${label}）`,
-    header: ["序号", "指标", "2025年目标", "当前值", "完成率", "状态", ...(cmp ? ["较上期"] : [])],
+    header: [
+      "序号",
+      "指标",
+      `${roundTargetYear(result.score, plan)}年目标`,
+      "当前值",
+      "完成率",
+      "状态",
+      ...(cmp ? ["较上期"] : []),
+    ],
     widths: [6, 40, 14, 14, 11, 9, ...(cmp ? [14] : [])],
     rows: plan.indicators.map((ind, i) => {
       const s = result.score.city[i];
       const d = cmp ? deltaCell(ind, cmp.city[ind.code]) : null;
       return [
         String(i + 1),
-        ind.name,
+        ind.name +
+          (s.shownAs === "increase" ? "(较基期新增)" : "") +
+          (targetYearOf(s, plan) === roundTargetYear(result.score, plan) ? "" : `(${targetLabel(s, plan)})`),
         valueText(ind, s.target),
         valueText(ind, s.actual),
-        percentText(s.completion),
+        percentText(s.reached ?? null),
         statusLabel(s.status),
         ...(cmp ? [typeof d === "string" ? d : String(d)] : []),
       ].map((x) => x.replace(/(\d)\.0(?=[家个件项])/, "$1"));
     }),
-    note: `序时进度${percentText(result.score.timeProgress)}；状态按完成率与序时进度比较，—表示无数据。`,
+    note: `完成率 = 当前值÷目标；序时进度${percentText(result.score.timeProgress)}；状态按当前值与序时进度应达值比较，—表示无数据。`,
   };
   const units = [...result.score.units].sort((x, y) => (x.rank ?? Infinity) - (y.rank ?? Infinity));
   const scores: DocumentTable = {

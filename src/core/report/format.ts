@@ -82,3 +82,12 @@ export function beijingDateTime(iso: string | null): string {
 export function chineseDateOrNone(iso: string | null): string {
   return iso && /^\d{4}-\d{2}-\d{2}/.test(iso) ? chineseDate(iso) : NO_DATA;
 }
+
+/** "增加3家" / "减少1.2个百分点" / "持平". */
+export function changeText(delta: number, unit: string): string {
+  if (Math.abs(delta) < 1e-9) return "持平";
+  const up = delta > 0 ? "增加" : "减少";
+  if (unit === "%") return `${up}${(Math.round(Math.abs(delta) * 1000) / 10).toString()}个百分点`;
+  if (unit === "") return `${up}${Math.round(Math.abs(delta) * 100) / 100}`;
+  return `${up}${Math.round(Math.abs(delta) * 10) / 10}${unit}`;
+}

@@ -33,6 +33,7 @@ import type { ExcludedReturn } from "../aggregate/types";
 import { diffCountsText } from "../diff/diff";
 import type { RoundResult } from "./round-result";
 import { ATTACHMENT_TITLES, versionLabel } from "./text";
+import { roundTargetYear, targetLabel, targetYearOf } from "./completion";
 
 export const SHEET_CITY = "市级目标完成情况";
 export const SHEET_SCORES = "综合得分及排名";
@@ -66,6 +67,8 @@ export function landscape(titleRows: string): PrintSetup {
 }
 
 const v = (x: number | null): CellValue => (x === null ? NO_DATA : x);
+/** A scoring completion: a value below the base is said in words, never a negative percentage. */
+const completionCell = (x: number | null): CellValue => (x !== null && x < 0 ? "低于基期" : v(x));
 
 /** Counts are whole on paper, even where the value is fractional (序时进度应达值 56.7 → 57). */
 function expectedFmt(ind: Indicator): string {
@@ -108,11 +111,14 @@ export function citySheet(
 ): SheetDescription {
   const firstUnit = result.counted?.[0]?.unit;
   const { aggregate: a, score } = result;
+  // One milestone year for every indicator: the column names it; else each row names its own.
+  const years = new Set(score.city.map((s) => targetYearOf(s, plan)));
+  const oneYear = years.size <= 1;
   const header = [
     "序号",
     "指标",
     "计划章节",
-    "2025年目标",
+    oneYear ? `${roundTargetYear(score, plan)}年目标` : "目标",
     `基期值(${plan.baseDate.slice(0, 4)}年底)`,
     "当前值",
     "完成率",
@@ -127,7 +133,6 @@ export function citySheet(
   const styles: StyledRange[] = [];
   const merges: string[] = [];
   const rowHeights: Record<number, number> = {};
-  const cap = Math.round(result.settings.cap * 100);
   titleBlock(
     rows,
     styles,
@@ -135,8 +140,10 @@ export function citySheet(
     rowHeights,
     1,
     `${plan.city}${ATTACHMENT_TITLES.city}（${a.periodLabel}）`,
-    `截至${chineseDate(a.periodEnd)}，序时进度${percentText(score.timeProgress)}。完成率 = 当前值÷目标，超过${cap}%的按${cap}%计；` +
-      `达到序时进度应达值为正常，完成率低于序时应达完成率不超过${Math.round(result.settings.yellowThreshold * 100)}个百分点为略滞后，其余为滞后；—表示无数据。`,
+    `截至${chineseDate(a.periodEnd)}，序时进度${percentText(score.timeProgress)}。完成率 = 当前值÷目标` +
+      (score.city.some((s) => s.shownAs === "increase") ? "(较基期新增类指标为新增数÷新增目标)" : "") +
+      `；达到序时进度应达值为正常，低于应达值不超过目标的${Math.round(result.settings.yellowThreshold * 100)}%为略滞后，其余为滞后；—表示无数据。` +
+      `各县区得分按较基期的增量计算，见附件2、附件3。`,
     last,
   );
   rows.push(header);
@@ -147,14 +154,18 @@ export function citySheet(
   plan.indicators.forEach((ind, i) => {
     const s = score.city[i];
     const r = rows.length + 1;
+    const named =
+      ind.name +
+      (s.shownAs === "increase" ? "(较基期新增)" : "") +
+      (oneYear ? "" : `(${targetLabel(s, plan)})`);
     rows.push([
       i + 1,
-      ind.name,
+      named,
       ind.section,
       s.target,
       v(s.base),
       linked(v(s.actual) as number | string, details?.get(`${ind.code}|${firstUnit}`)),
-      v(s.completion),
+      v(s.reached ?? null),
       v(s.expected),
       statusLabel(s.status),
       s.met === null ? NO_DATA : s.met ? "已达标" : "未达标",
@@ -359,7 +370,10 @@ export function unitsSheet(result: RoundResult, plan: Plan, details?: DetailInde
     rowHeights,
     3,
     `${ATTACHMENT_TITLES.units}（${result.aggregate.periodLabel}）`,
-    `完成率 = 当前值÷分解目标(封顶${cap}%)，按状态着色；灰色为未分解目标或无数据、不计分。计数类指标未分解目标的只列数据不计分，比率类指标未分解的采用全市目标。` +
+    (result.settings.completionBasis === "increase"
+      ? `完成率为计分口径：有基期值的按较基期的增量计算，(当前值−基期值)÷(分解目标−基期值)，无基期值的为当前值÷分解目标；`
+      : "完成率为计分口径：当前值÷分解目标；") +
+      `封顶${cap}%，低于基期的标明\u201c低于基期\u201d(计0分)；按状态着色；灰色为未分解目标或无数据、不计分。计数类指标未分解目标的只列数据不计分，比率类指标未分解的采用全市目标。` +
       "指标按计划章节分组，每组先列完成率、再列当前值。",
     last,
   );
@@ -383,7 +397,7 @@ export function unitsSheet(result: RoundResult, plan: Plan, details?: DetailInde
         u.name,
         ...idx.map((i) =>
           kind === "completion"
-            ? v(u.indicators[i].completion)
+            ? completionCell(u.indicators[i].completion)
             : linked(
                 v(u.indicators[i].actual) as number | string,
                 details?.get(`${plan.indicators[i].code}|${u.code}`),

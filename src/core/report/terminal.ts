@@ -72,7 +72,7 @@ export function cityTableText(result: RoundResult, plan: Plan): string {
       truncate(ind.name, NAME_WIDTH),
       valueText(ind, s.actual),
       valueText(ind, s.target),
-      percentText(s.completion),
+      percentText(s.reached ?? null),
       s.status ? `${MARK[s.status]} ${statusLabel(s.status)}` : statusLabel(null),
     ];
   });

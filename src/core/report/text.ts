@@ -3,7 +3,9 @@
 // It is a draft: the bureau edits it in the workbook or the .docx before it is issued.
 import type { Plan } from "../plan/types";
 import type { IndicatorScore, UnitScore } from "../score/score";
-import { chineseDate, countText, listText, percentText, valueText } from "./format";
+import { changeText, chineseDate, countText, listText, percentText } from "./format";
+import { milestonesOf } from "../plan/milestones";
+import { reachedPhrase, roundTargetYear, targetYearOf, valuePhrase } from "./completion";
 import type { Comparison } from "./previous";
 import type { RoundResult } from "./round-result";
 import { defaultBulletinSettings, type BulletinSettings } from "./settings";
@@ -64,9 +66,11 @@ const indicatorOf = (plan: Plan, s: IndicatorScore) => plan.indicators.find((i) 
 
 /** A recognition count of the plan (创新型中小企业, 专精特新, 小巨人, 单项冠军): a count of a recognised year. */
 function isTierCount(plan: Plan, code: string): boolean {
-  const f = plan.indicators.find((i) => i.code === code)?.formula;
-  return !!f && f.type === "count" && f.where?.op === "recognised";
+  const expr = plan.indicators.find((i) => i.code === code)?.expr ?? "";
+  return TIER_COUNT.test(expr);
 }
+/** count(P, recognised(tier)) and nothing else (one bounded pass: no nested quantifiers). */
+const TIER_COUNT = /^\s*count\s*[(（][^,，()（）]+[,，]\s*recognised\s*[(（][^()（）]+[)）]\s*[)）]\s*$/i;
 
 function overall(result: RoundResult, plan: Plan, cmp: Comparison | null): string[] {
   const { score, aggregate: a } = result;
@@ -78,13 +82,18 @@ function overall(result: RoundResult, plan: Plan, cmp: Comparison | null): strin
   const none = city.filter((s) => s.actual === null).length;
   const noTarget = city.filter((s) => s.actual !== null && s.status === null).length;
   const reported = a.submissions.filter((s) => s.status === "reported").length;
+  const year = roundTargetYear(score, plan);
+  // A plan with yearly milestones measures time within the year of the milestone, not the whole plan.
+  const wholePlan = plan.indicators.every((ind) => milestonesOf(plan, ind).length === 1);
+  const elapsed =
+    `截至${chineseDate(a.periodEnd)}，` +
+    (wholePlan ? "行动计划实施时间已过" : `${year}年目标的实施时间已过`) +
+    percentText(score.timeProgress, 0);
   if (reported === 0)
-    return [
-      `截至${chineseDate(a.periodEnd)}，行动计划实施时间已过${percentText(score.timeProgress, 0)}。本期各县区、功能板块均未报送数据，全市各项指标进展待数据报送后通报。`,
-    ];
+    return [`${elapsed}。本期各县区、功能板块均未报送数据，全市各项指标进展待数据报送后通报。`];
   const p1 =
-    `截至${chineseDate(a.periodEnd)}，行动计划实施时间已过${percentText(score.timeProgress, 0)}，以此作为序时进度。` +
-    `全市${city.length}项量化指标中，已完成2025年目标${met}项；` +
+    `${elapsed}，以此作为序时进度。` +
+    `全市${city.length}项量化指标中，已完成${year}年目标${met}项；` +
     `达到序时进度${green}项，低于序时进度${yellow + red}项` +
     (yellow + red > 0 ? `(其中略滞后${yellow}项、明显滞后${red}项)` : "") +
     (noTarget > 0 ? `，另有${noTarget}项无目标值不作比较` : "") +
@@ -99,8 +108,8 @@ function overall(result: RoundResult, plan: Plan, cmp: Comparison | null): strin
         tiers
           .map(
             ({ ind, s }) =>
-              `${ind.name}${valueText(ind, s.actual)}` +
-              (s.completion !== null ? `，完成2025年目标的${percentText(s.completion, 0)}` : "") +
+              `${ind.name}${valuePhrase(ind, s)}` +
+              reachedPhrase(ind, s, plan) +
               (cmp && cmp.city[ind.code] !== undefined && cmp.city[ind.code] !== null
                 ? `，较上期${changeText(cmp.city[ind.code] as number, ind.unit)}`
                 : ""),
@@ -118,14 +127,8 @@ function overall(result: RoundResult, plan: Plan, cmp: Comparison | null): strin
   return [p1, p2, p3].filter((p) => p);
 }
 
-/** "增加3家" / "减少1.2个百分点" / "持平". */
-export function changeText(delta: number, unit: string): string {
-  if (Math.abs(delta) < 1e-9) return "持平";
-  const up = delta > 0 ? "增加" : "减少";
-  if (unit === "%") return `${up}${(Math.round(Math.abs(delta) * 1000) / 10).toString()}个百分点`;
-  if (unit === "") return `${up}${Math.round(Math.abs(delta) * 100) / 100}`;
-  return `${up}${Math.round(Math.abs(delta) * 10) / 10}${unit}`;
-}
+/** Kept here for the modules that import it from the bulletin text. */
+export { changeText };
 
 /** Units sharing a rank are named together: "A、B(并列第2)". */
 function rankedNames(units: UnitScore[]): string {
@@ -238,8 +241,11 @@ function lagging(result: RoundResult, plan: Plan): string[] {
   const red = city.filter((s) => s.status === "red");
   const yellow = city.filter((s) => s.status === "yellow");
   const none = city.filter((s) => s.actual === null);
-  const named = (s: IndicatorScore) =>
-    `${indicatorOf(plan, s).name}(完成目标的${percentText(s.completion, 0)})`;
+  const named = (s: IndicatorScore) => {
+    const ind = indicatorOf(plan, s);
+    const how = reachedPhrase(ind, s, plan).slice(1).replace(/，/g, "、");
+    return how ? `${ind.name}(${how})` : ind.name;
+  };
   const paras: string[] = [];
   if (red.length === 0 && yellow.length === 0)
     paras.push(
@@ -257,7 +263,7 @@ function lagging(result: RoundResult, plan: Plan): string[] {
       .slice(0, 3)
       .map(
         ({ ind, s }) =>
-          `${ind.name}距2025年目标还差${countText(Math.max(0, (s.target as number) - (s.actual as number)), ind.unit)}`,
+          `${ind.name}距${targetYearOf(s, plan)}年目标还差${countText(Math.max(0, (s.target as number) - (s.actual as number)), ind.unit)}`,
       );
     if (gaps.length > 0) paras.push(`其中，${gaps.join("，")}，需重点推进。`);
   }
@@ -367,7 +373,7 @@ function nextSteps(result: RoundResult, plan: Plan, settings: BulletinSettings):
   return [
     "（一）对标对表，加快推进。各县区、功能板块要对照目标分解和序时进度，" +
       (names.length > 0 ? `重点围绕${listText(names)}等滞后指标，` : "") +
-      "逐项分析原因，明确责任和时限，确保2025年目标按期完成。",
+      `逐项分析原因，明确责任和时限，确保${roundTargetYear(result.score, plan)}年目标按期完成。`,
     "（二）强化梯度培育。持续扩充优质企业培育库，加强动态跟踪和精准服务，推动创新型中小企业向专精特新中小企业、专精特新\u201c小巨人\u201d企业梯次成长。",
     "（三）提高数据质量。各单位要严格按照报表制度按时、准确报送" +
       (late.length > 0

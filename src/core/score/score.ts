@@ -2,6 +2,7 @@
 // scoring"), every knob from ScoringSettings.
 import type { AggregateResult, Submission } from "../aggregate/types";
 import { chinaDay } from "../china-date";
+import { milestoneInForce, segmentProgress, type MilestoneInForce } from "../plan/milestones";
 import { timeProgress } from "../plan/periods";
 import type { Comparator, Indicator, Plan } from "../plan/types";
 import {
@@ -24,6 +25,10 @@ export interface IndicatorScore {
    * target > base, else actual / target; capped at settings.cap; null without data or a positive target.
    */
   completion: number | null;
+  /** Share of the target reached, as readers read "完成目标的90%": actual ÷ target (for a 新增 target, the
+   * increase ÷ the increase asked), not capped; null without data or a positive target. The scoring
+   * basis is `completion`. */
+  reached?: number | null;
   /** Which formula gave `completion`: the increase over the base or the stock. */
   completionBasis: "increase" | "stock" | null;
   /** Where the indicator should be at the period's end: base + (target − base) × time progress. */
@@ -37,6 +42,13 @@ export interface IndicatorScore {
   /** Where the target came from: the plan (city), the allocation, the city target (rates), the city
    * target scaled by the unit's share (settings.noTarget "scale"), or none. */
   targetSource: "plan" | "allocation" | "city" | "scaled" | null;
+  /** The year of the milestone the period is measured against ("2026年目标"). */
+  milestoneYear?: number;
+  /** Time progress within that milestone's segment (from the previous milestone, or the plan's start). */
+  progress?: number;
+  /** "increase": a target stated as an increase over the base (新增): actual, target and expected are
+   * increases over `base`. Absent: a stock. */
+  shownAs?: "increase";
 }
 
 export interface Deductions {
@@ -101,6 +113,8 @@ export function scoreIndicator(
   target: number | null,
   progress: number,
   settings: ScoringSettings,
+  /** Where the expected value starts: the previous milestone's target; null = the base (or 0). */
+  previous: number | null = null,
 ): Omit<IndicatorScore, "scored" | "targetSource"> {
   const base = cell?.base ?? null;
   const empty = {
@@ -117,7 +131,8 @@ export function scoreIndicator(
   };
   if (target === null) return empty;
   // Without a known base value the plan's plain 序时进度 applies: expected = target × time progress.
-  const expected = (base ?? 0) + (target - (base ?? 0)) * progress;
+  const start = previous ?? base ?? 0;
+  const expected = start + (target - start) * progress;
   const increase = settings.completionBasis === "increase" && base !== null && target > base;
   const completionOf = (v: number) =>
     target > 0 ? Math.min(increase ? (v - base!) / (target - base!) : v / target, settings.cap) : null;
@@ -126,6 +141,7 @@ export function scoreIndicator(
   const completion = completionOf(actual);
   return {
     code: ind.code,
+    reached: target > 0 ? actual / target : null,
     actual,
     base,
     target,
@@ -216,18 +232,96 @@ function deductionsOf(
   return { deductions: d, daysLate };
 }
 
+/** The most frequent value (the first on a tie); `fallback` for none. */
+function mode(values: number[], fallback: number): number {
+  const n = new Map<number, number>();
+  for (const v of values) n.set(v, (n.get(v) ?? 0) + 1);
+  let best = fallback;
+  let k = 0;
+  for (const [v, c] of n) if (c > k) [best, k] = [v, c];
+  return best;
+}
+
+/** One indicator's milestone in force and what its scoring needs (see scoreInSegment). */
+interface Segment {
+  m: MilestoneInForce;
+  progress: number;
+  /** Share of the way from the base to the milestone reached by the previous milestone (0: none). */
+  f: number;
+  increase: boolean;
+}
+
+function segmentOf(
+  ind: Indicator,
+  plan: Plan,
+  periodEnd: string,
+  settings: ScoringSettings,
+  cityBase: number | null,
+): Segment {
+  const m = milestoneInForce(plan, ind, Number(periodEnd.slice(0, 4)));
+  const increase = ind.basis === "increase";
+  const progress = segmentProgress(m, periodEnd, settings.basis);
+  let f = 0;
+  if (m.previous !== null) {
+    const c0 = increase ? 0 : cityBase;
+    if (c0 !== null && m.target !== c0) f = (m.previous - c0) / (m.target - c0);
+    // No base known: the previous milestone's share of the time from the plan's start.
+    else f = timeProgress(plan.start, m.to, `${Number(m.from.slice(0, 4)) - 1}-12-31`, "day");
+  }
+  return { m, progress, f, increase };
+}
+
+/**
+ * scoreIndicator within the milestone in force: for a target stated as an increase (新增), actual, target
+ * and expected are increases over the base (no base: no figure); the expected value starts from the
+ * previous milestone (a unit's from its share of the way, as the city's).
+ */
+function scoreInSegment(
+  ind: Indicator,
+  seg: Segment,
+  actual: number | null,
+  cell: TargetCell | undefined,
+  target: number | null,
+  settings: ScoringSettings,
+  previous: number | null,
+): Omit<IndicatorScore, "scored" | "targetSource"> {
+  const base = cell?.base ?? null;
+  const extra = { milestoneYear: seg.m.year, progress: seg.progress };
+  if (!seg.increase)
+    return { ...scoreIndicator(ind, actual, cell, target, seg.progress, settings, previous), ...extra };
+  const gained = actual === null || base === null ? null : actual - base;
+  const s = scoreIndicator(ind, gained, { base: 0, target }, target, seg.progress, settings, previous);
+  return { ...s, base, ...extra, shownAs: "increase" };
+}
+
 export function scoreRound({ aggregate, plan, targets, settings }: ScoreArgs): ScoreResult {
-  const progress = timeProgress(plan.start, plan.end, aggregate.periodEnd, settings.basis);
-  const cityTarget = (ind: Indicator) => targets.city[ind.code]?.target ?? ind.target;
+  const cityBase = (ind: Indicator) => targets.city[ind.code]?.base ?? ind.base ?? null;
+  const segments = new Map(
+    plan.indicators.map((ind) => [
+      ind.code,
+      segmentOf(ind, plan, aggregate.periodEnd, settings, cityBase(ind)),
+    ]),
+  );
+  const seg = (ind: Indicator) => segments.get(ind.code)!;
+  // The round's 序时进度: that of most indicators' milestone segments (all of them in a plan with one
+  // end target, as the built-in one).
+  const progress = mode(
+    plan.indicators.map((ind) => seg(ind).progress),
+    timeProgress(plan.start, plan.end, aggregate.periodEnd, settings.basis),
+  );
+  const cityTarget = (ind: Indicator) => targets.city[ind.code]?.target ?? seg(ind).m.target;
   const city: IndicatorScore[] = plan.indicators.map((ind) => {
-    const cell = targets.city[ind.code];
-    const s = scoreIndicator(
+    const b = cityBase(ind);
+    const cell =
+      b === null ? targets.city[ind.code] : { target: targets.city[ind.code]?.target ?? null, base: b };
+    const s = scoreInSegment(
       ind,
+      seg(ind),
       aggregate.city.values[ind.code]?.value ?? null,
       cell,
       cityTarget(ind),
-      progress,
       settings,
+      seg(ind).m.previous,
     );
     return { ...s, scored: false, targetSource: "plan" };
   });
@@ -260,7 +354,10 @@ export function scoreRound({ aggregate, plan, targets, settings }: ScoreArgs): S
         target = cityTarget(ind) * share;
         source = "scaled";
       }
-      const s = scoreIndicator(ind, u.values[ind.code]?.value ?? null, cell, target, progress, settings);
+      const sg = seg(ind);
+      const b0 = sg.increase ? 0 : (cell?.base ?? 0);
+      const previous = sg.f === 0 || target === null ? null : b0 + (target - b0) * sg.f;
+      const s = scoreInSegment(ind, sg, u.values[ind.code]?.value ?? null, cell, target, settings, previous);
       return { ...s, scored: u.reported && inSet.has(ind.code) && target !== null, targetSource: source };
     });
     let wsum = 0;

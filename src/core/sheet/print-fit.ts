@@ -156,11 +156,90 @@ export function fitPrint(d: SheetDescription, looks: Map<number, CellLook> = tex
   return p;
 }
 
+/** Excel's default row height in points (Calibri 11), for rows given none. */
+const DEFAULT_ROW_POINTS = 15;
+/** Part of the printable height counted as usable: the renderer's header and footer and rounding. */
+const PAGE_SAFETY = 0.94;
+/** Tables of at most this many pages are balanced; a long list's short last page is normal. */
+const MAX_BALANCED_PAGES = 6;
+
+/**
+ * Manual page breaks that cut a short table into pages of about equal height, where breaking only when
+ * a page is full would leave a few rows (the 29th indicator of 附件1) alone on the last page. The header
+ * rows repeat on every page (printTitleRows). None when the sheet has breaks of its own, when it fits one
+ * page, or when its last page would hold at least a third of a page.
+ */
+export function balancedBreaks(
+  d: SheetDescription,
+  p: PrintSetup,
+  heights: Record<number, number>,
+): number[] {
+  if (d.pageBreaks?.length || !p.printTitleRows) return [];
+  const m = /^\$?(\d+):\$?(\d+)$/.exec(p.printTitleRows);
+  if (!m) return [];
+  const titleTop = Number(m[1]) - 1;
+  const titleBottom = Number(m[2]) - 1;
+  let last = d.rows.length - 1;
+  if (p.printArea) last = Math.min(last, parseRange(p.printArea).bottom);
+  const first = titleBottom + 1;
+  if (last < first + 1) return [];
+  const [pageW, pageH] = A4_INCHES[p.orientation];
+  const margins = p.margins ?? DEFAULT_MARGINS;
+  // The scale the page is printed at: the one set, or fitted to width as Excel measures the columns
+  // (the narrower digit, so the larger scale: fewer rows a page, the safe side).
+  let scale = (p.scale ?? 100) / 100;
+  if (p.fitToWidth) {
+    let total = 0;
+    for (let c = 0; c < usedColumns(d); c++) total += columnPoints(d.columnWidths?.[c]);
+    scale = Math.min(1, ((pageW - margins.left - margins.right) * 72) / total);
+  }
+  const capacity = (((pageH - margins.top - margins.bottom) * 72) / scale) * PAGE_SAFETY;
+  const h = (r: number) => heights[r] ?? DEFAULT_ROW_POINTS;
+  let titles = 0;
+  for (let r = titleTop; r <= titleBottom; r++) titles += h(r);
+  let lead = 0; // what page 1 holds above the table's rows (title block and header)
+  for (let r = 0; r < first; r++) lead += h(r);
+  // Pages when breaking only where a page is full.
+  const pages: number[][] = [[]];
+  let used = lead;
+  for (let r = first; r <= last; r++) {
+    if (used + h(r) > capacity && pages[pages.length - 1].length > 0) {
+      pages.push([]);
+      used = titles;
+    }
+    pages[pages.length - 1].push(r);
+    used += h(r);
+  }
+  const n = pages.length;
+  if (n < 2 || n > MAX_BALANCED_PAGES) return [];
+  const body = capacity - titles;
+  let tail = 0;
+  for (const r of pages[n - 1]) tail += h(r);
+  if (tail >= body / 3) return [];
+  // The same number of pages, the rows shared out by height: page k ends near k/n of the table's height.
+  let all = 0;
+  for (let r = first; r <= last; r++) all += h(r);
+  const out: number[] = [];
+  let acc = 0;
+  let k = 1;
+  for (let r = first; r <= last && k < n; r++) {
+    if (acc + h(r) / 2 > (all * k) / n) {
+      out.push(r);
+      k++;
+    }
+    acc += h(r);
+  }
+  return out;
+}
+
 /** The sheet as it should be written: print setup and row heights fitted to paper. Hidden sheets are
  * not printed and are returned as they are. */
 export function fitForPrint(d: SheetDescription): SheetDescription {
   if (d.state !== "visible") return d;
   // The text cells' looks are resolved once for both (they were twice: a third of a bulletin's writing).
   const looks = textCellLooks(d);
-  return { ...d, print: fitPrint(d, looks), rowHeights: fitRowHeights(d, looks) };
+  const print = fitPrint(d, looks);
+  const rowHeights = fitRowHeights(d, looks);
+  const breaks = balancedBreaks(d, print, rowHeights);
+  return { ...d, print, rowHeights, ...(breaks.length ? { pageBreaks: breaks } : {}) };
 }

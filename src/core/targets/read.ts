@@ -1,6 +1,8 @@
 // Reads a targets workbook back (snapshot -> allocation + settings). Every refused cell is an issue of
 // the catalogue (form/messages.ts) with its sheet and cell; refused values fall back to "not allocated" /
 // the default setting.
+import { milestoneInForce } from "../plan/milestones";
+import { parsePeriod } from "../plan/periods";
 import { address } from "../a1";
 import { readBulletinSettings, type BulletinSettings } from "../report/settings";
 import type { Issue } from "../issues";
@@ -78,7 +80,15 @@ function cellText(v: SnapshotValue | undefined): string | null {
   return p === null ? null : String(p);
 }
 
-function readAllocation(sheet: SheetSnapshot, plan: Plan, issues: Issue[]): TargetAllocation {
+function readAllocation(
+  sheet: SheetSnapshot,
+  plan: Plan,
+  issues: Issue[],
+  periodYear: number | null,
+): TargetAllocation {
+  /** The plan's city target for the workbook's period: the milestone in force (the end target without a period). */
+  const planTarget = (ind: Indicator) =>
+    periodYear === null ? ind.target : milestoneInForce(plan, ind, periodYear).target;
   const byCode = new Map(plan.indicators.map((i) => [i.code, i]));
   const unitCodes = new Set(plan.units.map((u) => u.code));
   const alloc: TargetAllocation = { units: {}, city: {} };
@@ -133,8 +143,9 @@ function readAllocation(sheet: SheetSnapshot, plan: Plan, issues: Issue[]): Targ
     const base = readNum(ind, r, 3, "基期值");
     const target = readNum(ind, r, 4, unit === CITY_CODE ? "全市目标" : "分解目标");
     if (unit === CITY_CODE) {
-      // The city target is the plan's; only a deliberate edit (a different number) overrides it.
-      alloc.city[code] = { base, target: target !== null && target !== ind.target ? target : null };
+      // The city target is the plan's (its milestone for the workbook's period); only a deliberate edit
+      // (a different number) overrides it.
+      alloc.city[code] = { base, target: target !== null && target !== planTarget(ind) ? target : null };
     } else if (base !== null || target !== null) {
       (alloc.units[unit] ??= {})[code] = { base, target };
     }
@@ -145,7 +156,7 @@ function readAllocation(sheet: SheetSnapshot, plan: Plan, issues: Issue[]): Targ
     const filled = targets.filter((t): t is number => t !== null);
     if (filled.length === 0) continue;
     const sum = filled.reduce((a, b) => a + b, 0);
-    const cityTarget = alloc.city[ind.code]?.target ?? ind.target;
+    const cityTarget = alloc.city[ind.code]?.target ?? planTarget(ind);
     if (Math.abs(sum - cityTarget) > 1e-6)
       issues.push(
         makeIssue("targets.sum_mismatch", {
@@ -302,7 +313,11 @@ export function readTargets(snapshot: WorkbookSnapshot, plan: Plan): TargetsRead
         args: { detail: "采用默认评分设置" },
       }),
     );
-  const targets: TargetAllocation = tSheet ? readAllocation(tSheet, plan, issues) : { units: {}, city: {} };
+  const periodRow = meta.cells.find((r) => text(r[0]) === "period");
+  const periodYear = parsePeriod(periodRow ? text(periodRow[1]) : "")?.year ?? null;
+  const targets: TargetAllocation = tSheet
+    ? readAllocation(tSheet, plan, issues, periodYear)
+    : { units: {}, city: {} };
   const settings = sSheet ? readSettings(sSheet, plan, issues) : { ...DEFAULT_SETTINGS, weights: {} };
   // Sheets added in the workbook's second version; a first-version workbook simply has none.
   const rSheet = snapshot.sheets.find((s) => s.name === REGION_SHEET);

@@ -5,6 +5,7 @@ import { assertPeriodInPlan } from "../plan/window";
 import { bulletinSettingsSheet, type BulletinSettings } from "../report/settings";
 import { TABLE_HEADER } from "../sheet/styles";
 import { columnLetter } from "../a1";
+import { milestoneInForce } from "../plan/milestones";
 import type { Period } from "../plan/periods";
 import type { Indicator, Plan } from "../plan/types";
 import type {
@@ -122,9 +123,14 @@ function targetsSheet(plan: Plan, period: Period, alloc: TargetAllocation | unde
   const conditionalFormats: ConditionalFormat[] = [];
   plan.indicators.forEach((ind, i) => {
     const titleRow = rows.length + 1;
+    // The milestone the period is measured against, by its year; a 新增 target says so.
+    const m = milestoneInForce(plan, ind, period.year);
+    const increase = ind.basis === "increase";
     rows.push([
       ind.code,
-      `${i + 1}. ${ind.name}（${ind.kind === "count" ? "计数类" : "比率类"}；全市目标${cmpText(ind)}${targetText(ind, ind.target)}）`,
+      `${i + 1}. ${ind.name}（${ind.kind === "count" ? "计数类" : "比率类"}；全市${m.year}年目标` +
+        `${increase ? "为较基期新增" : ""}${cmpText(ind)}${targetText(ind, m.target)}` +
+        `${increase ? "；各地分解目标填较基期的新增数" : ""}）`,
     ]);
     merges.push(`B${titleRow}:F${titleRow}`);
     styles.push({ range: `A${titleRow}:F${titleRow}`, style: BLOCK });
@@ -144,7 +150,14 @@ function targetsSheet(plan: Plan, period: Period, alloc: TargetAllocation | unde
               `"各地合计"&${sum}&"，与全市目标不符"))`,
           }
         : "比率类：各地留空则采用全市目标";
-    rows.push([ind.code, CITY_CODE, "全市", alloc?.city[ind.code]?.base ?? null, ind.target, check]);
+    rows.push([
+      ind.code,
+      CITY_CODE,
+      "全市",
+      alloc?.city[ind.code]?.base ?? ind.base ?? null,
+      m.target,
+      check,
+    ]);
     const fmt = numFmtOf(ind);
     styles.push({ range: `A${first}:C${cityRow}`, style: CELL });
     styles.push({ range: `D${first}:E${last}`, style: { ...INPUT, numFmt: fmt } });
