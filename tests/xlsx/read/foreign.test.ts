@@ -1,5 +1,6 @@
 // The reader on what other programs write (issue 21): each finding on a small file made for it and, where
 // one exists, on the real file it was found in (tests/xlsx/read/foreign/, from Apache POI's test data).
+import fc from "fast-check";
 import { readFileSync } from "fs";
 import * as path from "path";
 import { zipSync, type Zippable } from "fflate";
@@ -106,6 +107,24 @@ describe("1. a number is never read from text", () => {
     const s = first(await read(book(sheet(`<row r="1">${row}</row>`))));
     expect(s.cells[0]).toEqual(cells.map(([, n]) => n));
     expect(Object.is(s.cells[0][10], -0)).toBe(true);
+  });
+
+  test("random number-like text: a number exactly when the whole text is one, else the text", async () => {
+    // The definition, as a regular expression (test only, on short text): xsd:double without INF and NaN.
+    const WHOLE = /^[ \t\n]*[+-]?(\d+\.?\d*|\.\d+)([eE][+-]?\d+)?[ \t\n]*$/;
+    const unit = fc.constantFrom("1", "0", "9", ".", "e", "E", "+", "-", " ", ",", "k", "\t", "x");
+    await fc.assert(
+      fc.asyncProperty(
+        fc.array(fc.string({ unit, minLength: 1, maxLength: 12 }), { minLength: 1, maxLength: 8 }),
+        async (vs) => {
+          const row = vs.map((v, i) => `<c r="${String.fromCharCode(65 + i)}1"><v>${v}</v></c>`).join("");
+          const got = first(await readWorkbook(book(sheet(`<row r="1">${row}</row>`)))).cells[0] ?? [];
+          const want = vs.map((v) => (WHOLE.test(v) ? Number(v) : v));
+          expect(got.slice(0, vs.length)).toEqual(want);
+        },
+      ),
+      { numRuns: 200 },
+    );
   });
 
   test("an unknown type is text, in a cell and as a formula's cached value", async () => {
