@@ -12,6 +12,7 @@ const os = require("os");
 const path = require("path");
 const zlib = require("zlib");
 const { generateRound } = require("./gen");
+const { rosterBench } = require("./roster");
 
 const ROOT = path.resolve(__dirname, "..");
 const PY = "/usr/bin/python3";
@@ -398,6 +399,7 @@ async function main() {
   }
   for (const f of [bulletinOut, docxOut, analystOut, targets]) fs.rmSync(f, { force: true });
   out();
+  await rosterBench({ files, runs: RUNS, alternate, median, out, fmt, need, SRDI });
 
   if (AGGREGATE_ONLY) return;
   out("2. Checking: srdi check --json on the same 10 files");

@@ -13,7 +13,7 @@ const { DEFAULT_PLAN } = require(path.join(dist, "core/plan/default-plan"));
 const { writeWorkbook } = require(path.join(dist, "xlsx/write"));
 
 const out = path.join(__dirname, "..", "assets", "plans");
-// A fixed saved time, so that rewriting an unchanged plan gives the same file.
+// A fixed saved time for the document properties (the zip's own entry times still change on each run).
 const when = "2026-12-06T00:00:00.000Z";
 
 async function write(name, desc) {

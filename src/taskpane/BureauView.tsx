@@ -11,6 +11,8 @@ import { keptChoice } from "../excel/kept-returns";
 import { previewRound } from "./bureau/return-status";
 import { ReturnList } from "./bureau/ReturnList";
 import { RoundSummary } from "./bureau/RoundSummary";
+import { RosterButton } from "./bureau/RosterButton";
+import { rosterCheckNotice } from "./bureau/roster-notices";
 import { PlanPicker } from "./bureau/PlanPicker";
 import type { OnPlan, ReadPlanFile } from "./handlers";
 import { DateField, isoDate } from "./common/DateField";
@@ -36,7 +38,7 @@ export type BureauActions = Pick<
   PaneActions,
   "support" | "readReturnFile" | "keepReturns" | "insertTargets" | "aggregate" | "selectCell" | "annotateFile"
 > &
-  Partial<Pick<PaneActions, "removeKept" | "setReview">>;
+  Partial<Pick<PaneActions, "removeKept" | "setReview" | "loadRoster">>;
 
 export interface PickedFile extends Blob {
   name: string;
@@ -273,6 +275,7 @@ export function BureauView({
       const out: Notice[] = [{ intent: "success", text: m.aggregated(o) }];
       if (o.previousReason) out.push({ intent: "warning", text: T.previousFailed(o.previousReason) });
       if (!o.targets) out.push({ intent: "info", text: m.noTargets });
+      if (o.round.roster) out.push(rosterCheckNotice(o.round.roster));
       if (o.skipped.length)
         out.push({ intent: "warning", text: m.skipped(o.skipped.map((f) => m.feature[f] ?? f).join("、")) });
       return out;
@@ -383,6 +386,18 @@ export function BureauView({
         <Button disabled={!!busy || !period} onClick={targets}>
           {m.insertTargets}
         </Button>
+        {actions.loadRoster && (
+          <RosterButton
+            actions={{ loadRoster: actions.loadRoster }}
+            disabled={!!busy || !!progress || !actions.support().insertSheets}
+            toFile={(f) => toReturnFile(f as PickedFile)}
+            onStart={setBusy}
+            onDone={(n) => {
+              setBusy(null);
+              setNotices(n);
+            }}
+          />
+        )}
         <Button
           appearance="primary"
           disabled={!!busy || !!progress || !canAggregate}

@@ -270,3 +270,37 @@ test("an expression error names the character it points at", () => {
   expect(e.message).toMatch(/第15个字符/);
   expect(e.message).toContain("rd_expens");
 });
+
+test("an expression typed with a Chinese IME (full-width brackets and commas) reads as typed, with a warning", () => {
+  const b = fresh();
+  const cell = set(
+    b,
+    "指标",
+    rowOf(sheet(b, "指标"), "patents_per_firm"),
+    "计算",
+    "sum（patents， SRDI） / count（SRDI）",
+  );
+  const r = readPlanBook(b);
+  expect(r.plan!.indicators.find((i) => i.code === "patents_per_firm")!.expr).toBe(
+    "sum（patents， SRDI） / count（SRDI）",
+  );
+  expect(r.issues.map((i) => [i.sheet, i.cell, i.code, i.severity])).toEqual([
+    ["指标", cell, "plan.normalised", "warning"],
+  ]);
+});
+
+test("a hostile workbook: a sheet past the row cap is refused without walking it; a huge cell is quoted clipped", () => {
+  const b = fresh();
+  const units = sheet(b, "单位");
+  units.cells[1][1] = "县".repeat(30000);
+  units.cells[2][0] = units.cells[1][0];
+  const chains = sheet(b, "产业链");
+  for (let i = 0; i < 20_001; i++) chains.cells.push([`链${i}`]);
+  const r = readPlanBook(b);
+  expect(r.plan).toBeNull();
+  expect(flat(r.issues)).toEqual([
+    ["产业链", null, "plan.too_many_rows"],
+    ["单位", "A3", "plan.duplicate"],
+  ]);
+  expect(r.issues.every((i) => (i.value ?? "").length <= 201 && i.message.length < 400)).toBe(true);
+});

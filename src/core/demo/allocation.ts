@@ -1,5 +1,6 @@
 // The demo's target allocation: count targets split across units by their size with the largest
 // remainder (so they add up to the city target exactly), and base values at the end of 2022.
+import { milestoneInForce } from "../plan/milestones";
 import type { Plan } from "../plan/types";
 import type { TargetAllocation } from "../targets/types";
 
@@ -47,14 +48,19 @@ export function splitByWeight(total: number, weights: number[]): number[] {
   return out;
 }
 
-export function demoAllocation(plan: Plan, weights: number[]): TargetAllocation {
+/**
+ * The allocation of the milestone in force in `periodYear` (the end target without it). Base values: the
+ * plan's own where it states one (云南: 3019户), else the invented demo figure.
+ */
+export function demoAllocation(plan: Plan, weights: number[], periodYear?: number): TargetAllocation {
   const alloc: TargetAllocation = { units: {}, city: {} };
   for (const ind of plan.indicators) {
-    const base = DEMO_CITY_BASE[ind.code] ?? null;
+    const base = ind.base ?? DEMO_CITY_BASE[ind.code] ?? null;
     alloc.city[ind.code] = { base, target: null };
     // Rates are left to the city target, as INDICATORS.md allows.
     if (ind.kind !== "count") continue;
-    const targets = splitByWeight(ind.target, weights);
+    const target = periodYear === undefined ? ind.target : milestoneInForce(plan, ind, periodYear).target;
+    const targets = splitByWeight(target, weights);
     const bases = base === null ? null : splitByWeight(base, weights);
     plan.units.forEach((u, i) => {
       (alloc.units[u.code] ??= {})[ind.code] = { base: bases ? bases[i] : null, target: targets[i] };

@@ -2,6 +2,7 @@
 // a unit with enough defective rows to lose a point, one enterprise reported by two units, lapsed and
 // reviewed recognitions, honours won before and during the plan, one unit still on form version 1, and a
 // targets workbook with the bureau's region figures and a few receipt dates. Deterministic.
+import { milestoneInForce, segmentProgress } from "../plan/milestones";
 import type { FormDef } from "../form/types";
 import { formsOf } from "../form/versions";
 import type { FillData } from "../form/template-fill";
@@ -70,6 +71,8 @@ interface UnitPlan {
   unit: Unit;
   factor: number;
   targets: Record<string, number>;
+  /** Base values the plan states (云南: 3019户 across the units); absent: counts grow from zero. */
+  bases?: Record<string, number>;
 }
 
 function enterpriseRows(
@@ -83,10 +86,14 @@ function enterpriseRows(
   v2: boolean,
 ): Row[] {
   const t = (code: string) => up.targets[code] ?? 0;
+  const b = (code: string) => up.bases?.[code] ?? 0;
   // Units are near where the allocation says they should be by now (base + progress), some ahead, some behind.
   const pe = p + (1 - p) * 0.35;
   const n = (code: string, jitter = 0.12) =>
-    Math.max(0, Math.round(t(code) * pe * up.factor * (1 - jitter + 2 * jitter * r.next())));
+    Math.max(
+      0,
+      Math.round((b(code) + (t(code) - b(code)) * pe) * up.factor * (1 - jitter + 2 * jitter * r.next())),
+    );
   const nInno = n("innovative_smes");
   const nProv = n("provincial_srdi");
   const nLg = n("little_giants", 0.3);
@@ -252,8 +259,14 @@ export function buildDemoRound(plan: Plan, periodId = "2025Q3", seed = 20251015)
   const r = rng(seed);
   const period = parsePeriod(periodId)!;
   const sizes = plan.units.map((_, i) => SIZES[i] ?? 0.1);
-  const targets = demoAllocation(plan, sizes);
-  const progress = timeProgress(plan.start, plan.end, period.end, "day");
+  const targets = demoAllocation(plan, sizes, period.year);
+  // A plan that states its base values (云南) grows from them toward the milestone in force; the built-in
+  // plan states none, and its counts grow from zero toward its end target over the whole plan.
+  const stated = plan.indicators.filter((ind) => ind.base !== undefined && ind.base !== null);
+  const progress =
+    stated.length > 0
+      ? segmentProgress(milestoneInForce(plan, stated[0], period.year), period.end, "day")
+      : timeProgress(plan.start, plan.end, period.end, "day");
   const deadline = "2025-10-15";
   const taken = new Set<string>();
   const codes = new Set<string>();
@@ -278,6 +291,9 @@ export function buildDemoRound(plan: Plan, periodId = "2025Q3", seed = 20251015)
       factor,
       targets: Object.fromEntries(
         Object.entries(targets.units[unit.code] ?? {}).map(([k, v]) => [k, v.target ?? 0]),
+      ),
+      bases: Object.fromEntries(
+        stated.map((ind) => [ind.code, targets.units[unit.code]?.[ind.code]?.base ?? 0]),
       ),
     };
     const ents = enterpriseRows(r, up, plan, progress, period.year, taken, codes, formOf(unit) === current);

@@ -129,6 +129,27 @@ function readChains(t: Table, at: Locations, issues: PlanIssue[]): string[] {
   });
 }
 
+/** Full-width punctuation or curly quotes typed through a Chinese IME: read as their ASCII forms. */
+const FOLDED = /[\uFF01-\uFF5E\u201C\u201D\u2018\u2019\u3000]/;
+
+/** An expression cell typed with an IME: the language folds it (PLAN-AS-DATA-ANCHORS §5.5); say so. */
+function warnFolded(r: SheetReader, row: TableRow, key: string): void {
+  const t = r.text(row, key);
+  const m = FOLDED.exec(t);
+  if (m)
+    r.issues.push(
+      planIssue(
+        "plan.normalised",
+        { sheet: r.sheet, cell: r.cell(row, key), column: key },
+        {
+          header: r.header(key),
+          value: t,
+          detail: `第${m.index + 1}个字符\u201c${m[0]}\u201d`,
+        },
+      ),
+    );
+}
+
 /** One row per tier name: a tier's rows share its code; its year field and validity are on its first row. */
 function readTiers(t: Table, forms: FormDef[], at: Locations, issues: PlanIssue[]): Obj[] | undefined {
   if (t.rows.length === 0) return undefined;
@@ -188,6 +209,7 @@ function readPopulations(t: Table, at: Locations, issues: PlanIssue[]): Obj[] | 
     const name = r.text(row, "name", true);
     names.check(row, name);
     for (const k of ["name", "label", "filter"]) at.set(`populations[${i}].${k}`, r, row, k);
+    warnFolded(r, row, "filter");
     return { name, label: r.text(row, "label", true), filter: r.text(row, "filter") };
   });
 }
@@ -217,6 +239,7 @@ function readIndicators(t: Table, pops: Obj[] | undefined, at: Locations, issues
       basis: r.choice(row, "basis", BASES, true) ?? "",
       scope: r.choice(row, "scope", SCOPES, true) ?? "",
     };
+    warnFolded(r, row, "expr");
     const base = r.num(row, "base");
     if (base !== undefined) o.base = base;
     const annual = r.num(row, "annualIncrease");
