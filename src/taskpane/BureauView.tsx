@@ -106,8 +106,15 @@ export function BureauView({
   const results = React.useMemo(() => imported.map((i) => i.result), [imported]);
   const preview = React.useMemo(() => {
     const included = new Set(results.map((r) => r.file).filter((f) => !excluded.has(f)));
-    return previewRound(plan, period, results, included, deadlineOk ? isoDate(deadline) : null);
-  }, [plan, period?.id, results, excluded, deadline, deadlineOk]);
+    return previewRound(
+      plan,
+      period,
+      results,
+      included,
+      deadlineOk ? isoDate(deadline) : null,
+      Object.fromEntries(reviews),
+    );
+  }, [plan, period?.id, results, excluded, deadline, deadlineOk, reviews]);
   const included = results.filter((r) => !excluded.has(r.file));
 
   const onFiles = async (list: FileList | PickedFile[] | null) => {

@@ -4,6 +4,7 @@
 import { aggregateRound } from "../../core/aggregate/round";
 import type { Period } from "../../core/plan/periods";
 import { periodOutsidePlan } from "../../core/plan/window";
+import type { Review } from "../../core/review/review";
 import type { Plan, Unit } from "../../core/plan/types";
 import type { ReturnResult } from "../../core/read/types";
 
@@ -34,6 +35,8 @@ export function previewRound(
   all: ReturnResult[],
   included: ReadonlySet<string>,
   deadline: string | null,
+  /** Reviews the bureau recorded in this session (报送登记): a unit sent back shows as 退回 with the reason. */
+  reviews?: Record<string, Review>,
 ): RoundPreview {
   const byFile = new Map<string, ReturnState>();
   const inRound = all.filter((r) => included.has(r.file));
@@ -48,7 +51,7 @@ export function previewRound(
       );
     return { byFile, missing: [], counted: 0 };
   }
-  const a = aggregateRound({ plan, period, returns: inRound, deadline });
+  const a = aggregateRound({ plan, period, returns: inRound, deadline, ...(reviews ? { reviews } : {}) });
   for (const x of a.excluded)
     byFile.set(x.file, { status: x.kind === "superseded" ? "duplicate" : "rejected", reason: x.reason });
   const rejectedRows = new Map<string, number>();
