@@ -117,4 +117,4 @@ async function rosterBench({ files, runs, alternate, median, out, fmt, need, SRD
   out();
 }
 
-module.exports = { rosterBench };
+module.exports = { rosterBench, makeRoster };
