@@ -3,6 +3,7 @@
 // with what 汇总 will count.
 import { aggregateRound } from "../../core/aggregate/round";
 import type { Period } from "../../core/plan/periods";
+import { periodOutsidePlan } from "../../core/plan/window";
 import type { Plan, Unit } from "../../core/plan/types";
 import type { ReturnResult } from "../../core/read/types";
 
@@ -24,7 +25,8 @@ export interface RoundPreview {
 
 /**
  * Status of every return in `all` when only those in `included` are aggregated for `period`.
- * A return the user excluded is "excluded"; without a readable period every return keeps its own verdict.
+ * A return the user excluded is "excluded"; without a readable period in the plan's years every return keeps
+ * its own verdict.
  */
 export function previewRound(
   plan: Plan,
@@ -36,7 +38,9 @@ export function previewRound(
   const byFile = new Map<string, ReturnState>();
   const inRound = all.filter((r) => included.has(r.file));
   for (const r of all) if (!included.has(r.file)) byFile.set(r.file, { status: "excluded", reason: null });
-  if (!period) {
+  // A period outside the plan's years (today's default after the plan ends) is no round to preview: the
+  // core refuses to aggregate it, and the pane must not fail while the user types another.
+  if (!period || periodOutsidePlan(plan, period)) {
     for (const r of inRound)
       byFile.set(
         r.file,
