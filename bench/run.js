@@ -12,6 +12,7 @@ const os = require("os");
 const path = require("path");
 const zlib = require("zlib");
 const { generateRound } = require("./gen");
+const { rosterBench } = require("./roster");
 
 const ROOT = path.resolve(__dirname, "..");
 const PY = "/usr/bin/python3";
@@ -23,6 +24,10 @@ const AGGREGATE_ONLY = args.includes("--aggregate-only");
 const RUNS = Number(args[args.indexOf("--runs") + 1]) || (QUICK ? 3 : 5);
 const MAIN_ROWS = 2000;
 const SERIES = QUICK ? [500, 2000] : [500, 2000, 8000];
+/** Rows per return of the whole job's series (bulletin .xlsx and .docx written). */
+const JOB_SERIES = QUICK ? [500, 2000] : [500, 2000, 8000, 20000];
+const GOAL_JOB_MB = 250;
+const GOAL_JOB_20K_MB = 1024;
 const GOAL_BUNDLE_KB = 250;
 
 const out = (s = "") => process.stdout.write(s + "\n");
@@ -239,15 +244,34 @@ async function main() {
   }
   // Alternated round by round (bench/alternate.py): the ratio of each round, then the median of those.
   const bulletinOut = path.join(os.tmpdir(), `srdi-bench-bulletin-${process.pid}.xlsx`);
+  const docxOut = path.join(os.tmpdir(), `srdi-bench-bulletin-${process.pid}.docx`);
+  const analystOut = path.join(os.tmpdir(), `srdi-bench-analyst-${process.pid}.xlsx`);
+  const targets = path.join(os.tmpdir(), `srdi-bench-targets-${process.pid}.xlsx`);
+  execFileSync("node", [SRDI, "targets", "--period", main.period, "--out", targets]);
+  const job = (f) => [
+    "node",
+    SRDI,
+    "aggregate",
+    ...f,
+    "--targets",
+    targets,
+    "--out",
+    bulletinOut,
+    "--docx",
+    docxOut,
+    "--date",
+    "2025-10-20",
+  ];
   const cmds = {
     srdi: ["node", SRDI, "aggregate", ...files, "--json", "--date", "2025-10-20"],
     full: ["node", SRDI, "aggregate", ...files, "--out", bulletinOut, "--date", "2025-10-20"],
+    job: job(files),
+    analyst: [PY, path.join(__dirname, "openpyxl_writer.py"), String(year), analystOut, ...files],
     openpyxl: [PY, path.join(__dirname, "openpyxl_baseline.py"), String(year), ...files],
     pandas: [PY, path.join(__dirname, "pandas_baseline.py"), String(year), ...files],
     floor: ["node", path.join(__dirname, "floor.js"), ...files],
   };
   const rounds = alternate(Object.values(cmds), RUNS);
-  fs.rmSync(bulletinOut, { force: true });
   const names = Object.keys(cmds);
   const col = (name) => rounds.map((r) => r[names.indexOf(name)]);
   const med = (name, k) => median(col(name).map((x) => x[k]));
@@ -259,7 +283,9 @@ async function main() {
     );
   line("srdi aggregate --json (read, check, aggregate, score)", "srdi");
   line("srdi aggregate --out (the same + bulletin .xlsx)", "full");
+  line("srdi aggregate --targets --out --docx (the whole job)", "job");
   line("openpyxl read-only, values only, to the first blank row", "openpyxl");
+  line("analyst: the same + 3 tables in openpyxl write-only mode", "analyst");
   line("pandas read_excel (openpyxl engine)", "pandas");
   line("floor: start-up + read + zlib inflate + one byte pass", "floor");
   out(
@@ -280,6 +306,26 @@ async function main() {
   goal("≥ 3x openpyxl (wall)", { ok: ow >= 3, by: 3 / ow, text: `${fmt(ow, 2)}x` });
   goal("≥ 3x openpyxl (CPU)", { ok: oc >= 3, by: 3 / oc, text: `${fmt(oc, 2)}x` });
   goal("≤ 3x the floor", { ok: fl <= 3, by: fl / 3, text: `${fmt(fl, 2)}x` });
+  const jj = ratio("job", "srdi", "s");
+  const aw = ratio("analyst", "job", "s");
+  const ac = ratio("analyst", "job", "cpu");
+  const jm = med("job", "mb");
+  goal("whole job ≤ 1.5x --json (wall)", { ok: jj <= 1.5, by: jj / 1.5, text: `${fmt(jj, 2)}x` });
+  goal("whole job ≥ 3x the analyst's writing script (wall)", {
+    ok: aw >= 3,
+    by: 3 / aw,
+    text: `${fmt(aw, 2)}x`,
+  });
+  goal("whole job ≥ 3x the analyst's writing script (CPU)", {
+    ok: ac >= 3,
+    by: 3 / ac,
+    text: `${fmt(ac, 2)}x`,
+  });
+  goal(`whole job peak RSS ≤ ${GOAL_JOB_MB} MB`, {
+    ok: jm <= GOAL_JOB_MB,
+    by: jm / GOAL_JOB_MB,
+    text: `${fmt(jm, 0)} MB`,
+  });
   const srdi = { s: med("srdi", "s"), mb: med("srdi", "mb") };
   const openpyxlMain = { s: med("openpyxl", "s") };
   const floor = { s: med("floor", "s") };
@@ -318,6 +364,42 @@ async function main() {
     `   marginal cost ${fmt(marginal * 1e6, 1)} µs/row; a straight line through ${group(lo)} and ${group(hi)} predicts ${fmt(expect)} s at ${group(MAIN_ROWS)}, measured ${fmt(srdi.s)} s`,
   );
   out();
+
+  out("   the whole job (aggregate --targets --out --docx; 10 returns each):");
+  out(
+    `   ${pad("rows per return", 16)} ${pad("rows", 8)} ${pad("wall s", 8)} ${pad("CPU s", 8)} ${pad("µs/row", 8)} ${pad("peak MB", 8)} KB/row`,
+  );
+  const jobSeries = {};
+  for (const n of JOB_SERIES) {
+    const s = series[n] ?? (series[n] = await round(n));
+    const r = alternate([job(s.files)], n >= 8000 ? 1 : Math.min(RUNS, 3));
+    jobSeries[n] = {
+      s: median(r.map((x) => x[0].s)),
+      cpu: median(r.map((x) => x[0].cpu)),
+      mb: median(r.map((x) => x[0].mb)),
+    };
+    const j = jobSeries[n];
+    out(
+      `   ${pad(group(n), 16)} ${pad(group(s.rows), 8)} ${pad(fmt(j.s), 8)} ${pad(fmt(j.cpu), 8)} ${pad(fmt((j.s * 1e6) / s.rows, 1), 8)} ${pad(fmt(j.mb, 0), 8)} ${fmt((j.mb * 1024) / s.rows, 2)}`,
+    );
+  }
+  {
+    const [lo, hi] = [JOB_SERIES[0], JOB_SERIES[JOB_SERIES.length - 1]];
+    const perRow = (jobSeries[hi].mb - jobSeries[lo].mb) / (series[hi].rows - series[lo].rows);
+    const perRowS = (jobSeries[hi].s - jobSeries[lo].s) / (series[hi].rows - series[lo].rows);
+    out(
+      `   marginal ${fmt(perRowS * 1e6, 1)} µs/row and ${fmt(perRow * 1024, 2)} KB/row between ${group(lo)} and ${group(hi)} rows per return`,
+    );
+    if (jobSeries[20000])
+      goal(`10 × 20,000 rows within ${GOAL_JOB_20K_MB} MB`, {
+        ok: jobSeries[20000].mb <= GOAL_JOB_20K_MB,
+        by: jobSeries[20000].mb / GOAL_JOB_20K_MB,
+        text: `${fmt(jobSeries[20000].mb, 0)} MB`,
+      });
+  }
+  for (const f of [bulletinOut, docxOut, analystOut, targets]) fs.rmSync(f, { force: true });
+  out();
+  await rosterBench({ files, runs: RUNS, alternate, median, out, fmt, need, SRDI });
 
   if (AGGREGATE_ONLY) return;
   out("2. Checking: srdi check --json on the same 10 files");

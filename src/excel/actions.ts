@@ -25,6 +25,10 @@ import {
   TARGETS_META_SHEET,
   TARGETS_SHEET,
 } from "../core/targets/types";
+import { readRoster } from "../core/roster/read";
+import { buildRosterWorkbook, ROSTER_META_SHEET, ROSTER_SHEET } from "../core/roster/workbook";
+import type { Roster } from "../core/roster/types";
+import { chinaToday } from "../core/china-date";
 import { currentWorkbookBytes } from "./file";
 import { keepReturnSheets, bytesToBase64 } from "./import";
 import { keptChoice, keptReturns, keptSheetNames } from "./kept-returns";
@@ -88,6 +92,18 @@ export interface AggregateOutcome extends RoundSummary {
   bulletin?: BulletinOptions;
   /** Why the previous bulletin picked could not be compared; "" when it was, or none was picked. */
   previousReason?: string;
+  /** Problems of the roster sheet (认定名单) kept in the workbook; the round's check is round.roster. */
+  rosterIssues?: Issue[];
+}
+
+/** A roster file loaded into the workbook: rows kept, rows refused (with their issues), or refused whole. */
+export interface RosterOutcome {
+  kept: number;
+  rejected: number;
+  /** Whole-file refusals and row problems, located in the file as read. */
+  issues: Issue[];
+  /** False when the file was refused whole (nothing written). */
+  loaded: boolean;
 }
 
 /** What the workbook already holds where a template would go. */
@@ -116,6 +132,8 @@ export interface PaneActions {
   readReturnFile(file: ReturnFile): Promise<ReturnResult>;
   keepReturns(imported: ImportedReturn[]): Promise<number>;
   insertTargets(period: Period): Promise<"inserted" | "exists">;
+  /** Reads a roster file (认定名单) and keeps its accepted rows in the workbook's 认定名单 sheet. */
+  loadRoster(file: ReturnFile): Promise<RosterOutcome>;
   aggregate(req: AggregateRequest): Promise<AggregateOutcome>;
   /** The template already in the workbook, if any (presets, and asking before overwriting). */
   templateState(): Promise<TemplateState>;
@@ -174,6 +192,7 @@ export async function readPlanWorkbook(file: ReturnFile): Promise<PlanBookResult
 
 const percentColumns = FORM_V1.enterprises.fields.flatMap((f, i) => (f.type === "percent" ? [i] : []));
 const templateSheets = new Set([FORM_V1.metaSheet, FORM_V1.instructionsSheet, ...keptSheetNames()]);
+const rosterSheets = new Set([ROSTER_SHEET, ROSTER_META_SHEET]);
 const targetSheets = new Set([
   TARGETS_SHEET,
   SETTINGS_SHEET,
@@ -261,10 +280,40 @@ export function createActions(plan: Plan, now: () => Date = () => new Date()): P
       }
     },
 
+    async loadRoster(file) {
+      // The same guarded reader and caps as a return: a hostile file is refused, not half-read.
+      let snapshot;
+      try {
+        snapshot = await lazyReader(file.bytes, { name: file.name, modified: file.modified ?? undefined });
+      } catch (e) {
+        // The reader's refusal as a return's would be worded (file.too_large, file.encrypted, …).
+        const refused = await readReturnBytes(file, () => Promise.reject(e), { plan });
+        return { kept: 0, rejected: 0, issues: refused.errors, loaded: false };
+      }
+      const thisYear = Number(chinaToday(now()).slice(0, 4));
+      const r = readRoster(snapshot, plan, { thisYear });
+      if (!r.roster) return { kept: 0, rejected: 0, issues: r.issues, loaded: false };
+      const desc = buildRosterWorkbook(plan, {
+        thisYear,
+        generatedAt: now().toISOString(),
+        entries: r.roster.entries,
+      });
+      await writeWorkbookDescription(desc, { replace: true, activate: ROSTER_SHEET });
+      return {
+        kept: r.roster.entries.length,
+        rejected: r.roster.rowsRejected,
+        issues: r.issues,
+        loaded: true,
+      };
+    },
+
     async aggregate(req) {
       const snapshot = await readSheetsToSnapshot({
         include: (n) =>
-          targetSheets.has(n) || n.endsWith(FORM_V1.metaSheet) || keptSheetNames().some((k) => n.endsWith(k)),
+          targetSheets.has(n) ||
+          rosterSheets.has(n) ||
+          n.endsWith(FORM_V1.metaSheet) ||
+          keptSheetNames().some((k) => n.endsWith(k)),
       });
       const inBook = keptReturns(snapshot).map((k) =>
         readReturn(k.snapshot, { plan, file: k.file, modified: k.modified }),
@@ -277,7 +326,18 @@ export function createActions(plan: Plan, now: () => Date = () => new Date()): P
       );
       const hasTargets = snapshot.sheets.some((s) => s.name === TARGETS_SHEET);
       const t = hasTargets ? readTargets(snapshot, plan) : null;
+      // The roster the bureau loaded once (认定名单 sheet), read again as it stands now.
+      let roster: Roster | null = null;
+      let rosterIssues: Issue[] = [];
+      if (snapshot.sheets.some((s) => s.name === ROSTER_SHEET)) {
+        const r = readRoster({ sheets: snapshot.sheets.filter((s) => rosterSheets.has(s.name)) }, plan, {
+          thisYear: Number(chinaToday(now()).slice(0, 4)),
+        });
+        roster = r.roster;
+        rosterIssues = r.issues;
+      }
       const result = runRound({
+        roster,
         plan,
         period: req.period,
         returns,
@@ -301,6 +361,7 @@ export function createActions(plan: Plan, now: () => Date = () => new Date()): P
         targetIssues: t?.issues ?? [],
         bulletin,
         previousReason: prev?.reason ?? "",
+        rosterIssues,
       };
     },
 

@@ -11,6 +11,8 @@ import { keptChoice } from "../excel/kept-returns";
 import { previewRound } from "./bureau/return-status";
 import { ReturnList } from "./bureau/ReturnList";
 import { RoundSummary } from "./bureau/RoundSummary";
+import { RosterButton } from "./bureau/RosterButton";
+import { rosterCheckNotice } from "./bureau/roster-notices";
 import { PlanPicker } from "./bureau/PlanPicker";
 import type { OnPlan, ReadPlanFile } from "./handlers";
 import { DateField, isoDate } from "./common/DateField";
@@ -36,7 +38,7 @@ export type BureauActions = Pick<
   PaneActions,
   "support" | "readReturnFile" | "keepReturns" | "insertTargets" | "aggregate" | "selectCell" | "annotateFile"
 > &
-  Partial<Pick<PaneActions, "removeKept" | "setReview">>;
+  Partial<Pick<PaneActions, "removeKept" | "setReview" | "loadRoster">>;
 
 export interface PickedFile extends Blob {
   name: string;
@@ -104,8 +106,15 @@ export function BureauView({
   const results = React.useMemo(() => imported.map((i) => i.result), [imported]);
   const preview = React.useMemo(() => {
     const included = new Set(results.map((r) => r.file).filter((f) => !excluded.has(f)));
-    return previewRound(plan, period, results, included, deadlineOk ? isoDate(deadline) : null);
-  }, [plan, period?.id, results, excluded, deadline, deadlineOk]);
+    return previewRound(
+      plan,
+      period,
+      results,
+      included,
+      deadlineOk ? isoDate(deadline) : null,
+      Object.fromEntries(reviews),
+    );
+  }, [plan, period?.id, results, excluded, deadline, deadlineOk, reviews]);
   const included = results.filter((r) => !excluded.has(r.file));
 
   const onFiles = async (list: FileList | PickedFile[] | null) => {
@@ -273,6 +282,7 @@ export function BureauView({
       const out: Notice[] = [{ intent: "success", text: m.aggregated(o) }];
       if (o.previousReason) out.push({ intent: "warning", text: T.previousFailed(o.previousReason) });
       if (!o.targets) out.push({ intent: "info", text: m.noTargets });
+      if (o.round.roster) out.push(rosterCheckNotice(o.round.roster));
       if (o.skipped.length)
         out.push({ intent: "warning", text: m.skipped(o.skipped.map((f) => m.feature[f] ?? f).join("、")) });
       return out;
@@ -383,6 +393,18 @@ export function BureauView({
         <Button disabled={!!busy || !period} onClick={targets}>
           {m.insertTargets}
         </Button>
+        {actions.loadRoster && (
+          <RosterButton
+            actions={{ loadRoster: actions.loadRoster }}
+            disabled={!!busy || !!progress || !actions.support().insertSheets}
+            toFile={(f) => toReturnFile(f as PickedFile)}
+            onStart={setBusy}
+            onDone={(n) => {
+              setBusy(null);
+              setNotices(n);
+            }}
+          />
+        )}
         <Button
           appearance="primary"
           disabled={!!busy || !!progress || !canAggregate}

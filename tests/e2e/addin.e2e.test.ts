@@ -445,3 +445,140 @@ test("the bureau on a real round's size: ten returns of 2,000 rows kept and aggr
   await shot("08-large-round");
   expect(errors).toEqual([]);
 }, 480000);
+
+test("the next round at 320 px: prefill from the last return, a resubmission compared, a return sent back, the .docx", async () => {
+  const errors: string[] = [];
+  page.on("pageerror", (e) => errors.push(e.message));
+  const demo = buildDemoRound(DEFAULT_PLAN);
+  const first = demo.returns[0];
+  const dir = mkdtempSync(path.join(work, "next-"));
+  // A corrected resubmission of the first unit, saved later, with one figure changed.
+  const rows = first.data.enterprises!.map((r) => [...r]);
+  const rev = first.form.enterprises.fields.findIndex((f) => f.key === "revenue");
+  rows[0][rev] = 123456;
+  const corrected = path.join(dir, first.fileName.replace(/\.xlsx$/, "-更正.xlsx"));
+  const desc = fillTemplate(
+    buildTemplate({
+      plan: DEFAULT_PLAN,
+      form: first.form,
+      unit: first.unit,
+      period: demo.period,
+      deadline: demo.deadline,
+      generatedAt: demo.generatedAt,
+    }),
+    { ...first.data, enterprises: rows },
+    first.form,
+  );
+  writeFileSync(
+    corrected,
+    await writeWorkbook({
+      ...desc,
+      properties: { ...desc.properties, modified: "2025-10-14T02:00:00.000Z" },
+    }),
+  );
+
+  // 1. A clerk: 插入模板 → 按上期报表预填 with the unit's 2025Q3 return, for 2025Q4.
+  const consoleLines: string[] = [];
+  page.on("console", (msg) => consoleLines.push(`${msg.type()}: ${msg.text()}`));
+  await page.goto(`${origin}/taskpane.html?view=clerk`);
+  await page
+    .getByRole("button", { name: "插入模板" })
+    .waitFor()
+    .catch((e: Error) => {
+      throw new Error(`${e.message}\n${[...errors, ...consoleLines].join("\n")}`);
+    });
+  await page.getByRole("combobox", { name: "填报单位" }).selectOption({ label: first.unit.name });
+  await page.getByRole("textbox", { name: "报告期" }).fill("2025Q4");
+  await page.getByTestId("prefill-file").setInputFiles(returnFiles[0]);
+  await page.getByText(/并按上期报表“.*”预填/).waitFor({ timeout: 90000 });
+  const ent = await page.evaluate(
+    () =>
+      (
+        window as unknown as { __fakeSheetValues: (n: string, r: number, c: number) => { rows: unknown[][] } }
+      ).__fakeSheetValues("企业名录", 3, 12).rows,
+  );
+  expect(ent[1][1]).toBe(first.data.enterprises![0][1]);
+  expect(ent[1][rev] ?? null).toBeNull();
+  let size = await extent();
+  expect(size.width).toBeLessThanOrEqual(size.client);
+  await shot("08-prefilled");
+  expect(await axeSerious()).toEqual([]);
+  // Another unit's return is refused with the reason (asked first: the workbook holds the filled
+  // template), and the prefilled sheets stay as they were.
+  await page.getByRole("combobox", { name: "填报单位" }).selectOption({ label: demo.returns[1].unit.name });
+  await page.getByTestId("prefill-file").setInputFiles(returnFiles[0]);
+  await page.getByRole("alertdialog").getByRole("button", { name: "替换（数据将丢失）" }).click();
+  await page.getByText(`不是${demo.returns[1].unit.name}(${demo.returns[1].unit.code})的`).waitFor();
+  const still = await page.evaluate(
+    () =>
+      (window as unknown as { __fakeSheetValues: (n: string) => { rows: unknown[][] } }).__fakeSheetValues(
+        "企业名录",
+      ).rows[1][1],
+  );
+  expect(still).toBe(first.data.enterprises![0][1]);
+
+  // 2. The bureau: the returns and the corrected resubmission.
+  await page.goto(`${origin}/taskpane.html?view=bureau`);
+  const panel = page.getByRole("tabpanel", { name: "汇总" });
+  await panel.getByTestId("files").setInputFiles([...returnFiles, corrected]);
+  await page.getByText(/已把 \d+ 份报表的数据表保存到本工作簿/).waitFor({ timeout: 90000 });
+  await panel.getByRole("button", { name: "插入目标分解表" }).click();
+  await page.getByText(/已插入目标分解表/).waitFor();
+  const rowsOf = panel.getByTestId("return-row");
+  // Details of the resubmission: what it changed since the unit's earlier return.
+  const correctedRow = rowsOf.nth(10);
+  await correctedRow.getByRole("button", { name: /的详情$/ }).click();
+  const diff = correctedRow.getByTestId("diff");
+  await diff.waitFor();
+  expect(await diff.textContent()).toContain("与上次报送相比");
+  expect(await diff.textContent()).toMatch(/修改1家/);
+  expect(await diff.textContent()).toContain("→ 123456");
+  size = await extent();
+  expect(size.width).toBeLessThanOrEqual(size.client);
+  await shot("09-diff-details");
+  expect(await axeSerious()).toEqual([]);
+
+  // 3. Send 灌南县 back with a reason; the round leaves it out and the bulletin says why.
+  const guannan = rowsOf.filter({ hasText: "灌南县" });
+  await guannan.getByRole("button", { name: /的详情$/ }).click();
+  await guannan.getByRole("button", { name: "退回" }).click();
+  await guannan.getByText("请填写退回原因。").waitFor();
+  await guannan.getByRole("textbox", { name: "退回原因" }).fill("营业收入单位填成了元");
+  await guannan.getByRole("button", { name: "退回" }).click();
+  await page.getByText("已在报送登记中记下灌南县的审核结果：退回。汇总时将按此计入。").waitFor();
+  size = await extent();
+  expect(size.width).toBeLessThanOrEqual(size.client);
+  await shot("10-sent-back");
+  expect(await axeSerious()).toEqual([]);
+  await panel.getByRole("button", { name: "汇总并生成通报" }).click();
+  await panel.getByTestId("round-summary").waitFor({ timeout: 90000 });
+  const bulletin = await page.evaluate(
+    () =>
+      (
+        window as unknown as { __fakeSheetValues: (n: string, r: number) => { rows: unknown[][] } }
+      ).__fakeSheetValues("工作通报", 80).rows,
+  );
+  expect(bulletin.map((r) => String(r?.[0] ?? "")).join("\n")).toContain(
+    "经市局审核退回1个(灌南县：营业收入单位填成了元)",
+  );
+
+  // 4. The .docx download.
+  const [download] = await Promise.all([
+    page.waitForEvent("download"),
+    panel.getByRole("button", { name: "下载通报(.docx)" }).click(),
+  ]);
+  expect(download.suggestedFilename()).toBe("工作通报-2025Q3.docx");
+  const docx = path.join(dir, "bulletin.docx");
+  await download.saveAs(docx);
+  expect(readFileSync(docx).subarray(0, 2).toString()).toBe("PK");
+
+  // 5. 移除 also removes the kept sheets.
+  const prefixed = (b: FakeBook) => b.sheets.filter((s) => s.name.startsWith("灌南县")).length;
+  expect(prefixed(await book())).toBeGreaterThan(0);
+  await guannan.getByRole("button", { name: "移除 灌南县" }).click();
+  await page.getByText(/已从列表移除 灌南县，并删除其保存在本工作簿中的 \d+ 张工作表/).waitFor();
+  expect(prefixed(await book())).toBe(0);
+  await shot("11-removed");
+  expect(errors).toEqual([]);
+  expect(blocked).toEqual([]);
+}, 480000);

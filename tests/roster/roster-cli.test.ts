@@ -111,9 +111,9 @@ test("aggregate --roster: verified by default, claims when 评分设置 says so;
   expect([city(verified, "provincial_srdi"), city(verified, "innovative_smes")]).toEqual([2, 0]);
   expect(verified.roster.policy).toBe("verified");
   expect(
-    verified.roster.claims.map((c: Record<string, unknown>) => [
+    verified.roster.claims.map((c: Record<string, string>) => [
       c.cell,
-      c.tierName,
+      verified.roster.tiers[c.tier],
       c.outcome,
       c.countedYear,
     ]),

@@ -166,7 +166,8 @@ export function rosterSheet(result: RoundResult, attachment: number): SheetDescr
     name: SHEET_ROSTER,
     state: "visible",
     rows,
-    columnWidths: [16, 30, 21, 20, 9, 16, 9, 14],
+    // Under 116 characters in all: A4 landscape at a legible scale (core/sheet/print-fit.ts).
+    columnWidths: [12, 26, 19, 16, 8, 14, 8, 12],
     rowHeights,
     styles,
     merges,

@@ -93,23 +93,24 @@ function yearOf(v: SnapshotValue | undefined): number | null {
   return m ? Number(m[1]) : null;
 }
 
-/** Which plan unit a 所在地区 names; inCity when it names the plan's city or one of its units. */
-export function regionUnit(
-  region: string | null,
+/** Which plan unit a 所在地区 names (the longest unit name it contains); inCity when it names the plan's
+ * city or one of its units. Make once per plan, call per row. */
+export function regionMatcher(
   plan: Pick<Plan, "city" | "units">,
-): { unit: string | null; inCity: boolean } {
-  if (region === null) return { unit: null, inCity: true };
-  const key = wordKey(region);
-  let best: { code: string; len: number } | null = null;
-  for (const u of plan.units) {
-    const name = wordKey(u.name);
-    if (name !== "" && key.includes(name) && (!best || name.length > best.len))
-      best = { code: u.code, len: name.length };
-  }
-  if (best) return { unit: best.code, inCity: true };
+): (region: string | null) => { unit: string | null; inCity: boolean } {
+  const units = plan.units
+    .map((u) => ({ code: u.code, key: wordKey(u.name) }))
+    .filter((u) => u.key !== "")
+    .sort((a, b) => b.key.length - a.key.length);
   const city = wordKey(plan.city);
   const bare = city.endsWith("市") ? city.slice(0, -1) : city;
-  return { unit: null, inCity: bare !== "" && key.includes(bare) };
+  return (region) => {
+    if (region === null) return { unit: null, inCity: true };
+    const key = wordKey(region);
+    const u = units.find((x) => key.includes(x.key));
+    if (u) return { unit: u.code, inCity: true };
+    return { unit: null, inCity: bare !== "" && key.includes(bare) };
+  };
 }
 
 export function readRoster(
@@ -147,6 +148,7 @@ export function readRoster(
   const tierNames = tiers.map((t) => t.name).join("、");
   const statusNames = Object.values(STATUS_LABELS).join("、");
   const yearMin = Math.min(...tiers.map((t) => t.yearMin));
+  const placeOf = regionMatcher(plan);
   const entries: RosterEntry[] = [];
   const firstOf = new Map<string, number>();
   let rowsRead = 0;
@@ -170,7 +172,7 @@ export function readRoster(
     const rowIssues: Issue[] = [];
     const name = textOf("name");
     if (name === null) rowIssues.push(makeIssue("roster.required", at("name")));
-    else if (Array.from(name).length > MAX_NAME_CHARS)
+    else if (name.length > MAX_NAME_CHARS && Array.from(name).length > MAX_NAME_CHARS)
       rowIssues.push(makeIssue("roster.name_long", { ...at("name"), args: { max: MAX_NAME_CHARS } }));
 
     const tierText = textOf("tier");
@@ -239,7 +241,7 @@ export function readRoster(
     }
     firstOf.set(dupKey, r + 1);
     const region = textOf("region");
-    const place = regionUnit(region, plan);
+    const place = placeOf(region);
     entries.push({
       row: r + 1,
       name,

@@ -29,11 +29,17 @@ export interface RosterRound {
   check(submissions: readonly Submission[]): RosterCheck;
 }
 
-function yearColumn(r: ReturnResult, field: string): number {
-  const form = formByVersion(r.formVersion) ?? CURRENT_FORM;
-  return Math.max(
-    0,
-    form.enterprises.fields.findIndex((f) => f.key === field),
+/** Column of each tier's year in the return's form (claims point at the cell). */
+function yearColumns(r: ReturnResult, tiers: PlanTier[]): Map<string, number> {
+  const fields = (formByVersion(r.formVersion) ?? CURRENT_FORM).enterprises.fields;
+  return new Map(
+    tiers.map((t) => [
+      t.field,
+      Math.max(
+        0,
+        fields.findIndex((f) => f.key === t.field),
+      ),
+    ]),
   );
 }
 
@@ -47,6 +53,7 @@ function checkReturn(
   claimed: Set<RosterEntry>,
 ): { enterprises: EnterpriseRecord[]; claims: Claim[]; changed: boolean } {
   const claims: Claim[] = [];
+  const columns = yearColumns(r, tiers);
   let changed = false;
   const enterprises = r.enterprises.map((e) => {
     let out = e;
@@ -74,7 +81,7 @@ function checkReturn(
       claims.push({
         sheet: e.sheet,
         row: e.row,
-        cell: address(e.row - 1, yearColumn(r, t.field)),
+        cell: address(e.row - 1, columns.get(t.field)!),
         name: e.name,
         uscc: e.uscc,
         tier: t.key,

@@ -6,7 +6,7 @@ import { TABLE_HEADER } from "../sheet/styles";
 import type { Plan } from "../plan/types";
 import type { CellValue, DataValidation, WorkbookDescription } from "../sheet/types";
 import { planTiers } from "./tiers";
-import { STATUS_LABELS } from "./types";
+import { STATUS_LABELS, type RosterEntry } from "./types";
 
 export const ROSTER_SHEET = "认定名单";
 export const ROSTER_META_SHEET = "_srdi_roster_meta";
@@ -34,6 +34,8 @@ export interface RosterWorkbookOptions {
   /** The latest year the 年份 validation admits (the adapter passes the current year). */
   thisYear: number;
   generatedAt?: string;
+  /** Rows to write under the header (the pane keeps a loaded roster in the workbook this way). */
+  entries?: readonly RosterEntry[];
 }
 
 export function buildRosterWorkbook(plan: Plan, opts: RosterWorkbookOptions): WorkbookDescription {
@@ -53,6 +55,18 @@ export function buildRosterWorkbook(plan: Plan, opts: RosterWorkbookOptions): Wo
     ],
     ROSTER_COLUMNS.map((c) => c.header),
   ];
+  const tierName = new Map(tiers.map((t) => [t.key, t.name]));
+  // Names and codes are written as text, as read (a roster is untrusted; no formula is ever written).
+  for (const e of opts.entries ?? [])
+    rows.push([
+      e.name,
+      e.uscc,
+      tierName.get(e.tier) ?? e.tier,
+      e.year,
+      e.batch,
+      e.region,
+      STATUS_LABELS[e.status],
+    ]);
   const lastCol = col(ROSTER_COLUMNS.length - 1);
   const validations: DataValidation[] = [
     {

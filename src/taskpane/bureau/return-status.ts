@@ -3,6 +3,8 @@
 // with what 汇总 will count.
 import { aggregateRound } from "../../core/aggregate/round";
 import type { Period } from "../../core/plan/periods";
+import { periodOutsidePlan } from "../../core/plan/window";
+import type { Review } from "../../core/review/review";
 import type { Plan, Unit } from "../../core/plan/types";
 import type { ReturnResult } from "../../core/read/types";
 
@@ -24,7 +26,8 @@ export interface RoundPreview {
 
 /**
  * Status of every return in `all` when only those in `included` are aggregated for `period`.
- * A return the user excluded is "excluded"; without a readable period every return keeps its own verdict.
+ * A return the user excluded is "excluded"; without a readable period in the plan's years every return keeps
+ * its own verdict.
  */
 export function previewRound(
   plan: Plan,
@@ -32,11 +35,15 @@ export function previewRound(
   all: ReturnResult[],
   included: ReadonlySet<string>,
   deadline: string | null,
+  /** Reviews the bureau recorded in this session (报送登记): a unit sent back shows as 退回 with the reason. */
+  reviews?: Record<string, Review>,
 ): RoundPreview {
   const byFile = new Map<string, ReturnState>();
   const inRound = all.filter((r) => included.has(r.file));
   for (const r of all) if (!included.has(r.file)) byFile.set(r.file, { status: "excluded", reason: null });
-  if (!period) {
+  // A period outside the plan's years (today's default after the plan ends) is no round to preview: the
+  // core refuses to aggregate it, and the pane must not fail while the user types another.
+  if (!period || periodOutsidePlan(plan, period)) {
     for (const r of inRound)
       byFile.set(
         r.file,
@@ -44,7 +51,7 @@ export function previewRound(
       );
     return { byFile, missing: [], counted: 0 };
   }
-  const a = aggregateRound({ plan, period, returns: inRound, deadline });
+  const a = aggregateRound({ plan, period, returns: inRound, deadline, ...(reviews ? { reviews } : {}) });
   for (const x of a.excluded)
     byFile.set(x.file, { status: x.kind === "superseded" ? "duplicate" : "rejected", reason: x.reason });
   const rejectedRows = new Map<string, number>();
