@@ -77,7 +77,11 @@ export interface AggregateRequest {
   exclude?: string[];
   /** The previous round's bulletin workbook, for 较上期 (as `srdi aggregate --previous`). */
   previous?: ReturnFile;
+  /** Where the work stands: computing the round, then writing the bulletin (requests sent of all). */
+  onProgress?: (p: AggregateProgress) => void;
 }
+
+export type AggregateProgress = { stage: "computing" } | { stage: "writing"; sent: number; total: number };
 
 /** The round's counts (the core's roundSummary, as the CLI prints them) and what was written. */
 export interface AggregateOutcome extends RoundSummary {
@@ -308,6 +312,7 @@ export function createActions(plan: Plan, now: () => Date = () => new Date()): P
     },
 
     async aggregate(req) {
+      req.onProgress?.({ stage: "computing" });
       const snapshot = await readSheetsToSnapshot({
         include: (n) =>
           targetSheets.has(n) ||
@@ -351,7 +356,11 @@ export function createActions(plan: Plan, now: () => Date = () => new Date()): P
         ...(prev?.comparison ? { comparison: prev.comparison } : {}),
       };
       const desc = buildBulletin(result, plan, bulletin);
-      const w = await writeWorkbookDescription(desc, { replace: true, activate: SHEET_BULLETIN });
+      const w = await writeWorkbookDescription(desc, {
+        replace: true,
+        activate: SHEET_BULLETIN,
+        onSent: (sent, total) => req.onProgress?.({ stage: "writing", sent, total }),
+      });
       return {
         ...roundSummary(result, plan),
         targets: !!t,

@@ -26,22 +26,45 @@ export class Batch {
     return this.pieces.reduce((n, p) => n + p.bytes, 0);
   }
 
-  /** Queues every piece in order, syncing when the budget is reached and once at the end. */
-  async flush(context: Excel.RequestContext): Promise<void> {
+  /** How many requests `flush` will send: the pieces grouped exactly as `flush` groups them. */
+  get requests(): number {
+    let n = 1;
+    let used = 0;
+    for (const p of this.pieces) {
+      if (used > 0 && used + p.bytes > this.budget) {
+        n++;
+        used = 0;
+      }
+      used += p.bytes;
+    }
+    return n;
+  }
+
+  /**
+   * Queues every piece in order, syncing when the budget is reached and once at the end. `onSent` hears
+   * (requests sent, requests in all) before the first request and after each one, so the pane can show
+   * a progress bar while a large bulletin is written.
+   */
+  async flush(context: Excel.RequestContext, onSent?: (sent: number, total: number) => void): Promise<void> {
+    const total = onSent ? this.requests : 0;
     const pieces = this.pieces;
     this.pieces = [];
     let used = 0;
+    let sent = 0;
+    onSent?.(0, total);
     for (const p of pieces) {
       if (used > 0 && used + p.bytes > this.budget) {
         // A sync per budget-full request, not per row: this is the documented way around the payload
         // limit, and for data under the budget it never runs.
         // eslint-disable-next-line office-addins/no-context-sync-in-loop
         await context.sync();
+        onSent?.(++sent, total);
         used = 0;
       }
       p.queue();
       used += p.bytes;
     }
     await context.sync();
+    onSent?.(++sent, total);
   }
 }

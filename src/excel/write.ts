@@ -28,6 +28,8 @@ export interface WriteOptions {
   /** Sheet to show at the end; default the first visible sheet written. */
   activate?: string;
   support?: HostSupport;
+  /** Hears (requests sent, requests in all) while the description is written (Batch.flush). */
+  onSent?: (sent: number, total: number) => void;
 }
 
 export interface WriteReport {
@@ -281,7 +283,7 @@ export async function writeWorkbookDescription(
     if (show) batch.add(40, () => sheets.get(show)?.activate());
     for (const d of desc.sheets) queueFinish(batch, () => sheets.get(d.name)!, d);
     for (const t of temps) batch.add(40, () => wb.worksheets.getItem(t).delete());
-    await batch.flush(context);
+    await batch.flush(context, opts.onSent);
   });
   return { sheets: desc.sheets.map((s) => s.name), skipped: [...skipped] };
 }

@@ -6,7 +6,13 @@ import { Button, Field, ProgressBar, Spinner, makeStyles, tokens } from "@fluent
 import { roundPeriod } from "../core/aggregate/round-period";
 import { parsePeriod } from "../core/plan/periods";
 import type { Plan } from "../core/plan/types";
-import type { AggregateOutcome, ImportedReturn, PaneActions, ReturnFile } from "../excel/actions";
+import type {
+  AggregateOutcome,
+  AggregateProgress,
+  ImportedReturn,
+  PaneActions,
+  ReturnFile,
+} from "../excel/actions";
 import { keptChoice } from "../excel/kept-returns";
 import { previewRound } from "./bureau/return-status";
 import { ReturnList } from "./bureau/ReturnList";
@@ -87,6 +93,7 @@ export function BureauView({
   const [deadline, setDeadline] = React.useState("");
   const [issuedOn, setIssuedOn] = React.useState(today);
   const [progress, setProgress] = React.useState<{ done: number; total: number } | null>(null);
+  const [writing, setWriting] = React.useState<AggregateProgress | null>(null);
   const [imported, setImported] = React.useState<ImportedReturn[]>([]);
   const [excluded, setExcluded] = React.useState<ReadonlySet<string>>(new Set());
   const [kept, setKept] = React.useState<ReadonlyMap<string, string>>(new Map());
@@ -270,14 +277,17 @@ export function BureauView({
     run(m.aggregating, async () => {
       if (!period || !included.length) return [{ intent: "info", text: m.nothingToAggregate }];
       setOutcome(null);
-      const o = await actions.aggregate({
-        period,
-        deadline: isoDate(deadline),
-        issuedOn: isoDate(issuedOn) ?? today,
-        files: included,
-        exclude: [...excluded],
-        ...(previous ? { previous } : {}),
-      });
+      const o = await actions
+        .aggregate({
+          period,
+          deadline: isoDate(deadline),
+          issuedOn: isoDate(issuedOn) ?? today,
+          files: included,
+          exclude: [...excluded],
+          ...(previous ? { previous } : {}),
+          onProgress: setWriting,
+        })
+        .finally(() => setWriting(null));
       setOutcome(o);
       const out: Notice[] = [{ intent: "success", text: m.aggregated(o) }];
       if (o.previousReason) out.push({ intent: "warning", text: T.previousFailed(o.previousReason) });
@@ -419,7 +429,7 @@ export function BureauView({
           {m.nothingToAggregate}
         </span>
       )}
-      {busy && <Spinner size="tiny" label={busy} />}
+      {writing ? <WriteProgress p={writing} m={m} /> : busy && <Spinner size="tiny" label={busy} />}
       <Notices notices={notices} label={m.notices} />
       {outcome && <RoundSummary outcome={outcome} plan={plan} messages={m} onSelect={select} />}
       {outcome && (
@@ -430,5 +440,18 @@ export function BureauView({
         </div>
       )}
     </div>
+  );
+}
+
+/** The bar while the round is computed (indeterminate) and the bulletin written (requests sent of all). */
+function WriteProgress({ p, m }: { p: AggregateProgress; m: Messages }) {
+  const label = p.stage === "writing" ? m.writing(p.sent, p.total) : m.computing;
+  return (
+    <Field validationMessage={label} validationState="none">
+      <ProgressBar
+        value={p.stage === "writing" && p.total ? p.sent / p.total : undefined}
+        aria-label={label}
+      />
+    </Field>
   );
 }

@@ -33,6 +33,9 @@ export interface Messages {
   pickFilesHint: string;
   chooseFiles: string;
   reading: (done: number, total: number) => string;
+  /** The bar under 汇总 while the round is computed and the bulletin written (total: requests to Excel). */
+  writing: (sent: number, total: number) => string;
+  computing: string;
   colFile: string;
   colUnit: string;
   colPeriod: string;
@@ -170,6 +173,8 @@ const zhCN: Messages = {
   pickFilesHint: "各单位报送的 .xlsx 报表，一次可选多个；文件只在本机读取，不会上传。",
   chooseFiles: "选择文件…",
   reading: (d, t) => `正在读取 ${d}/${t} 个文件……`,
+  writing: (d, t) => `正在写入工作通报：已完成 ${d}/${t} 批……`,
+  computing: "正在汇总计算……",
   colFile: "文件",
   colUnit: "单位",
   colPeriod: "报告期",

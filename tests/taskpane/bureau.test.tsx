@@ -334,3 +334,25 @@ test("the round's period is taken from the files by the core's roundPeriod (as t
   expect(spy.mock.calls[0][0].map((r) => r.file)).toEqual(["320703.xlsx", "320706.xlsx"]);
   spy.mockRestore();
 });
+
+test("while 汇总 runs a bar says where it stands: computing, then the bulletin's requests written; it goes at the end", async () => {
+  let finish: () => void = () => undefined;
+  const a = fakeActions({
+    aggregate: jest.fn(async (req) => {
+      req.onProgress?.({ stage: "computing" });
+      await new Promise<void>((r) => setTimeout(r, 0));
+      req.onProgress?.({ stage: "writing", sent: 1, total: 3 });
+      await new Promise<void>((r) => (finish = r));
+      return outcome(req.files);
+    }),
+  });
+  show(a);
+  pick(file("320703.xlsx"));
+  await screen.findAllByTestId("return-row");
+  fireEvent.click(screen.getByRole("button", { name: "汇总并生成通报" }));
+  const bar = await screen.findByRole("progressbar", { name: "正在写入工作通报：已完成 1/3 批……" });
+  expect(bar.getAttribute("aria-valuenow")).toBe(String(1 / 3));
+  finish();
+  await screen.findByTestId("round-summary");
+  expect(screen.queryByRole("progressbar")).toBeNull();
+});
