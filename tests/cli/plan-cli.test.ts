@@ -117,13 +117,18 @@ test("the 云南 plan's demo round: srdi demo --plan assets/plans/yunnan-2025-20
     path.join(root, "assets", "plans", "yunnan-2025-2027.xlsx"),
   );
   expect(r.status).toBe(0);
-  const j = JSON.parse(r.stdout) as { units: { code: string }[]; city: { indicators: { code: string }[] } };
+  const j = JSON.parse(r.stdout) as {
+    units: { code: string }[];
+    city: { indicators: { code: string; completion: number | null }[] };
+  };
   expect(j.units).toHaveLength(16);
   expect(j.city.indicators.map((c) => c.code)).toEqual([
     "innovative_smes",
     "provincial_srdi",
     "little_giants",
   ]);
+  // The sample grows from the plan's stated bases (3019 / 1543 / 85): no count falls below its base.
+  for (const c of j.city.indicators) expect(c.completion).toBeGreaterThan(0);
   expect(readdirSync(path.join(dir, "yn", "templates"))).toHaveLength(16);
   expect(r.stderr).not.toContain("连云港");
 });

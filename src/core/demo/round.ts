@@ -87,6 +87,7 @@ function enterpriseRows(
 ): Row[] {
   const t = (code: string) => up.targets[code] ?? 0;
   const b = (code: string) => up.bases?.[code] ?? 0;
+  const stated = Object.keys(up.bases ?? {}).length > 0;
   // Units are near where the allocation says they should be by now (base + progress), some ahead, some behind.
   const pe = p + (1 - p) * 0.35;
   const n = (code: string, jitter = 0.12) =>
@@ -159,10 +160,14 @@ function enterpriseRows(
     // were reviewed (the year moves on by three), some were not and have lapsed. Version 1 asked for
     // the first year only, so its older years lapse too.
     const latest = (first: number) => (v2 && first <= year - 3 && r.chance(0.7) ? first + 3 : first);
-    row.innovative_year = inno.has(i) ? latest(r.int(2022, year)) : null;
-    row.provincial_srdi_year = prov.has(i) ? latest(r.int(2018, year)) : null;
-    row.little_giant_year = lg.has(i) ? latest(r.int(2019, year)) : null;
-    row.champion_year = champions.has(i) ? latest(r.int(2018, year)) : null;
+    // A plan that states its base (云南: 1543户 at the start) counts valid recognitions in it, so its
+    // firms were first recognised within the last few years and only about a tenth lapse; the built-in
+    // plan's invented history reaches further back.
+    const since = (floor: number) => (stated ? Math.max(floor, year - 5) : floor);
+    row.innovative_year = inno.has(i) ? latest(r.int(since(2022), year)) : null;
+    row.provincial_srdi_year = prov.has(i) ? latest(r.int(since(2018), year)) : null;
+    row.little_giant_year = lg.has(i) ? latest(r.int(since(2019), year)) : null;
+    row.champion_year = champions.has(i) ? latest(r.int(since(2018), year)) : null;
     row.revenue = revenue;
     row.main_revenue = round2(revenue * (0.82 + 0.17 * r.next()));
     row.rd_expense = round2(revenue * (isSrdi ? 0.03 + 0.05 * r.next() * up.factor : 0.01 + 0.04 * r.next()));
