@@ -59,11 +59,27 @@ export function readPlanFile(file: string): PlanLoad {
   return readPlanBook(snapshot);
 }
 
-/** The plan of `--plan` (workbook or JSON), else the built-in one; a plan with errors is a usage error. */
+/** Warnings of a loaded plan shown on stderr by every command; the rest are counted. */
+const MAX_PLAN_WARNINGS = 20;
+
+/**
+ * The plan of `--plan` (workbook or JSON), else the built-in one; a plan with errors is a usage error.
+ * A workbook's warnings (an unknown column ignored, full-width symbols read as half-width) go to stderr,
+ * so the officer sees them whatever the command, and stdout stays the command's own output.
+ */
 export function loadPlanFile(file: string | undefined): Plan {
   if (!file) return DEFAULT_PLAN;
   const r = readPlanFile(file);
   if (!r.plan) throw new UsageError(`${file}：${escapeControls(new PlanBookError(r.issues).message)}`);
+  const warnings = r.issues.filter((i) => i.severity === "warning");
+  const shown = warnings
+    .slice(0, MAX_PLAN_WARNINGS)
+    .map((i) => escapeControls(`${file}：提示 ${issueText(i)}`));
+  if (warnings.length > MAX_PLAN_WARNINGS)
+    shown.push(
+      `${escapeControls(file)}：另有 ${warnings.length - MAX_PLAN_WARNINGS} 条提示，srdi plan --plan 可列出全部`,
+    );
+  if (shown.length) process.stderr.write(shown.join("\n") + "\n");
   return r.plan;
 }
 

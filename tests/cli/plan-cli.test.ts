@@ -132,3 +132,14 @@ test("the 云南 plan's demo round: srdi demo --plan assets/plans/yunnan-2025-20
   expect(readdirSync(path.join(dir, "yn", "templates"))).toHaveLength(16);
   expect(r.stderr).not.toContain("连云港");
 });
+
+test("a workbook's warnings reach the officer on stderr from any command; stdout and the exit code are the command's", async () => {
+  const desc = buildPlanBook(DEFAULT_PLAN);
+  const units = desc.sheets.find((s) => s.name === "单位")!;
+  units.rows[0].push("备用列");
+  writeFileSync(path.join(dir, "warn.xlsx"), await writeWorkbook(desc));
+  const t = srdi("targets", "--period", "2025Q3", "--out", "tw.xlsx", "--plan", "warn.xlsx");
+  expect(t.status).toBe(0);
+  expect(t.stderr).toMatch(/warn\.xlsx：提示 .*单位.*不认识的列“备用列”，已忽略/);
+  expect(existsSync(path.join(dir, "tw.xlsx"))).toBe(true);
+});
