@@ -30,7 +30,17 @@ function readBytes(file: string): Uint8Array {
   try {
     return readRegularFile(file, MAX_PLAN_BYTES).bytes;
   } catch (e) {
-    const why = e instanceof FileRefusal ? e.detail : (e as Error).message;
+    const code = (e as NodeJS.ErrnoException).code;
+    const why =
+      e instanceof FileRefusal
+        ? e.detail
+        : code === "ENOENT"
+          ? "文件不存在，请检查路径"
+          : code === "EACCES" || code === "EPERM"
+            ? "没有读取权限"
+            : code === "EISDIR"
+              ? "这是文件夹，不是文件"
+              : (e as Error).message;
     throw new UsageError(`无法读取计划文件 ${file}：${why}`);
   }
 }

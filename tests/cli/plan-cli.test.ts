@@ -143,3 +143,10 @@ test("a workbook's warnings reach the officer on stderr from any command; stdout
   expect(t.stderr).toMatch(/warn\.xlsx：提示 .*单位.*不认识的列“备用列”，已忽略/);
   expect(existsSync(path.join(dir, "tw.xlsx"))).toBe(true);
 });
+
+test("a --plan path that does not exist is refused in Chinese, naming the path (exit 2)", () => {
+  const r = srdi("template", "--unit", "320703", "--period", "2025Q3", "--plan", "无此文件.xlsx");
+  expect(r.status).toBe(2);
+  expect(r.stderr).toContain("无法读取计划文件 无此文件.xlsx：文件不存在，请检查路径");
+  expect(r.stderr).not.toContain("ENOENT");
+});
