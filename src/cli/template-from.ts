@@ -5,7 +5,8 @@ import * as path from "path";
 import { formsOf } from "../core/form/versions";
 import type { Period } from "../core/plan/periods";
 import type { Plan, Unit } from "../core/plan/types";
-import { chooseSources, prefillRefusal, type SourceChoice } from "../core/prefill/prefill";
+import { chooseSources, prefillRefusal, sentBackRefusal, type SourceChoice } from "../core/prefill/prefill";
+import type { Review } from "../core/review/review";
 import type { ReturnResult } from "../core/read/types";
 import { UsageError } from "./common";
 import { readReturnFile } from "./read-file";
@@ -37,22 +38,33 @@ function returnFilesIn(dir: string): string[] {
 }
 
 /** Each unit's source from `from` (a folder of returns, or one return file). */
-export async function chooseFrom(from: string, plan: Plan, period: Period): Promise<SourceChoice> {
+export async function chooseFrom(
+  from: string,
+  plan: Plan,
+  period: Period,
+  reviews: Record<string, Review> = {},
+): Promise<SourceChoice> {
   const files = isDirectory(from) ? returnFilesIn(from) : [from];
   const { results } = await readReturnFiles(files, plan);
-  return chooseSources(results, plan, period);
+  return chooseSources(results, plan, period, reviews);
 }
 
 /** One unit's source: the file itself (refused with its reason), or the unit's choice in a folder. */
-export async function sourceFor(from: string, plan: Plan, unit: Unit, period: Period): Promise<ReturnResult> {
+export async function sourceFor(
+  from: string,
+  plan: Plan,
+  unit: Unit,
+  period: Period,
+  reviews: Record<string, Review> = {},
+): Promise<ReturnResult> {
   if (isDirectory(from)) {
-    const choice = await chooseFrom(from, plan, period);
+    const choice = await chooseFrom(from, plan, period, reviews);
     const r = choice.byUnit.get(unit.code);
     if (!r) throw new UsageError(`上期报表目录\u201c${from}\u201d中没有${unit.name}可用于预填的报表`);
     return r;
   }
   const r = await readReturnFile(from, plan, { name: path.basename(from) });
-  const why = prefillRefusal(r, unit, period, formsOf(plan));
+  const why = prefillRefusal(r, unit, period, formsOf(plan)) ?? sentBackRefusal(unit, reviews);
   if (why) throw new UsageError(why);
   return r;
 }

@@ -17,6 +17,7 @@ import { prefillStatement, prefillTemplate } from "../core/prefill/prefill";
 import type { ReturnResult } from "../core/read/types";
 import { escapeControls } from "../core/report/terminal";
 import { chooseFrom, sourceFor } from "./template-from";
+import { readTargetsFile } from "./aggregate";
 
 interface TemplateOptions {
   unit?: string;
@@ -26,6 +27,7 @@ interface TemplateOptions {
   plan?: string;
   all?: boolean;
   from?: string;
+  targets?: string;
 }
 
 const unitList = (plan: Plan) => plan.units.map((u) => `${u.code} ${u.name}`).join("、");
@@ -86,10 +88,13 @@ export async function runTemplate(o: TemplateOptions): Promise<void> {
   const plan = loadPlanFile(o.plan);
   const period = periodOption(o.period, plan);
   const deadline = deadlineOption(o.deadline);
+  if (o.targets && !o.from) throw new UsageError("--targets 只与 --from 同用(上期目标分解表中的审核结果)");
+  // The previous round's 报送登记: a unit whose return was sent back (退回) is not prefilled from it.
+  const reviews = o.targets ? ((await readTargetsFile(o.targets, plan)).targets.reviews ?? {}) : {};
   if (o.all) {
     if (o.unit) throw new UsageError("--all 与 --unit 不能同时使用");
     const dir = o.out ?? ".";
-    const choice = o.from ? await chooseFrom(o.from, plan, period) : null;
+    const choice = o.from ? await chooseFrom(o.from, plan, period, reviews) : null;
     mkdirSync(dir, { recursive: true });
     for (const unit of plan.units) {
       const file = path.join(dir, templateFileName(unit, period));
@@ -109,7 +114,7 @@ export async function runTemplate(o: TemplateOptions): Promise<void> {
   }
   if (!o.unit) throw new UsageError(`缺少 --unit(或用 --all 生成全部单位)。可选：${unitList(plan)}`);
   const unit = findUnit(plan, o.unit);
-  const source = o.from ? await sourceFor(o.from, plan, unit, period) : undefined;
+  const source = o.from ? await sourceFor(o.from, plan, unit, period, reviews) : undefined;
   await writeOne(plan, unit, period, deadline, o.out ?? templateFileName(unit, period), source);
 }
 
@@ -124,6 +129,10 @@ export function registerTemplate(program: Command, exit: ExitHolder): void {
     .option("--plan <file>", "规划配置(.xlsx)或计划文件(JSON)，默认为内置的连云港市计划")
     .option("--all", "为计划中的每个单位各生成一个模板")
     .option("--from <path>", "按上期报表预填：上期报表文件，或(与 --all 同用)上期报表目录")
+    .option(
+      "--targets <file>",
+      "上期目标分解表：报送登记中审核结果为退回的单位不按其报表预填(与 --from 同用)",
+    )
     .action(async (o: TemplateOptions) => {
       await runTemplate(o);
       exit.code = 0;

@@ -197,3 +197,15 @@ describe("a source that may not be used is refused with the reason", () => {
     expect(c.unused.map((u) => u.file)).toEqual(["bad.xlsx", "later.xlsx"]);
   });
 });
+
+test("a unit the bureau sent back (退回 in the previous 报送登记) gets a blank template, listed with the reason", () => {
+  const sent = returns[0];
+  const c = chooseSources(returns, plan, q4, {
+    [sent.unit!]: { state: "returned", reason: "营业收入单位填错" },
+    [returns[1].unit!]: { state: "accepted", reason: null },
+  });
+  expect(c.byUnit.has(sent.unit!)).toBe(false);
+  expect(c.byUnit.has(returns[1].unit!)).toBe(true);
+  expect(c.blank.map((u) => u.code)).toContain(sent.unit);
+  expect(c.unused).toEqual([{ file: sent.file, reason: "经市局审核退回：营业收入单位填错，不用于预填" }]);
+});

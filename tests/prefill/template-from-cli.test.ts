@@ -8,6 +8,7 @@ import { UsageError } from "../../src/cli/common";
 import { registerTemplate } from "../../src/cli/template";
 import { buildTemplate } from "../../src/core/form/template";
 import { fillTemplate } from "../../src/core/form/template-fill";
+import { buildTargetsWorkbook } from "../../src/core/targets/workbook";
 import { writeWorkbook } from "../../src/xlsx/write";
 import { inspectXlsx } from "../xlsx/write/inspect";
 import { demo, plan } from "./fixtures";
@@ -86,4 +87,40 @@ test("--all --from DIR: two units prefilled, the others blank and listed, the ba
   const blank = plan.units.filter((u) => u.code !== first.unit.code && u.code !== second.unit.code);
   expect(text).toContain(`生成空白模板的单位：${blank.map((u) => `${u.code} ${u.name}`).join("、")}`);
   expect(text).toContain("未使用 坏文件.xlsx：");
+});
+
+test("--targets (the previous round's 报送登记): a unit sent back is not prefilled; --all lists why", async () => {
+  const reviews = { [first.unit.code]: { state: "returned" as const, reason: "数据待核" } };
+  const targets = path.join(dir, "上期目标分解.xlsx");
+  writeFileSync(
+    targets,
+    await writeWorkbook(
+      buildTargetsWorkbook(plan, demo.period, { allocation: { ...demo.targets, reviews } }),
+    ),
+  );
+  const to = path.join(dir, "q4-reviewed");
+  const q3 = path.join(dir, "q3");
+  expect(await run("--all", "--period", "2025Q4", "--from", q3, "--targets", targets, "--out", to)).toBe(0);
+  const text = out.join("");
+  expect(text).toContain("按上期报表预填 1 个单位");
+  expect(text).toContain(`${first.unit.code} ${first.unit.name}`);
+  expect(text).toContain(`未使用 ${first.fileName}：经市局审核退回：数据待核，不用于预填`);
+  const src = path.join(q3, first.fileName);
+  await expect(
+    run(
+      "--unit",
+      first.unit.code,
+      "--period",
+      "2025Q4",
+      "--from",
+      src,
+      "--targets",
+      targets,
+      "--out",
+      "x.xlsx",
+    ),
+  ).rejects.toThrow("经市局审核退回：数据待核，不用于预填");
+  await expect(run("--unit", first.unit.code, "--period", "2025Q4", "--targets", targets)).rejects.toThrow(
+    UsageError,
+  );
 });

@@ -11,6 +11,7 @@ import { issueText } from "../issues";
 import { parsePeriod, type Period } from "../plan/periods";
 import type { Plan, Unit } from "../plan/types";
 import type { ReturnResult, RowOrigin } from "../read/types";
+import { sentBackReason, type Review } from "../review/review";
 import type { CellValue, SheetDescription, WorkbookDescription } from "../sheet/types";
 import { cellOf } from "./cell";
 
@@ -207,17 +208,31 @@ export interface SourceChoice {
 }
 
 /**
+ * A unit whose last return the bureau sent back (退回 in the previous round's 报送登记) has no accepted
+ * return to carry over: its template is blank, and the reason says why.
+ */
+export function sentBackRefusal(unit: Unit, reviews: Record<string, Review>): string | null {
+  const review = reviews[unit.code];
+  return review?.state === "returned" ? `${sentBackReason(review)}，不用于预填` : null;
+}
+
+/**
  * For `template --all --from DIR`: each unit's latest usable return of the previous round, i.e. of the
  * latest period before `period` among its returns, the latest saved of that period.
  */
-export function chooseSources(returns: ReturnResult[], plan: Plan, period: Period): SourceChoice {
+export function chooseSources(
+  returns: ReturnResult[],
+  plan: Plan,
+  period: Period,
+  reviews: Record<string, Review> = {},
+): SourceChoice {
   const byUnit = new Map<string, ReturnResult>();
   const unused: SourceChoice["unused"] = [];
   const ok = new Map<string, ReturnResult[]>();
   for (const r of returns) {
     const unit = plan.units.find((u) => u.code === r.unit);
     const why = unit
-      ? prefillRefusal(r, unit, period, formsOf(plan))
+      ? (prefillRefusal(r, unit, period, formsOf(plan)) ?? sentBackRefusal(unit, reviews))
       : (unusable(r, formsOf(plan)) ?? `填报单位${r.unit}不在本计划中`);
     if (!unit || why) {
       unused.push({ file: r.file, reason: why ?? "" });
