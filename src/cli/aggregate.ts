@@ -3,7 +3,7 @@
 import { writeFileSync } from "fs";
 import * as path from "path";
 import type { Command } from "commander";
-import { issueText, type Issue } from "../core/issues";
+import { issueText } from "../core/issues";
 import { roundPeriod } from "../core/aggregate/round-period";
 import { chinaToday } from "../core/china-date";
 import type { Period } from "../core/plan/periods";
@@ -12,13 +12,10 @@ import type { ReturnResult } from "../core/read/types";
 import { buildBulletin } from "../core/report/bulletin";
 import { bulletinDocument } from "../core/report/document";
 import { compareRounds, figuresOf, readFigures, type Comparison } from "../core/report/previous";
-import type { BulletinSettings } from "../core/report/settings";
 import { toAggregateJson } from "../core/report/json";
 import { runRound, type RoundResult } from "../core/report/round-result";
 import { cityTableText, escapeControls, unitTableText } from "../core/report/terminal";
 import { roundSummary } from "../core/report/summary";
-import { readTargets } from "../core/targets/read";
-import type { ScoringSettings, TargetAllocation } from "../core/targets/types";
 import { readWorkbook } from "../xlsx/read";
 import { UsageError, type ExitHolder } from "./common";
 import { readReturnFiles } from "./read-pool";
@@ -28,6 +25,7 @@ import { rosterSummaryText } from "../core/roster/text";
 import { terminalProgress } from "./progress";
 import { writeWorkbookFile } from "./write-lazily";
 import { loadPlanFile, periodOption } from "./template";
+import { readTargetsFile } from "./targets-file";
 
 interface AggregateOptions {
   targets?: string;
@@ -50,32 +48,6 @@ export function isoDateOption(text: string | undefined, what: string): string | 
   if (!m || !d || d.toISOString().slice(0, 10) !== t)
     throw new UsageError(`${what}\u201c${text}\u201d格式不对，应为 YYYY-MM-DD`);
   return t;
-}
-
-export async function readTargetsFile(
-  file: string,
-  plan: Plan,
-): Promise<{
-  targets: TargetAllocation;
-  settings: ScoringSettings;
-  issues: Issue[];
-  bulletin?: BulletinSettings;
-}> {
-  let snapshot;
-  try {
-    snapshot = await readWorkbook(readRegularFile(file).bytes, { name: path.basename(file) });
-  } catch (e) {
-    throw new UsageError(`无法读取目标分解表 ${file}：${(e as Error).message}`);
-  }
-  const r = readTargets(snapshot, plan);
-  if (
-    r.issues.some(
-      (i) =>
-        i.code === "targets.unknown_form" || (i.code === "targets.missing_sheet" && i.severity === "error"),
-    )
-  )
-    throw new UsageError(`${file}：${r.issues.map(issueText).join("；")}`);
-  return r;
 }
 
 /** The round's period: given, else the core's choice from the returns (as the pane makes it). */

@@ -17,7 +17,7 @@ import { prefillStatement, prefillTemplate } from "../core/prefill/prefill";
 import type { ReturnResult } from "../core/read/types";
 import { escapeControls } from "../core/report/terminal";
 import { chooseFrom, sourceFor } from "./template-from";
-import { readTargetsFile } from "./aggregate";
+import { readTargetsFile } from "./targets-file";
 
 interface TemplateOptions {
   unit?: string;

@@ -12,7 +12,7 @@ import { columnLetter } from "../../../src/core/a1";
 import { buildBulletin } from "../../../src/core/report/bulletin";
 import { runRound } from "../../../src/core/report/round-result";
 import type { WorkbookDescription } from "../../../src/core/sheet/types";
-import { readTargetsFile } from "../../../src/cli/aggregate";
+import { readTargetsFile } from "../../../src/cli/targets-file";
 import { main } from "../../../src/cli/main";
 import { readReturnFile } from "../../../src/cli/read-file";
 import { buildDemoRound } from "../../../src/core/demo/round";
