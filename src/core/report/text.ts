@@ -9,7 +9,7 @@ import { reachedPhrase, roundTargetYear, targetYearOf, valuePhrase } from "./com
 import type { Comparison } from "./previous";
 import type { RoundResult } from "./round-result";
 import { defaultBulletinSettings, type BulletinSettings } from "./settings";
-import { ROSTER_ATTACHMENT_TITLE, rosterQuality } from "../roster/bulletin";
+import { ROSTER_ATTACHMENT_TITLE, rosterQuality } from "./attachments/roster";
 
 export interface BulletinSection {
   heading: string;
