@@ -9,7 +9,7 @@ import { reachedPhrase, roundTargetYear, targetYearOf, valuePhrase } from "./com
 import type { Comparison } from "./previous";
 import type { RoundResult } from "./round-result";
 import { defaultBulletinSettings, type BulletinSettings } from "../targets/bulletin-settings";
-import { ROSTER_ATTACHMENT_TITLE, rosterQuality } from "../roster/quality";
+import { ROSTER_ATTACHMENT_TITLE, rosterQuality } from "./attachments/roster";
 
 export interface BulletinSection {
   heading: string;
