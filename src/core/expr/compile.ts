@@ -602,6 +602,13 @@ class Compiler {
         return { fn: (rt) => ratioValue(parts(rt)), parts, trace: trace(pop, null, ["chain"]) };
       }
       case "platforms": {
+        // A form without a platform sheet: nobody reports platforms, so the count would always be 0.
+        if (this.env.platform.length === 0)
+          this.fail(
+            "EXPR_UNKNOWN_FUNCTION",
+            n,
+            "表单没有平台工作表(字段工作表中没有平台的字段)，无法统计平台",
+          );
         const filter = a[0] ? this.condition(a[0], "platform") : null;
         return {
           fn: (rt) => {
