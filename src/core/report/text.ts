@@ -8,8 +8,8 @@ import { milestonesOf } from "../plan/milestones";
 import { reachedPhrase, roundTargetYear, targetYearOf, valuePhrase } from "./completion";
 import type { Comparison } from "./previous";
 import type { RoundResult } from "./round-result";
-import { defaultBulletinSettings, type BulletinSettings } from "./settings";
-import { ROSTER_ATTACHMENT_TITLE, rosterQuality } from "../roster/bulletin";
+import { defaultBulletinSettings, type BulletinSettings } from "../targets/bulletin-settings";
+import { ROSTER_ATTACHMENT_TITLE, rosterQuality } from "./attachments/roster";
 
 export interface BulletinSection {
   heading: string;
