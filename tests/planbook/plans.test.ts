@@ -50,9 +50,9 @@ test("the shipped 江苏 workbook is its module's plan: 13 设区市, the plan's
   expect(plan).toEqual(loadPlanBook(snapshotOf(buildPlanBook(JIANGSU_PLAN))));
   expect(plan.units).toHaveLength(13);
   const byCode = Object.fromEntries(plan.indicators.map((i) => [i.code, i]));
-  expect([byCode.innovative_smes.target, byCode.provincial_srdi.target, byCode.provincial_srdi.base]).toEqual([
-    50000, 10000, 5594,
-  ]);
+  expect([byCode.innovative_smes.target, byCode.provincial_srdi.target, byCode.provincial_srdi.base]).toEqual(
+    [50000, 10000, 5594],
+  );
   expect(plan.forms![0].enterprises.fields.map((f) => f.key)).toContain("high_value_patents");
 });
 

@@ -199,11 +199,7 @@ function enterpriseRows(
     row.jiangsu_quality_year = js.has(i) ? won() : null;
     row.quality_award_year = award.has(i) ? won() : null;
     // Most workshops of the pool were built under the plan (the support it gives is for new ones).
-    row.smart_workshops_new = workshops.has(i)
-      ? r.chance(0.75)
-        ? (row.smart_workshops as number)
-        : 0
-      : 0;
+    row.smart_workshops_new = workshops.has(i) ? (r.chance(0.75) ? (row.smart_workshops as number) : 0) : 0;
     row.ipo_reserve = yn(ipo.has(i));
     row.srdi_board = yn(board.has(i));
     row.listed = yn(listed.has(i));

@@ -168,7 +168,14 @@ export const JIANGSU_PLAN: Plan = {
       "share(SRDI, transformation)",
       "已实施智改数转的专精特新企业占比",
     ),
-    rate("cnc_rate", "关键工序数控化率", 0.65, ">", "mean(cnc_rate, SRDI)", "填报了数控化率的专精特新企业的算术平均"),
+    rate(
+      "cnc_rate",
+      "关键工序数控化率",
+      0.65,
+      ">",
+      "mean(cnc_rate, SRDI)",
+      "填报了数控化率的专精特新企业的算术平均",
+    ),
     rate(
       "digital_mgmt_rate",
       "经营管理数字化普及率",
