@@ -2,7 +2,7 @@
 // no new Function: the add-in's content security policy may forbid them). Two contexts, as DHIS2's parse
 // types: a row filter (yes/no over one row) and an indicator (a number over the rows of a unit).
 // Blank semantics: a comparison or `in` with a blank side is false; arithmetic with a blank is blank.
-import type { IndicatorValue } from "../aggregate/evaluate";
+import type { IndicatorValue } from "./value";
 import { ExprError, type ExprErrorCode } from "./errors";
 import type { ExprEnv, ExprField, ExprTier, ExprType } from "./env";
 import { parseExpr, type Node } from "./parse";

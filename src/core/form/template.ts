@@ -1,7 +1,7 @@
 // The submission template as a sheet description (REPORTING-FORM.md "Sheets of a template"): the same
 // description is written by the CLI (ExcelJS) and by the task pane (Office.js).
 import { assertPeriodInPlan } from "../plan/window";
-import { chineseDate } from "../report/format";
+import { chineseDate } from "../china-date";
 import { TABLE_HEADER } from "../sheet/styles";
 import { columnLetter, sheetRef } from "../a1";
 import type { Period } from "../plan/periods";

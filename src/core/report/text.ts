@@ -9,8 +9,8 @@ import { reachedPhrase, roundTargetYear, targetYearOf, valuePhrase } from "./com
 import type { History } from "./history";
 import type { Comparison } from "./previous";
 import type { RoundResult } from "./round-result";
-import { defaultBulletinSettings, type BulletinSettings } from "./settings";
-import { ROSTER_ATTACHMENT_TITLE, rosterQuality } from "../roster/bulletin";
+import { defaultBulletinSettings, type BulletinSettings } from "../targets/bulletin-settings";
+import { ROSTER_ATTACHMENT_TITLE, rosterQuality } from "./attachments/roster";
 
 export interface BulletinSection {
   heading: string;
