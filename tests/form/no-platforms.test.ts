@@ -34,7 +34,7 @@ test("the plan workbook of a form without platforms loads", () => {
 test("its template has no platform sheet, says nothing of platforms, and fits the page", () => {
   const desc = buildTemplate(args);
   expect(desc.sheets.map((s) => s.name)).toEqual(["填报说明", "企业名录", "区域指标", "_srdi_meta"]);
-  expect(desc.names.map((n) => n.name)).not.toContain("srdi_platforms");
+  expect((desc.names ?? []).map((n) => n.name)).not.toContain("srdi_platforms");
   const text = desc.sheets[0].rows.map((r) => String(r[0] ?? "")).join("\n");
   expect(text).not.toMatch(/平台/);
   expect(text).toMatch(/^2\. “区域指标”/m);
