@@ -12,7 +12,7 @@ import { parsePeriod } from "../plan/periods";
 import type { Status } from "../score/score";
 import type { CellValue } from "../sheet/types";
 import { isErrorValue, isFormulaValue, type SnapshotValue } from "../snapshot";
-import type { CityPoint, RoundFigures } from "./previous";
+import type { CityPoint, RoundFigures } from "./figures";
 
 export const DATA_FORMAT = "srdi-bulletin-data";
 /** 2: the round's plan, form version, time progress, expected values, statuses and checksum, and the

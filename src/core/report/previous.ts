@@ -4,6 +4,7 @@
 import { currentForm } from "../form/versions";
 import type { Plan } from "../plan/types";
 import type { Status } from "../score/score";
+import type { CityPoint, FirmEntry, RoundFigures } from "./figures";
 import type { SheetDescription } from "../sheet/types";
 import type { WorkbookSnapshot } from "../snapshot";
 import { DATA_FORMAT, DATA_VERSION, readRounds, roundRows, type HistoryProblem } from "./history-sheet";
@@ -14,43 +15,7 @@ export { DATA_FORMAT, DATA_VERSION };
 /** A cap that counts data: the enterprises one bulletin carries. */
 export const MAX_ENTERPRISES = 200_000;
 
-export interface FirmEntry {
-  uscc: string;
-  name: string;
-  unit: string;
-  unitName: string;
-}
-
-/** A city indicator's figures at a round beside its value: its own target, expected value, share reached
- * and status (a round of another plan keeps the targets of that plan). */
-export interface CityPoint {
-  target: number | null;
-  expected: number | null;
-  reached: number | null;
-  status: Status | null;
-}
-
-export interface UnitFigures {
-  name: string;
-  score: number | null;
-  rank: number | null;
-  values: Record<string, number | null>;
-  /** Status of each indicator for the unit (absent in version-1 sheets). */
-  statuses?: Record<string, Status | null>;
-}
-
-export interface RoundFigures {
-  period: string;
-  periodLabel: string;
-  city: Record<string, number | null>;
-  units: Record<string, UnitFigures>;
-  enterprises: FirmEntry[];
-  /** The plan and form version the round was measured with (absent in version-1 sheets). */
-  planId?: string;
-  formVersion?: string;
-  timeProgress?: number | null;
-  points?: Record<string, CityPoint>;
-}
+export type { CityPoint, FirmEntry, RoundFigures, UnitFigures } from "./figures";
 
 export interface UnitChange {
   score: number | null;
