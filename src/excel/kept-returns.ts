@@ -15,6 +15,8 @@ export { MAX_SHEET_NAME, keptChoice, keptSheetNames, returnPrefix, unitPrefix } 
 /** Extra rows of a kept return's metadata sheet: where it came from (parseMetaRows ignores them). */
 export const FILE_NAME_KEY = "source_file";
 export const FILE_MODIFIED_KEY = "source_modified";
+/** The workbook's own saved time (docProps/core.xml): the submission time when there is no receipt. */
+export const SAVED_AT_KEY = "source_saved_at";
 
 /** The metadata sheet written beside a kept return's sheets. */
 export function keptMetaSheet(
@@ -22,9 +24,15 @@ export function keptMetaSheet(
   meta: ReturnMeta,
   file: string,
   modified: string | null,
+  savedAt: string | null = null,
   form: FormDef = FORM_V1,
 ): SheetDescription {
-  const rows = [...metaRows(meta), [FILE_NAME_KEY, file], [FILE_MODIFIED_KEY, modified ?? ""]];
+  const rows = [
+    ...metaRows(meta),
+    [FILE_NAME_KEY, file],
+    [FILE_MODIFIED_KEY, modified ?? ""],
+    [SAVED_AT_KEY, savedAt ?? ""],
+  ];
   return {
     name: `${prefix}${form.metaSheet}`,
     state: "veryHidden",
@@ -38,6 +46,8 @@ export interface KeptReturn {
   prefix: string;
   file: string;
   modified: string | null;
+  /** The workbook's saved time as read from the file when it was kept. */
+  savedAt: string | null;
   snapshot: WorkbookSnapshot;
 }
 
@@ -66,11 +76,16 @@ export function keptReturns(workbook: WorkbookSnapshot, form: FormDef = FORM_V1)
       .filter((x) => x.name === form.metaSheet || keptSheetNames(form).includes(x.name));
     const file = get(FILE_NAME_KEY) || (prefix ? `${prefix.replace(/-$/, "")}(工作簿内)` : "当前工作簿");
     const modified = get(FILE_MODIFIED_KEY) || null;
+    const savedAt = get(SAVED_AT_KEY) || null;
     out.push({
       prefix,
       file,
       modified,
-      snapshot: { sheets, source: { name: file, modified: modified ?? undefined } },
+      savedAt,
+      snapshot: {
+        sheets,
+        source: { name: file, modified: modified ?? undefined, ...(savedAt ? { savedAt } : {}) },
+      },
     });
   }
   return out;

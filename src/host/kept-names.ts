@@ -2,6 +2,7 @@
 // ("连云区-企业名录"), one set per unit. Pure: the Excel adapter (src/excel/kept-returns.ts) writes and reads
 // them, the views show which imported file a unit's kept sheets hold.
 import type { FormDef } from "../core/form/types";
+import { formSheetNames } from "../core/form/tables";
 import { FORM_V1 } from "../core/form/v1";
 import type { ReturnResult } from "../core/read/types";
 
@@ -9,7 +10,7 @@ export const MAX_SHEET_NAME = 31;
 
 /** The sheets kept from a return: all but the metadata sheet, which is written anew beside them. */
 export function keptSheetNames(form: FormDef = FORM_V1): string[] {
-  return [form.instructionsSheet, form.enterprises.name, form.platforms.name, form.region.name];
+  return formSheetNames(form);
 }
 
 const BAD_CHARS = /[[\]:*?/\\']/g;
@@ -30,13 +31,14 @@ export function returnPrefix(result: ReturnResult): string | null {
 
 /**
  * Which of the imported returns are kept, by prefix: one set of sheets per unit, so of two returns of a
- * unit in one import the later (by file time; the later in the list on a tie) is kept. The other still
+ * unit in one import the later (by saved time, else file time; the later in the list on a tie) is kept. The other still
  * reaches the round from the pane, where the core supersedes it.
  */
 export function keptChoice<T extends { file: { modified: string | null }; result: ReturnResult }>(
   imported: T[],
 ): Map<string, T> {
-  const time = (i: T) => Date.parse(i.file.modified ?? "") || 0;
+  // The core's order (aggregateRound): the workbook's saved time, else the file time.
+  const time = (i: T) => Date.parse(i.result.savedAt ?? i.file.modified ?? "") || 0;
   const out = new Map<string, T>();
   for (const i of imported) {
     const prefix = returnPrefix(i.result);
