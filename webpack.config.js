@@ -8,8 +8,12 @@
 // OFFICE_JS_URL: where taskpane.html and commands.html load office.js from (Microsoft's CDN by default;
 // an intranet without internet access serves its own copy, e.g. https://intranet/office-js/office.js).
 const path = require("path");
+const fs = require("fs");
+const webpack = require("webpack");
 const HtmlWebpackPlugin = require("html-webpack-plugin");
+const HtmlInlineScriptPlugin = require("html-inline-script-webpack-plugin");
 const CopyWebpackPlugin = require("copy-webpack-plugin");
+const { PageCspPlugin } = require("./scripts/page-csp");
 
 const DEV_URL = "https://localhost:3000/";
 const DEFAULT_PROD_URL = "https://srdi.example.gov.cn/addin/";
@@ -93,6 +97,45 @@ function addinConfig(options = {}) {
   };
 }
 
+/** Where the offline page is written: the CLI (`srdi web`) copies it from here. */
+const PAGE_FILE = path.resolve(__dirname, "dist/page/srdi.html");
+
+/**
+ * The offline page: the same views over the browser-files host, as ONE html file (scripts inlined by
+ * html-inline-script-webpack-plugin, the icon a data: URL, every lazy import folded into the one chunk),
+ * with a Content-Security-Policy that allows no request (scripts/page-csp.js).
+ */
+function pageConfig(options = {}) {
+  const production = options.mode !== "development";
+  const outFile = options.outFile || PAGE_FILE;
+  const version = require("./package.json").version;
+  const icon = `data:image/png;base64,${fs.readFileSync(path.resolve(__dirname, "assets/icon-32.png")).toString("base64")}`;
+  return {
+    name: "page",
+    mode: production ? "production" : "development",
+    devtool: false,
+    entry: { page: "./src/page/index.tsx" },
+    output: { path: path.dirname(outFile), filename: "page.js", publicPath: "", clean: true },
+    resolve: { extensions: [".ts", ".tsx", ".js"] },
+    module: { rules: [tsRule] },
+    performance: { hints: false },
+    plugins: [
+      new webpack.optimize.LimitChunkCountPlugin({ maxChunks: 1 }),
+      new webpack.DefinePlugin({ __SRDI_VERSION__: JSON.stringify(version) }),
+      new HtmlWebpackPlugin({
+        filename: path.basename(outFile),
+        template: "./src/page/page.html",
+        templateParameters: { icon },
+        inject: "body",
+        scriptLoading: "blocking",
+        minify: false,
+      }),
+      new HtmlInlineScriptPlugin(),
+      new PageCspPlugin(),
+    ],
+  };
+}
+
 /** Test-only: the fake Excel host as a script that replaces office.js in the browser e2e test. */
 function fakeHostConfig(outDir) {
   return {
@@ -107,15 +150,22 @@ function fakeHostConfig(outDir) {
   };
 }
 
+// `npm run build` writes the add-in and the page; `webpack --config-name page` the page alone (npm's
+// prepare, so that `npx srdi web` works after `npm install`).
 module.exports = async (_env, argv = {}) => {
   const config = addinConfig({ mode: argv.mode });
-  if (process.env.WEBPACK_SERVE && process.env.ADDIN_HTTP !== "1") {
-    const devCerts = require("office-addin-dev-certs");
-    config.devServer.server = { type: "https", options: await devCerts.getHttpsServerOptions() };
+  if (process.env.WEBPACK_SERVE) {
+    if (process.env.ADDIN_HTTP !== "1") {
+      const devCerts = require("office-addin-dev-certs");
+      config.devServer.server = { type: "https", options: await devCerts.getHttpsServerOptions() };
+    }
+    return config;
   }
-  return config;
+  return [config, pageConfig({ mode: argv.mode })];
 };
 module.exports.addinConfig = addinConfig;
 module.exports.fakeHostConfig = fakeHostConfig;
+module.exports.pageConfig = pageConfig;
+module.exports.PAGE_FILE = PAGE_FILE;
 module.exports.rewriteManifest = rewriteManifest;
 module.exports.DEV_URL = DEV_URL;

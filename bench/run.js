@@ -13,6 +13,7 @@ const path = require("path");
 const zlib = require("zlib");
 const { generateRound } = require("./gen");
 const { rosterBench } = require("./roster");
+const { pageBench } = require("./page");
 
 const ROOT = path.resolve(__dirname, "..");
 const PY = "/usr/bin/python3";
@@ -441,6 +442,9 @@ async function main() {
   out(
     `   initial JS ${kb(ini)} gzip: goal ≤ ${GOAL_BUNDLE_KB} KB ${ini <= GOAL_BUNDLE_KB * 1024 ? "met" : "MISSED"}`,
   );
+  out();
+  out(`5. The offline page from file:// in headless Chromium: 10 returns × ${group(MAIN_ROWS)} rows`);
+  await pageBench({ files, period: main.period, out, fmt, need, SRDI, ROOT });
   out();
   out(`bench finished in ${fmt((performance.now() - t0) / 1000, 0)} s`);
 }

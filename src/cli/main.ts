@@ -10,6 +10,7 @@ import { registerDemo } from "./demo";
 import { registerRoster } from "./roster";
 import { registerPlan } from "./plan";
 import { registerDiff } from "./diff";
+import { registerWeb } from "./web";
 import { PeriodOutsidePlanError } from "../core/plan/window";
 import { UsageError, type ExitHolder } from "./common";
 
@@ -44,6 +45,7 @@ export async function main(argv: string[]): Promise<number> {
   registerRoster(program, exit);
   registerPlan(program, exit);
   registerDiff(program, exit);
+  registerWeb(program, exit);
   try {
     await program.parseAsync(argv);
   } catch (e) {

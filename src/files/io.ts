@@ -37,4 +37,61 @@ export async function toReturnFile(f: PickedFile): Promise<ReturnFile> {
   return { name: f.name, bytes: new Uint8Array(await readBytes(f)), modified };
 }
 
-export const browserFiles: HostFiles = { save: saveFile, read: toReturnFile };
+export const browserFiles: HostFiles = {
+  save: saveFile,
+  read: toReturnFile,
+  dropped: (dt) => filesFromDrop(dt),
+};
+
+/** Files taken from one drop at most (a dropped folder is walked; anything beyond is left out and said). */
+export const MAX_DROPPED = 2000;
+
+interface Entry {
+  isFile: boolean;
+  isDirectory: boolean;
+  name: string;
+  file?(ok: (f: File) => void, err: (e: unknown) => void): void;
+  createReader?(): { readEntries(ok: (e: Entry[]) => void, err: (e: unknown) => void): void };
+}
+
+/**
+ * The files of a drop: files as they are, folders walked (their .xlsx files only: a folder holds other
+ * things too). Breadth first, bounded by MAX_DROPPED; `more` says files were left out.
+ */
+export async function filesFromDrop(dt: DataTransfer): Promise<{ files: PickedFile[]; more: boolean }> {
+  const entries: Entry[] = [];
+  const loose: File[] = [];
+  for (const item of Array.from(dt.items ?? [])) {
+    const e = (item as DataTransferItem & { webkitGetAsEntry?(): Entry | null }).webkitGetAsEntry?.();
+    if (e) entries.push(e);
+    else {
+      const f = item.getAsFile();
+      if (f) loose.push(f);
+    }
+  }
+  if (!entries.length && !loose.length) loose.push(...Array.from(dt.files ?? []));
+  const out: PickedFile[] = [...loose];
+  let more = false;
+  const queue: { e: Entry; top: boolean }[] = entries.map((e) => ({ e, top: true }));
+  while (queue.length) {
+    const { e, top } = queue.shift()!;
+    if (out.length >= MAX_DROPPED) {
+      more = true;
+      break;
+    }
+    if (e.isFile && e.file) {
+      if (!top && !/\.xlsx$/i.test(e.name)) continue;
+      out.push(await new Promise<File>((ok, err) => e.file!(ok, err)));
+    } else if (e.isDirectory && e.createReader) {
+      const reader = e.createReader();
+      // readEntries gives a batch at a time (100 in Chromium) until an empty one.
+      for (;;) {
+        const batch = await new Promise<Entry[]>((ok, err) => reader.readEntries(ok, err));
+        if (!batch.length) break;
+        for (const b of batch) queue.push({ e: b, top: false });
+        if (queue.length > MAX_DROPPED * 2) break;
+      }
+    }
+  }
+  return { files: out, more };
+}

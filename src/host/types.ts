@@ -97,6 +97,8 @@ export interface AggregateOutcome extends RoundSummary {
   previousReason?: string;
   /** Problems of the roster sheet (认定名单) kept in the workbook; the round's check is round.roster. */
   rosterIssues?: Issue[];
+  /** The bulletin workbook as a file, where the host has no workbook to write it into (the page). */
+  download?: Download;
 }
 
 /** A roster file loaded into the workbook: rows kept, rows refused (with their issues), or refused whole. */
@@ -152,4 +154,30 @@ export interface PaneActions {
   removeKept(prefix: string): Promise<number>;
   /** The bureau's review of a unit's return, written into 报送登记 (the targets sheets). */
   setReview(unitCode: string, review: Review): Promise<ReviewWrite>;
+
+  // A host without a workbook beside the views (support().filesOnly: the offline page) works on files:
+  /** Opens a filled template to self-check (selfCheck then checks it again; annotateWorkbook copies it). */
+  openWorkbook?(file: ReturnFile): Promise<CheckOutcome>;
+  /** The bureau's targets workbook (目标分解表) chosen as a file: read for the round, reviews written into it. */
+  loadTargets?(file: ReturnFile): Promise<{ loaded: boolean; issues: Issue[] }>;
+  /** A blank targets workbook for the period, to download and fill. */
+  downloadTargets?(period: Period): Promise<Download>;
+  /** The targets workbook as it stands (with the reviews written this session); null when none loaded. */
+  targetsFile?(): Promise<Download | null>;
+  /** Every unit's template in one .zip, prefilled from the previous returns given (none: all blank). */
+  templatesZip?(req: TemplatesRequest): Promise<TemplatesZip>;
+}
+
+export interface TemplatesRequest {
+  period: Period;
+  deadline: string | null;
+  /** The previous round's returns; each unit's latest usable one prefills its template. */
+  from: ReturnFile[];
+}
+
+export interface TemplatesZip extends Download {
+  /** Templates prefilled from a previous return. */
+  prefilled: number;
+  /** Units left blank for want of a usable previous return (when returns were given). */
+  blank: string[];
 }

@@ -33,6 +33,8 @@ import { REVIEW_LABELS, type Review } from "../core/review/review";
 import { ReturnExtras } from "./bureau/ReturnExtras";
 import { earlierReturn } from "./bureau/earlier";
 import { ROUND_TEXT as T } from "./round-messages";
+import { PAGE_TEXT as P } from "./page-messages";
+import { BulletinDownloads, DropZone, TemplatesZip, TargetsFile } from "./bureau/FilesParts";
 
 const useStyles = makeStyles({
   root: { display: "flex", flexDirection: "column", gap: tokens.spacingVerticalM, minWidth: 0 },
@@ -44,7 +46,12 @@ export type BureauActions = Pick<
   PaneActions,
   "support" | "readReturnFile" | "keepReturns" | "insertTargets" | "aggregate" | "selectCell" | "annotateFile"
 > &
-  Partial<Pick<PaneActions, "removeKept" | "setReview" | "loadRoster">>;
+  Partial<
+    Pick<
+      PaneActions,
+      "removeKept" | "setReview" | "loadRoster" | "loadTargets" | "downloadTargets" | "targetsFile" | "templatesZip"
+    >
+  >;
 
 export type { PickedFile } from "./host-files";
 import type { PickedFile } from "./host-files";
@@ -73,6 +80,8 @@ export function BureauView({
   const files = useHostFiles();
   const save = saveProp ?? files.save;
   const toReturnFile = files.read;
+  // The offline page: no workbook beside the views; the targets workbook and the bulletin are files.
+  const filesOnly = !!actions.support().filesOnly;
   const [periodText, setPeriodText] = React.useState(defaultPeriod);
   const [deadline, setDeadline] = React.useState("");
   const [issuedOn, setIssuedOn] = React.useState(today);
@@ -141,7 +150,7 @@ export function BureauView({
           });
           setNotices([{ intent: "success", text: m.kept(n) }]);
         }
-      } else setNotices([{ intent: "info", text: m.keepUnsupported }]);
+      } else setNotices([{ intent: filesOnly ? "success" : "info", text: filesOnly ? P.read(out.length) : m.keepUnsupported }]);
     } catch (e) {
       setNotices([{ intent: "error", text: errorText(e, m) }]);
     } finally {
@@ -201,7 +210,9 @@ export function BureauView({
             intent: "warning",
             text:
               w === "noSheet"
-                ? T.reviewNoSheet
+                ? filesOnly
+                  ? P.reviewNeedsTargets
+                  : T.reviewNoSheet
                 : w === "noColumns"
                   ? T.reviewNoColumns
                   : T.reviewNoUnit(name),
@@ -209,7 +220,12 @@ export function BureauView({
         ];
       setOutcome(null);
       setReviews((prev) => new Map([...prev, [r.unit!, rv]]));
-      return [{ intent: "success", text: T.reviewWritten(name, REVIEW_LABELS[state]) }];
+      const done: Notice = { intent: "success", text: T.reviewWritten(name, REVIEW_LABELS[state]) };
+      // The page: the targets workbook with the review written is the file to keep.
+      const d = filesOnly ? await actions.targetsFile?.() : null;
+      if (!d) return [done];
+      save(d.fileName, d.bytes);
+      return [done, { intent: "info", text: P.reviewSaved(d.fileName) }];
     });
 
   const renderExtra = (it: ImportedReturn) => (
@@ -332,6 +348,16 @@ export function BureauView({
           />
         </div>
       </Field>
+      {filesOnly && <DropZone disabled={!!progress || !!busy} onFiles={(f) => void onFiles(f)} />}
+      {filesOnly && (
+        <TargetsFile
+          actions={actions}
+          period={period}
+          disabled={!!busy || !!progress}
+          onBusy={setBusy}
+          onNotices={setNotices}
+        />
+      )}
       {progress && (
         <Field validationMessage={m.reading(progress.done, progress.total)} validationState="none">
           <ProgressBar
@@ -384,13 +410,15 @@ export function BureauView({
         </div>
       </Field>
       <div className={s.row}>
-        <Button disabled={!!busy || !period} onClick={targets}>
-          {m.insertTargets}
-        </Button>
+        {!filesOnly && (
+          <Button disabled={!!busy || !period} onClick={targets}>
+            {m.insertTargets}
+          </Button>
+        )}
         {actions.loadRoster && (
           <RosterButton
             actions={{ loadRoster: actions.loadRoster }}
-            disabled={!!busy || !!progress || !actions.support().insertSheets}
+            disabled={!!busy || !!progress || !(actions.support().insertSheets || filesOnly)}
             toFile={(f) => toReturnFile(f as PickedFile)}
             onStart={setBusy}
             onDone={(n) => {
@@ -413,11 +441,24 @@ export function BureauView({
           {m.nothingToAggregate}
         </span>
       )}
+      {filesOnly && (
+        <TemplatesZip
+          actions={actions}
+          period={period}
+          deadline={deadlineOk ? isoDate(deadline) : null}
+          disabled={!!busy || !!progress}
+          onBusy={setBusy}
+          onNotices={setNotices}
+        />
+      )}
       {writing ? <WriteProgress p={writing} m={m} /> : busy && <Spinner size="tiny" label={busy} />}
       <Notices notices={notices} label={m.notices} />
-      {outcome && <RoundSummary outcome={outcome} plan={plan} messages={m} onSelect={select} />}
+      {outcome && (
+        <RoundSummary outcome={outcome} plan={plan} messages={m} onSelect={filesOnly ? null : select} />
+      )}
       {outcome && (
         <div className={s.row}>
+          {filesOnly && <BulletinDownloads outcome={outcome} disabled={!!busy} onNotices={setNotices} />}
           <Button disabled={!!busy} onClick={downloadDocx}>
             {T.downloadDocx}
           </Button>

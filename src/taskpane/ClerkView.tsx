@@ -26,6 +26,7 @@ import type { Messages } from "./messages";
 import { PrefillRefusal } from "../host/refusal";
 import { useHostFiles, type PickedFile, type SaveFile } from "./host-files";
 import { ROUND_TEXT as T } from "./round-messages";
+import { PAGE_TEXT as P } from "./page-messages";
 
 const useStyles = makeStyles({
   root: { display: "flex", flexDirection: "column", gap: tokens.spacingVerticalM },
@@ -45,7 +46,8 @@ export type ClerkActions = Pick<
   | "newWorkbookTemplate"
   | "watchChanges"
   | "annotateWorkbook"
->;
+> &
+  Partial<Pick<PaneActions, "openWorkbook">>;
 
 export interface ClerkViewProps {
   actions: ClerkActions;
@@ -89,6 +91,9 @@ export function ClerkView({
   const [pending, setPending] = React.useState<Pending | null>(null);
   const support = React.useMemo(() => actions.support(), [actions]);
   const canValidate = support.validation;
+  // The offline page: no workbook beside the views; the clerk opens the filled file to check it.
+  const filesOnly = !!support.filesOnly && !!actions.openWorkbook;
+  const openPicker = React.useRef<HTMLInputElement>(null);
   const period = parsePeriod(periodText);
   const unit = plan.units.find((u) => u.code === unitCode);
   const deadlineOk = deadline.trim() === "" || !!isoDate(deadline);
@@ -211,6 +216,15 @@ export function ClerkView({
       setCheck(await actions.selfCheck());
     });
 
+  const openAndCheck = (f: PickedFile) =>
+    run(P.openReturn, async () => {
+      setCheck(null);
+      setStale(false);
+      const file = await files.read(f);
+      setCheck(await actions.openWorkbook!(file));
+      say({ intent: "info", text: P.opened(file.name) });
+    });
+
   const clear = () =>
     run(m.clearMarks, async () => {
       await actions.clearHighlights();
@@ -260,7 +274,7 @@ export function ClerkView({
       />
       {!canValidate && (
         <MessageBar intent="info">
-          <MessageBarBody>{m.downloadFallback}</MessageBarBody>
+          <MessageBarBody>{filesOnly ? P.clerkIntro : m.downloadFallback}</MessageBarBody>
         </MessageBar>
       )}
       <div className={s.row}>
@@ -294,12 +308,35 @@ export function ClerkView({
             if (f) void files.read(f).then((file) => insert(file));
           }}
         />
-        <Button disabled={!!busy} onClick={selfCheck}>
-          {m.selfCheck}
-        </Button>
-        <Button disabled={!!busy} onClick={clear}>
-          {m.clearMarks}
-        </Button>
+        {filesOnly ? (
+          <>
+            <Button disabled={!!busy} onClick={() => openPicker.current?.click()}>
+              {P.openReturn}
+            </Button>
+            <input
+              ref={openPicker}
+              className={s.hidden}
+              type="file"
+              aria-label={P.openReturnHint}
+              accept=".xlsx,application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
+              data-testid="open-return"
+              onChange={(e) => {
+                const f = e.target.files?.[0] as PickedFile | undefined;
+                e.target.value = "";
+                if (f) void openAndCheck(f);
+              }}
+            />
+          </>
+        ) : (
+          <>
+            <Button disabled={!!busy} onClick={selfCheck}>
+              {m.selfCheck}
+            </Button>
+            <Button disabled={!!busy} onClick={clear}>
+              {m.clearMarks}
+            </Button>
+          </>
+        )}
       </div>
       {busy && <Spinner size="tiny" label={busy} />}
       <Notices notices={notices} label={m.notices} />
@@ -309,7 +346,7 @@ export function ClerkView({
           stale={stale}
           busy={!!busy}
           messages={m}
-          onSelect={select}
+          onSelect={filesOnly ? null : select}
           onRecheck={selfCheck}
           onExport={exportCopy}
         />

@@ -22,3 +22,5 @@ export type OnNotices = (notices: Notice[]) => void;
 /** Extra content of a return's details (the earlier return compared, the review buttons). */
 export type RenderExtra = (item: ImportedReturn) => unknown;
 export type OnReview = (state: "accepted" | "returned", reason: string) => void;
+export type OnBusy = (label: string | null) => void;
+export type OnPicked = (files: import("./host-files").PickedFile[]) => void;

@@ -12,9 +12,13 @@ export interface PickedFile extends Blob {
 export type SaveFile = (fileName: string, bytes: Uint8Array, type?: string) => void;
 export type ReadPickedFile = (file: PickedFile) => Promise<ReturnFile>;
 
+export type DroppedFiles = (dt: DataTransfer) => Promise<{ files: PickedFile[]; more: boolean }>;
+
 export interface HostFiles {
   save: SaveFile;
   read: ReadPickedFile;
+  /** The files of a drag-and-drop (a folder walked); absent where the host takes no drops. */
+  dropped?: DroppedFiles;
 }
 
 const missing = (): never => {

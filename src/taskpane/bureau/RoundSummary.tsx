@@ -37,7 +37,8 @@ export interface RoundSummaryProps {
   outcome: AggregateOutcome;
   plan: Plan;
   messages: Messages;
-  onSelect: SelectCell;
+  /** Null where no workbook is open beside the views (the offline page). */
+  onSelect: SelectCell | null;
 }
 
 export function RoundSummary({ outcome, plan, messages: m, onSelect }: RoundSummaryProps): React.JSX.Element {
@@ -102,7 +103,8 @@ export function RoundSummary({ outcome, plan, messages: m, onSelect }: RoundSumm
       </Text>
       <h3 className={s.sub}>{m.writtenSheets}</h3>
       <div className={s.links}>
-        {outcome.sheets.map((sheet) => (
+        {!onSelect && outcome.sheets.join("、")}
+        {onSelect && outcome.sheets.map((sheet) => (
           <Link
             key={sheet}
             as="button"

@@ -17,7 +17,8 @@ export interface CheckResultProps {
   stale: boolean;
   busy: boolean;
   messages: Messages;
-  onSelect: SelectCell;
+  /** Null where no workbook is open beside the views (the offline page): cells are listed, not linked. */
+  onSelect: SelectCell | null;
   onRecheck: () => void;
   onExport: () => void;
 }

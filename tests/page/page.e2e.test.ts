@@ -1,0 +1,306 @@
+// The offline page (dist/page/srdi.html, as `srdi web` writes it) opened from file:// in headless
+// Chromium: no request of any kind, the clerk's open → self-check → annotated copy, the bureau's targets
+// workbook, returns by setInputFiles and by drag-and-drop, 接受/退回 with the updated targets workbook
+// downloaded, 汇总 → bulletin .xlsx equal cell by cell (openpyxl) to `srdi aggregate`'s and JSON equal to
+// `--json`, .docx, templates .zip; axe-core (WCAG 2.2 tags) at 320, 768 and 1280 px and 200 % zoom,
+// keyboard only, and the longest main-thread task measured. The page is built into a temp dir
+// (SRDI_TEST_PAGE names an already built one, to iterate faster).
+import { execFileSync } from "child_process";
+import { mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from "fs";
+import { tmpdir } from "os";
+import * as path from "path";
+import { pathToFileURL } from "url";
+import { chromium, type Browser, type BrowserContext, type Page } from "playwright-core";
+import webpack from "webpack";
+import { unzipSync } from "fflate";
+
+const ROOT = path.resolve(__dirname, "../..");
+const CLI = path.join(ROOT, "bin/srdi.js");
+const PY = "/usr/bin/python3";
+const DEADLINE = "2025-10-15";
+const ISSUED = "2025-10-20";
+const configs = require(path.join(ROOT, "webpack.config.js")) as {
+  pageConfig: (o: { mode: string; outFile: string }) => webpack.Configuration;
+};
+
+let work: string;
+let demo: string;
+let pageUrl: string;
+let browser: Browser;
+let context: BrowserContext;
+let page: Page;
+const requests: string[] = [];
+let longest = 0;
+
+function build(cfg: webpack.Configuration): Promise<void> {
+  return new Promise((resolve, reject) =>
+    webpack(cfg, (err, stats) => {
+      if (err) return reject(err);
+      if (stats?.hasErrors()) return reject(new Error(stats.toString({ all: false, errors: true })));
+      resolve();
+    }),
+  );
+}
+
+const srdi = (...args: string[]) =>
+  execFileSync(process.execPath, [CLI, ...args], { cwd: work, encoding: "utf8", maxBuffer: 1 << 28 });
+
+beforeAll(async () => {
+  work = mkdtempSync(path.join(tmpdir(), "srdi-page-"));
+  let built = process.env.SRDI_TEST_PAGE;
+  if (!built) {
+    built = path.join(work, "built", "srdi.html");
+    await build(configs.pageConfig({ mode: "production", outFile: built }));
+  }
+  // The page as a bureau hands it out: written by `srdi web` (the CLI is built by the test script).
+  const html = path.join(work, "专精特新报表工具.html");
+  execFileSync(process.execPath, [CLI, "web", "--out", html], {
+    env: { ...process.env, SRDI_PAGE_FILE: built },
+  });
+  pageUrl = pathToFileURL(html).href;
+  demo = path.join(work, "demo");
+  srdi("demo", "--out", demo);
+  browser = await chromium.launch({
+    executablePath: process.env.CHROMIUM ?? "/usr/bin/chromium",
+    headless: true,
+    args: ["--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update"],
+  });
+  context = await browser.newContext({
+    acceptDownloads: true,
+    locale: "zh-CN",
+    viewport: { width: 1280, height: 900 },
+  });
+  context.on("request", (r) => requests.push(r.url()));
+  // The longest main-thread task (Long Tasks API), observed from the first script on.
+  await context.addInitScript(() => {
+    (window as unknown as { __longest: number }).__longest = 0;
+    new PerformanceObserver((l) => {
+      const w = window as unknown as { __longest: number };
+      for (const e of l.getEntries()) w.__longest = Math.max(w.__longest, e.duration);
+    }).observe({ type: "longtask", buffered: true });
+  });
+  page = await context.newPage();
+  await page.goto(pageUrl);
+  await page.getByTestId("page-header").waitFor();
+}, 1_200_000);
+
+afterAll(async () => {
+  await browser?.close();
+  if (work) rmSync(work, { recursive: true, force: true });
+});
+
+async function noteLongest() {
+  longest = Math.max(
+    longest,
+    await page.evaluate(() => (window as unknown as { __longest: number }).__longest),
+  );
+}
+
+interface AxeResult {
+  violations: { id: string; impact: string; help: string; nodes: { target: string[] }[] }[];
+}
+/** axe-core with the WCAG 2.0–2.2 A/AA tags: every violation (evaluate is not subject to the page's CSP). */
+async function axe(): Promise<string[]> {
+  if (!(await page.evaluate(() => "axe" in window)))
+    await page.evaluate(readFileSync(require.resolve("axe-core/axe.min.js"), "utf8"));
+  const r = (await page.evaluate(() =>
+    (window as unknown as { axe: { run: (c: unknown, o: unknown) => Promise<unknown> } }).axe.run(
+      // Tabster's focus sentinels (Fluent UI) are aria-hidden and focusable by design.
+      { exclude: [["[data-tabster-dummy]"]] },
+      {
+        resultTypes: ["violations"],
+        runOnly: { type: "tag", values: ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "wcag22aa"] },
+      },
+    ),
+  )) as AxeResult;
+  return r.violations.map(
+    (v) => `${v.id} (${v.impact}): ${v.help} @ ${v.nodes.map((n) => n.target.join(" ")).join(", ")}`,
+  );
+}
+
+async function download(click: () => Promise<unknown>, dir = work): Promise<string> {
+  const [d] = await Promise.all([page.waitForEvent("download", { timeout: 300_000 }), click()]);
+  const file = path.join(dir, d.suggestedFilename());
+  await d.saveAs(file);
+  return file;
+}
+
+const panel = (name: string) => page.getByRole("tabpanel", { name });
+const returns = () =>
+  readdirSync(path.join(demo, "returns"))
+    .sort()
+    .map((f) => path.join(demo, "returns", f));
+
+test("the page states its version and plan, carries a CSP that allows no request, and never loads office.js", async () => {
+  const header = await page.getByTestId("page-header").innerText();
+  expect(header).toContain(`版本 ${require(path.join(ROOT, "package.json")).version}`);
+  expect(await page.getByTestId("page-plan").innerText()).toContain("规划：");
+  const csp = await page.locator('meta[http-equiv="Content-Security-Policy"]').getAttribute("content");
+  expect(csp).toContain("default-src 'none'");
+  expect(csp).toContain("connect-src 'none'");
+  expect(csp).not.toMatch(/unsafe-eval|https?:/);
+  const html = readFileSync(new URL(pageUrl), "utf8");
+  expect(html).not.toMatch(/<script[^>]+src=/);
+  expect(html).not.toContain("appsforoffice");
+  // A request the page's code might try is refused by the policy before it leaves the browser.
+  const refused = await page.evaluate(() =>
+    fetch("https://example.com/x").then(
+      () => "sent",
+      () => "refused",
+    ),
+  );
+  expect(refused).toBe("refused");
+  expect(requests.filter((u) => !u.startsWith("file:"))).toEqual([]);
+});
+
+test("clerk: download a template, open a filled return, self-check, annotated copy", async () => {
+  const clerk = panel("填报");
+  await clerk.getByRole("textbox", { name: /报告期/ }).fill("2025Q3");
+  const tpl = await download(() => clerk.getByRole("button", { name: "下载模板" }).click());
+  expect(path.basename(tpl)).toMatch(/\.xlsx$/);
+  await clerk.getByTestId("open-return").setInputFiles(returns()[0]);
+  await clerk.getByTestId("check-result").waitFor({ timeout: 120_000 });
+  const copy = await download(() => clerk.getByRole("button", { name: "导出标注副本" }).click()).catch(
+    () => null,
+  );
+  if (copy) {
+    const out = execFileSync(
+      PY,
+      [
+        "-c",
+        "import sys; from openpyxl import load_workbook; print(load_workbook(sys.argv[1]).sheetnames)",
+        copy,
+      ],
+      { encoding: "utf8" },
+    );
+    expect(out).toContain("校验结果");
+  }
+  expect(await axe()).toEqual([]);
+  await noteLongest();
+});
+
+test("bureau: targets, returns (picker and drop), review with the targets workbook downloaded, 汇总 equal to srdi aggregate", async () => {
+  await page.getByRole("tab", { name: "汇总" }).click();
+  const b = panel("汇总");
+  await b.getByTestId("targets-file").setInputFiles(path.join(demo, "目标分解-2025Q3.xlsx"));
+  await b.getByText("已读取目标分解表").waitFor({ timeout: 60_000 });
+  const files = returns();
+  // Half by the picker (multi-select), half dropped.
+  await b.getByTestId("files").setInputFiles(files.slice(0, 5));
+  await b.getByText("已读取 5 份报表").waitFor({ timeout: 120_000 });
+  const dropped = files
+    .slice(5)
+    .map((f) => ({ name: path.basename(f), b64: readFileSync(f).toString("base64") }));
+  const dt = await page.evaluateHandle((list) => {
+    const d = new DataTransfer();
+    for (const f of list) {
+      const bin = atob(f.b64);
+      const bytes = new Uint8Array(bin.length);
+      for (let i = 0; i < bin.length; i++) bytes[i] = bin.charCodeAt(i);
+      d.items.add(new File([bytes], f.name));
+    }
+    return d;
+  }, dropped);
+  await b.getByTestId("drop-zone").dispatchEvent("drop", { dataTransfer: dt });
+  await b.getByText(`已读取 ${dropped.length} 份报表`).waitFor({ timeout: 120_000 });
+  await b.getByRole("textbox", { name: /报告期/ }).fill("2025Q3");
+  await b.getByRole("textbox", { name: /截止日期/ }).fill(DEADLINE);
+  await b.getByRole("textbox", { name: /通报日期/ }).fill(ISSUED);
+  await noteLongest();
+
+  const out = path.join(work, "page-out");
+  mkdirSync(out, { recursive: true });
+  await b.getByRole("button", { name: "汇总并生成通报" }).click();
+  await b.getByTestId("round-summary").waitFor({ timeout: 300_000 });
+  const xlsx = await download(() => b.getByRole("button", { name: "下载通报工作簿(.xlsx)" }).click(), out);
+  const json = await download(() => b.getByRole("button", { name: "下载汇总数据(JSON)" }).click(), out);
+  const docx = await download(
+    () =>
+      b
+        .getByRole("button", { name: /\.docx|Word/ })
+        .first()
+        .click(),
+    out,
+  );
+  expect(readFileSync(docx).subarray(0, 2).toString()).toBe("PK");
+  await noteLongest();
+
+  const cli = path.join(work, "cli-通报.xlsx");
+  const cliJson = srdi(
+    "aggregate",
+    ...files,
+    "--targets",
+    path.join(demo, "目标分解-2025Q3.xlsx"),
+    "--out",
+    cli,
+    "--json",
+    "--deadline",
+    DEADLINE,
+    "--date",
+    ISSUED,
+  );
+  expect(JSON.parse(readFileSync(json, "utf8"))).toEqual(JSON.parse(cliJson));
+  const same = execFileSync(PY, [path.join(__dirname, "compare_xlsx.py"), xlsx, cli], { encoding: "utf8" });
+  expect(same).toMatch(/^same \d+ sheets \d+ cells/);
+  expect(await axe()).toEqual([]);
+  expect(
+    requests.filter((u) => !u.startsWith("file:") && !u.startsWith("blob:") && !u.startsWith("data:")),
+  ).toEqual([]);
+}, 900_000);
+
+test("bureau: every unit's template as one .zip", async () => {
+  const b = panel("汇总");
+  // Ten 5,000-row templates are written on the main thread: the click returns when they are.
+  const zip = await download(() =>
+    b.getByRole("button", { name: "全部单位模板(.zip)" }).click({ timeout: 300_000, noWaitAfter: true }),
+  );
+  const names = Object.keys(unzipSync(readFileSync(zip)));
+  expect(names.length).toBe(10);
+  expect(names.every((n) => n.endsWith(".xlsx"))).toBe(true);
+}, 300_000);
+
+test("reflows at 320, 768, 1280 px and 200 % zoom, axe clean; keyboard reaches the tabs and buttons", async () => {
+  // After the round, the bureau's result at 320 px: measured (the views' reflow is the pane's work).
+  await page.setViewportSize({ width: 320, height: 800 });
+  const after = await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
+
+  console.log(`page: sideways scroll at 320 px after the round ${after} px`);
+  await noteLongest();
+  // A fresh page, both views, at each width.
+  await page.reload();
+  await page.getByTestId("page-header").waitFor();
+  for (const width of [320, 768, 1280]) {
+    await page.setViewportSize({ width, height: 800 });
+    for (const tab of ["汇总", "填报"]) {
+      await page.getByRole("tab", { name: tab }).click();
+      const sideways = await page.evaluate(() =>
+        Math.max(0, document.documentElement.scrollWidth - document.documentElement.clientWidth),
+      );
+      expect(`${width}px ${tab}: ${sideways}`).toBe(`${width}px ${tab}: 0`);
+      expect(await axe()).toEqual([]);
+    }
+  }
+  // 200 % zoom of a 640 px window is a 320 CSS px layout.
+  await page.setViewportSize({ width: 640, height: 800 });
+  await page.evaluate(() => {
+    document.body.style.zoom = "2";
+  });
+  expect(await page.evaluate(() => document.documentElement.scrollWidth <= window.innerWidth * 1.01)).toBe(
+    true,
+  );
+  await page.evaluate(() => {
+    document.body.style.zoom = "";
+  });
+  // Keyboard only: Tab from the top reaches the tabs, and Enter/arrow keys switch them.
+  await page.evaluate(() => (document.activeElement as HTMLElement | null)?.blur());
+  const names: string[] = [];
+  for (let i = 0; i < 12; i++) {
+    await page.keyboard.press("Tab");
+    names.push(await page.evaluate(() => document.activeElement?.textContent?.trim() ?? ""));
+  }
+  expect(names.some((n) => n.includes("填报") || n.includes("汇总"))).toBe(true);
+  await noteLongest();
+  writeFileSync(path.join(work, "longest.txt"), String(longest));
+
+  console.log(`page: longest main-thread task ${Math.round(longest)} ms`);
+});
