@@ -1,7 +1,7 @@
 // The offline page (dist/page/srdi.html, as `srdi web` writes it) opened from file:// in headless
 // Chromium: no request of any kind, the clerk's open → self-check → annotated copy, the bureau's targets
-// workbook, returns by setInputFiles and by drag-and-drop, 接受/退回 with the updated targets workbook
-// downloaded, 汇总 → bulletin .xlsx equal cell by cell (openpyxl) to `srdi aggregate`'s and JSON equal to
+// workbook, returns by setInputFiles and by drag-and-drop (接受/退回 on the page is not driven here yet),
+// 汇总 → bulletin .xlsx equal cell by cell (openpyxl) to `srdi aggregate`'s and JSON equal to
 // `--json`, .docx, templates .zip; axe-core (WCAG 2.2 tags) at 320, 768 and 1280 px and 200 % zoom,
 // keyboard only, and the longest main-thread task measured. The page is built into a temp dir
 // (SRDI_TEST_PAGE names an already built one, to iterate faster).
@@ -179,7 +179,7 @@ test("clerk: download a template, open a filled return, self-check, annotated co
   await noteLongest();
 });
 
-test("bureau: targets, returns (picker and drop), review with the targets workbook downloaded, 汇总 equal to srdi aggregate", async () => {
+test("bureau: targets workbook, returns (picker and drop), 汇总 equal to srdi aggregate (.xlsx by openpyxl, JSON), .docx", async () => {
   await page.getByRole("tab", { name: "汇总" }).click();
   const b = panel("汇总");
   await b.getByTestId("targets-file").setInputFiles(path.join(demo, "目标分解-2025Q3.xlsx"));
