@@ -1,5 +1,6 @@
 // Form v1 exactly as REPORTING-FORM.md: sheet names and header texts are part of the standard.
 import { PLATFORM_KINDS, PLATFORM_LEVELS, QUALITY_AWARDS } from "../plan/default-plan";
+import { HISTORY_RULES } from "./history-rules";
 import type { FieldDef, FormDef } from "./types";
 
 const YES_NO_HINT = "请选择\u201c是\u201d或\u201c否\u201d";
@@ -216,6 +217,7 @@ export const FORM_V1: FormDef = {
         message: "研发费用大于营业收入，请核实",
       },
     ],
+    checks: HISTORY_RULES,
   },
   platforms: {
     name: "平台与集群",

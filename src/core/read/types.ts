@@ -1,5 +1,6 @@
 // What reading one return yields: typed records of accepted rows, every issue, and the reconciliation.
 import type { Issue } from "../issues";
+import type { PreviousRound } from "../history/previous";
 
 /** Where a record came from, so duplicates and problems point at a cell. */
 export interface RowOrigin {
@@ -48,6 +49,8 @@ export interface EnterpriseRecord extends RowOrigin {
   smart_factory_year?: number | null;
   cloud_star_year?: number | null;
   smart_workshops_new?: number | null;
+  /** Form version 3: the clerk's 说明 (explains a history or outlier warning of the row). */
+  explanation?: string | null;
 }
 
 export interface PlatformRecord extends RowOrigin {
@@ -62,6 +65,8 @@ export interface RegionRecord {
   contact: string | null;
   /** Form version 2: 填报日期, ISO date. */
   filled_on?: string | null;
+  /** Form version 3: why firms of last round are not reported now (explains 退出 warnings). */
+  exit_note?: string | null;
 }
 
 export interface RowCounts {
@@ -116,4 +121,7 @@ export interface ReturnResult {
   savedAt?: string | null;
   /** Form version 2: the 填报日期 the clerk entered (ISO date); absent or null when none. */
   filledOn?: string | null;
+  /** Last round's figures the history warnings compared against (a prefilled template's 上期数据 sheet,
+   * or the return `--history` chose); absent or null when none. */
+  previous?: PreviousRound | null;
 }
