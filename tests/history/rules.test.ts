@@ -95,7 +95,9 @@ describe("history rules (warnings only, never a rejected row)", () => {
 
   test("a firm of last round missing now: 退出, explained in the 区域指标 cell", () => {
     const r = check([firm(1)], [firm(1), firm(2)]);
-    expect(history(r)).toEqual([["history.firm_missing", "B6", "连云港示例2号科技有限公司", "连云港示例2号科技有限公司"]]);
+    expect(history(r)).toEqual([
+      ["history.firm_missing", "B6", "连云港示例2号科技有限公司", "连云港示例2号科技有限公司"],
+    ]);
     const w = r.warnings.find((x) => x.code === "history.firm_missing")!;
     expect(w.message).toContain(code(2));
     expect(w.explanation).toBeNull();

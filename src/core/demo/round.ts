@@ -49,7 +49,7 @@ export interface DemoRound {
 }
 
 /** Place names in the demo's company names: the built-in city's, else the plan's own place. */
-function placesOf(plan: Plan): readonly [string, string] {
+export function placesOf(plan: Plan): readonly [string, string] {
   if (plan.city === "连云港市") return ["连云港", "江苏"];
   const home = plan.city.endsWith("市") || plan.city.endsWith("省") ? plan.city.slice(0, -1) : plan.city;
   return [home, home];

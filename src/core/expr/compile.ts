@@ -54,8 +54,7 @@ export interface CompiledIndicator {
 // ---- the function table (closed) ----
 
 type Param =
-  | "any"
-  | "pop" | "tier" | "field" | "numField" | "yearField" | "regionField" | "filter" | "platformFilter";
+  "any" | "pop" | "tier" | "field" | "numField" | "yearField" | "regionField" | "filter" | "platformFilter";
 interface FnSpec {
   context: "filter" | "indicator";
   params: Param[];

@@ -203,12 +203,14 @@ const CATALOGUE = {
   "history.firm_moved": {
     severity: "warning",
     scope: "row",
-    text: (a) => `该企业上期由${a.detail ?? "其他单位"}填报，本期改由本单位填报：如已迁入请在\u201c说明\u201d中写明`,
+    text: (a) =>
+      `该企业上期由${a.detail ?? "其他单位"}填报，本期改由本单位填报：如已迁入请在\u201c说明\u201d中写明`,
   },
   "outlier.robust": {
     severity: "warning",
     scope: "cell",
-    text: (a) => `${label(a)}${a.detail ?? ""}，与同类企业相比明显偏离，请核实；如属实请在\u201c说明\u201d中写明原因`,
+    text: (a) =>
+      `${label(a)}${a.detail ?? ""}，与同类企业相比明显偏离，请核实；如属实请在\u201c说明\u201d中写明原因`,
   },
   "cell.merged": {
     severity: "error",

@@ -38,6 +38,7 @@ export function compiledRules(plan: Plan, form: FormDef): CompiledRule[] {
   let byForm = cache.get(plan);
   if (!byForm) cache.set(plan, (byForm = new WeakMap()));
   let rules = byForm.get(form);
-  if (!rules) byForm.set(form, (rules = (form.enterprises.checks ?? []).map((r) => compileRule(r, plan, form))));
+  if (!rules)
+    byForm.set(form, (rules = (form.enterprises.checks ?? []).map((r) => compileRule(r, plan, form))));
   return rules;
 }

@@ -432,7 +432,8 @@ function expressions(c: Checker, plan: Plan, forms: readonly FormDef[]): void {
           compileRowExpr(text, fenv, want);
         } catch (e) {
           if (!(e instanceof ExprErrors)) throw e;
-          for (const x of e.errors) c.fail(`forms[${fi}].enterprises.checks[${k}].${part}`, x.message, x.offset);
+          for (const x of e.errors)
+            c.fail(`forms[${fi}].enterprises.checks[${k}].${part}`, x.message, x.offset);
         }
       }
     });

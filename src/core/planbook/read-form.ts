@@ -272,7 +272,12 @@ function readRules(t: Table, versions: Version[], issues: PlanIssue[], ruleAt?: 
       continue;
     }
     const isExpr =
-      op === "holds" || op === "=" || op === "<>" || when !== "" || !simpleKey.test(left) || !simpleKey.test(right);
+      op === "holds" ||
+      op === "=" ||
+      op === "<>" ||
+      when !== "" ||
+      !simpleKey.test(left) ||
+      !simpleKey.test(right);
     if (isExpr) {
       if (op === "paired") {
         r.fail("plan.invalid", row, "op", { detail: "\u201c同时填写\u201d的左右两边应为字段键" });
@@ -280,7 +285,8 @@ function readRules(t: Table, versions: Version[], issues: PlanIssue[], ruleAt?: 
       }
       if (severity !== "warning") {
         r.fail("plan.invalid", row, "severity", {
-          detail: "表达式规则(含prev、适用条件或\u201c成立\u201d)只能是警告：由填报人在\u201c说明\u201d中解释，不退回数据",
+          detail:
+            "表达式规则(含prev、适用条件或\u201c成立\u201d)只能是警告：由填报人在\u201c说明\u201d中解释，不退回数据",
         });
         continue;
       }
