@@ -21,6 +21,7 @@ import { UsageError, type ExitHolder } from "./common";
 import { readReturnFiles } from "./read-pool";
 import { readRegularFile } from "./read-regular";
 import { readRosterFile } from "./roster";
+import { readHistoryDir } from "./history-dir";
 import { rosterSummaryText } from "../core/roster/text";
 import { terminalProgress } from "./progress";
 import { writeWorkbookFile } from "./write-lazily";
@@ -38,6 +39,7 @@ interface AggregateOptions {
   docx?: string;
   previous?: string;
   roster?: string;
+  history?: string;
 }
 
 export function isoDateOption(text: string | undefined, what: string): string | null {
@@ -101,7 +103,9 @@ export async function runAggregate(files: string[], o: AggregateOptions, exit: E
   const progress = terminalProgress("读取报表", files.length, { json: o.json });
   const { results: returns } = await readReturnFiles(files, plan, { onFile: () => progress.step() });
   const period = inferPeriod(returns, o.period);
+  const history = o.history ? await readHistoryDir(o.history, plan) : null;
   const result = runRound({
+    history,
     plan,
     period,
     returns,
@@ -147,5 +151,6 @@ export function registerAggregate(program: Command, exit: ExitHolder): void {
     .option("--previous <file>", "上期工作通报工作簿，用于列出较上期变化")
     .option("--json", "以JSON输出市级和各单位结果、退回和重复清单")
     .option("--roster <file>", "认定名单(srdi roster 生成并录入)：逐项核验各地填报的认定，计数口径见评分设置")
+    .option("--history <dir>", "上期报表所在文件夹：各单位逐户与上期比较，并查出跨单位迁移的企业(只提示)")
     .action(async (files: string[], o: AggregateOptions) => runAggregate(files, o, exit));
 }
