@@ -1,4 +1,5 @@
-// `--history DIR` (check, aggregate): the previous round's returns, read through the one guarded reader;
+// `check --history DIR`, `aggregate --history-returns DIR` (aggregate's --history is the older bulletins
+// of the trend, issue 27): the previous round's returns, read through the one guarded reader;
 // which return of a unit is compared with is prefill's choice (src/core/prefill chooseSources).
 import { formByVersion, formsOf } from "../core/form/versions";
 import { withHistory } from "../core/history/check";
@@ -20,7 +21,7 @@ export async function readHistoryDir(dir: string, plan: Plan): Promise<ReturnRes
   } catch {
     isDir = false;
   }
-  if (!isDir) throw new UsageError(`--history 应为上期报表所在的文件夹：\u201c${dir}\u201d不是文件夹`);
+  if (!isDir) throw new UsageError(`上期报表应为一个文件夹：\u201c${dir}\u201d不是文件夹`);
   const { results } = await readReturnFiles(returnFilesIn(dir), plan);
   return results;
 }

@@ -265,6 +265,7 @@ export function createActions(plan: Plan, now: () => Date = () => new Date()): P
           meta: i.result.meta!,
           file: i.file.name,
           modified: i.file.modified,
+          savedAt: i.result.savedAt ?? null,
           cells: () => lazyReader(i.file.bytes, { name: i.file.name }),
         })),
       );
@@ -354,6 +355,7 @@ export function createActions(plan: Plan, now: () => Date = () => new Date()): P
       const bulletin: BulletinOptions = {
         issuedOn: req.issuedOn,
         ...(prev?.comparison ? { comparison: prev.comparison } : {}),
+        ...(prev?.history ? { history: prev.history } : {}),
       };
       const desc = buildBulletin(result, plan, bulletin);
       const w = await writeWorkbookDescription(desc, {

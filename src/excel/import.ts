@@ -20,6 +20,8 @@ export interface KeepItem {
   meta: ReturnMeta;
   file: string;
   modified: string | null;
+  /** The workbook's saved time (docProps/core.xml), kept so 汇总 times the return as the list did. */
+  savedAt?: string | null;
   /** The file's cells, read again only when the file is too large to insert in one request. */
   cells?: () => Promise<WorkbookSnapshot>;
 }
@@ -181,7 +183,7 @@ export async function keepReturnSheets(
             );
         }
       }
-      const meta = keptMetaSheet(it.prefix, it.meta, it.file, it.modified);
+      const meta = keptMetaSheet(it.prefix, it.meta, it.file, it.modified, it.savedAt ?? null);
       let ws: Excel.Worksheet | null = null;
       batch.add(60, () => (ws = wb.worksheets.add(meta.name)));
       queueSheet(batch, wb, () => ws!, meta, support, new Set());

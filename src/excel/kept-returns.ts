@@ -3,6 +3,7 @@
 // Pure: naming and regrouping a workbook snapshot into one snapshot per return.
 import { META_KEYS, metaRows, parseMetaRows } from "../core/form/meta";
 import type { FormDef } from "../core/form/types";
+import { formSheetNames } from "../core/form/tables";
 import { FORM_V1 } from "../core/form/v1";
 import type { ReturnMeta, ReturnResult } from "../core/read/types";
 import type { WorkbookSnapshot } from "../core/snapshot";
@@ -12,10 +13,12 @@ export const MAX_SHEET_NAME = 31;
 /** Extra rows of a kept return's metadata sheet: where it came from (parseMetaRows ignores them). */
 export const FILE_NAME_KEY = "source_file";
 export const FILE_MODIFIED_KEY = "source_modified";
+/** The workbook's own saved time (docProps/core.xml): the submission time when there is no receipt. */
+export const SAVED_AT_KEY = "source_saved_at";
 
 /** The sheets kept from a return: all but the metadata sheet, which is written anew beside them. */
 export function keptSheetNames(form: FormDef = FORM_V1): string[] {
-  return [form.instructionsSheet, form.enterprises.name, form.platforms.name, form.region.name];
+  return formSheetNames(form);
 }
 
 const BAD_CHARS = /[[\]:*?/\\']/g;
@@ -36,13 +39,14 @@ export function returnPrefix(result: ReturnResult): string | null {
 
 /**
  * Which of the imported returns are kept, by prefix: one set of sheets per unit, so of two returns of a
- * unit in one import the later (by file time; the later in the list on a tie) is kept. The other still
+ * unit in one import the later (by saved time, else file time; the later in the list on a tie) is kept. The other still
  * reaches the round from the pane, where the core supersedes it.
  */
 export function keptChoice<T extends { file: { modified: string | null }; result: ReturnResult }>(
   imported: T[],
 ): Map<string, T> {
-  const time = (i: T) => Date.parse(i.file.modified ?? "") || 0;
+  // The core's order (aggregateRound): the workbook's saved time, else the file time.
+  const time = (i: T) => Date.parse(i.result.savedAt ?? i.file.modified ?? "") || 0;
   const out = new Map<string, T>();
   for (const i of imported) {
     const prefix = returnPrefix(i.result);
@@ -59,9 +63,15 @@ export function keptMetaSheet(
   meta: ReturnMeta,
   file: string,
   modified: string | null,
+  savedAt: string | null = null,
   form: FormDef = FORM_V1,
 ): SheetDescription {
-  const rows = [...metaRows(meta), [FILE_NAME_KEY, file], [FILE_MODIFIED_KEY, modified ?? ""]];
+  const rows = [
+    ...metaRows(meta),
+    [FILE_NAME_KEY, file],
+    [FILE_MODIFIED_KEY, modified ?? ""],
+    [SAVED_AT_KEY, savedAt ?? ""],
+  ];
   return {
     name: `${prefix}${form.metaSheet}`,
     state: "veryHidden",
@@ -75,6 +85,8 @@ export interface KeptReturn {
   prefix: string;
   file: string;
   modified: string | null;
+  /** The workbook's saved time as read from the file when it was kept. */
+  savedAt: string | null;
   snapshot: WorkbookSnapshot;
 }
 
@@ -103,11 +115,16 @@ export function keptReturns(workbook: WorkbookSnapshot, form: FormDef = FORM_V1)
       .filter((x) => x.name === form.metaSheet || keptSheetNames(form).includes(x.name));
     const file = get(FILE_NAME_KEY) || (prefix ? `${prefix.replace(/-$/, "")}(工作簿内)` : "当前工作簿");
     const modified = get(FILE_MODIFIED_KEY) || null;
+    const savedAt = get(SAVED_AT_KEY) || null;
     out.push({
       prefix,
       file,
       modified,
-      snapshot: { sheets, source: { name: file, modified: modified ?? undefined } },
+      savedAt,
+      snapshot: {
+        sheets,
+        source: { name: file, modified: modified ?? undefined, ...(savedAt ? { savedAt } : {}) },
+      },
     });
   }
   return out;

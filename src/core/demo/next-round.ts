@@ -101,7 +101,7 @@ export function buildNextRound(
       codes.add(uscc);
       kept.push({
         ...like,
-        name: companyName(r, d.unit.code, String(like.chain ?? "其他"), taken, false, placesOf(plan)),
+        name: companyName(r, d.unit.code, String(like.chain ?? "其他"), taken, false, placesOf(plan, d.unit)),
         uscc,
         provincial_srdi_year: null,
         little_giant_year: null,

@@ -1,22 +1,14 @@
 // Last round's figures of a unit's firms (issue 26): from the previous return prefill chose, or from the
 // hidden, protected 上期数据 sheet a prefilled template carries, so that the self-check compares offline.
 import type { FieldDef, FormDef } from "../form/types";
-import type { ReturnResult } from "../read/types";
+import type { PreviousRound, ReturnResult } from "../read/types";
 import type { SheetDescription } from "../sheet/types";
 import type { SheetSnapshot } from "../snapshot";
 
 /** Name of the hidden sheet of last round's figures in a prefilled template. */
 export const HISTORY_SHEET = "上期数据";
 
-export interface PreviousRound {
-  /** The previous return's file name and period (the statement names them). */
-  file: string;
-  period: string;
-  unit: string | null;
-  unitName: string | null;
-  /** Its accepted enterprise rows, as the reader gives them (field key -> value; percent a fraction). */
-  enterprises: Record<string, unknown>[];
-}
+export type { PreviousRound };
 
 /** Fields of last round the history rules can read: identity, figures and years. */
 export function historyFields(form: FormDef): FieldDef[] {

@@ -4,6 +4,7 @@ import { HISTORY_SHEET } from "../history/previous";
 import { address } from "../a1";
 import type { FormDef, RegionSheetDef, TableSheetDef } from "../form/types";
 import type { Issue } from "../issues";
+import { formSheetNames } from "../form/tables";
 import type { SheetSnapshot, SnapshotValue, WorkbookSnapshot } from "../snapshot";
 import { makeIssue } from "./issue";
 import { isBlankValue, rawCell, rawText } from "./normalise";
@@ -15,7 +16,7 @@ function headerKey(v: SnapshotValue | undefined): string {
 }
 
 export function sheetIssues(snapshot: WorkbookSnapshot, form: FormDef): Issue[] {
-  const expected = [form.instructionsSheet, form.enterprises.name, form.platforms.name, form.region.name];
+  const expected = formSheetNames(form);
   // 上期数据: last round's figures a prefilled template carries (very hidden, for the self-check).
   const known = new Set([...expected, form.metaSheet, HISTORY_SHEET]);
   const present = new Set(snapshot.sheets.map((s) => s.name));

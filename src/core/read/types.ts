@@ -1,6 +1,18 @@
 // What reading one return yields: typed records of accepted rows, every issue, and the reconciliation.
 import type { Issue } from "../issues";
-import type { PreviousRound } from "../history/previous";
+import type { ReturnMeta } from "../form/meta";
+
+/** Last round's figures of a unit's firms (issue 26): the previous return prefill chose, or the very
+ * hidden 上期数据 sheet of a prefilled template (src/core/history/previous). */
+export interface PreviousRound {
+  /** The previous return's file name and period. */
+  file: string;
+  period: string;
+  unit: string | null;
+  unitName: string | null;
+  /** Its accepted enterprise rows, as the reader gives them (field key -> value; percent a fraction). */
+  enterprises: Record<string, unknown>[];
+}
 
 /** Where a record came from, so duplicates and problems point at a cell. */
 export interface RowOrigin {
@@ -81,19 +93,8 @@ export interface RejectedRow extends RowOrigin {
 }
 
 /** The metadata a template carries in its very hidden sheet. */
-export interface ReturnMeta {
-  formId: string;
-  formVersion: string;
-  unitCode: string;
-  unitName: string;
-  period: string;
-  planId: string;
-  deadline: string | null;
-  generatedAt: string;
-  fingerprint: string;
-  /** Form version 2: the period the money fields cover, e.g. "本年1月至报告期末累计(2025-01-01至2025-09-30)". */
-  moneyPeriod?: string;
-}
+/** What a template says about itself on its metadata sheet (defined with the form: src/core/form/meta.ts). */
+export type { ReturnMeta } from "../form/meta";
 
 export interface ReturnResult {
   /** File name or sheet-set name as given by the adapter. */
