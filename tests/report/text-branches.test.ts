@@ -58,7 +58,11 @@ test("targets given with the 分解目标 column blank: the text and the ranking
   expect(text(r)).toContain(`本期${want}，计数类指标各地只列数据、不计分`);
   expect(text(r)).not.toContain("未导入目标分解表");
   const noteOf = (x: RoundResult) =>
-    String(scoresSheet(x).rows.flat().find((v) => typeof v === "string" && v.startsWith("综合得分 =")));
+    String(
+      scoresSheet(x)
+        .rows.flat()
+        .find((v) => typeof v === "string" && v.startsWith("综合得分 =")),
+    );
   const note = noteOf(r);
   expect(note).toContain(`${want}，计数类指标各地不计分。`);
   expect(noteOf(base())).toContain("未导入目标分解表，计数类指标各地不计分。");
