@@ -196,7 +196,11 @@ export async function writeWorkbookStream(
       notesRel = `rId${sheetRels.length + 2}`;
       whole(`xl/comments${c}.xml`, commentsXml(s.notes));
       whole(`xl/drawings/vmlDrawing${c}.vml`, vmlXml(s.notes));
-      sheetRels.push({ id: `rId${sheetRels.length + 1}`, type: `${NS_R}/comments`, target: `../comments${c}.xml` });
+      sheetRels.push({
+        id: `rId${sheetRels.length + 1}`,
+        type: `${NS_R}/comments`,
+        target: `../comments${c}.xml`,
+      });
       sheetRels.push({ id: notesRel, type: `${NS_R}/vmlDrawing`, target: `../drawings/vmlDrawing${c}.vml` });
     }
     if (sheetRels.length) whole(`xl/worksheets/_rels/sheet${i + 1}.xml.rels`, relsXml(sheetRels));

@@ -49,20 +49,24 @@ function read(bytes: Uint8Array, name: string): { cells: string; extras: string 
 test.each([
   ["连云港", DEFAULT_PLAN],
   ["江苏", JIANGSU_PLAN],
-])("the %s template streamed reads as ExcelJS's: cells, validations, protection, notes, names", async (name, plan) => {
-  const desc = template(plan);
-  expect(canStream(desc)).toBe(true);
-  const streamed = await writeWorkbookStreamBytes(desc);
-  const a = read(await writeWorkbookExcelJS(desc), `${name}-exceljs`);
-  const b = read(streamed, `${name}-stream`);
-  expect(b.cells).toEqual(a.cells);
-  expect(b.extras).toEqual(a.extras);
-  // What the comparison covers is there: validated input ranges, protected sheets, notes on headers.
-  expect(b.extras).toMatch(/'企业名录', 'B2:B61', 'textLength'/);
-  expect(b.extras).toMatch(/\('企业名录', 'visible', True, False/);
-  expect(b.extras).toMatch(/\('企业名录', '[A-Z]+1', '必填。/);
-  const file = path.join(dir, `${name}-stream.xlsx`);
-  const v = spawnSync(PYTHON, [VALIDATE, file], { encoding: "utf8" });
-  expect(v.stdout).toBe("");
-  expect(v.status).toBe(0);
-}, 180000);
+])(
+  "the %s template streamed reads as ExcelJS's: cells, validations, protection, notes, names",
+  async (name, plan) => {
+    const desc = template(plan);
+    expect(canStream(desc)).toBe(true);
+    const streamed = await writeWorkbookStreamBytes(desc);
+    const a = read(await writeWorkbookExcelJS(desc), `${name}-exceljs`);
+    const b = read(streamed, `${name}-stream`);
+    expect(b.cells).toEqual(a.cells);
+    expect(b.extras).toEqual(a.extras);
+    // What the comparison covers is there: validated input ranges, protected sheets, notes on headers.
+    expect(b.extras).toMatch(/'企业名录', 'B2:B61', 'textLength'/);
+    expect(b.extras).toMatch(/\('企业名录', 'visible', True, False/);
+    expect(b.extras).toMatch(/\('企业名录', '[A-Z]+1', '必填。/);
+    const file = path.join(dir, `${name}-stream.xlsx`);
+    const v = spawnSync(PYTHON, [VALIDATE, file], { encoding: "utf8" });
+    expect(v.stdout).toBe("");
+    expect(v.status).toBe(0);
+  },
+  180000,
+);
