@@ -6,6 +6,7 @@ import { TABLE_HEADER } from "../sheet/styles";
 import { columnLetter, sheetRef } from "../a1";
 import type { Period } from "../plan/periods";
 import { hasPlatforms } from "./tables";
+import { isChainField } from "./lists";
 import type { Plan, Unit } from "../plan/types";
 import type {
   CellStyle,
@@ -270,10 +271,10 @@ export function buildTemplate(args: TemplateArgs): WorkbookDescription {
     names.push({ name: CHAINS_NAME, ref: sheetRef(form.metaSheet, `$${col}$1:$${col}$${chains.length}`) });
   }
   const enterpriseFields = form.enterprises.fields.map((f) =>
-    f.key === "chain" ? { ...f, options: chains } : f,
+    isChainField(f) ? { ...f, options: chains } : f,
   );
   const enterprises = { ...form.enterprises, fields: enterpriseFields };
-  const listSourceFor = (f: FieldDef) => (f.key === "chain" && !chainsInline ? CHAINS_NAME : undefined);
+  const listSourceFor = (f: FieldDef) => (isChainField(f) && !chainsInline ? CHAINS_NAME : undefined);
 
   for (const t of hasPlatforms(form) ? [enterprises, form.platforms] : [enterprises]) {
     names.push({
