@@ -52,7 +52,7 @@ test("each bulletin carries every earlier round: the third holds the first two w
   expect(read.problems).toEqual([]);
   expect(read.figures!.period).toBe("2025Q3");
   expect(read.figures!.planId).toBe(plan.id);
-  expect(read.figures!.formVersion).toBe("2");
+  expect(read.figures!.formVersion).toBe("3");
   expect(read.history.map((h) => h.period)).toEqual(["2025Q1", "2025Q2"]);
   const q1 = read.history[0];
   expect(q1.city.innovative_smes).toBe(1);
