@@ -1,13 +1,14 @@
 // The plan as data: a new plan or city is a plan workbook (core/planbook) or a JSON file (validated by
 // plan/schema.ts), not a release.
 import type { FormDef } from "../form/types";
+import type { PlaceWords } from "./words";
 
 export interface Unit {
   /** Stable code: the statistical division code where one exists, else the product's own. */
   code: string;
   name: string;
-  /** prefecture: a 州/市 reporting to a province (a provincial plan's units). */
-  kind: "district" | "county" | "zone" | "prefecture";
+  /** prefecture: a 州（市） reporting to a province (云南's 州市); city: a 设区市 of a province. */
+  kind: "district" | "county" | "zone" | "prefecture" | "city";
 }
 
 export type Comparator = ">" | ">=" | "~";
@@ -204,6 +205,9 @@ export interface Plan {
   tiers: Tier[];
   /** Populations the indicators count over (always set on a loaded plan; default SRDI, INNO, ALL). */
   populations: PopulationDef[];
+  /** The words of the plan's place as the plan states them (发文机关, 全市/全省, 各县区、功能板块 …); any left
+   * out are derived from `city` and the units' kinds (plan/words.ts placeWords). */
+  words?: Partial<PlaceWords>;
   /** Issuing document, e.g. 云政办发〔2025〕27号 (optional). */
   document?: string;
   /**
