@@ -355,6 +355,7 @@ export function createActions(plan: Plan, now: () => Date = () => new Date()): P
       const bulletin: BulletinOptions = {
         issuedOn: req.issuedOn,
         ...(prev?.comparison ? { comparison: prev.comparison } : {}),
+        ...(prev?.history ? { history: prev.history } : {}),
       };
       const desc = buildBulletin(result, plan, bulletin);
       const w = await writeWorkbookDescription(desc, {

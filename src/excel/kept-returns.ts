@@ -3,6 +3,7 @@
 // Pure: naming and regrouping a workbook snapshot into one snapshot per return.
 import { META_KEYS, metaRows, parseMetaRows } from "../core/form/meta";
 import type { FormDef } from "../core/form/types";
+import { formSheetNames } from "../core/form/tables";
 import { FORM_V1 } from "../core/form/v1";
 import type { ReturnMeta, ReturnResult } from "../core/read/types";
 import type { WorkbookSnapshot } from "../core/snapshot";
@@ -17,7 +18,7 @@ export const SAVED_AT_KEY = "source_saved_at";
 
 /** The sheets kept from a return: all but the metadata sheet, which is written anew beside them. */
 export function keptSheetNames(form: FormDef = FORM_V1): string[] {
-  return [form.instructionsSheet, form.enterprises.name, form.platforms.name, form.region.name];
+  return formSheetNames(form);
 }
 
 const BAD_CHARS = /[[\]:*?/\\']/g;

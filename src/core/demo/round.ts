@@ -48,11 +48,14 @@ export interface DemoRound {
   defects: string[];
 }
 
-/** Place names in the demo's company names: the built-in city's, else the plan's own place. */
-function placesOf(plan: Plan): readonly [string, string] {
+/** Place names in the demo's company names: the built-in city's; a province's unit (a 设区市 or 州) its own
+ * place (苏州, 红河) before the province's; else the plan's own place. */
+function placesOf(plan: Plan, unit: Unit): readonly [string, string] {
   if (plan.city === "连云港市") return ["连云港", "江苏"];
   const home = plan.city.endsWith("市") || plan.city.endsWith("省") ? plan.city.slice(0, -1) : plan.city;
-  return [home, home];
+  if (unit.kind !== "prefecture") return [home, home];
+  const own = unit.name.replace(/(自治州|市|州)$/, "");
+  return [own.length > 3 ? own.slice(0, 2) : own, home];
 }
 
 /** Relative size of each default unit (by plan order); other plans get equal sizes. */
@@ -100,6 +103,7 @@ function enterpriseRows(
   const nLg = n("little_giants", 0.3);
   const total = Math.max(nInno, nProv + nLg) + Math.round(0.2 * nInno) + 5;
   const chains = [...plan.chains, "其他"];
+  const places = placesOf(plan, up.unit);
   const rows: Row[] = [];
   for (let i = 0; i < total; i++) rows.push({});
   const idx = rows.map((_, i) => i);
@@ -137,7 +141,7 @@ function enterpriseRows(
   const cloud = flagged("cloud_star_firms");
   const factory = flagged("smart_factories", 0.5);
   const award = flagged("mayor_quality_award", 0.5);
-  const workshops = pickSome(r, srdiIdx, n("smart_workshops", 0.4));
+  const workshops = new Set(pickSome(r, srdiIdx, n("smart_workshops", 0.4)));
 
   rows.forEach((row, i) => {
     const isSrdi = srdi(i);
@@ -148,7 +152,7 @@ function enterpriseRows(
     const good = (pSrdi: number, pOther: number) =>
       r.chance(isSrdi ? Math.min(0.98, pSrdi * up.factor) : pOther);
     const patents = isSrdi ? r.int(2, 14) : r.int(0, 6);
-    row.name = companyName(r, up.unit.code, chain, taken, listed.has(i), placesOf(plan));
+    row.name = companyName(r, up.unit.code, chain, taken, listed.has(i), places);
     let uscc = makeUscc(r, up.unit.code);
     while (codes.has(uscc)) uscc = makeUscc(r, up.unit.code);
     codes.add(uscc);
@@ -183,7 +187,7 @@ function enterpriseRows(
     row.free_diagnosis = yn(good(0.95, 0.3));
     row.integration_std = yn(good(0.72, 0.1));
     row.cloud_star = cloud.has(i) ? r.pick(["一星级", "二星级", "三星级", "四星级"]) : "无";
-    row.smart_workshops = workshops.includes(i) ? r.int(1, 2) : 0;
+    row.smart_workshops = workshops.has(i) ? r.int(1, 2) : 0;
     row.smart_factory = yn(factory.has(i));
     row.ip_standard = yn(isSrdi ? good(0.88, 0) : inno.has(i) ? r.chance(0.45) : r.chance(0.1));
     row.jiangsu_quality = yn(js.has(i));
@@ -195,11 +199,7 @@ function enterpriseRows(
     row.jiangsu_quality_year = js.has(i) ? won() : null;
     row.quality_award_year = award.has(i) ? won() : null;
     // Most workshops of the pool were built under the plan (the support it gives is for new ones).
-    row.smart_workshops_new = workshops.includes(i)
-      ? r.chance(0.75)
-        ? (row.smart_workshops as number)
-        : 0
-      : 0;
+    row.smart_workshops_new = workshops.has(i) ? (r.chance(0.75) ? (row.smart_workshops as number) : 0) : 0;
     row.ipo_reserve = yn(ipo.has(i));
     row.srdi_board = yn(board.has(i));
     row.listed = yn(listed.has(i));

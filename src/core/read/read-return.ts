@@ -3,6 +3,7 @@
 // rows.read = rows.accepted + rows.rejected over the 企业名录 and 平台与集群 data rows, always.
 import { chainOptions } from "../form/template";
 import type { FormDef, TableSheetDef } from "../form/types";
+import { formTables } from "../form/tables";
 import { formOfSnapshot, formsOf } from "../form/versions";
 import type { Issue } from "../issues";
 import type { Plan } from "../plan/types";
@@ -50,7 +51,7 @@ export function readReturn(snapshot: WorkbookSnapshot, opts: ReadOptions): Retur
   const byName = new Map(snapshot.sheets.map((s) => [s.name, s]));
   const ctx = { yearMax: id.period?.year ?? null, options: { chain: chainOptions(opts.plan) } };
 
-  const reads: SheetRead[] = [form.enterprises, form.platforms].map((table) => {
+  const reads: SheetRead[] = formTables(form).map((table) => {
     const sheet = byName.get(table.name);
     if (!sheet) return { table, sheet, result: null, unparsed: [] };
     const structure = headerIssues(sheet, table);

@@ -30,7 +30,7 @@ export function buildBulletin(result: RoundResult, plan: Plan, opts: BulletinOpt
       listsSheet(result, plan, cmp),
       ...(result.roster ? [rosterSheet(result, t.attachments.length)!] : []),
       details.sheet,
-      dataSheet(figuresOf(result, plan)),
+      dataSheet(figuresOf(result, plan), opts.history?.rounds ?? []),
     ],
     properties: {
       title: `${t.masthead}（${result.aggregate.periodLabel}）`,
