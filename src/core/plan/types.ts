@@ -1,7 +1,24 @@
 // The plan as data: a new plan or city is a plan workbook (core/planbook) or a JSON file (validated by
 // plan/schema.ts), not a release.
 import type { FormDef } from "../form/types";
-import type { PlaceWords } from "./words";
+
+/** The words of a plan's place (plan/words.ts derives the ones a plan leaves out). */
+export interface PlaceWords {
+  /** 发文机关: printed under the bulletin's masthead and in its 印发 line (通报设置 may override it). */
+  issuer: string;
+  /** 主管部门: the bureau that collects the returns and keeps the targets workbook (连云港市工业和信息化局). */
+  bureau: string;
+  /** 主管部门简称: the bureau in a sentence (市局, 省厅). */
+  bureauShort: string;
+  /** 全域称谓: the plan's whole (全市, 全省, 全县). */
+  whole: string;
+  /** 本级称谓: the level of the whole (市级, 省级): 市级汇总, 仅市级考核. */
+  level: string;
+  /** 单位统称: all the units together (各县区、功能板块, 各设区市, 各州（市）). */
+  units: string;
+  /** 单位简称: one word for the units (县区, 设区市, 州（市）), used in a sheet name (县区完成情况). */
+  unitsShort: string;
+}
 
 export interface Unit {
   /** Stable code: the statistical division code where one exists, else the product's own. */

@@ -2,24 +2,9 @@
 // and its units are called and the level words (市级 / 省级, 市局 / 省厅). The plan states any of them
 // (规划 sheet, plan JSON `words`); what it leaves blank is derived from its 地区 and its units' kinds, so
 // a city plan says 全市 and 各县区、功能板块 and a provincial one 全省 and 各州（市）. Pure.
-import type { Plan, Unit } from "./types";
+import type { PlaceWords, Plan, Unit } from "./types";
 
-export interface PlaceWords {
-  /** 发文机关: printed under the bulletin's masthead and in its 印发 line (通报设置 may override it). */
-  issuer: string;
-  /** 主管部门: the bureau that collects the returns and keeps the targets workbook (连云港市工业和信息化局). */
-  bureau: string;
-  /** 主管部门简称: the bureau in a sentence (市局, 省厅). */
-  bureauShort: string;
-  /** 全域称谓: the plan's whole (全市, 全省, 全县). */
-  whole: string;
-  /** 本级称谓: the level of the whole (市级, 省级): 市级汇总, 仅市级考核. */
-  level: string;
-  /** 单位统称: all the units together (各县区、功能板块, 各设区市, 各州（市）). */
-  units: string;
-  /** 单位简称: one word for the units (县区, 设区市, 州（市）), used in a sheet name (县区完成情况). */
-  unitsShort: string;
-}
+export type { PlaceWords };
 
 export type WordKey = keyof PlaceWords;
 export const WORD_KEYS: readonly WordKey[] = [
