@@ -4,6 +4,7 @@ import { DEFAULT_PLAN } from "../../src/core/plan/default-plan";
 import { parsePeriod } from "../../src/core/plan/periods";
 import { runRound, type RoundResult } from "../../src/core/report/round-result";
 import { draftBulletinText } from "../../src/core/report/text";
+import { scoresSheet } from "../../src/core/report/attachments/scores";
 import { code, ret } from "../aggregate/fixtures";
 
 const plan = DEFAULT_PLAN;
@@ -42,6 +43,34 @@ const progress = base().score.timeProgress * 100;
 
 test("no targets: the text says counts are not scored per unit", () => {
   expect(text(base())).toContain("本期未导入目标分解表");
+});
+
+test("targets given with the 分解目标 column blank: the text and the ranking sheet say what is missing", () => {
+  const returns = [ret("320703", [firm(1), firm(2)]), ret("320706", [firm(3)])];
+  // Base values filled, no unit given a target: the workbook as `srdi targets` writes it, untouched.
+  const targets = {
+    units: { "320703": { provincial_srdi: { base: 10, target: null } } },
+    city: {},
+  };
+  const r = runRound({ plan, period, deadline: "2025-10-15", returns, targets });
+  expect(r.allocated).toBe(false);
+  const want = "目标分解表已导入，但\u201c目标分解\u201d工作表的\u201c分解目标\u201d列未填写";
+  expect(text(r)).toContain(`本期${want}，计数类指标各地只列数据、不计分`);
+  expect(text(r)).not.toContain("未导入目标分解表");
+  const noteOf = (x: RoundResult) =>
+    String(
+      scoresSheet(x, plan)
+        .rows.flat()
+        .find((v) => typeof v === "string" && v.startsWith("综合得分 =")),
+    );
+  const note = noteOf(r);
+  expect(note).toContain(`${want}，计数类指标各地不计分。`);
+  expect(noteOf(base())).toContain("未导入目标分解表，计数类指标各地不计分。");
+  // One unit with a target: allocated, nothing said.
+  targets.units["320703"].provincial_srdi.target = 12 as unknown as null;
+  const allocated = runRound({ plan, period, deadline: "2025-10-15", returns, targets });
+  expect(allocated.allocated).toBe(true);
+  expect(text(allocated)).not.toContain("分解目标\u201d列未填写");
 });
 
 test("missing units are named and said to be ranked last or unranked", () => {

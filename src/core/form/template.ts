@@ -6,6 +6,7 @@ import { TABLE_HEADER } from "../sheet/styles";
 import { columnLetter, sheetRef } from "../a1";
 import type { Period } from "../plan/periods";
 import { hasPlatforms } from "./tables";
+import { isChainField } from "./lists";
 import type { Plan, Unit } from "../plan/types";
 import { bureauLocal, placeWords } from "../plan/words";
 import type {
@@ -123,7 +124,7 @@ function instructionsSheet(args: Required<Pick<TemplateArgs, "contact">> & Templ
     ],
     [""],
     // The chain list only where the form asks for a chain.
-    ...(e.fields.some((f) => f.key === "chain")
+    ...(e.fields.some(isChainField)
       ? ([
           ["三、重点产业链清单", HEADING_STYLE],
           ...chainOptions(plan).map((c, i): [string] => [`${i + 1}. ${c}`]),
@@ -281,10 +282,10 @@ export function buildTemplate(args: TemplateArgs): WorkbookDescription {
     names.push({ name: CHAINS_NAME, ref: sheetRef(form.metaSheet, `$${col}$1:$${col}$${chains.length}`) });
   }
   const enterpriseFields = form.enterprises.fields.map((f) =>
-    f.key === "chain" ? { ...f, options: chains } : f,
+    isChainField(f) ? { ...f, options: chains } : f,
   );
   const enterprises = { ...form.enterprises, fields: enterpriseFields };
-  const listSourceFor = (f: FieldDef) => (f.key === "chain" && !chainsInline ? CHAINS_NAME : undefined);
+  const listSourceFor = (f: FieldDef) => (isChainField(f) && !chainsInline ? CHAINS_NAME : undefined);
 
   for (const t of hasPlatforms(form) ? [enterprises, form.platforms] : [enterprises]) {
     names.push({

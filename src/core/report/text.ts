@@ -8,7 +8,7 @@ import { milestonesOf } from "../plan/milestones";
 import { reachedPhrase, roundTargetYear, targetYearOf, valuePhrase } from "./completion";
 import type { History } from "./history";
 import type { Comparison } from "./previous";
-import type { RoundResult } from "./round-result";
+import { unallocatedReason, type RoundResult } from "./round-result";
 import { defaultBulletinSettings, type BulletinSettings } from "../targets/bulletin-settings";
 import { ROSTER_ATTACHMENT_TITLE, rosterQuality } from "./attachments/roster";
 import { attachmentList, attachmentTitles } from "./attachments/titles";
@@ -187,9 +187,10 @@ function units(result: RoundResult, w: PlaceWords, cmp: Comparison | null): stri
         )}${behindCount(behind.length, 8)}指标综合完成情况低于序时进度，需加大工作力度。`,
       );
   }
-  if (!result.allocated)
+  const unallocated = unallocatedReason(result);
+  if (unallocated !== null)
     paras.push(
-      `本期未导入目标分解表，计数类指标各地只列数据、不计分，各地得分仅依据比率类指标(采用${w.whole}目标)计算。`,
+      `本期${unallocated}，计数类指标各地只列数据、不计分，各地得分仅依据比率类指标(采用${w.whole}目标)计算。`,
     );
   if (notReported.length > 0)
     paras.push(
