@@ -4,6 +4,7 @@ import { DEFAULT_PLAN } from "../../src/core/plan/default-plan";
 import { parsePeriod } from "../../src/core/plan/periods";
 import { runRound, type RoundResult } from "../../src/core/report/round-result";
 import { draftBulletinText } from "../../src/core/report/text";
+import { unitTableText } from "../../src/core/report/terminal";
 import { scoresSheet } from "../../src/core/report/attachments/scores";
 import { code, ret } from "../aggregate/fixtures";
 
@@ -154,6 +155,26 @@ test("bands: units named by grade band when the scoring uses bands", () => {
   );
 });
 
+test("bands: a unit sent back or not reported, ranked last as 评分设置 scores it, is in the 等次 sentence", () => {
+  const r = withScores([
+    ["连云区", 95, 1],
+    ["海州区", 85, 2],
+    ["赣榆区", 60, 3],
+  ]);
+  r.score.bands = [
+    { label: "好", min: 90 },
+    { label: "一般", min: -Infinity },
+  ];
+  for (const u of r.score.units) u.band = u.name === "连云区" ? "好" : u.rank === null ? null : "一般";
+  const last = r.score.units.filter((u) => !u.reported);
+  expect(last.length).toBeGreaterThan(0);
+  expect(last.every((u) => u.rank !== null && u.score === -r.settings.missingPoints)).toBe(true);
+  const t = text(r);
+  expect(t).toContain(
+    `连云区为\u201c好\u201d等次；${["海州区", "赣榆区", ...last.map((u) => u.name)].join("、")}为\u201c一般\u201d等次`,
+  );
+});
+
 test("no returns at all: no scores, no data, no fractional counts", () => {
   const r = runRound({ plan, period, returns: [], deadline: "2025-10-15" });
   const t = text(r);
@@ -161,4 +182,10 @@ test("no returns at all: no scores, no data, no fractional counts", () => {
   expect(t).toContain("本期各项指标均无数据");
   expect(t).not.toMatch(/\d+\.\d+[家个件]/);
   expect(t.match(/实施时间已过/g)).toHaveLength(1);
+});
+
+test("the terminal's ranking says how a unit without a counted return is scored, beside its −10", () => {
+  const t = unitTableText(base());
+  expect(t).toMatch(/东海县\s+-10\.0\s+未报送\(指标得分0分，扣10分\)/);
+  expect(t).toMatch(/连云区\s+\S+\s+已报送\n/);
 });

@@ -1,6 +1,6 @@
 // A plan from JSON: every field is checked, and each problem names its path (e.g.
 // `indicators[3].target 必须是数字`), so a bureau editing the file can find it.
-import { checkExpr, compileIndicator, ExprErrors } from "../expr/compile";
+import { checkExpr, compileIndicator, compileRowExpr, ExprErrors } from "../expr/compile";
 import { envOf } from "../expr/env";
 import type { FormDef } from "../form/types";
 import { isChainField } from "../form/lists";
@@ -459,6 +459,27 @@ function expressions(c: Checker, plan: Plan, forms: readonly FormDef[]): void {
   plan.populations.forEach((p, i) => {
     for (const e of checkExpr(p.filter, "filter", env))
       c.fail(`populations[${i}].filter`, e.message, e.offset);
+  });
+  // The forms' expression rules (校验规则 with prev(), 成立 or 适用条件), each against its own version.
+  forms.forEach((f, fi) => {
+    const fenv = (f.enterprises.checks ?? []).length ? envOf(plan, [f]) : env;
+    (f.enterprises.checks ?? []).forEach((rule, k) => {
+      const parts: [string, string | undefined, "number" | "condition"][] = [
+        ["left", rule.left, rule.op === "holds" ? "condition" : "number"],
+        ["right", rule.op === "holds" ? undefined : rule.right, "number"],
+        ["when", rule.when, "condition"],
+      ];
+      for (const [part, text, want] of parts) {
+        if (text === undefined || text === "") continue;
+        try {
+          compileRowExpr(text, fenv, want);
+        } catch (e) {
+          if (!(e instanceof ExprErrors)) throw e;
+          for (const x of e.errors)
+            c.fail(`forms[${fi}].enterprises.checks[${k}].${part}`, x.message, x.offset);
+        }
+      }
+    });
   });
   plan.indicators.forEach((ind, i) => {
     try {

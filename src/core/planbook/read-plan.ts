@@ -426,7 +426,10 @@ export function readPlanBook(book: WorkbookSnapshot): PlanBookResult {
       .map((i) => i.sheet ?? ""),
   );
   const at = new Locations();
-  const formDefs = compileForms({ forms, fields, options, rules }, issues);
+  const formDefs = compileForms({ forms, fields, options, rules }, issues, (i, k, row, r) => {
+    for (const part of ["left", "right", "when"])
+      at.set(`forms[${i}].enterprises.checks[${k}].${part}`, r, row, part);
+  });
   const o: Obj = head ? readHead(head, at, issues) : {};
   if (units) o.units = readUnits(units, at, issues);
   if (chains) o.chains = readChains(chains, at, issues);

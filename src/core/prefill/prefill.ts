@@ -16,6 +16,7 @@ import { sentBackReason, type Review } from "../review/review";
 import { placeWords } from "../plan/words";
 import type { CellValue, SheetDescription, WorkbookDescription } from "../sheet/types";
 import { cellOf } from "./cell";
+import { historySheet, previousOf } from "../history/previous";
 
 /** Fill of the rows that were prefilled (light green): visible on screen and in print, distinct from the blue header and the yellow input boxes. */
 export const PREFILLED_FILL = "E2EFDA";
@@ -191,6 +192,9 @@ export function prefillTemplate(
     if (s.name === form.platforms.name) return markRows(s, form.platforms, summary.platforms, note);
     return s;
   });
+  // Last round's figures of these firms, very hidden and protected: the self-check compares offline.
+  // Placed before the metadata sheet, which stays last as in a blank template.
+  if (form.enterprises.checks?.length) sheets.splice(-1, 0, historySheet(previousOf(source), form));
   return { workbook: { ...filled, sheets }, summary };
 }
 

@@ -148,9 +148,14 @@ function units(result: RoundResult, w: PlaceWords, cmp: Comparison | null): stri
     paras.push("本期暂无可评分的单位，各地综合得分及排名待数据报送后通报。");
   } else {
     const bands = result.score.bands;
-    if (bands.length > 0 && ranked.some((u) => u.band)) {
+    // Every unit with a rank has a grade: those not reported or sent back (ranked last, as 评分设置 scores
+    // them) too, or the 等次 sentence would leave a unit out.
+    const graded = [...ranked, ...notReported.filter((u) => u.rank !== null)].sort(
+      (x, y) => (x.rank as number) - (y.rank as number),
+    );
+    if (bands.length > 0 && graded.some((u) => u.band)) {
       const byBand = bands
-        .map((b) => ({ label: b.label, names: ranked.filter((u) => u.band === b.label).map((u) => u.name) }))
+        .map((b) => ({ label: b.label, names: graded.filter((u) => u.band === b.label).map((u) => u.name) }))
         .filter((b) => b.names.length > 0);
       paras.push(
         "按综合评分(指标完成得分加超额加分，减逾期、缺报和数据退回扣分)，" +
