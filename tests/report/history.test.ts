@@ -110,10 +110,12 @@ test("the same period with other figures in two bulletins is listed as a contrad
   expect(h.problems[0].message).toBe(
     "2025年第一季度的数据在a.xlsx与b.xlsx中不一致(指标innovative_smes：3与5)，采用a.xlsx，请核对",
   );
-  // A round not before this one is not history.
-  const later = collectHistory("2025Q1", [{ name: "a.xlsx", read: a }]);
+  // A round not before this one is not history: the same period silently (an earlier draft), a later
+  // one said.
+  expect(collectHistory("2025Q1", [{ name: "a.xlsx", read: a }])).toEqual({ rounds: [], problems: [] });
+  const later = collectHistory("2024Q4", [{ name: "a.xlsx", read: a }]);
   expect(later.rounds).toEqual([]);
-  expect(later.problems[0].kind).toBe("skipped");
+  expect(later.problems.map((p) => p.message)).toEqual(["2025年第一季度晚于本期，未作为往期数据"]);
 });
 
 test("a version-1 data sheet (one round, no checksum) is still read", async () => {
