@@ -10,14 +10,9 @@ import type { RoundResult } from "../core/report/round-result";
 import type { WorkbookDescription } from "../core/sheet/types";
 import type { Period } from "../core/plan/periods";
 import type { Unit } from "../core/plan/types";
+import { PrefillRefusal } from "../host/refusal";
 
-/** A previous return that may not prefill this template: the message is the core's reason, for the user. */
-export class PrefillRefusal extends Error {
-  constructor(readonly reason: string) {
-    super(reason);
-    this.name = "PrefillRefusal";
-  }
-}
+export { PrefillRefusal };
 
 /** The blank template prefilled from `source`, or a PrefillRefusal with the reason. */
 export function prefilledTemplate(

@@ -1,18 +1,9 @@
 // Which Excel API sets the host supports above the manifest's minimum (ExcelApi 1.7), and so which
 // features the pane offers or replaces with a fallback (Script Lab habit: guard every call above baseline).
 
-export interface HostSupport {
-  /** ExcelApi 1.8: data validation. Below it the template is offered as a file download. */
-  validation: boolean;
-  /** ExcelApi 1.9: page layout (print setup) and auto filter. Below it print setup is skipped. */
-  pageLayout: boolean;
-  /** ExcelApi 1.10: threaded comments, used for notes when notes are missing. */
-  comments: boolean;
-  /** ExcelApi 1.13: insertWorksheetsFromBase64, to keep imported returns' sheets in the workbook. */
-  insertSheets: boolean;
-  /** ExcelApi 1.18: notes. */
-  notes: boolean;
-}
+import type { HostSupport } from "../host/types";
+
+export type { HostSupport };
 
 export function excelApi(version: string): boolean {
   return (

@@ -3,7 +3,7 @@
 import * as React from "react";
 import { FluentProvider, Tab, TabList, makeStyles, tokens, webLightTheme } from "@fluentui/react-components";
 import type { Plan } from "../core/plan/types";
-import type { PaneActions } from "../excel/actions";
+import type { PaneActions } from "../host/types";
 import { BureauView, type BureauViewProps } from "./BureauView";
 import { ClerkView } from "./ClerkView";
 import type { Messages } from "./messages";

@@ -7,13 +7,16 @@ import type { Plan } from "../core/plan/types";
 import { chinaToday, reportingQuarter } from "../core/china-date";
 import { App, viewFromQuery } from "./App";
 import { messagesFor } from "./messages";
+import { browserFiles } from "../files/io";
+import { HostFilesContext } from "./host-files";
 
 /** The plan in force (the built-in one until the bureau loads a plan workbook) and its actions. */
 function Root({ now }: { now: Date }): React.JSX.Element {
   const [plan, setPlan] = React.useState<Plan>(DEFAULT_PLAN);
   const actions = React.useMemo(() => createActions(plan), [plan]);
   return (
-    <App
+    <HostFilesContext.Provider value={browserFiles}>
+      <App
       actions={actions}
       plan={plan}
       messages={messagesFor(Office.context?.displayLanguage)}
@@ -21,7 +24,8 @@ function Root({ now }: { now: Date }): React.JSX.Element {
       defaultPeriod={reportingQuarter(now)}
       today={chinaToday(now)}
       planFile={{ read: readPlanWorkbook, onPlan: setPlan }}
-    />
+      />
+    </HostFilesContext.Provider>
   );
 }
 

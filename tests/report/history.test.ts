@@ -1,6 +1,7 @@
 // History carried by the bulletin's hidden data sheet: each bulletin keeps every earlier round it was
 // given, checks each round against its checksum (a figure changed by hand is found and the round named),
 // lists contradictions between sources, and caps what it reads.
+import { currentForm } from "../../src/core/form/versions";
 import { DEFAULT_PLAN } from "../../src/core/plan/default-plan";
 import { parsePeriod } from "../../src/core/plan/periods";
 import { buildBulletin } from "../../src/core/report/bulletin";
@@ -52,7 +53,7 @@ test("each bulletin carries every earlier round: the third holds the first two w
   expect(read.problems).toEqual([]);
   expect(read.figures!.period).toBe("2025Q3");
   expect(read.figures!.planId).toBe(plan.id);
-  expect(read.figures!.formVersion).toBe("2");
+  expect(read.figures!.formVersion).toBe(currentForm(plan).version);
   expect(read.history.map((h) => h.period)).toEqual(["2025Q1", "2025Q2"]);
   const q1 = read.history[0];
   expect(q1.city.innovative_smes).toBe(1);

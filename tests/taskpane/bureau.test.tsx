@@ -3,6 +3,8 @@ import "./dom-stubs";
 import * as React from "react";
 import { fireEvent, render, screen, waitFor, within } from "@testing-library/react";
 import { FluentProvider, webLightTheme } from "@fluentui/react-components";
+import { browserFiles } from "../../src/files/io";
+import { HostFilesContext } from "../../src/taskpane/host-files";
 import { DEFAULT_PLAN } from "../../src/core/plan/default-plan";
 import { parsePeriod } from "../../src/core/plan/periods";
 import type { Issue } from "../../src/core/issues";
@@ -94,6 +96,7 @@ function file(name: string, lastModified = Date.UTC(2025, 9, 9)): File {
 function show(actions: BureauActions, save = jest.fn()) {
   render(
     <FluentProvider theme={webLightTheme}>
+<HostFilesContext.Provider value={browserFiles}>
       <BureauView
         actions={actions}
         plan={DEFAULT_PLAN}
@@ -102,7 +105,8 @@ function show(actions: BureauActions, save = jest.fn()) {
         today="2025-10-20"
         save={save}
       />
-    </FluentProvider>,
+    </HostFilesContext.Provider>
+</FluentProvider>,
   );
   return save;
 }

@@ -3,6 +3,8 @@ import "./dom-stubs";
 import * as React from "react";
 import { act, fireEvent, render, screen, waitFor, within } from "@testing-library/react";
 import { FluentProvider, webLightTheme } from "@fluentui/react-components";
+import { browserFiles } from "../../src/files/io";
+import { HostFilesContext } from "../../src/taskpane/host-files";
 import { DEFAULT_PLAN } from "../../src/core/plan/default-plan";
 import type { Issue } from "../../src/core/issues";
 import type { ReturnMeta, ReturnResult } from "../../src/core/read/types";
@@ -90,6 +92,7 @@ function memory(code: string | null = null): UnitMemory & { saved: string[] } {
 function show(actions: ClerkActions, extra: Partial<React.ComponentProps<typeof ClerkView>> = {}) {
   return render(
     <FluentProvider theme={webLightTheme}>
+<HostFilesContext.Provider value={browserFiles}>
       <ClerkView
         actions={actions}
         plan={DEFAULT_PLAN}
@@ -98,7 +101,8 @@ function show(actions: ClerkActions, extra: Partial<React.ComponentProps<typeof 
         memory={memory()}
         {...extra}
       />
-    </FluentProvider>,
+    </HostFilesContext.Provider>
+</FluentProvider>,
   );
 }
 

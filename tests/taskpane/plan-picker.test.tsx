@@ -5,6 +5,8 @@ import "./dom-stubs";
 import * as React from "react";
 import { fireEvent, render, screen, waitFor } from "@testing-library/react";
 import { FluentProvider, webLightTheme } from "@fluentui/react-components";
+import { browserFiles } from "../../src/files/io";
+import { HostFilesContext } from "../../src/taskpane/host-files";
 import { DEFAULT_PLAN } from "../../src/core/plan/default-plan";
 import type { Plan } from "../../src/core/plan/types";
 import { YUNNAN_PLAN } from "../../src/core/plans/yunnan-2025-2027";
@@ -33,6 +35,7 @@ function Harness({ read }: { read: typeof readPlanWorkbook }) {
   const [plan, setPlan] = React.useState<Plan>(DEFAULT_PLAN);
   return (
     <FluentProvider theme={webLightTheme}>
+<HostFilesContext.Provider value={browserFiles}>
       <BureauView
         actions={actions}
         plan={plan}
@@ -41,7 +44,8 @@ function Harness({ read }: { read: typeof readPlanWorkbook }) {
         today="2025-10-20"
         planFile={{ read, onPlan: setPlan }}
       />
-    </FluentProvider>
+    </HostFilesContext.Provider>
+</FluentProvider>
   );
 }
 

@@ -25,10 +25,10 @@ export function buildBulletin(result: RoundResult, plan: Plan, opts: BulletinOpt
     sheets: [
       bulletinSheet(t),
       citySheet(result, plan, cmp, details.index),
-      scoresSheet(result, cmp),
+      scoresSheet(result, plan, cmp),
       unitsSheet(result, plan, details.index),
-      submissionsSheet(result),
-      issuesSheet(result),
+      submissionsSheet(result, plan),
+      issuesSheet(result, plan),
       listsSheet(result, plan, cmp),
       ...(result.roster ? [rosterSheet(result, t.attachments.length)!] : []),
       ...(opts.history?.rounds.length ? [trendSheet(buildTrend(result, plan, opts.history), plan)] : []),
