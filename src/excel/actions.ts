@@ -11,8 +11,7 @@ import { readPlanBook, type PlanBookResult } from "../core/planbook/read-plan";
 import { readReturnBytes, type ReturnBytes, type WorkbookReader } from "../core/read/read-bytes";
 import { readReturn } from "../core/read/read-return";
 import type { ReturnMeta, ReturnResult } from "../core/read/types";
-import { buildBulletin } from "../core/report/bulletin";
-import { runRound, type RoundResult } from "../core/report/round-result";
+import type { RoundResult } from "../core/report/round-result";
 import { roundSummary, type RoundSummary } from "../core/report/summary";
 import { SHEET_BULLETIN } from "../core/report/bulletin-sheet";
 import { readTargets } from "../core/targets/read";
@@ -27,11 +26,11 @@ import {
 } from "../core/targets/types";
 import { readRoster } from "../core/roster/read";
 import { buildRosterWorkbook, ROSTER_META_SHEET, ROSTER_SHEET } from "../core/roster/workbook";
-import type { Roster } from "../core/roster/types";
+import { DEFAULT_SETTINGS, type ScoringSettings } from "../core/targets/types";
 import { chinaToday } from "../core/china-date";
 import { currentWorkbookBytes } from "./file";
 import { keepReturnSheets, bytesToBase64 } from "./import";
-import { keptChoice, keptReturns, keptSheetNames } from "./kept-returns";
+import { keptChoice, keptSheetNames } from "./kept-returns";
 import { clearHighlights, selectCell, setHighlights } from "./marks";
 import { readSheetsToSnapshot } from "./read";
 import { detectSupport, excelApi, type HostSupport } from "./support";
@@ -41,6 +40,10 @@ import { removeKeptSheets, writeReview, type ReviewWrite } from "./round-actions
 import { previousComparison, prefilledTemplate } from "./round-core";
 import type { Review } from "../core/review/review";
 import type { BulletinOptions } from "../core/report/text";
+import type { Comparison } from "../core/report/previous";
+import type { WorkbookDescription } from "../core/sheet/types";
+import { bulletinOf, computeRound } from "../worker/round-job";
+import type { RoundRunner } from "../worker/protocol";
 
 export interface TemplateRequest {
   unit: Unit;
@@ -106,9 +109,14 @@ export interface RosterOutcome {
   rejected: number;
   /** Whole-file refusals and row problems, located in the file as read. */
   issues: Issue[];
-  /** False when the file was refused whole (nothing written). */
+  /** False when the file was refused whole (nothing written), or the user declined a partial roster. */
   loaded: boolean;
+  /** The user declined to load a roster covering only some tiers (nothing written). */
+  declined?: boolean;
 }
+
+/** Asked before keeping a roster that has no rows for some of the plan's tiers (names given). */
+export type ConfirmPartialRoster = (missingTiers: string[], coveredTiers: string[]) => Promise<boolean>;
 
 /** What the workbook already holds where a template would go. */
 export interface TemplateState {
@@ -137,7 +145,11 @@ export interface PaneActions {
   keepReturns(imported: ImportedReturn[]): Promise<number>;
   insertTargets(period: Period): Promise<"inserted" | "exists">;
   /** Reads a roster file (认定名单) and keeps its accepted rows in the workbook's 认定名单 sheet. */
-  loadRoster(file: ReturnFile): Promise<RosterOutcome>;
+  loadRoster(file: ReturnFile, confirmPartial?: ConfirmPartialRoster): Promise<RosterOutcome>;
+  /** The scoring settings in force: the workbook's 评分设置 sheet, else the defaults. */
+  scoringSettings(): Promise<ScoringSettings>;
+  /** Opens bytes of a workbook as a new workbook in Excel (where downloads cannot happen); false if it cannot. */
+  openWorkbook(bytes: Uint8Array): Promise<boolean>;
   aggregate(req: AggregateRequest): Promise<AggregateOutcome>;
   /** The template already in the workbook, if any (presets, and asking before overwriting). */
   templateState(): Promise<TemplateState>;
@@ -205,7 +217,11 @@ const targetSheets = new Set([
   RECEIPTS_SHEET,
 ]);
 
-export function createActions(plan: Plan, now: () => Date = () => new Date()): PaneActions {
+export function createActions(
+  plan: Plan,
+  now: () => Date = () => new Date(),
+  runner: RoundRunner | null = null,
+): PaneActions {
   const describe = async (req: TemplateRequest) => {
     const blank = buildTemplate({
       plan,
@@ -254,7 +270,8 @@ export function createActions(plan: Plan, now: () => Date = () => new Date()): P
       await clearHighlights();
     },
 
-    readReturnFile: (file) => readReturnBytes(file, lazyReader, { plan }),
+    readReturnFile: (file) =>
+      runner ? runner.read(file, plan) : readReturnBytes(file, lazyReader, { plan }),
 
     async keepReturns(imported) {
       const accepted = [...keptChoice(imported)];
@@ -285,7 +302,7 @@ export function createActions(plan: Plan, now: () => Date = () => new Date()): P
       }
     },
 
-    async loadRoster(file) {
+    async loadRoster(file, confirmPartial) {
       // The same guarded reader and caps as a return: a hostile file is refused, not half-read.
       let snapshot;
       try {
@@ -298,6 +315,15 @@ export function createActions(plan: Plan, now: () => Date = () => new Date()): P
       const thisYear = Number(chinaToday(now()).slice(0, 4));
       const r = readRoster(snapshot, plan, { thisYear });
       if (!r.roster) return { kept: 0, rejected: 0, issues: r.issues, loaded: false };
+      // A roster of some tiers only: every claim of the others would go unverified (a figure to 0 %).
+      const covered = new Set(r.roster.entries.map((e) => e.tier));
+      const tierName = (t: (typeof plan.tiers)[number]) => t.names[t.names.length - 1]?.name ?? t.key;
+      const missing = plan.tiers.filter((t) => !covered.has(t.key)).map(tierName);
+      if (missing.length && confirmPartial) {
+        const have = plan.tiers.filter((t) => covered.has(t.key)).map(tierName);
+        if (!(await confirmPartial(missing, have)))
+          return { kept: 0, rejected: 0, issues: [], loaded: false, declined: true };
+      }
       const desc = buildRosterWorkbook(plan, {
         thisYear,
         generatedAt: now().toISOString(),
@@ -321,42 +347,25 @@ export function createActions(plan: Plan, now: () => Date = () => new Date()): P
           n.endsWith(FORM_V1.metaSheet) ||
           keptSheetNames().some((k) => n.endsWith(k)),
       });
-      const inBook = keptReturns(snapshot).map((k) =>
-        readReturn(k.snapshot, { plan, file: k.file, modified: k.modified }),
-      );
-      // A file kept in the workbook is counted once, from the workbook.
-      const keptFiles = new Set(inBook.map((r) => r.file));
-      const left = new Set(req.exclude ?? []);
-      const returns = [...inBook, ...req.files.filter((r) => !keptFiles.has(r.file))].filter(
-        (r) => !left.has(r.file),
-      );
-      const hasTargets = snapshot.sheets.some((s) => s.name === TARGETS_SHEET);
-      const t = hasTargets ? readTargets(snapshot, plan) : null;
-      // The roster the bureau loaded once (认定名单 sheet), read again as it stands now.
-      let roster: Roster | null = null;
-      let rosterIssues: Issue[] = [];
-      if (snapshot.sheets.some((s) => s.name === ROSTER_SHEET)) {
-        const r = readRoster({ sheets: snapshot.sheets.filter((s) => rosterSheets.has(s.name)) }, plan, {
-          thisYear: Number(chinaToday(now()).slice(0, 4)),
-        });
-        roster = r.roster;
-        rosterIssues = r.issues;
-      }
-      const result = runRound({
-        roster,
+      // The CPU part (reading the kept returns, the round, the bulletin) off the UI thread where the host
+      // gave a runner (a Web Worker), else here.
+      const job = {
         plan,
         period: req.period,
-        returns,
         deadline: req.deadline,
-        targets: t?.targets,
-        settings: t?.settings,
-      });
-      const prev = req.previous ? await previousComparison(req.previous, result, plan) : null;
-      const bulletin: BulletinOptions = {
         issuedOn: req.issuedOn,
-        ...(prev?.comparison ? { comparison: prev.comparison } : {}),
+        snapshot,
+        files: req.files,
+        exclude: req.exclude ?? [],
+        thisYear: Number(chinaToday(now()).slice(0, 4)),
       };
-      const desc = buildBulletin(result, plan, bulletin);
+      const { result, hasTargets, targetIssues, rosterIssues } = runner
+        ? await runner.round(job)
+        : computeRound(job);
+      const prev = req.previous ? await previousComparison(req.previous, result, plan) : null;
+      const { desc, bulletin } = runner
+        ? await runner.bulletin(result, plan, req.issuedOn, prev?.comparison ?? null)
+        : bulletinOf(result, plan, req.issuedOn, prev?.comparison ?? null);
       const w = await writeWorkbookDescription(desc, {
         replace: true,
         activate: SHEET_BULLETIN,
@@ -364,15 +373,27 @@ export function createActions(plan: Plan, now: () => Date = () => new Date()): P
       });
       return {
         ...roundSummary(result, plan),
-        targets: !!t,
+        targets: hasTargets,
         sheets: w.sheets,
         skipped: w.skipped,
         round: result,
-        targetIssues: t?.issues ?? [],
+        targetIssues,
         bulletin,
         previousReason: prev?.reason ?? "",
         rosterIssues,
       };
+    },
+
+    async scoringSettings() {
+      const snapshot = await readSheetsToSnapshot({ include: (n) => targetSheets.has(n) });
+      if (!snapshot.sheets.some((s) => s.name === TARGETS_SHEET)) return DEFAULT_SETTINGS;
+      return readTargets(snapshot, plan).settings;
+    },
+
+    async openWorkbook(bytes) {
+      if (!excelApi("1.8") || typeof Excel.createWorkbook !== "function") return false;
+      await Excel.createWorkbook(bytesToBase64(bytes));
+      return true;
     },
 
     async templateState() {

@@ -12,6 +12,16 @@ export interface HostSupport {
   insertSheets: boolean;
   /** ExcelApi 1.18: notes. */
   notes: boolean;
+  /** The pane can save a file through the browser (a blob download). Excel for Mac and iPad cannot
+   * (OfficeDev/office-js#3385): the pane offers another route there. */
+  downloads: boolean;
+}
+
+/** Excel for Mac and iPad run the pane in a WebView that ignores blob downloads. */
+export function canDownload(): boolean {
+  if (typeof Office === "undefined") return true;
+  const p = Office.context?.platform as unknown as string | undefined;
+  return p !== "Mac" && p !== "iOS";
 }
 
 export function excelApi(version: string): boolean {
@@ -28,6 +38,7 @@ export function detectSupport(): HostSupport {
     comments: excelApi("1.10"),
     insertSheets: excelApi("1.13"),
     notes: excelApi("1.18"),
+    downloads: canDownload(),
   };
 }
 
@@ -37,4 +48,5 @@ export const FULL_SUPPORT: HostSupport = {
   comments: true,
   insertSheets: true,
   notes: true,
+  downloads: true,
 };
