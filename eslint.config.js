@@ -1,5 +1,6 @@
 // Flat config: the office-addins rules (Office.js batching discipline) over all TypeScript, plus
-// an import fence that keeps src/core pure (no Office.js, ExcelJS, Node or DOM).
+// an import fence that keeps src/core pure (no Office.js, ExcelJS, Node or DOM), and one that keeps the
+// views host-neutral (src/taskpane: neither Office.js nor file APIs; a host adapter is given to them).
 const officeAddins = require("eslint-plugin-office-addins");
 const tsParser = require("@typescript-eslint/parser");
 const globals = require("globals");
@@ -57,6 +58,22 @@ module.exports = [
         "Buffer",
         "require",
       ],
+    },
+  },
+  {
+    // The views run in the Excel pane and on the offline page alike: they reach the host only through
+    // src/host (the contract) and the props and context the entry (index.tsx, src/page) gives them.
+    files: ["src/taskpane/**/*.{ts,tsx}"],
+    ignores: ["src/taskpane/index.tsx"],
+    rules: {
+      "no-restricted-imports": [
+        "error",
+        {
+          paths: ["exceljs", "jszip", "fflate", ...nodeBuiltins],
+          patterns: ["**/excel/**", "**/files/**", "**/xlsx/**", "**/cli/**", "**/page/**"],
+        },
+      ],
+      "no-restricted-globals": ["error", "Office", "Excel", "FileReader", "OfficeExtension"],
     },
   },
 ];

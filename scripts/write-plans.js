@@ -1,5 +1,6 @@
 // Writes the plan workbooks shipped in assets/plans from their sources (run `npm run build:cli` first):
 //   yunnan-2025-2027.xlsx           云南省专精特新企业倍增三年行动计划(2025—2027年), from src/core/plans/yunnan-2025-2027.ts
+//   jiangsu-2023-2025.xlsx          江苏省专精特新企业培育三年行动计划(2023—2025年), from src/core/plans/jiangsu-2023-2025.ts
 //   lianyungang-2026-2030-blank.xlsx a marked blank for 连云港's 2026—2030 plan: the built-in plan's units,
 //                                    chains, tiers, populations, form and indicators, the plan's years, and
 //                                    no targets (it refuses to load until the bureau fills 目标).
@@ -9,6 +10,7 @@ const path = require("path");
 const dist = path.join(__dirname, "..", "dist");
 const { buildPlanBook } = require(path.join(dist, "core/planbook/write-plan"));
 const { YUNNAN_PLAN } = require(path.join(dist, "core/plans/yunnan-2025-2027"));
+const { JIANGSU_PLAN } = require(path.join(dist, "core/plans/jiangsu-2023-2025"));
 const { DEFAULT_PLAN } = require(path.join(dist, "core/plan/default-plan"));
 const { writeWorkbook } = require(path.join(dist, "xlsx/write"));
 
@@ -25,6 +27,7 @@ async function write(name, desc) {
 async function main() {
   fs.mkdirSync(out, { recursive: true });
   await write("yunnan-2025-2027.xlsx", buildPlanBook(YUNNAN_PLAN));
+  await write("jiangsu-2023-2025.xlsx", buildPlanBook(JIANGSU_PLAN));
 
   const blank = buildPlanBook({
     ...DEFAULT_PLAN,

@@ -1,7 +1,6 @@
 // `srdi aggregate FILE... --out FILE`: reads every return (an unreadable file becomes a rejected return,
 // never a crash), aggregates, scores against the targets and writes the bulletin workbook.
 import { writeFileSync } from "fs";
-import * as path from "path";
 import type { Command } from "commander";
 import { issueText } from "../core/issues";
 import { roundPeriod } from "../core/aggregate/round-period";
@@ -11,15 +10,13 @@ import type { Plan } from "../core/plan/types";
 import type { ReturnResult } from "../core/read/types";
 import { buildBulletin } from "../core/report/bulletin";
 import { bulletinDocument } from "../core/report/document";
-import { compareRounds, figuresOf, readFigures, type Comparison } from "../core/report/previous";
 import { toAggregateJson } from "../core/report/json";
 import { runRound, type RoundResult } from "../core/report/round-result";
 import { cityTableText, escapeControls, unitTableText } from "../core/report/terminal";
 import { roundSummary } from "../core/report/summary";
-import { readWorkbook } from "../xlsx/read";
 import { UsageError, type ExitHolder } from "./common";
 import { readReturnFiles } from "./read-pool";
-import { readRegularFile } from "./read-regular";
+import { readEarlierRounds } from "./previous-bulletins";
 import { readRosterFile } from "./roster";
 import { rosterSummaryText } from "../core/roster/text";
 import { terminalProgress } from "./progress";
@@ -37,6 +34,7 @@ interface AggregateOptions {
   date?: string;
   docx?: string;
   previous?: string;
+  history?: string;
   roster?: string;
 }
 
@@ -71,23 +69,6 @@ export function summaryText(result: RoundResult, plan: Plan): string {
   return lines.join("\n");
 }
 
-/** The previous round's figures from its bulletin workbook, compared with this round's. */
-export async function readPreviousBulletin(
-  file: string,
-  result: RoundResult,
-  plan: Plan,
-): Promise<Comparison> {
-  let snapshot;
-  try {
-    snapshot = await readWorkbook(readRegularFile(file).bytes, { name: path.basename(file) });
-  } catch (e) {
-    throw new UsageError(`无法读取上期通报 ${file}：${(e as Error).message}`);
-  }
-  const { figures, reason } = readFigures(snapshot);
-  if (!figures) throw new UsageError(`上期通报 ${file}：${reason}`);
-  return compareRounds(figuresOf(result, plan), figures);
-}
-
 export async function runAggregate(files: string[], o: AggregateOptions, exit: ExitHolder): Promise<void> {
   if (files.length === 0) throw new UsageError("请给出要汇总的报表文件");
   if (!o.out && !o.json && !o.docx)
@@ -111,8 +92,10 @@ export async function runAggregate(files: string[], o: AggregateOptions, exit: E
     roster,
   });
   const log = (s: string) => (o.json ? process.stderr : process.stdout).write(escapeControls(s));
-  const comparison = o.previous ? await readPreviousBulletin(o.previous, result, plan) : null;
-  const bulletinOpts = { issuedOn, settings: t?.bulletin, comparison };
+  const { comparison, history } = await readEarlierRounds(o.previous, o.history, result, plan);
+  for (const p of history.problems)
+    process.stderr.write(escapeControls(`往期通报：${p.where}：${p.message}\n`));
+  const bulletinOpts = { issuedOn, settings: t?.bulletin, comparison, history };
   if (o.out) {
     const desc = buildBulletin(result, plan, bulletinOpts);
     progress.phase("写出通报工作簿 工作表", desc.sheets.length);
@@ -129,6 +112,7 @@ export async function runAggregate(files: string[], o: AggregateOptions, exit: E
   if (o.out) log(`已生成通报工作簿 ${o.out}\n`);
   if (o.docx) log(`已生成通报文档 ${o.docx}\n`);
   if (comparison) log(`已与上期(${comparison.previous.periodLabel})通报比较\n`);
+  if (history.rounds.length > 0) log(`趋势含往期${history.rounds.length}期\n`);
   exit.code = 0;
 }
 
@@ -145,6 +129,7 @@ export function registerAggregate(program: Command, exit: ExitHolder): void {
     .option("--date <date>", "通报日期 YYYY-MM-DD(默认今天)")
     .option("--docx <file>", "同时生成通报文档 .docx(公文格式)")
     .option("--previous <file>", "上期工作通报工作簿，用于列出较上期变化")
+    .option("--history <dir>", "往期工作通报所在文件夹：补齐上期通报未带的各期数据，用于趋势")
     .option("--json", "以JSON输出市级和各单位结果、退回和重复清单")
     .option("--roster <file>", "认定名单(srdi roster 生成并录入)：逐项核验各地填报的认定，计数口径见评分设置")
     .action(async (files: string[], o: AggregateOptions) => runAggregate(files, o, exit));

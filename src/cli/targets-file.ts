@@ -3,7 +3,7 @@
 import * as path from "path";
 import { issueText, type Issue } from "../core/issues";
 import type { Plan } from "../core/plan/types";
-import type { BulletinSettings } from "../core/report/settings";
+import type { BulletinSettings } from "../core/targets/bulletin-settings";
 import { readTargets } from "../core/targets/read";
 import type { ScoringSettings, TargetAllocation } from "../core/targets/types";
 import { readWorkbook } from "../xlsx/read";

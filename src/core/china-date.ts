@@ -30,3 +30,9 @@ export function reportingQuarter(now: Date): string {
   const q = Math.floor(d.getUTCMonth() / 3);
   return q === 0 ? `${d.getUTCFullYear() - 1}Q4` : `${d.getUTCFullYear()}Q${q}`;
 }
+
+/** A day written the Chinese way, as on a bulletin's date line or a template: 2025年10月15日. */
+export function chineseDate(iso: string): string {
+  const [y, m, d] = iso.slice(0, 10).split("-").map(Number);
+  return `${y}年${m}月${d}日`;
+}

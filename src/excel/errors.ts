@@ -1,8 +1,10 @@
 // Errors of the Office.js adapter, with a stable code the pane turns into a zh-CN message
 // (src/taskpane/messages.ts): the adapter knows what went wrong, the pane how to say it.
 
-export type ExcelErrorCode =
-  "cellEditMode" | "payloadTooLarge" | "sheetExists" | "protected" | "unsupported" | "notFound" | "host";
+import type { HostErrorCode } from "../host/types";
+
+/** The host contract's error codes (src/host/types.ts), as this adapter throws them. */
+export type ExcelErrorCode = HostErrorCode;
 
 export class ExcelActionError extends Error {
   constructor(

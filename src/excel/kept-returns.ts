@@ -4,57 +4,19 @@
 import { META_KEYS, metaRows, parseMetaRows } from "../core/form/meta";
 import type { FormDef } from "../core/form/types";
 import { FORM_V1 } from "../core/form/v1";
-import type { ReturnMeta, ReturnResult } from "../core/read/types";
+import type { ReturnMeta } from "../core/read/types";
 import type { WorkbookSnapshot } from "../core/snapshot";
 import type { SheetDescription } from "../core/sheet/types";
+import { keptSheetNames } from "../host/kept-names";
 
-export const MAX_SHEET_NAME = 31;
+// The naming is host-neutral (the views show which file a unit's kept sheets hold): src/host/kept-names.ts.
+export { MAX_SHEET_NAME, keptChoice, keptSheetNames, returnPrefix, unitPrefix } from "../host/kept-names";
+
 /** Extra rows of a kept return's metadata sheet: where it came from (parseMetaRows ignores them). */
 export const FILE_NAME_KEY = "source_file";
 export const FILE_MODIFIED_KEY = "source_modified";
 /** The workbook's own saved time (docProps/core.xml): the submission time when there is no receipt. */
 export const SAVED_AT_KEY = "source_saved_at";
-
-/** The sheets kept from a return: all but the metadata sheet, which is written anew beside them. */
-export function keptSheetNames(form: FormDef = FORM_V1): string[] {
-  return [form.instructionsSheet, form.enterprises.name, form.platforms.name, form.region.name];
-}
-
-const BAD_CHARS = /[[\]:*?/\\']/g;
-
-/** The prefix of a unit's kept sheets: its name, or its code when a sheet name would pass 31 characters. */
-export function unitPrefix(unitName: string, unitCode: string, form: FormDef = FORM_V1): string {
-  const longest = Math.max(form.metaSheet.length, ...keptSheetNames(form).map((n) => n.length));
-  const byName = `${unitName.replace(BAD_CHARS, "")}-`;
-  if (byName.length > 1 && byName.length + longest <= MAX_SHEET_NAME) return byName;
-  return `${unitCode.replace(BAD_CHARS, "").slice(0, MAX_SHEET_NAME - longest - 1)}-`;
-}
-
-/** The prefix a return is kept under: its unit's (from the template's metadata). */
-export function returnPrefix(result: ReturnResult): string | null {
-  if (result.rejected || !result.meta) return null;
-  return unitPrefix(result.meta.unitName || result.unitName || "", result.meta.unitCode);
-}
-
-/**
- * Which of the imported returns are kept, by prefix: one set of sheets per unit, so of two returns of a
- * unit in one import the later (by saved time, else file time; the later in the list on a tie) is kept. The other still
- * reaches the round from the pane, where the core supersedes it.
- */
-export function keptChoice<T extends { file: { modified: string | null }; result: ReturnResult }>(
-  imported: T[],
-): Map<string, T> {
-  // The core's order (aggregateRound): the workbook's saved time, else the file time.
-  const time = (i: T) => Date.parse(i.result.savedAt ?? i.file.modified ?? "") || 0;
-  const out = new Map<string, T>();
-  for (const i of imported) {
-    const prefix = returnPrefix(i.result);
-    if (prefix === null) continue;
-    const had = out.get(prefix);
-    if (!had || time(i) >= time(had)) out.set(prefix, i);
-  }
-  return out;
-}
 
 /** The metadata sheet written beside a kept return's sheets. */
 export function keptMetaSheet(

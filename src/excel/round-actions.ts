@@ -29,7 +29,8 @@ export async function removeKeptSheets(prefix: string): Promise<number> {
 const MAX_ROWS = 200;
 const MAX_COLS = 30;
 
-export type ReviewWrite = "written" | "noSheet" | "noColumns" | "noUnit";
+export type { ReviewWrite } from "../host/types";
+import type { ReviewWrite } from "../host/types";
 
 /** Writes a unit's 审核结果 and 退回原因 into 报送登记, found by its headers and the unit's code. */
 export async function writeReview(plan: Plan, unitCode: string, review: Review): Promise<ReviewWrite> {

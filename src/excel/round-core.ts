@@ -4,19 +4,15 @@ import type { Plan } from "../core/plan/types";
 import { prefillRefusal, prefillTemplate } from "../core/prefill/prefill";
 import { formsOf, currentForm } from "../core/form/versions";
 import type { ReturnResult } from "../core/read/types";
+import { collectHistory, type History } from "../core/report/history";
 import { compareRounds, figuresOf, readFigures, type Comparison } from "../core/report/previous";
 import type { RoundResult } from "../core/report/round-result";
 import type { WorkbookDescription } from "../core/sheet/types";
 import type { Period } from "../core/plan/periods";
 import type { Unit } from "../core/plan/types";
+import { PrefillRefusal } from "../host/refusal";
 
-/** A previous return that may not prefill this template: the message is the core's reason, for the user. */
-export class PrefillRefusal extends Error {
-  constructor(readonly reason: string) {
-    super(reason);
-    this.name = "PrefillRefusal";
-  }
-}
+export { PrefillRefusal };
 
 /** The blank template prefilled from `source`, or a PrefillRefusal with the reason. */
 export function prefilledTemplate(
@@ -35,16 +31,24 @@ export async function previousComparison(
   file: { name: string; bytes: Uint8Array },
   result: RoundResult,
   plan: Plan,
-): Promise<{ comparison: Comparison | null; reason: string }> {
+): Promise<{ comparison: Comparison | null; history: History | null; reason: string }> {
   const { readWorkbook } = await import(/* webpackChunkName: "xlsx-read" */ "../xlsx/read");
   let snapshot;
   try {
     snapshot = await readWorkbook(file.bytes, { name: file.name });
   } catch (e) {
-    return { comparison: null, reason: `无法读取上期通报 ${file.name}：${(e as Error).message}` };
+    return {
+      comparison: null,
+      history: null,
+      reason: `无法读取上期通报 ${file.name}：${(e as Error).message}`,
+    };
   }
-  const { figures, reason } = readFigures(snapshot);
-  return figures
-    ? { comparison: compareRounds(figuresOf(result, plan), figures), reason: "" }
-    : { comparison: null, reason: `上期通报 ${file.name}：${reason}` };
+  const read = readFigures(snapshot, file.name);
+  return read.figures
+    ? {
+        comparison: compareRounds(figuresOf(result, plan), read.figures),
+        history: collectHistory(result.aggregate.period, [{ name: file.name, read }]),
+        reason: "",
+      }
+    : { comparison: null, history: null, reason: `上期通报 ${file.name}：${read.reason}` };
 }

@@ -5,7 +5,9 @@
 import { excelApi } from "./support";
 import { runExcel } from "./errors";
 
-export type StopWatching = () => Promise<void>;
+import type { StopWatching } from "../host/types";
+
+export type { StopWatching };
 
 type Handlers = OfficeExtension.EventHandlers<unknown>;
 

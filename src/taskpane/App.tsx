@@ -3,8 +3,9 @@
 import * as React from "react";
 import { FluentProvider, Tab, TabList, makeStyles, tokens, webLightTheme } from "@fluentui/react-components";
 import type { Plan } from "../core/plan/types";
-import type { PaneActions } from "../excel/actions";
-import { BureauView, toReturnFile, type PickedFile } from "./BureauView";
+import type { PaneActions } from "../host/types";
+import { BureauView } from "./BureauView";
+import { useHostFiles } from "./host-files";
 import { ClerkView } from "./ClerkView";
 import { PlanPicker } from "./bureau/PlanPicker";
 import { FirstRun } from "./common/FirstRun";
@@ -60,6 +61,7 @@ export function App({
 }: AppProps): React.JSX.Element {
   const s = useStyles();
   const words = React.useMemo(() => planWords(plan), [plan]);
+  const files = useHostFiles();
   const [tab, setTab] = React.useState<"clerk" | "bureau">(initialView === "bureau" ? "bureau" : "clerk");
   return (
     <FluentProvider theme={webLightTheme}>
@@ -73,7 +75,7 @@ export function App({
               messages={messages}
               disabled={false}
               read={planFile.read}
-              toFile={(f) => toReturnFile(f as PickedFile)}
+              toFile={(f) => files.read(f)}
               onPlan={planFile.onPlan}
               memory={planFile.memory}
               fromMemory={planFile.fromMemory}

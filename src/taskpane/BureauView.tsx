@@ -17,8 +17,8 @@ import type {
   ImportedReturn,
   PaneActions,
   ReturnFile,
-} from "../excel/actions";
-import { keptChoice } from "../excel/kept-returns";
+} from "../host/types";
+import { keptChoice } from "../host/kept-names";
 import { previewRound } from "./bureau/return-status";
 import { ReturnList } from "./bureau/ReturnList";
 import { RoundSummary } from "./bureau/RoundSummary";
@@ -28,7 +28,7 @@ import { DateField, isoDate } from "./common/DateField";
 import { Notices, type Notice } from "./common/Notices";
 import { PeriodField } from "./common/PeriodField";
 import { useConfirm } from "./common/ConfirmDialog";
-import { saveFile, type SaveFile } from "./download";
+import { useHostFiles, type SaveFile } from "./host-files";
 import { deliver } from "./deliver";
 import { errorText } from "./errors";
 import type { Messages } from "./messages";
@@ -54,21 +54,8 @@ export type BureauActions = Pick<
 > &
   Partial<Pick<PaneActions, "removeKept" | "setReview" | "loadRoster" | "scoringSettings" | "openWorkbook">>;
 
-export interface PickedFile extends Blob {
-  name: string;
-  lastModified: number;
-}
-
-/** Blob.arrayBuffer where the browser has it, FileReader elsewhere (older WebViews). */
-function readBytes(f: Blob): Promise<ArrayBuffer> {
-  if (typeof f.arrayBuffer === "function") return f.arrayBuffer();
-  return new Promise((resolve, reject) => {
-    const r = new FileReader();
-    r.onload = () => resolve(r.result as ArrayBuffer);
-    r.onerror = () => reject(r.error);
-    r.readAsArrayBuffer(f);
-  });
-}
+export type { PickedFile } from "./host-files";
+import type { PickedFile } from "./host-files";
 
 export interface BureauViewProps {
   actions: BureauActions;
@@ -80,12 +67,6 @@ export interface BureauViewProps {
   save?: SaveFile;
 }
 
-export async function toReturnFile(f: PickedFile): Promise<ReturnFile> {
-  const modified =
-    Number.isFinite(f.lastModified) && f.lastModified > 0 ? new Date(f.lastModified).toISOString() : null;
-  return { name: f.name, bytes: new Uint8Array(await readBytes(f)), modified };
-}
-
 type Area = "targets" | "files" | "aggregate" | "docx";
 
 export function BureauView({
@@ -94,9 +75,12 @@ export function BureauView({
   messages: m,
   defaultPeriod,
   today,
-  save = saveFile,
+  save: saveProp,
 }: BureauViewProps) {
   const s = useStyles();
+  const files = useHostFiles();
+  const save = saveProp ?? files.save;
+  const toReturnFile = files.read;
   const [periodText, setPeriodText] = React.useState(() => defaultPeriodIn(plan, defaultPeriod).id);
   const [deadline, setDeadline] = React.useState("");
   const [issuedOn, setIssuedOn] = React.useState(today);

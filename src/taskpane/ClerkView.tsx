@@ -16,7 +16,7 @@ import {
 } from "@fluentui/react-components";
 import { parsePeriod } from "../core/plan/periods";
 import type { Plan } from "../core/plan/types";
-import type { CheckOutcome, PaneActions, TemplateRequest } from "../excel/actions";
+import type { CheckOutcome, PaneActions, ReturnFile, TemplateRequest } from "../host/types";
 import { ConfirmInsert, type InsertChoice } from "./clerk/ConfirmInsert";
 import { CheckResult } from "./clerk/CheckResult";
 import { isoDate } from "./common/DateField";
@@ -26,12 +26,10 @@ import { defaultPeriodIn, periodInPlan } from "../core/plan/period-choices";
 import { deliver } from "./deliver";
 import { PeriodField } from "./common/PeriodField";
 import { localUnitMemory, type UnitMemory } from "./common/remember";
-import { saveFile, type SaveFile } from "./download";
 import { errorText } from "./errors";
 import type { Messages } from "./messages";
-import type { ReturnFile } from "../excel/actions";
-import { PrefillRefusal } from "../excel/round-core";
-import { toReturnFile, type PickedFile } from "./BureauView";
+import { PrefillRefusal } from "../host/refusal";
+import { useHostFiles, type PickedFile, type SaveFile } from "./host-files";
 import { ROUND_TEXT as T } from "./round-messages";
 
 const useStyles = makeStyles({
@@ -79,10 +77,12 @@ export function ClerkView({
   messages: m,
   defaultPeriod,
   checkOnOpen,
-  save = saveFile,
+  save: saveProp,
   memory = localUnitMemory,
 }: ClerkViewProps): React.JSX.Element {
   const s = useStyles();
+  const files = useHostFiles();
+  const save = saveProp ?? files.save;
   const remembered = React.useMemo(() => {
     const code = memory.get();
     return plan.units.some((u) => u.code === code) ? code : null;
@@ -339,7 +339,7 @@ export function ClerkView({
             onChange={(e) => {
               const f = e.target.files?.[0] as PickedFile | undefined;
               e.target.value = "";
-              if (f) void toReturnFile(f).then((file) => insert(file));
+              if (f) void files.read(f).then((file) => insert(file));
             }}
           />
         </div>

@@ -2,7 +2,7 @@
 // (Excel for Mac and iPad ignore blob downloads, office-js#3385) a workbook is opened as a new workbook in
 // Excel instead, and anything else is said plainly with the route that works. Never reports a download
 // that did not happen.
-import type { SaveFile } from "./download";
+import type { SaveFile } from "./host-files";
 
 export type Delivery = "saved" | "opened" | "none";
 

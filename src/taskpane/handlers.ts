@@ -2,7 +2,7 @@
 // names of function types in .tsx files as unused variables).
 import type { Plan } from "../core/plan/types";
 import type { PlanBookResult } from "../core/planbook/read-plan";
-import type { ImportedReturn, ReturnFile } from "../excel/actions";
+import type { ImportedReturn, ReturnFile } from "../host/types";
 import type { Notice } from "./common/Notices";
 
 export type OnText = (value: string) => void;

@@ -9,6 +9,8 @@ import { App, viewFromQuery } from "./App";
 import { localPlanMemory } from "./common/plan-memory";
 import { messagesFor } from "./messages";
 import { startRoundWorker } from "./round-worker-start";
+import { browserFiles } from "../files/io";
+import { HostFilesContext } from "./host-files";
 
 /** Reading returns and 汇总's computing run in a Web Worker, so the pane never freezes. */
 const runner = startRoundWorker();
@@ -22,27 +24,29 @@ function Root({ now, initial }: { now: Date; initial: Plan | null }): React.JSX.
   const [fromMemory, setFromMemory] = React.useState(!!initial);
   const actions = React.useMemo(() => createActions(plan, undefined, runner), [plan]);
   return (
-    <App
-      actions={actions}
-      plan={plan}
-      messages={messagesFor(Office.context?.displayLanguage)}
-      initialView={viewFromQuery(window.location.search)}
-      defaultPeriod={reportingQuarter(now)}
-      today={chinaToday(now)}
-      planFile={{
-        read: readPlanWorkbook,
-        onPlan: (p) => {
-          setPlan(p);
-          setFromMemory(true);
-        },
-        memory: localPlanMemory,
-        fromMemory,
-        onBuiltin: () => {
-          setPlan(DEFAULT_PLAN);
-          setFromMemory(false);
-        },
-      }}
-    />
+    <HostFilesContext.Provider value={browserFiles}>
+      <App
+        actions={actions}
+        plan={plan}
+        messages={messagesFor(Office.context?.displayLanguage)}
+        initialView={viewFromQuery(window.location.search)}
+        defaultPeriod={reportingQuarter(now)}
+        today={chinaToday(now)}
+        planFile={{
+          read: readPlanWorkbook,
+          onPlan: (p) => {
+            setPlan(p);
+            setFromMemory(true);
+          },
+          memory: localPlanMemory,
+          fromMemory,
+          onBuiltin: () => {
+            setPlan(DEFAULT_PLAN);
+            setFromMemory(false);
+          },
+        }}
+      />
+    </HostFilesContext.Provider>
   );
 }
 

@@ -1,5 +1,5 @@
 // Every string the task pane shows, in one catalogue: zh-CN first, en-US beside it.
-import type { ExcelErrorCode } from "../excel/errors";
+import type { HostErrorCode as ExcelErrorCode } from "../host/types";
 
 export interface Messages {
   title: string;

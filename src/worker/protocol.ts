@@ -4,7 +4,6 @@ import { PeriodOutsidePlanError } from "../core/plan/window";
 import type { Plan } from "../core/plan/types";
 import type { ReturnBytes } from "../core/read/read-bytes";
 import type { ReturnResult } from "../core/read/types";
-import type { Comparison } from "../core/report/previous";
 import type { RoundResult } from "../core/report/round-result";
 import type { BulletinOptions } from "../core/report/text";
 import type { WorkbookDescription } from "../core/sheet/types";
@@ -18,8 +17,7 @@ export type WorkerRequest =
       kind: "bulletin";
       result: RoundResult;
       plan: Plan;
-      issuedOn: string;
-      comparison: Comparison | null;
+      options: BulletinOptions;
     };
 
 export type WorkerReply =
@@ -33,8 +31,7 @@ export interface RoundRunner {
   bulletin(
     result: RoundResult,
     plan: Plan,
-    issuedOn: string,
-    comparison: Comparison | null,
+    options: BulletinOptions,
   ): Promise<{ desc: WorkbookDescription; bulletin: BulletinOptions }>;
 }
 
@@ -80,7 +77,6 @@ export function workerRunner(start: () => WorkerLike): RoundRunner {
   return {
     read: (file, plan) => call({ kind: "read", file, plan }),
     round: (input) => call({ kind: "round", input }),
-    bulletin: (result, plan, issuedOn, comparison) =>
-      call({ kind: "bulletin", result, plan, issuedOn, comparison }),
+    bulletin: (result, plan, options) => call({ kind: "bulletin", result, plan, options }),
   };
 }

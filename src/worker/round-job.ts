@@ -17,7 +17,6 @@ import type { WorkbookDescription } from "../core/sheet/types";
 import type { WorkbookSnapshot } from "../core/snapshot";
 import { readTargets } from "../core/targets/read";
 import { TARGETS_SHEET } from "../core/targets/types";
-import type { Comparison } from "../core/report/previous";
 import { keptReturns } from "../excel/kept-returns";
 
 export interface RoundJobInput {
@@ -79,9 +78,7 @@ export function computeRound(input: RoundJobInput): RoundJobOutput {
 export function bulletinOf(
   result: RoundResult,
   plan: Plan,
-  issuedOn: string,
-  comparison: Comparison | null,
+  bulletin: BulletinOptions,
 ): { desc: WorkbookDescription; bulletin: BulletinOptions } {
-  const bulletin: BulletinOptions = { issuedOn, ...(comparison ? { comparison } : {}) };
   return { desc: buildBulletin(result, plan, bulletin), bulletin };
 }

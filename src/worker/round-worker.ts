@@ -21,7 +21,7 @@ scope.onmessage = (e) => {
           ? await readReturnBytes(q.file, (b, s) => readWorkbook(b, s), { plan: q.plan })
           : q.kind === "round"
             ? computeRound(q.input)
-            : bulletinOf(q.result, q.plan, q.issuedOn, q.comparison);
+            : bulletinOf(q.result, q.plan, q.options);
       scope.postMessage({ id: q.id, ok: true, out });
     } catch (err) {
       scope.postMessage({

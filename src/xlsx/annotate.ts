@@ -206,13 +206,40 @@ const FORBIDDEN_REF_RE =
 const FORBIDDEN_ALL = new RegExp(FORBIDDEN_RE.source, "g");
 const FORBIDDEN_REF_ALL = new RegExp(FORBIDDEN_REF_RE.source, "gi");
 
+const escapeText = (t: string) => t.replace(/&/g, "&amp;").replace(/</g, "&lt;").replace(/>/g, "&gt;");
+
 /**
- * The file with every XML-forbidden character in its parts (raw, or as a character reference, which
- * ExcelJS decodes and would write back raw) replaced by U+FFFD, as the bulletin writes such text; null
- * when no part holds one. ExcelJS cannot load or would write an ill-formed copy of such a file, and the
- * clerk still needs the marked-up copy back: only the offending characters change.
+ * The text with each CDATA section written as escaped character data, which means the same to XML.
+ * ExcelJS reads a CDATA section as nothing: a shared or inline string became empty, a formula or a
+ * list validation's formula1 lost (issue 24: a list written <formula1><![CDATA["是,否"]]></formula1>
+ * came back from the marked-up copy with no list). Comments are passed over whole. One pass, no regex.
  */
-export function withForbiddenReplaced(bytes: Uint8Array): Uint8Array | null {
+export function cdataAsText(text: string): string {
+  let out = "";
+  let last = 0;
+  for (let i = text.indexOf("<!", 0); i >= 0; i = text.indexOf("<!", i)) {
+    if (text.startsWith("<!--", i)) {
+      const end = text.indexOf("-->", i + 4);
+      if (end < 0) break;
+      i = end + 3;
+    } else if (text.startsWith("<![CDATA[", i)) {
+      const end = text.indexOf("]]>", i + 9);
+      if (end < 0) break;
+      out += text.slice(last, i) + escapeText(text.slice(i + 9, end));
+      last = i = end + 3;
+    } else i += 2;
+  }
+  return last === 0 ? text : out + text.slice(last);
+}
+
+/**
+ * The file as ExcelJS can load it whole, or null when it can as it is: every XML-forbidden character in
+ * its parts (raw, or as a character reference, which ExcelJS decodes and would write back raw) replaced
+ * by U+FFFD, as the bulletin writes such text, and every CDATA section written as character data.
+ * ExcelJS cannot load or would write an ill-formed copy of the first, and drops the second; the clerk
+ * still needs the marked-up copy back, with their data: only those characters and sections change.
+ */
+export function forExcelJS(bytes: Uint8Array): Uint8Array | null {
   const zip = new ZipReader(bytes, DEFAULT_LIMITS);
   const files: Record<string, Uint8Array> = {};
   let changed = false;
@@ -222,9 +249,12 @@ export function withForbiddenReplaced(bytes: Uint8Array): Uint8Array | null {
     files[e.name] = data;
     if (!/\.(xml|rels|vml)$/i.test(e.name)) continue;
     const text = new TextDecoder().decode(data);
-    if (!FORBIDDEN_RE.test(text) && !FORBIDDEN_REF_RE.test(text)) continue;
+    const forbidden = FORBIDDEN_RE.test(text) || FORBIDDEN_REF_RE.test(text);
+    const cdata = text.includes("<![CDATA[");
+    if (!forbidden && !cdata) continue;
+    const plain = cdata ? cdataAsText(text) : text;
     files[e.name] = new TextEncoder().encode(
-      text.replace(FORBIDDEN_ALL, "\ufffd").replace(FORBIDDEN_REF_ALL, "&#xFFFD;"),
+      plain.replace(FORBIDDEN_ALL, "\ufffd").replace(FORBIDDEN_REF_ALL, "&#xFFFD;"),
     );
     changed = true;
   }
@@ -285,7 +315,7 @@ export async function annotateWorkbook(bytes: Uint8Array, result: ReturnResult):
   if (refusal !== null) throw new Error(`无法生成标注副本：${refusal}`);
   const wb = new ExcelJS.Workbook();
   try {
-    await wb.xlsx.load((withForbiddenReplaced(bytes) ?? bytes) as unknown as ExcelJS.Buffer);
+    await wb.xlsx.load((forExcelJS(bytes) ?? bytes) as unknown as ExcelJS.Buffer);
   } catch (e) {
     throw new Error(`无法生成标注副本：${(e as Error).message.slice(0, 200)}`);
   }

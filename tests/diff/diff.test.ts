@@ -18,7 +18,7 @@ import { FORM_V1 } from "../../src/core/form/v1";
 import { FORM_V2 } from "../../src/core/form/v2";
 import type { ReturnResult } from "../../src/core/read/types";
 import { runRound } from "../../src/core/report/round-result";
-import { submissionsSheet } from "../../src/core/report/tables";
+import { submissionsSheet } from "../../src/core/report/attachments/submissions";
 import type { CellValue } from "../../src/core/sheet/types";
 import { writeWorkbook } from "../../src/xlsx/write";
 import { demo, plan, readDesc } from "../prefill/fixtures";

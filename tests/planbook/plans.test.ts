@@ -3,6 +3,7 @@
 import { readFileSync } from "fs";
 import * as path from "path";
 import { validatePlan } from "../../src/core/plan/schema";
+import { JIANGSU_FORM, JIANGSU_PLAN } from "../../src/core/plans/jiangsu-2023-2025";
 import { YUNNAN_FORM, YUNNAN_PLAN } from "../../src/core/plans/yunnan-2025-2027";
 import { loadPlanBook, readPlanBook } from "../../src/core/planbook/read-plan";
 import { buildPlanBook } from "../../src/core/planbook/write-plan";
@@ -41,6 +42,18 @@ test("the shipped 云南 workbook is the module's plan (scripts/write-plans.js w
     "~",
   ]);
   for (const i of plan.indicators) expect(i.source).toContain("力争到2027年年底");
+});
+
+test("the shipped 江苏 workbook is its module's plan: 13 设区市, the plan's five-figure targets, one added form column", () => {
+  expect(() => validatePlan(JSON.parse(JSON.stringify(JIANGSU_PLAN)), [JIANGSU_FORM])).not.toThrow();
+  const plan = loadPlanBook(readWorkbookSync(readFileSync(path.join(assets, "jiangsu-2023-2025.xlsx"))));
+  expect(plan).toEqual(loadPlanBook(snapshotOf(buildPlanBook(JIANGSU_PLAN))));
+  expect(plan.units).toHaveLength(13);
+  const byCode = Object.fromEntries(plan.indicators.map((i) => [i.code, i]));
+  expect([byCode.innovative_smes.target, byCode.provincial_srdi.target, byCode.provincial_srdi.base]).toEqual(
+    [50000, 10000, 5594],
+  );
+  expect(plan.forms![0].enterprises.fields.map((f) => f.key)).toContain("high_value_patents");
 });
 
 test("the 连云港 2026—2030 workbook is a marked blank: it names itself so and is refused until targets are filled", () => {

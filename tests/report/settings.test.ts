@@ -3,7 +3,7 @@
 import { DEFAULT_PLAN } from "../../src/core/plan/default-plan";
 import { parsePeriod } from "../../src/core/plan/periods";
 import { runRound } from "../../src/core/report/round-result";
-import { defaultBulletinSettings, settingText } from "../../src/core/report/settings";
+import { defaultBulletinSettings, settingText } from "../../src/core/targets/bulletin-settings";
 import { draftBulletinText } from "../../src/core/report/text";
 import { readTargets } from "../../src/core/targets/read";
 import { buildTargetsWorkbook } from "../../src/core/targets/workbook";

@@ -3,6 +3,8 @@ import "./dom-stubs";
 import * as React from "react";
 import { fireEvent, render, screen, waitFor, within } from "@testing-library/react";
 import { FluentProvider, webLightTheme } from "@fluentui/react-components";
+import { browserFiles } from "../../src/files/io";
+import { HostFilesContext } from "../../src/taskpane/host-files";
 import { DEFAULT_PLAN } from "../../src/core/plan/default-plan";
 import { parsePeriod } from "../../src/core/plan/periods";
 import type { Issue } from "../../src/core/issues";
@@ -10,7 +12,7 @@ import type { ReturnResult } from "../../src/core/read/types";
 import { runRound } from "../../src/core/report/round-result";
 import { roundSummary } from "../../src/core/report/summary";
 import * as roundPeriodModule from "../../src/core/aggregate/round-period";
-import type { AggregateOutcome, ReturnFile } from "../../src/excel/actions";
+import type { AggregateOutcome, ConfirmPartialRoster, ReturnFile } from "../../src/host/types";
 import { FULL_SUPPORT } from "../../src/excel/support";
 import { DEFAULT_SETTINGS } from "../../src/core/targets/types";
 import { BureauView, type BureauActions } from "../../src/taskpane/BureauView";
@@ -95,14 +97,16 @@ function file(name: string, lastModified = Date.UTC(2025, 9, 9)): File {
 function show(actions: BureauActions, save = jest.fn()) {
   render(
     <FluentProvider theme={webLightTheme}>
-      <BureauView
-        actions={actions}
-        plan={DEFAULT_PLAN}
-        messages={MESSAGES}
-        defaultPeriod="2025Q3"
-        today="2025-10-20"
-        save={save}
-      />
+      <HostFilesContext.Provider value={browserFiles}>
+        <BureauView
+          actions={actions}
+          plan={DEFAULT_PLAN}
+          messages={MESSAGES}
+          defaultPeriod="2025Q3"
+          today="2025-10-20"
+          save={save}
+        />
+      </HostFilesContext.Provider>
     </FluentProvider>,
   );
   return save;
@@ -429,7 +433,7 @@ test("退回 says the consequence before (未报送, the points from the workboo
 
 test("a roster covering only some tiers is confirmed first, saying which figure it drops", async () => {
   const loadRoster = jest.fn(
-    async (_f: ReturnFile, confirm?: (m: string[], h: string[]) => Promise<boolean>) => {
+    async (_f: ReturnFile, confirm?: ConfirmPartialRoster) => {
       const ok = await confirm!(["创新型中小企业"], ["专精特新中小企业"]);
       return ok
         ? { loaded: true, kept: 3, rejected: 0, issues: [] }

@@ -3,6 +3,8 @@ import "./dom-stubs";
 import * as React from "react";
 import { act, fireEvent, render, screen, waitFor, within } from "@testing-library/react";
 import { FluentProvider, webLightTheme } from "@fluentui/react-components";
+import { browserFiles } from "../../src/files/io";
+import { HostFilesContext } from "../../src/taskpane/host-files";
 import { DEFAULT_PLAN } from "../../src/core/plan/default-plan";
 import type { Issue } from "../../src/core/issues";
 import type { ReturnMeta, ReturnResult } from "../../src/core/read/types";
@@ -91,14 +93,16 @@ function memory(code: string | null = null): UnitMemory & { saved: string[] } {
 function show(actions: ClerkActions, extra: Partial<React.ComponentProps<typeof ClerkView>> = {}) {
   return render(
     <FluentProvider theme={webLightTheme}>
-      <ClerkView
-        actions={actions}
-        plan={DEFAULT_PLAN}
-        messages={MESSAGES}
-        defaultPeriod="2025Q3"
-        memory={memory()}
-        {...extra}
-      />
+      <HostFilesContext.Provider value={browserFiles}>
+        <ClerkView
+          actions={actions}
+          plan={DEFAULT_PLAN}
+          messages={MESSAGES}
+          defaultPeriod="2025Q3"
+          memory={memory()}
+          {...extra}
+        />
+      </HostFilesContext.Provider>
     </FluentProvider>,
   );
 }

@@ -6,10 +6,13 @@
 import "./dom-stubs";
 import * as React from "react";
 import { fireEvent, render, screen, waitFor, within } from "@testing-library/react";
+import { browserFiles } from "../../src/files/io";
+import { HostFilesContext } from "../../src/taskpane/host-files";
 import { DEFAULT_PLAN } from "../../src/core/plan/default-plan";
 import type { Plan } from "../../src/core/plan/types";
 import { YUNNAN_PLAN } from "../../src/core/plans/yunnan-2025-2027";
-import { readPlanWorkbook, type PaneActions } from "../../src/excel/actions";
+import { readPlanWorkbook } from "../../src/excel/actions";
+import type { PaneActions } from "../../src/host/types";
 import { FULL_SUPPORT } from "../../src/excel/support";
 import { App } from "../../src/taskpane/App";
 import type { PlanMemory } from "../../src/taskpane/common/plan-memory";
@@ -48,21 +51,23 @@ function memory(): PlanMemory & { kept: ReturnBytes[] } {
 function Harness({ read, mem }: { read: typeof readPlanWorkbook; mem: PlanMemory }) {
   const [plan, setPlan] = React.useState<Plan>(DEFAULT_PLAN);
   return (
-    <App
-      actions={actions}
-      plan={plan}
-      messages={MESSAGES}
-      initialView="clerk"
-      defaultPeriod="2026Q3"
-      today="2026-10-20"
-      planFile={{
-        read,
-        onPlan: setPlan,
-        memory: mem,
-        fromMemory: plan !== DEFAULT_PLAN,
-        onBuiltin: () => setPlan(DEFAULT_PLAN),
-      }}
-    />
+    <HostFilesContext.Provider value={browserFiles}>
+      <App
+        actions={actions}
+        plan={plan}
+        messages={MESSAGES}
+        initialView="clerk"
+        defaultPeriod="2026Q3"
+        today="2026-10-20"
+        planFile={{
+          read,
+          onPlan: setPlan,
+          memory: mem,
+          fromMemory: plan !== DEFAULT_PLAN,
+          onBuiltin: () => setPlan(DEFAULT_PLAN),
+        }}
+      />
+    </HostFilesContext.Provider>
   );
 }
 

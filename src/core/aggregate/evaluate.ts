@@ -8,6 +8,7 @@ import {
   type IndicatorRuntime,
   type RowFilter,
 } from "../expr/compile";
+import type { IndicatorValue } from "../expr/value";
 import { envOf } from "../expr/env";
 import { formsOf } from "../form/versions";
 import type { FormDef } from "../form/types";
@@ -24,11 +25,8 @@ export interface EvalContext {
   periodYear: number;
 }
 
-export interface IndicatorValue {
-  value: number | null;
-  numerator: number | null;
-  denominator: number | null;
-}
+/** An indicator's value with its parts (the expression language's result, src/core/expr/value.ts). */
+export type { IndicatorValue } from "../expr/value";
 
 /**
  * Valid in the period: the latest recognition or review year is filled, not after the period's year,

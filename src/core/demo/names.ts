@@ -23,20 +23,42 @@ const PLACE: Record<string, string> = {
   "320724": "灌南",
 };
 
+/** Draws with a 2-character 字号 before the 字号 grows by a character (a name space that ran out). */
+const TRIES_PER_LENGTH = 6;
+
+/**
+ * A fictional company name not in `taken` (added to it). The 2-character 字号 space holds about 1,400 per
+ * place and trade: a province's demo (tens of thousands of firms) used to draw from it until a free name
+ * came up, which never happened once it was full (issue 25: `demo --plan` ran for ever). After a few
+ * collisions the 字号 grows by a character, then by another; past that a running number makes the name
+ * unique, so the loop is bounded whatever the count.
+ */
 export function companyName(
   r: Rng,
   unitCode: string,
   chain: string,
   taken: Set<string>,
   listed = false,
-  /** The plan's place names: the city's own (most firms) and the wider one. */
+  /** The plan's place names: the unit's own (most firms) and the wider one. */
   places: readonly [string, string] = ["连云港", "江苏"],
 ): string {
   const industries = INDUSTRY[chain] ?? INDUSTRY["其他"];
-  for (;;) {
+  const suffix = listed ? "股份有限公司" : "有限公司";
+  const first = [...FIRST];
+  const second = [...SECOND];
+  for (let attempt = 0; attempt < 3 * TRIES_PER_LENGTH; attempt++) {
     const place = PLACE[unitCode] && r.chance(0.3) ? PLACE[unitCode] : r.chance(0.85) ? places[0] : places[1];
-    const brand = r.pick([...FIRST]) + r.pick([...SECOND]);
-    const name = `${place}${brand}${r.pick(industries)}${listed ? "股份有限公司" : "有限公司"}`;
+    const extra = Math.floor(attempt / TRIES_PER_LENGTH);
+    let brand = r.pick(first) + r.pick(second);
+    for (let k = 0; k < extra; k++) brand += r.pick(second);
+    const name = `${place}${brand}${r.pick(industries)}${suffix}`;
+    if (!taken.has(name)) {
+      taken.add(name);
+      return name;
+    }
+  }
+  for (let n = taken.size; ; n++) {
+    const name = `${places[0]}${r.pick(first)}${r.pick(second)}${n}${r.pick(industries)}${suffix}`;
     if (!taken.has(name)) {
       taken.add(name);
       return name;

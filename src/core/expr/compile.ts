@@ -2,7 +2,7 @@
 // no new Function: the add-in's content security policy may forbid them). Two contexts, as DHIS2's parse
 // types: a row filter (yes/no over one row) and an indicator (a number over the rows of a unit).
 // Blank semantics: a comparison or `in` with a blank side is false; arithmetic with a blank is blank.
-import type { IndicatorValue } from "../aggregate/evaluate";
+import type { IndicatorValue } from "./value";
 import { ExprError, type ExprErrorCode } from "./errors";
 import type { ExprEnv, ExprField, ExprTier, ExprType } from "./env";
 import { parseExpr, type Node } from "./parse";
@@ -589,19 +589,34 @@ class Compiler {
       }
       case "chain_coverage": {
         const pop = this.population(a[0]);
-        if (pop === null) return none;
+        // The chain field is the one whose list is 产业链 (form/lists.ts), whatever its key.
+        const chainKey = this.env.chainField;
+        if (chainKey === null)
+          this.fail(
+            "EXPR_UNKNOWN_FUNCTION",
+            n,
+            "表单中没有取自\u201c产业链\u201d列表的字段，无法统计产业链覆盖",
+          );
+        if (pop === null || chainKey === null) return none;
         const parts: PartsFn = (rt) => {
           const chains = rt.chains.filter((c) => c !== "其他");
           const covered = new Set<string>();
           for (const r of rt.population(pop)) {
-            const c = (r as Record<string, unknown>).chain;
+            const c = (r as Record<string, unknown>)[chainKey];
             if (typeof c === "string" && chains.includes(c)) covered.add(c);
           }
           return [covered.size, chains.length];
         };
-        return { fn: (rt) => ratioValue(parts(rt)), parts, trace: trace(pop, null, ["chain"]) };
+        return { fn: (rt) => ratioValue(parts(rt)), parts, trace: trace(pop, null, [chainKey]) };
       }
       case "platforms": {
+        // A form without a platform sheet: nobody reports platforms, so the count would always be 0.
+        if (this.env.platform.length === 0)
+          this.fail(
+            "EXPR_UNKNOWN_FUNCTION",
+            n,
+            "表单没有平台工作表(字段工作表中没有平台的字段)，无法统计平台",
+          );
         const filter = a[0] ? this.condition(a[0], "platform") : null;
         return {
           fn: (rt) => {

@@ -1,7 +1,21 @@
 // The very hidden metadata sheet: identifies a return (form, version, unit, period) and fingerprints the
 // structure it was generated with, so that a tampered structure is detected on import.
-import type { ReturnMeta } from "../read/types";
 import type { FormDef } from "./types";
+
+/** What a template says about itself on its metadata sheet; the reader gives it back (read/types). */
+export interface ReturnMeta {
+  formId: string;
+  formVersion: string;
+  unitCode: string;
+  unitName: string;
+  period: string;
+  planId: string;
+  deadline: string | null;
+  generatedAt: string;
+  fingerprint: string;
+  /** Form version 2: the period the money fields cover, e.g. "本年1月至报告期末累计(2025-01-01至2025-09-30)". */
+  moneyPeriod?: string;
+}
 
 export const META_KEYS: Record<keyof ReturnMeta, string> = {
   formId: "form_id",

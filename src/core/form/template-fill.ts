@@ -2,6 +2,7 @@
 // validation and protection are kept; values are written as given (strings stay text).
 import type { CellValue, SheetDescription, WorkbookDescription } from "../sheet/types";
 import type { FormDef, TableSheetDef } from "./types";
+import { hasPlatforms } from "./tables";
 import { FORM_V1 } from "./v1";
 
 export interface FillData {
@@ -45,7 +46,7 @@ export function fillTemplate(
     sheets[i] = withRows(sheets[i], t.firstDataRow - 1, rows);
   };
   table(form.enterprises, data.enterprises);
-  table(form.platforms, data.platforms);
+  if (hasPlatforms(form)) table(form.platforms, data.platforms);
   if (data.region) {
     const i = sheetOf(desc, form.region.name);
     const rows = sheets[i].rows.map((r) => [...r]);

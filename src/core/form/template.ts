@@ -1,10 +1,12 @@
 // The submission template as a sheet description (REPORTING-FORM.md "Sheets of a template"): the same
 // description is written by the CLI (ExcelJS) and by the task pane (Office.js).
 import { assertPeriodInPlan } from "../plan/window";
-import { chineseDate } from "../report/format";
+import { chineseDate } from "../china-date";
 import { TABLE_HEADER } from "../sheet/styles";
 import { columnLetter, sheetRef } from "../a1";
 import type { Period } from "../plan/periods";
+import { hasPlatforms } from "./tables";
+import { isChainField } from "./lists";
 import type { Plan, Unit } from "../plan/types";
 import type {
   CellStyle,
@@ -91,15 +93,18 @@ function instructionsSheet(args: Required<Pick<TemplateArgs, "contact">> & Templ
     [
       `1. \u201c${e.name}\u201d：每家企业(培育库企业和已获认定企业)填一行，从第${e.firstDataRow}行起连续填写。`,
     ],
-    [`2. \u201c${form.platforms.name}\u201d：每个平台、基地或集群填一行。`],
-    [`3. \u201c${form.region.name}\u201d：填写本地区汇总数和填报人联系方式。`],
-    ["4. 只能在输入单元格中填写；请勿增删、移动或改名工作表和列标题，否则报表将被退回。"],
-    ["5. 选中单元格可看到填写提示；下拉列表的列请从列表中选择。"],
-    ["6. 年份填4位数字；金额单位为万元。"],
-    [`7. 数控化率等${PERCENT_RULE}`],
-    ["8. 请勿粘贴带公式的内容；从其他表格复制时请使用\u201c选择性粘贴—数值\u201d。"],
+    // A form without a platform sheet says nothing about platforms; the lines after it are renumbered.
+    ...numbered(2, [
+      ...(hasPlatforms(form) ? [`\u201c${form.platforms.name}\u201d：每个平台、基地或集群填一行。`] : []),
+      `\u201c${form.region.name}\u201d：填写本地区汇总数和填报人联系方式。`,
+      "只能在输入单元格中填写；请勿增删、移动或改名工作表和列标题，否则报表将被退回。",
+      "选中单元格可看到填写提示；下拉列表的列请从列表中选择。",
+      "年份填4位数字；金额单位为万元。",
+      `数控化率等${PERCENT_RULE}`,
+      "请勿粘贴带公式的内容；从其他表格复制时请使用\u201c选择性粘贴—数值\u201d。",
+    ]),
     ...(form.notes ?? []).map((n, i): [string] => [
-      `${9 + i}. ${n.replace("{start}", plan.start.slice(0, 4)).replace(
+      `${(hasPlatforms(form) ? 9 : 8) + i}. ${n.replace("{start}", plan.start.slice(0, 4)).replace(
         "{money}",
         (moneyPeriodText(form, period) ?? "").replace(/\d{4}-\d{2}-\d{2}/g, (d) => chineseDate(d)),
       )}`,
@@ -225,6 +230,11 @@ function regionSheet(form: FormDef, unit: Unit, period: Period): SheetDescriptio
   };
 }
 
+/** Lines numbered from `first`: "2. …". */
+function numbered(first: number, lines: string[]): [string][] {
+  return lines.map((l, i) => [`${first + i}. ${l}`]);
+}
+
 /** The money fields' period with its dates, e.g. "本年1月至报告期末累计(2025-01-01至2025-09-30)"; v1: none. */
 export function moneyPeriodText(form: FormDef, period: Period): string | undefined {
   return form.moneyPeriod ? `${form.moneyPeriod}(${period.year}-01-01至${period.end})` : undefined;
@@ -261,12 +271,12 @@ export function buildTemplate(args: TemplateArgs): WorkbookDescription {
     names.push({ name: CHAINS_NAME, ref: sheetRef(form.metaSheet, `$${col}$1:$${col}$${chains.length}`) });
   }
   const enterpriseFields = form.enterprises.fields.map((f) =>
-    f.key === "chain" ? { ...f, options: chains } : f,
+    isChainField(f) ? { ...f, options: chains } : f,
   );
   const enterprises = { ...form.enterprises, fields: enterpriseFields };
-  const listSourceFor = (f: FieldDef) => (f.key === "chain" && !chainsInline ? CHAINS_NAME : undefined);
+  const listSourceFor = (f: FieldDef) => (isChainField(f) && !chainsInline ? CHAINS_NAME : undefined);
 
-  for (const t of [enterprises, form.platforms]) {
+  for (const t of hasPlatforms(form) ? [enterprises, form.platforms] : [enterprises]) {
     names.push({
       name: `srdi_${t === enterprises ? "enterprises" : "platforms"}`,
       ref: sheetRef(t.name, `$A$${t.headerRow}:$${lastColumn(t)}$${lastTemplateRow(t)}`),
@@ -287,7 +297,7 @@ export function buildTemplate(args: TemplateArgs): WorkbookDescription {
     sheets: [
       instructionsSheet({ ...args, contact }, form),
       tableSheet(enterprises, period.year, listSourceFor),
-      tableSheet(form.platforms, period.year, () => undefined),
+      ...(hasPlatforms(form) ? [tableSheet(form.platforms, period.year, () => undefined)] : []),
       regionSheet(form, unit, period),
       metaSheet,
     ],

@@ -29,8 +29,11 @@ export interface FieldDef {
   recognition?: boolean;
   /** For "date": the earliest day allowed, ISO; the latest is today. */
   dateMin?: string;
-  /** For "list": allowed values. The plan's chains are filled in at build time for `chain`. */
+  /** For "list": allowed values. The plan's chains are filled in at build time for the chain list. */
   options?: string[];
+  /** For "list": the name of the list the options come from (选项 sheet); "产业链" = the plan's chains
+   * (form/lists.ts). */
+  list?: string;
   /** Unique within the return (uscc). */
   unique?: boolean;
   /** Carried over when a template is prefilled from the unit's previous return: facts that persist

@@ -3,6 +3,7 @@
 import { checkExpr, compileIndicator, ExprErrors } from "../expr/compile";
 import { envOf } from "../expr/env";
 import type { FormDef } from "../form/types";
+import { isChainField } from "../form/lists";
 import { FORMS } from "../form/versions";
 import { DEFAULT_POPULATIONS, DEFAULT_TIERS } from "./default-plan";
 import { formulaToExpr } from "./formula-expr";
@@ -280,6 +281,7 @@ function indicator(c: Checker, v: unknown, path: string, years: PlanYears): void
   if (o.annualIncrease !== undefined && o.annualIncrease !== null) c.num(o, "annualIncrease", p);
   if (o.source !== undefined) c.str(o, "source", p, { empty: true });
   if (o.milestones !== undefined) milestones(c, o, p, target, years);
+  loadTimeTruth(c, o, p);
   // Added with form version 2; a plan file written before then gets the defaults (filled by withDefaults).
   if (o.population !== undefined && o.expr === undefined)
     c.oneOf(o, "population", p, ["srdi", "inno", "all"]);
@@ -291,6 +293,31 @@ function indicator(c: Checker, v: unknown, path: string, years: PlanYears): void
     if (typeof o.population === "string" && o.population !== fpop && f?.type !== "platformCount")
       c.fail(`${p}population`, `必须与 formula.population 一致(${fpop})`);
   } else if (o.population !== undefined) c.str(o, "population", p);
+}
+
+/** What a rate's target typed as a percentage would be read as: 7 for 7 % is 700 %. */
+const PERCENT_HINT = (v: number) =>
+  `比率按小数填写：${v}% 应填 ${Math.round(v * 1e6) / 1e8}(否则读作 ${Math.round(v * 100)}%)`;
+
+/**
+ * Values that would load and then not work (issue 25 item 3): a 年均增加 with no 基期值 to start from
+ * (a round before the first milestone would be measured against the end target), and a percentage target
+ * typed in percent points (7 for 7 %).
+ */
+function loadTimeTruth(c: Checker, o: Obj, p: string): void {
+  const annual = o.annualIncrease;
+  if (typeof annual === "number" && (o.base === undefined || o.base === null))
+    c.fail(`${p}annualIncrease`, "年均增加从基期值起算，须同时填写本行的基期值");
+  if (o.unit !== "%") return;
+  const over = (v: unknown) => typeof v === "number" && Number.isFinite(v) && Math.abs(v) > 1;
+  if (Array.isArray(o.milestones))
+    o.milestones.forEach((m, i) => {
+      const t = (m as Obj | null)?.target;
+      if (over(t)) c.fail(`${p}milestones[${i}].target`, PERCENT_HINT(t as number));
+    });
+  else if (over(o.target)) c.fail(`${p}target`, PERCENT_HINT(o.target as number));
+  if (over(o.base)) c.fail(`${p}base`, PERCENT_HINT(o.base as number));
+  if (over(annual)) c.fail(`${p}annualIncrease`, PERCENT_HINT(annual as number));
 }
 
 const TIERS = ["innovative", "provincial_srdi", "little_giant", "champion"] as const;
@@ -448,7 +475,13 @@ export function validatePlan(value: unknown, forms: readonly FormDef[] = FORMS):
   units.forEach((u, i) => unit(c, u, `units[${i}]`));
   c.unique(field(units, "code"), (i) => `units[${i}].code`, "单位代码");
   c.unique(field(units, "name"), (i) => `units[${i}].name`, "单位名称");
-  const chains = c.strings(o, "chains", "");
+  // The chain list may be empty when no form field takes its options from it (form/lists.ts).
+  const chains = c.strings(
+    o,
+    "chains",
+    "",
+    forms.some((f) => f.enterprises.fields.some(isChainField)),
+  );
   chains.forEach((ch, i) => {
     if (ch.trim() === "其他")
       c.fail(`chains[${i}]`, "不能是\u201c其他\u201d(模板会自动加上\u201c其他\u201d)");

@@ -161,5 +161,5 @@ export const RULE_OPS = {
 
 export const SEVERITIES = { 错误: "error", 警告: "warning", error: "error", warning: "warning" } as const;
 
-/** The list whose options are the plan's key chains (产业链 sheet) followed by 其他. */
-export const CHAIN_LIST = "产业链";
+/** The list whose options are the plan's key chains (defined with the form: form/lists.ts). */
+export { CHAIN_LIST } from "../form/lists";

@@ -46,7 +46,7 @@ export const UNITS_SHEET: SheetSpec = {
 export const CHAINS_SHEET: SheetSpec = {
   name: "产业链",
   aliases: ["chains", "重点产业链"],
-  nonEmpty: true,
+  // Empty is allowed when no form field takes its options from the 产业链 list (checked in read-plan).
   columns: [
     { key: "name", header: "产业链", aliases: ["name", "名称", "产业链名称"], required: true, width: 30 },
   ],
@@ -55,7 +55,8 @@ export const CHAINS_SHEET: SheetSpec = {
 export const TIERS_SHEET: SheetSpec = {
   name: "层级",
   aliases: ["tiers", "梯度层级"],
-  optional: true,
+  nonEmpty: true,
+  why: "规划须列出自己的认定层级(层级代码、年份字段、有效期、名称)，不会默认采用内置的层级",
   columns: [
     {
       key: "tier",
@@ -75,7 +76,8 @@ export const TIERS_SHEET: SheetSpec = {
 export const POPULATIONS_SHEET: SheetSpec = {
   name: "人群",
   aliases: ["populations", "企业范围"],
-  optional: true,
+  nonEmpty: true,
+  why: "规划须列出指标统计的人群(人群代码、名称、筛选条件)，不会默认采用内置的人群",
   columns: [
     { key: "name", header: "人群代码", aliases: ["name", "代码"], required: true, text: true, width: 12 },
     { key: "label", header: "名称", aliases: ["label", "人群名称"], required: true, width: 20 },

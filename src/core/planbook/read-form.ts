@@ -196,11 +196,16 @@ function readFields(
     const listName = r.text(row, "list");
     if (type === "list") {
       if (!listName) r.fail("plan.required", row, "list");
-      else if (listName === CHAIN_LIST) def.options = [];
-      else {
+      else if (listName === CHAIN_LIST) {
+        def.options = [];
+        def.list = CHAIN_LIST;
+      } else {
         const l = lists.get(listName);
         if (!l) r.fail("plan.ref_unknown", row, "list", { detail: "选项工作表中没有这个列表" });
-        else def.options = [...l.options];
+        else {
+          def.options = [...l.options];
+          def.list = listName;
+        }
       }
       usedLists.add(listName);
     } else if (listName)

@@ -86,11 +86,13 @@ export function formRecords(forms: readonly FormDef[]): FormSheets {
   const options: Record_[] = [];
   const listOf = (f: AnyField): string | null => {
     if (f.type !== "list") return null;
-    if (!f.options || f.options.length === 0) return CHAIN_LIST;
+    if (f.list === CHAIN_LIST || !f.options || f.options.length === 0) return CHAIN_LIST;
     const k = canon(f.options);
     let name = listNames.get(k);
     if (!name) {
-      name = [...listNames.values()].includes(f.header) ? f.key : f.header;
+      // The field names its list (XLSForm's select_one <list>); an unnamed one takes the field's header.
+      const taken = [...listNames.values()];
+      name = f.list && !taken.includes(f.list) ? f.list : taken.includes(f.header) ? f.key : f.header;
       listNames.set(k, name);
       for (const o of f.options) options.push({ list: name, value: o });
     }

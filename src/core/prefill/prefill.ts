@@ -2,6 +2,7 @@
 // `carry` (facts that persist); the period's figures stay blank for the clerk. The source is a return read
 // by the one guarded reader; this module only decides whether it may be used and what it puts where.
 // Pure: the CLI and the pane read the file and write the workbook.
+import { isChainField } from "../form/lists";
 import { columnLetter } from "../a1";
 import { chainOptions, wrappedLines } from "../form/template";
 import { fillTemplate, type FillData } from "../form/template-fill";
@@ -70,7 +71,7 @@ type Rec = Record<string, unknown>;
 /** Options a list field accepts in the new template (the chain's come from the plan). */
 function optionsOf(f: FieldDef, chains: string[]): string[] | null {
   if (f.type !== "list") return null;
-  return f.key === "chain" ? chains : (f.options ?? null);
+  return isChainField(f) ? chains : (f.options ?? null);
 }
 
 function carriedRow(fields: FieldDef[], rec: Rec, chains: string[], dropped: { n: number }): CellValue[] {

@@ -3,6 +3,8 @@
 // rows.read = rows.accepted + rows.rejected over the 企业名录 and 平台与集群 data rows, always.
 import { chainOptions } from "../form/template";
 import type { FormDef, TableSheetDef } from "../form/types";
+import { formTables } from "../form/tables";
+import { chainFieldKey } from "../form/lists";
 import { formOfSnapshot, formsOf } from "../form/versions";
 import type { Issue } from "../issues";
 import type { Plan } from "../plan/types";
@@ -48,9 +50,14 @@ export function readReturn(snapshot: WorkbookSnapshot, opts: ReadOptions): Retur
   sortInto(sheetIssues(snapshot, form), errors, warnings);
 
   const byName = new Map(snapshot.sheets.map((s) => [s.name, s]));
-  const ctx = { yearMax: id.period?.year ?? null, options: { chain: chainOptions(opts.plan) } };
+  // The chain field's options are the plan's chains (the field names the list; its key is the form's).
+  const chainKey = chainFieldKey(form.enterprises.fields);
+  const ctx = {
+    yearMax: id.period?.year ?? null,
+    options: chainKey === null ? {} : { [chainKey]: chainOptions(opts.plan) },
+  };
 
-  const reads: SheetRead[] = [form.enterprises, form.platforms].map((table) => {
+  const reads: SheetRead[] = formTables(form).map((table) => {
     const sheet = byName.get(table.name);
     if (!sheet) return { table, sheet, result: null, unparsed: [] };
     const structure = headerIssues(sheet, table);

@@ -3,6 +3,7 @@
 import { address } from "../a1";
 import type { FormDef, RegionSheetDef, TableSheetDef } from "../form/types";
 import type { Issue } from "../issues";
+import { formSheetNames } from "../form/tables";
 import type { SheetSnapshot, SnapshotValue, WorkbookSnapshot } from "../snapshot";
 import { makeIssue } from "./issue";
 import { isBlankValue, rawCell, rawText } from "./normalise";
@@ -14,7 +15,7 @@ function headerKey(v: SnapshotValue | undefined): string {
 }
 
 export function sheetIssues(snapshot: WorkbookSnapshot, form: FormDef): Issue[] {
-  const expected = [form.instructionsSheet, form.enterprises.name, form.platforms.name, form.region.name];
+  const expected = formSheetNames(form);
   const known = new Set([...expected, form.metaSheet]);
   const present = new Set(snapshot.sheets.map((s) => s.name));
   const added = snapshot.sheets.filter((s) => !known.has(s.name));

@@ -1,5 +1,6 @@
 // What reading one return yields: typed records of accepted rows, every issue, and the reconciliation.
 import type { Issue } from "../issues";
+import type { ReturnMeta } from "../form/meta";
 
 /** Where a record came from, so duplicates and problems point at a cell. */
 export interface RowOrigin {
@@ -76,19 +77,8 @@ export interface RejectedRow extends RowOrigin {
 }
 
 /** The metadata a template carries in its very hidden sheet. */
-export interface ReturnMeta {
-  formId: string;
-  formVersion: string;
-  unitCode: string;
-  unitName: string;
-  period: string;
-  planId: string;
-  deadline: string | null;
-  generatedAt: string;
-  fingerprint: string;
-  /** Form version 2: the period the money fields cover, e.g. "本年1月至报告期末累计(2025-01-01至2025-09-30)". */
-  moneyPeriod?: string;
-}
+/** What a template says about itself on its metadata sheet (defined with the form: src/core/form/meta.ts). */
+export type { ReturnMeta } from "../form/meta";
 
 export interface ReturnResult {
   /** File name or sheet-set name as given by the adapter. */

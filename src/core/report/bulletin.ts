@@ -4,11 +4,15 @@ import type { Plan } from "../plan/types";
 import type { WorkbookDescription } from "../sheet/types";
 import { bulletinSheet } from "./bulletin-sheet";
 import { detailsSheet } from "./details";
-import { listsSheet } from "./lists-sheet";
 import { dataSheet, figuresOf } from "./previous";
 import type { RoundResult } from "./round-result";
-import { rosterSheet } from "../roster/bulletin";
-import { citySheet, issuesSheet, scoresSheet, submissionsSheet, unitsSheet } from "./tables";
+import { citySheet } from "./attachments/city";
+import { scoresSheet } from "./attachments/scores";
+import { unitsSheet } from "./attachments/units";
+import { submissionsSheet } from "./attachments/submissions";
+import { issuesSheet } from "./attachments/issues";
+import { listsSheet } from "./attachments/lists";
+import { rosterSheet } from "./attachments/roster";
 import { draftBulletinText, type BulletinOptions } from "./text";
 
 export function buildBulletin(result: RoundResult, plan: Plan, opts: BulletinOptions): WorkbookDescription {
@@ -26,7 +30,7 @@ export function buildBulletin(result: RoundResult, plan: Plan, opts: BulletinOpt
       listsSheet(result, plan, cmp),
       ...(result.roster ? [rosterSheet(result, t.attachments.length)!] : []),
       details.sheet,
-      dataSheet(figuresOf(result, plan)),
+      dataSheet(figuresOf(result, plan), opts.history?.rounds ?? []),
     ],
     properties: {
       title: `${t.masthead}（${result.aggregate.periodLabel}）`,

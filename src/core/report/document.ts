@@ -5,7 +5,7 @@ import type { Plan } from "../plan/types";
 import { NO_DATA, percentText, statusLabel, valueText } from "./format";
 import type { Comparison } from "./previous";
 import type { RoundResult } from "./round-result";
-import { deltaCell } from "./tables";
+import { deltaCell } from "./attachments/frame";
 import { roundTargetYear, targetLabel, targetYearOf } from "./completion";
 import { ATTACHMENT_TITLES, draftBulletinText, type BulletinOptions, type BulletinText } from "./text";
 

@@ -1,4 +1,5 @@
 // How values read in the bulletin: number formats for cells and text for the drafted paragraphs.
+import { chineseDate } from "../china-date";
 import type { Indicator } from "../plan/types";
 import type { Status } from "../score/score";
 import type { CellStyle } from "../sheet/types";
@@ -52,11 +53,8 @@ export function percentText(v: number | null, digits = 1): string {
   return v === null ? NO_DATA : `${trim(v * 100, digits)}%`;
 }
 
-/** The date line of a bulletin: 2025年10月15日. */
-export function chineseDate(iso: string): string {
-  const [y, m, d] = iso.slice(0, 10).split("-").map(Number);
-  return `${y}年${m}月${d}日`;
-}
+/** The date line of a bulletin (defined with the other calendar helpers). */
+export { chineseDate };
 
 /** 顿号-joined list, shortened with 等N个 beyond `max`. */
 export function listText(items: string[], max = 6): string {

@@ -1,34 +1,21 @@
 // Change since the last round. The bulletin workbook carries its own figures and enterprise list in a
 // hidden data sheet (通报数据); given the previous round's bulletin, the next one shows 较上期 for every
 // city and unit figure, rank moves, and the enterprises new this round and gone since the last.
+import { currentForm } from "../form/versions";
 import type { Plan } from "../plan/types";
-import type { CellValue, SheetDescription } from "../sheet/types";
-import { isErrorValue, isFormulaValue, type SnapshotValue, type WorkbookSnapshot } from "../snapshot";
+import type { Status } from "../score/score";
+import type { CityPoint, FirmEntry, RoundFigures } from "./figures";
+import type { SheetDescription } from "../sheet/types";
+import type { WorkbookSnapshot } from "../snapshot";
+import { DATA_FORMAT, DATA_VERSION, readRounds, roundRows, type HistoryProblem } from "./history-sheet";
 import type { RoundResult } from "./round-result";
 
 export const DATA_SHEET = "通报数据";
-export const DATA_FORMAT = "srdi-bulletin-data";
-export const DATA_VERSION = "1";
+export { DATA_FORMAT, DATA_VERSION };
 /** A cap that counts data: the enterprises one bulletin carries. */
 export const MAX_ENTERPRISES = 200_000;
 
-export interface FirmEntry {
-  uscc: string;
-  name: string;
-  unit: string;
-  unitName: string;
-}
-
-export interface RoundFigures {
-  period: string;
-  periodLabel: string;
-  city: Record<string, number | null>;
-  units: Record<
-    string,
-    { name: string; score: number | null; rank: number | null; values: Record<string, number | null> }
-  >;
-  enterprises: FirmEntry[];
-}
+export type { CityPoint, FirmEntry, RoundFigures, UnitFigures } from "./figures";
 
 export interface UnitChange {
   score: number | null;
@@ -50,12 +37,26 @@ export interface Comparison {
 /** The figures of a round, as the data sheet stores them. */
 export function figuresOf(result: RoundResult, plan: Plan): RoundFigures {
   const city: Record<string, number | null> = {};
-  plan.indicators.forEach((ind, i) => (city[ind.code] = result.score.city[i]?.actual ?? null));
+  const points: Record<string, CityPoint> = {};
+  plan.indicators.forEach((ind, i) => {
+    const s = result.score.city[i];
+    city[ind.code] = s?.actual ?? null;
+    points[ind.code] = {
+      target: s?.target ?? null,
+      expected: s?.expected ?? null,
+      reached: s?.reached ?? null,
+      status: s?.status ?? null,
+    };
+  });
   const units: RoundFigures["units"] = {};
   for (const u of result.score.units) {
     const values: Record<string, number | null> = {};
-    plan.indicators.forEach((ind, i) => (values[ind.code] = u.indicators[i]?.actual ?? null));
-    units[u.code] = { name: u.name, score: u.score, rank: u.rank, values };
+    const statuses: Record<string, Status | null> = {};
+    plan.indicators.forEach((ind, i) => {
+      values[ind.code] = u.indicators[i]?.actual ?? null;
+      statuses[ind.code] = u.indicators[i]?.status ?? null;
+    });
+    units[u.code] = { name: u.name, score: u.score, rank: u.rank, values, statuses };
   }
   const enterprises: FirmEntry[] = [];
   const seen = new Set<string>();
@@ -72,6 +73,10 @@ export function figuresOf(result: RoundResult, plan: Plan): RoundFigures {
     city,
     units,
     enterprises,
+    planId: plan.id,
+    formVersion: currentForm(plan).version,
+    timeProgress: result.score.timeProgress,
+    points,
   };
 }
 
@@ -104,70 +109,44 @@ export function compareRounds(current: RoundFigures, previous: RoundFigures): Co
   };
 }
 
-// The data sheet: one record per row, tagged by its first cell, so it reads back without positions.
-// meta | key | value;  city | indicator | value;  unit | code | name | score | rank;
-// value | unit | indicator | value;  firm | uscc | name | unit | unitName.
-export function dataSheet(f: RoundFigures): SheetDescription {
-  const rows: CellValue[][] = [
-    ["meta", "format", DATA_FORMAT],
-    ["meta", "version", DATA_VERSION],
-    ["meta", "period", f.period],
-    ["meta", "periodLabel", f.periodLabel],
-  ];
-  for (const [code, v] of Object.entries(f.city)) rows.push(["city", code, v]);
-  for (const [code, u] of Object.entries(f.units)) {
-    rows.push(["unit", code, u.name, u.score, u.rank]);
-    for (const [k, v] of Object.entries(u.values)) rows.push(["value", code, k, v]);
-  }
-  for (const e of f.enterprises) rows.push(["firm", e.uscc, e.name, e.unit, e.unitName]);
+/** The data sheet: this round's figures and enterprises, then the earlier rounds it carries (history-sheet.ts). */
+export function dataSheet(f: RoundFigures, history: readonly RoundFigures[] = []): SheetDescription {
+  const rows = roundRows(f, history);
   return {
     name: DATA_SHEET,
     state: "hidden",
     rows,
-    styles: [{ range: `B1:B${rows.length}`, style: { numFmt: "@" } }],
+    styles: [{ range: `B1:C${rows.length}`, style: { numFmt: "@" } }],
   };
 }
 
-const str = (v: SnapshotValue | undefined): string => {
-  if (v === null || v === undefined || isErrorValue(v)) return "";
-  if (isFormulaValue(v)) return "";
-  return String(v).trim();
-};
-const num = (v: SnapshotValue | undefined): number | null => {
-  if (typeof v === "number" && Number.isFinite(v)) return v;
-  return null;
-};
+export interface ReadFigures {
+  figures: RoundFigures | null;
+  reason: string;
+  /** The earlier rounds the bulletin carries, each checked against its checksum. */
+  history: RoundFigures[];
+  /** Rounds refused (changed since written, capped, unreadable), each located. */
+  problems: HistoryProblem[];
+}
 
 /** Reads a previous bulletin's figures; null with a reason when the workbook has none. */
-export function readFigures(snapshot: WorkbookSnapshot): { figures: RoundFigures | null; reason: string } {
+export function readFigures(snapshot: WorkbookSnapshot, source = ""): ReadFigures {
   const sheet = snapshot.sheets.find((s) => s.name === DATA_SHEET);
   if (!sheet)
     return {
       figures: null,
       reason: `没有\u201c${DATA_SHEET}\u201d工作表，不是本系统生成的工作通报(或为旧版)`,
+      history: [],
+      problems: [],
     };
-  const meta = new Map<string, string>();
-  const f: RoundFigures = { period: "", periodLabel: "", city: {}, units: {}, enterprises: [] };
-  for (const row of sheet.cells.slice(0, MAX_ENTERPRISES + 10_000)) {
-    const tag = str(row?.[0]);
-    if (tag === "meta") meta.set(str(row[1]), str(row[2]));
-    else if (tag === "city") f.city[str(row[1])] = num(row[2]);
-    else if (tag === "unit")
-      f.units[str(row[1])] = { name: str(row[2]), score: num(row[3]), rank: num(row[4]), values: {} };
-    else if (tag === "value") {
-      const u = f.units[str(row[1])];
-      if (u) u.values[str(row[2])] = num(row[3]);
-    } else if (tag === "firm" && str(row[1]))
-      f.enterprises.push({
-        uscc: str(row[1]).toUpperCase(),
-        name: str(row[2]),
-        unit: str(row[3]),
-        unitName: str(row[4]),
-      });
-  }
-  if (meta.get("format") !== DATA_FORMAT)
-    return { figures: null, reason: `\u201c${DATA_SHEET}\u201d工作表的格式标识不对` };
-  f.period = meta.get("period") ?? "";
-  f.periodLabel = meta.get("periodLabel") || f.period;
-  return { figures: f, reason: "" };
+  const r = readRounds(sheet.cells, source);
+  if (r.format !== DATA_FORMAT)
+    return {
+      figures: null,
+      reason: `\u201c${DATA_SHEET}\u201d工作表的格式标识不对`,
+      history: [],
+      problems: [],
+    };
+  if (!r.current) return { figures: null, reason: r.refused, history: r.history, problems: r.problems };
+  return { figures: r.current, reason: "", history: r.history, problems: r.problems };
 }

@@ -6,10 +6,11 @@ import type { IndicatorScore, UnitScore } from "../score/score";
 import { changeText, chineseDate, countText, listText, percentText } from "./format";
 import { milestonesOf } from "../plan/milestones";
 import { reachedPhrase, roundTargetYear, targetYearOf, valuePhrase } from "./completion";
+import type { History } from "./history";
 import type { Comparison } from "./previous";
 import type { RoundResult } from "./round-result";
-import { defaultBulletinSettings, type BulletinSettings } from "./settings";
-import { ROSTER_ATTACHMENT_TITLE, rosterQuality } from "../roster/bulletin";
+import { defaultBulletinSettings, type BulletinSettings } from "../targets/bulletin-settings";
+import { ROSTER_ATTACHMENT_TITLE, rosterQuality } from "./attachments/roster";
 
 export interface BulletinSection {
   heading: string;
@@ -43,6 +44,8 @@ export interface BulletinOptions {
   settings?: BulletinSettings;
   /** Change since the previous round's bulletin, when one was given. */
   comparison?: Comparison | null;
+  /** The earlier rounds (from the previous bulletin and older ones), for the trend and the data sheet. */
+  history?: History | null;
 }
 
 const CN_NUM = ["一", "二", "三", "四", "五", "六", "七", "八", "九", "十"];

@@ -1,6 +1,7 @@
 // 名单核验: the official recognition lists the bureau holds (认定名单) and what checking a round's
 // claimed recognitions against them yields. Plain data: the CLI, the pane and the bulletin read it.
 import type { Occurrence } from "../aggregate/types";
+import type { RosterPolicy } from "../targets/types";
 
 /** 状态 of a roster row, as the announcements say it. */
 export type RosterStatus = "recognised" | "review_passed" | "review_failed" | "revoked";
@@ -42,13 +43,8 @@ export interface Roster {
   rowsRejected: number;
 }
 
-/** How a round counts recognitions when a roster is given (评分设置 名单核验计数). */
-export type RosterPolicy = "verified" | "claims";
-
-export const POLICY_LABELS: Record<RosterPolicy, string> = {
-  verified: "只计核实的认定",
-  claims: "按填报计并列出未核实的",
-};
+/** How a round counts recognitions (a scoring setting of the targets workbook: targets/types.ts). */
+export { POLICY_LABELS, type RosterPolicy } from "../targets/types";
 
 /** 核实 / 年份不符 / 名单中未找到 / 名单显示已撤销或复核未通过. */
 export type ClaimOutcome = "verified" | "wrong_year" | "not_found" | "revoked";

@@ -4,7 +4,7 @@
 import { milestoneInForce } from "../plan/milestones";
 import { parsePeriod } from "../plan/periods";
 import { address } from "../a1";
-import { readBulletinSettings, type BulletinSettings } from "../report/settings";
+import { readBulletinSettings, type BulletinSettings } from "./bulletin-settings";
 import type { Issue } from "../issues";
 import { makeIssue } from "../read/issue";
 import type { Indicator, Plan } from "../plan/types";

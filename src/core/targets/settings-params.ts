@@ -1,7 +1,6 @@
 // The 评分设置 parameters: one table drives both the sheet the bureau edits and reading it back, so a
 // knob added here is written, validated in the file and read without touching either side.
-import { POLICY_LABELS } from "../roster/types";
-import type { Band, ScoringSettings } from "./types";
+import { POLICY_LABELS, type Band, type ScoringSettings } from "./types";
 import {
   BASIS_LABELS,
   COMPLETION_BASIS_LABELS,

@@ -2,7 +2,14 @@
 // edits in the targets workbook, so changing a weight or the cap is not a release.
 import type { TimeBasis } from "../plan/periods";
 import type { Review } from "../review/review";
-import type { RosterPolicy } from "../roster/types";
+
+/** How a round counts recognitions when a roster is given (评分设置 名单核验计数). */
+export type RosterPolicy = "verified" | "claims";
+
+export const POLICY_LABELS: Record<RosterPolicy, string> = {
+  verified: "只计核实的认定",
+  claims: "按填报计并列出未核实的",
+};
 
 /** One cell pair of the allocation: base value at the plan's base date and the allocated target. */
 export interface TargetCell {

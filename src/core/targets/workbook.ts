@@ -2,7 +2,7 @@
 // units and tune scoring. One block per indicator with units as rows is what clerks are used to from
 // paper allocation tables; column A/B keep machine keys so that reading back never depends on position.
 import { assertPeriodInPlan } from "../plan/window";
-import { bulletinSettingsSheet, type BulletinSettings } from "../report/settings";
+import { bulletinSettingsSheet, type BulletinSettings } from "./bulletin-settings";
 import { TABLE_HEADER } from "../sheet/styles";
 import { columnLetter } from "../a1";
 import { milestoneInForce } from "../plan/milestones";

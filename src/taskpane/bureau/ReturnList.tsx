@@ -3,7 +3,7 @@ import * as React from "react";
 import { Text, makeStyles, tokens } from "@fluentui/react-components";
 import type { Unit } from "../../core/plan/types";
 import type { Messages } from "../messages";
-import type { ImportedReturn } from "../../excel/actions";
+import type { ImportedReturn } from "../../host/types";
 import type { OnFile, OnFileToggle, OnReturn, RenderExtra, SelectCell } from "../handlers";
 import type { RoundPreview } from "./return-status";
 import type { Notice } from "../common/Notices";

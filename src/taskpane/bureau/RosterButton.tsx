@@ -2,7 +2,7 @@
 // its accepted rows in the workbook's 认定名单 sheet, where every later 汇总 reads it (名单核验).
 import * as React from "react";
 import { Button, makeStyles } from "@fluentui/react-components";
-import type { ConfirmPartialRoster, PaneActions } from "../../excel/actions";
+import type { ConfirmPartialRoster, PaneActions } from "../../host/types";
 import type { OnText } from "../handlers";
 import { ROSTER_TEXT, rosterNotices, type OnNotices, type ToReturnFile } from "./roster-notices";
 

@@ -5,7 +5,7 @@ import { Link, Text, makeStyles, tokens } from "@fluentui/react-components";
 import type { Plan } from "../../core/plan/types";
 import { percentText, statusLabel } from "../../core/report/format";
 import type { Status } from "../../core/score/score";
-import type { AggregateOutcome } from "../../excel/actions";
+import type { AggregateOutcome } from "../../host/types";
 import { IssueList } from "../common/IssueList";
 import type { SelectCell } from "../handlers";
 import type { Messages } from "../messages";

@@ -3,7 +3,7 @@
 import { issueText } from "../../core/issues";
 import type { RosterCheck } from "../../core/roster/types";
 import { rosterSummaryText } from "../../core/roster/text";
-import type { PaneActions, ReturnFile } from "../../excel/actions";
+import type { PaneActions, ReturnFile } from "../../host/types";
 import type { Notice } from "../common/Notices";
 
 export type ToReturnFile = (f: File) => Promise<ReturnFile>;

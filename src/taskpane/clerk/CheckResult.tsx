@@ -1,7 +1,7 @@
 // The self-check's result: verdict, row counts, stale warning, export, and the issues to work through.
 import * as React from "react";
 import { Button, MessageBar, MessageBarBody, Text, makeStyles, tokens } from "@fluentui/react-components";
-import type { CheckOutcome } from "../../excel/actions";
+import type { CheckOutcome } from "../../host/types";
 import { IssueList } from "../common/IssueList";
 import type { SelectCell } from "../handlers";
 import type { Messages } from "../messages";

@@ -1,15 +1,15 @@
 // 附件6: what changed since the last round and the firms to act on — enterprises new this round and
 // gone since the last (when the previous bulletin was given), recognitions lapsing within a year, and
 // per 全覆盖 indicator the SRDI firms of each unit not yet covered.
-import type { Plan } from "../plan/types";
-import { TABLE_HEADER } from "../sheet/styles";
-import type { CellStyle, CellValue, SheetDescription, StyledRange } from "../sheet/types";
-import { FONT_TABLE, FONT_TITLE, NO_DATA } from "./format";
-import type { Comparison } from "./previous";
-import type { RoundResult } from "./round-result";
-import { deltaCell, landscape } from "./tables";
-import { ATTACHMENT_TITLES } from "./text";
-import { lapsing, uncovered } from "./watch";
+import type { Plan } from "../../plan/types";
+import { TABLE_HEADER } from "../../sheet/styles";
+import type { CellStyle, CellValue, SheetDescription, StyledRange } from "../../sheet/types";
+import { FONT_TABLE, FONT_TITLE, NO_DATA } from "../format";
+import type { Comparison } from "../previous";
+import type { RoundResult } from "../round-result";
+import { deltaCell, landscape } from "./frame";
+import { ATTACHMENT_TITLES } from "../text";
+import { lapsing, uncovered } from "../watch";
 
 export const SHEET_LISTS = "企业名单";
 

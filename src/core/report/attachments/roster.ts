@@ -1,12 +1,12 @@
 // 名单核验 in the bulletin: the 数据质量 paragraph (how many claims could not be verified, by which
 // units, and how the round counted them) and the 附件 sheet (per unit: verified, wrong year, not found,
 // revoked, 漏报; then every unverified claim and every 漏报 firm). Text from returns is written as text.
-import { columnLetter } from "../a1";
-import { FONT_TABLE, NO_DATA, listText } from "../report/format";
-import type { RoundResult } from "../report/round-result";
-import { HEAD, landscape, titleBlock } from "../report/tables";
-import type { CellStyle, CellValue, SheetDescription, StyledRange } from "../sheet/types";
-import { OUTCOME_LABELS, type RosterCheck } from "./types";
+import { columnLetter } from "../../a1";
+import { FONT_TABLE, NO_DATA, listText } from "../format";
+import type { RoundResult } from "../round-result";
+import { HEAD, landscape, titleBlock } from "./frame";
+import type { CellStyle, CellValue, SheetDescription, StyledRange } from "../../sheet/types";
+import { OUTCOME_LABELS, type RosterCheck } from "../../roster/types";
 
 export const ROSTER_ATTACHMENT_TITLE = "认定名单核验情况";
 export const SHEET_ROSTER = "名单核验";
