@@ -28,7 +28,7 @@ async function rosterSelfCheck(
   plan: Plan,
   period: string | undefined,
 ): Promise<{ text: string; json: { file: string } & Partial<RosterJson> }[]> {
-  const roster = await readRosterFile(file, plan);
+  const roster = await readRosterFile(file, plan, { forClerk: true });
   return results.map((r) => {
     const p = parsePeriod(period ?? r.period ?? "");
     const check = p ? checkOneReturn(r, roster, plan, p.year) : null;

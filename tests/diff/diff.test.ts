@@ -80,8 +80,22 @@ test("changed fields old → new, in words as the clerk typed them", () => {
   const c = d.enterprises.changed[0];
   expect([c.key, c.row, c.oldRow]).toEqual([r[2][1], 4, 4]);
   expect(c.changes).toEqual([
-    { key: "above_scale", header: "是否规上工业企业", old: base.data.enterprises![2][ab], new: r[2][ab] },
-    { key: "revenue", header: "营业收入(万元，本年累计)", old: String(old), new: String(old + 100) },
+    {
+      key: "above_scale",
+      header: "是否规上工业企业",
+      old: base.data.enterprises![2][ab],
+      new: r[2][ab],
+      oldText: base.data.enterprises![2][ab],
+      newText: r[2][ab],
+    },
+    {
+      key: "revenue",
+      header: "营业收入(万元，本年累计)",
+      old,
+      new: old + 100,
+      oldText: String(old),
+      newText: String(old + 100),
+    },
   ]);
   expect(diffCountsText(diffCounts(d))).toBe("修改1行");
   expect(diffLines(d).join("\n")).toContain(`营业收入(万元，本年累计) ${old} → ${old + 100}`);
@@ -141,7 +155,7 @@ test("a v1 → v2 resubmission: the columns both versions have are compared, the
   expect(d.notes.join()).toContain("表式版本不同(第1版 → 第2版)");
   expect(d.notCompared).toEqual(expect.arrayContaining(["江苏精品获评年份", "江苏精品", "填报日期"]));
   expect(d.enterprises.changed.map((c) => c.changes.map((x) => [x.key, x.new]))).toEqual([
-    [["rd_expense", "12.5"]],
+    [["rd_expense", 12.5]],
   ]);
   expect(d.enterprises.unchanged).toBe(asV2.length - 1);
 });
@@ -153,6 +167,8 @@ describe("srdi diff", () => {
     dir = mkdtempSync(path.join(tmpdir(), "srdi-diff-"));
     const r = rows();
     r[0][col(FORM_V2, "patents")] = 99;
+    r[0][col(FORM_V2, "cnc_rate")] = 61.5;
+    r[0][col(FORM_V2, "note")] = "新增备注";
     writeFileSync(path.join(dir, "a.xlsx"), await writeWorkbook(descOf(base.data)));
     writeFileSync(path.join(dir, "b.xlsx"), await writeWorkbook(descOf({ ...base.data, enterprises: r })));
     writeFileSync(path.join(dir, "bad.xlsx"), "not a workbook");
@@ -191,13 +207,29 @@ describe("srdi diff", () => {
     ]);
     expect(exit.code).toBe(1);
     const d = JSON.parse(out.join("")) as ReturnDiff;
+    // Numbers as numbers (a percent in the points typed), blanks as null; the words beside them.
+    const was = (key: string) => base.data.enterprises![0][col(FORM_V2, key)] as number;
+    expect(typeof was("patents")).toBe("number");
+    expect(was("cnc_rate") ?? null).toBeNull();
+    expect(was("note") ?? null).toBeNull();
     expect(d.enterprises.changed[0].changes).toEqual([
       {
         key: "patents",
         header: "有效授权专利(件)",
-        old: String(base.data.enterprises![0][col(FORM_V2, "patents")] ?? ""),
-        new: "99",
+        old: was("patents"),
+        new: 99,
+        oldText: String(was("patents")),
+        newText: "99",
       },
+      {
+        key: "cnc_rate",
+        header: expect.stringContaining("数控化率") as string,
+        old: null,
+        new: 61.5,
+        oldText: "",
+        newText: "61.5%",
+      },
+      { key: "note", header: "备注", old: null, new: "新增备注", oldText: "", newText: "新增备注" },
     ]);
   });
 

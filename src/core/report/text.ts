@@ -8,7 +8,7 @@ import { milestonesOf } from "../plan/milestones";
 import { reachedPhrase, roundTargetYear, targetYearOf, valuePhrase } from "./completion";
 import type { History } from "./history";
 import type { Comparison } from "./previous";
-import type { RoundResult } from "./round-result";
+import { unallocatedReason, type RoundResult } from "./round-result";
 import { defaultBulletinSettings, type BulletinSettings } from "../targets/bulletin-settings";
 import { ROSTER_ATTACHMENT_TITLE, rosterQuality } from "./attachments/roster";
 
@@ -157,9 +157,14 @@ function units(result: RoundResult, cmp: Comparison | null): string[] {
     paras.push("本期暂无可评分的单位，各地综合得分及排名待数据报送后通报。");
   } else {
     const bands = result.score.bands;
-    if (bands.length > 0 && ranked.some((u) => u.band)) {
+    // Every unit with a rank has a grade: those not reported or sent back (ranked last, as 评分设置 scores
+    // them) too, or the 等次 sentence would leave a unit out.
+    const graded = [...ranked, ...notReported.filter((u) => u.rank !== null)].sort(
+      (x, y) => (x.rank as number) - (y.rank as number),
+    );
+    if (bands.length > 0 && graded.some((u) => u.band)) {
       const byBand = bands
-        .map((b) => ({ label: b.label, names: ranked.filter((u) => u.band === b.label).map((u) => u.name) }))
+        .map((b) => ({ label: b.label, names: graded.filter((u) => u.band === b.label).map((u) => u.name) }))
         .filter((b) => b.names.length > 0);
       paras.push(
         "按综合评分(指标完成得分加超额加分，减逾期、缺报和数据退回扣分)，" +
@@ -196,9 +201,10 @@ function units(result: RoundResult, cmp: Comparison | null): string[] {
         )}${behind.length > 1 ? `${behind.length}个单位` : ""}指标综合完成情况低于序时进度，需加大工作力度。`,
       );
   }
-  if (!result.allocated)
+  const unallocated = unallocatedReason(result);
+  if (unallocated !== null)
     paras.push(
-      "本期未导入目标分解表，计数类指标各地只列数据、不计分，各地得分仅依据比率类指标(采用全市目标)计算。",
+      `本期${unallocated}，计数类指标各地只列数据、不计分，各地得分仅依据比率类指标(采用全市目标)计算。`,
     );
   if (notReported.length > 0)
     paras.push(

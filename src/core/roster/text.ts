@@ -15,9 +15,14 @@ export function rosterSummaryText(check: RosterCheck): string {
   return lines.join("\n");
 }
 
-/** A claim as a clerk reads it: where, what was written and what the roster says. */
+/** A claim as a clerk reads it: where, what was written, what the roster says and, for a wrong year, what to write. */
 export function claimText(c: ClaimCheck, tierNames: Record<string, string>): string {
-  const roster = c.rosterYear === null ? "" : `(名单年份${c.rosterYear})`;
+  const roster =
+    c.rosterYear === null
+      ? ""
+      : c.outcome === "wrong_year"
+        ? `(名单最近一次认定或复核为${c.rosterYear}年，请改填${c.rosterYear})`
+        : `(名单年份${c.rosterYear})`;
   return (
     `${c.sheet}!${c.cell} ${c.name} ${tierNames[c.tier] ?? c.tier}${c.claimedYear}年：` +
     `${OUTCOME_LABELS[c.outcome]}${roster}`

@@ -4,7 +4,7 @@ import { columnLetter } from "../../a1";
 import type { CellValue, ChartDescription, SheetDescription, StyledRange } from "../../sheet/types";
 import { NO_DATA, STATUS_STYLE } from "../format";
 import type { Comparison } from "../previous";
-import type { RoundResult } from "../round-result";
+import { unallocatedReason, type RoundResult } from "../round-result";
 import { ATTACHMENT_TITLES } from "../text";
 import { BODY, HEAD, landscape, order, titleBlock } from "./frame";
 
@@ -49,7 +49,7 @@ export function scoresSheet(result: RoundResult, cmp: Comparison | null = null):
     `${ATTACHMENT_TITLES.scores}（${result.aggregate.periodLabel}）`,
     "综合得分 = 指标完成得分 + 超额加分 − 扣分合计。指标完成得分按各指标完成率(封顶100%)加权计算，超过100%的部分计入超额加分；" +
       "逾期、缺报和数据退回按评分设置扣分。" +
-      (result.allocated ? "" : "未导入目标分解表，计数类指标各地不计分。"),
+      (unallocatedReason(result) === null ? "" : `${unallocatedReason(result)}，计数类指标各地不计分。`),
     last,
   );
   rows.push(header);
