@@ -12,6 +12,7 @@ import { FORM_V1 } from "../form/v1";
 import { formByVersion, formsOf } from "../form/versions";
 import { diffCounts, diffReturns } from "../diff/diff";
 import { sentBackReason, type Review } from "../review/review";
+import { placeWords } from "../plan/words";
 import {
   compilePlan,
   evaluateAll,
@@ -170,7 +171,7 @@ export function aggregateRound(args: AggregateArgs): AggregateResult {
     } else if (r.period !== period.id) {
       exclude(r, "other_period", `报告期为${r.period ?? "未知"}，不是本轮的${period.id}，未计入`);
     } else if (args.reviews?.[r.unit]?.state === "returned") {
-      exclude(r, "sent_back", sentBackReason(args.reviews[r.unit]));
+      exclude(r, "sent_back", sentBackReason(args.reviews[r.unit], placeWords(args.plan).bureauShort));
     } else {
       const list = candidates.get(r.unit) ?? [];
       list.push(r);
