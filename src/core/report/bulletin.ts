@@ -23,10 +23,10 @@ export function buildBulletin(result: RoundResult, plan: Plan, opts: BulletinOpt
     sheets: [
       bulletinSheet(t),
       citySheet(result, plan, cmp, details.index),
-      scoresSheet(result, cmp),
+      scoresSheet(result, plan, cmp),
       unitsSheet(result, plan, details.index),
-      submissionsSheet(result),
-      issuesSheet(result),
+      submissionsSheet(result, plan),
+      issuesSheet(result, plan),
       listsSheet(result, plan, cmp),
       ...(result.roster ? [rosterSheet(result, t.attachments.length)!] : []),
       details.sheet,
