@@ -332,7 +332,7 @@ function quality(result: RoundResult, w: PlaceWords): string[] {
       `${ent.length}家企业被两个及以上单位重复报送(${listText(
         ent.map((d) => `${d.name}：${d.occurrences.map((o) => o.unitName).join("与")}`),
         3,
-      )})，${w.level}汇总中同一企业只计一次`,
+      )})，${w.level}汇总中同一企业只计一次、以其注册地单位的报表为准`,
     );
   if (plat.length > 0) checks.push(`${plat.length}个平台(基地、集群)被重复报送`);
   paras.push(
