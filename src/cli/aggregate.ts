@@ -1,5 +1,6 @@
 // `srdi aggregate FILE... --out FILE`: reads every return (an unreadable file becomes a rejected return,
 // never a crash), aggregates, scores against the targets and writes the bulletin workbook.
+import { measuresPlatforms } from "../core/plan/words";
 import { writeFileSync } from "fs";
 import type { Command } from "commander";
 import { issueText } from "../core/issues";
@@ -67,7 +68,9 @@ export function summaryText(result: RoundResult, plan: Plan): string {
     unitTableText(result),
     "",
     `报送：${n.reported}/${n.units}个单位计入汇总；未计入的报表${n.excluded}份；退回数据行${n.rejectedRows}行；` +
-      `跨单位重复企业${n.duplicateEnterprises}家、重复平台${n.duplicatePlatforms}个。`,
+      `跨单位重复企业${n.duplicateEnterprises}家` +
+      (measuresPlatforms(plan) || n.duplicatePlatforms > 0 ? `、重复平台${n.duplicatePlatforms}个` : "") +
+      "。",
   ];
   return lines.join("\n");
 }

@@ -64,7 +64,7 @@ export async function sourceFor(
     return r;
   }
   const r = await readReturnFile(from, plan, { name: path.basename(from) });
-  const why = prefillRefusal(r, unit, period, formsOf(plan)) ?? sentBackRefusal(unit, reviews);
+  const why = prefillRefusal(r, unit, period, formsOf(plan)) ?? sentBackRefusal(plan, unit, reviews);
   if (why) throw new UsageError(why);
   return r;
 }

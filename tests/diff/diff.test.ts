@@ -254,7 +254,7 @@ test("the bulletin's 报送情况 has a line per superseded return with the rows
     "东海县-更正.xlsx",
     { added: 0, removed: 0, changed: 1 },
   ]);
-  const sheet = submissionsSheet(result);
+  const sheet = submissionsSheet(result, plan);
   const line = sheet.rows.find((row) => row[1] === "已被替代")!;
   expect(line.slice(0, 3)).toEqual([
     base.unit.name,

@@ -21,7 +21,7 @@ const quality = (result: ReturnType<typeof round>) =>
     .sections.find((s) => s.heading.includes("数据质量"))!
     .paragraphs.join("\n");
 const issueRows = (result: ReturnType<typeof round>) =>
-  issuesSheet(result).rows.filter((r) => r[0] === "未说明" || r[0] === "已说明");
+  issuesSheet(result, plan).rows.filter((r) => r[0] === "未说明" || r[0] === "已说明");
 
 test("unexplained: the 数据质量 paragraph names the unit and the count; 附件5 lists each as 未说明", () => {
   // Firm 1: revenue ×10 (1000 -> 10000); firm 2: rd 60 -> 280 (6 % -> 28 %).

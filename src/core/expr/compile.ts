@@ -684,14 +684,24 @@ function countRows(rows: readonly Row[], filter: RowFilter | null, rt: RowRuntim
   return k;
 }
 
-function sumRows(rows: readonly Row[], key: string, filter: RowFilter | null, rt: RowRuntime): number {
+/**
+ * Σ of the filled cells. A blank cell adds nothing; when rows are in scope but not one of them filled the
+ * field (a column nobody filled, or a form version without it) the sum is no data (—), not a 0 that would
+ * read as a figure; with no row in scope it is 0 (nothing to add up).
+ */
+function sumRows(rows: readonly Row[], key: string, filter: RowFilter | null, rt: RowRuntime): number | null {
   let s = 0;
+  let inScope = 0;
+  let filled = 0;
   for (const r of rows) {
     if (filter && !filter(r, rt)) continue;
+    inScope++;
     const v = (r as Record<string, unknown>)[key];
-    s = s + (isBlank(v) ? 0 : (v as number));
+    if (isBlank(v)) continue;
+    filled++;
+    s = s + (v as number);
   }
-  return s;
+  return inScope > 0 && filled === 0 ? null : s;
 }
 
 /** A zero or blank denominator is no data, never 0 (DHIS2). */

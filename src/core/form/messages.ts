@@ -459,7 +459,8 @@ const TARGETS_CATALOGUE = {
   "targets.sum_mismatch": {
     severity: "warning",
     scope: "file",
-    text: (a) => `${a.label ?? ""}各地分解目标合计${a.actual}，与全市目标${a.expected}不符`,
+    // detail: the plan's whole (全市, 全省).
+    text: (a) => `${a.label ?? ""}各地分解目标合计${a.actual}，与${a.detail ?? ""}目标${a.expected}不符`,
   },
   "targets.partial": {
     severity: "warning",

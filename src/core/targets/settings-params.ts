@@ -9,6 +9,9 @@ import {
   NO_TARGET_LABELS,
 } from "./types";
 
+/** Stands in a note for the plan's whole (全市, 全省): the targets workbook writes the plan's word there. */
+export const WHOLE = "{全域}";
+
 type ParamValue = string | number;
 
 export interface ParamDef {
@@ -196,7 +199,7 @@ export const SETTING_PARAMS: ParamDef[] = [
     "no_target",
     "noTarget",
     "无分解目标的计数类指标",
-    "按份额折算：按该单位基期值占全市基期值的比重(无基期值的按单位数平均)折算全市目标后计分；全部不计：任一单位无分解目标的，所有单位均不计该指标",
+    `按份额折算：按该单位基期值占${WHOLE}基期值的比重(无基期值的按单位数平均)折算${WHOLE}目标后计分；全部不计：任一单位无分解目标的，所有单位均不计该指标`,
     NO_TARGET_LABELS,
   ),
   labelled(
