@@ -60,7 +60,7 @@ test("targets given with the 分解目标 column blank: the text and the ranking
   expect(text(r)).not.toContain("未导入目标分解表");
   const noteOf = (x: RoundResult) =>
     String(
-      scoresSheet(x)
+      scoresSheet(x, plan)
         .rows.flat()
         .find((v) => typeof v === "string" && v.startsWith("综合得分 =")),
     );

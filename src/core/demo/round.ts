@@ -51,7 +51,7 @@ export interface DemoRound {
 
 /** Place names in the demo's company names: the built-in city's; a province's unit (a 设区市 or 州) its own
  * place (苏州, 红河) before the province's; else the plan's own place. */
-function placesOf(plan: Plan, unit: Unit): readonly [string, string] {
+export function placesOf(plan: Plan, unit: Unit): readonly [string, string] {
   if (plan.city === "连云港市") return ["连云港", "江苏"];
   const home = plan.city.endsWith("市") || plan.city.endsWith("省") ? plan.city.slice(0, -1) : plan.city;
   if (unit.kind !== "prefecture") return [home, home];

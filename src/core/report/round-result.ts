@@ -2,7 +2,8 @@
 import { aggregateRound, type AggregateArgs } from "../aggregate/round";
 import type { AggregateResult } from "../aggregate/types";
 import type { Plan } from "../plan/types";
-import type { EnterpriseRecord, PlatformRecord } from "../read/types";
+import type { EnterpriseRecord, PlatformRecord, ReturnResult } from "../read/types";
+import { roundChecks } from "../history/round";
 import { scoreRound, type ScoreResult } from "../score/score";
 import { rosterRound } from "../roster/round";
 import type { Roster, RosterCheck } from "../roster/types";
@@ -41,14 +42,24 @@ export interface RoundArgs extends AggregateArgs {
   settings?: ScoringSettings | null;
   /** The bureau's roster (认定名单); absent: claims are counted as written. */
   roster?: Roster | null;
+  /** The previous round's returns (`--history DIR`): each return is compared with its unit's (issue 26). */
+  history?: ReturnResult[] | null;
 }
 
 export function runRound(args: RoundArgs): RoundResult {
   const settings = args.settings ?? DEFAULT_SETTINGS;
+  // History and outlier warnings (never a rejection) before anything is counted.
+  const checked = roundChecks({
+    plan: args.plan as Plan,
+    period: args.period,
+    returns: args.returns,
+    history: args.history,
+    outlierThreshold: settings.outlierThreshold ?? DEFAULT_SETTINGS.outlierThreshold,
+  });
   const rostered = args.roster
-    ? rosterRound(args.returns, args.roster, args.plan, args.period.year, settings.rosterPolicy ?? "verified")
+    ? rosterRound(checked, args.roster, args.plan, args.period.year, settings.rosterPolicy ?? "verified")
     : null;
-  const returns = rostered?.returns ?? args.returns;
+  const returns = rostered?.returns ?? checked;
   // The bureau's region figures and receipt dates travel in the targets workbook.
   const aggregate = aggregateRound({
     ...args,

@@ -7,6 +7,7 @@ import { isRecognised } from "../aggregate/evaluate";
 import type { Submission } from "../aggregate/types";
 import { CURRENT_FORM, formByVersion } from "../form/versions";
 import type { Plan } from "../plan/types";
+import { placeWords } from "../plan/words";
 import type { EnterpriseRecord, ReturnResult } from "../read/types";
 import { findFirm, indexRoster, tierState, verdict, type RosterIndex } from "./match";
 import { claimedYear, planTiers, type PlanTier } from "./tiers";
@@ -108,6 +109,7 @@ export function rosterRound(
 ): RosterRound {
   const index = indexRoster(roster.entries);
   const tiers = planTiers(plan, periodYear);
+  const words = placeWords(plan);
   const claimsOf = new Map<
     ReturnResult,
     { claims: Claim[]; claimed: Set<RosterEntry>; listed: Set<RosterEntry> }
@@ -149,6 +151,7 @@ export function rosterRound(
         units: unitSummaries(plan, counted, claims, missed),
         rosterRows: roster.entries.length,
         tierNames: Object.fromEntries(tiers.map((t) => [t.key, t.name])),
+        unplacedLabel: `${words.whole}(名单未注明${words.unitsShort})`,
       };
     },
   };

@@ -11,7 +11,7 @@ export function rosterSummaryText(check: RosterCheck): string {
           `已撤销或复核未通过${u.revoked}，漏报${u.missed}`,
       );
   const cityMissed = check.missed.filter((m) => m.unit === null).length;
-  if (cityMissed > 0) lines.push(`  全市(名单未注明区县)漏报${cityMissed}`);
+  if (cityMissed > 0) lines.push(`  ${check.unplacedLabel}漏报${cityMissed}`);
   return lines.join("\n");
 }
 

@@ -100,7 +100,7 @@ export function rosterSheet(result: RoundResult, attachment: number): SheetDescr
   const t = totals(check);
   const cityMissed = check.missed.filter((m) => m.unit === null).length;
   if (cityMissed > 0)
-    rows.push(["全市(名单未注明区县)", NO_DATA, NO_DATA, NO_DATA, NO_DATA, NO_DATA, cityMissed]);
+    rows.push([check.unplacedLabel, NO_DATA, NO_DATA, NO_DATA, NO_DATA, NO_DATA, cityMissed]);
   rows.push([
     "合计",
     check.claims.length,
@@ -150,7 +150,7 @@ export function rosterSheet(result: RoundResult, attachment: number): SheetDescr
   ]);
   for (const m of check.missed.slice(0, MAX_ROSTER_LIST_ROWS))
     rows.push([
-      m.unitName ?? "全市(名单未注明区县)",
+      m.unitName ?? check.unplacedLabel,
       m.name,
       m.uscc ?? NO_DATA,
       tierName(m.tier),
