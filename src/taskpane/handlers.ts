@@ -22,3 +22,9 @@ export type OnNotices = (notices: Notice[]) => void;
 /** Extra content of a return's details (the earlier return compared, the review buttons). */
 export type RenderExtra = (item: ImportedReturn) => unknown;
 export type OnReview = (state: "accepted" | "returned", reason: string) => void;
+/** A confirmation closed: true when the user confirmed. */
+export type OnConfirmed = (confirmed: boolean) => void;
+/** Asks for a confirmation; resolves true when confirmed. */
+export type Ask<T> = (request: T) => Promise<boolean>;
+/** Says a text the pane's way (identifiers named in Chinese). */
+export type Say = (text: string) => string;

@@ -77,11 +77,19 @@ describe("round trip: 2025Q3 returns -> 2025Q4 templates", () => {
     const n = source.enterprises.length;
     expect(ent.styles).toContainEqual({ range: `A2:AI${n + 1}`, style: { fill: PREFILLED_FILL } });
     expect(ent.notes?.filter((x) => x.text.includes(source.file)).map((x) => x.cell)).toHaveLength(n);
-    // Still a plain template: the same sheets, validations and metadata as a blank one.
+    // Still a plain template: the same sheets, validations and metadata as a blank one, and last round's
+    // figures in a very hidden, protected 上期数据 sheet naming the source file and period.
     const blank = template(demo.defective.code);
-    expect(workbook.sheets.map((s) => [s.name, s.validations?.length])).toEqual(
-      blank.sheets.map((s) => [s.name, s.validations?.length]),
-    );
+    const sheets = blank.sheets.map((s) => [s.name, s.validations?.length]);
+    sheets.splice(-1, 0, ["上期数据", undefined]);
+    expect(workbook.sheets.map((s) => [s.name, s.validations?.length])).toEqual(sheets);
+    const hist = workbook.sheets.find((s) => s.name === "上期数据")!;
+    expect([hist.state, hist.protection?.protected]).toEqual(["veryHidden", true]);
+    expect(hist.rows.slice(0, 2)).toEqual([
+      ["source_file", source.file],
+      ["source_period", "2025Q3"],
+    ]);
+    expect(hist.rows.length).toBe(6 + n);
     expect(workbook.sheets.at(-1)!.rows).toEqual(blank.sheets.at(-1)!.rows);
   });
 
@@ -113,7 +121,7 @@ describe("round trip: 2025Q3 returns -> 2025Q4 templates", () => {
 });
 
 describe("per field class", () => {
-  const source = returns.find((r) => r.formVersion === "2")!;
+  const source = returns.find((r) => r.formVersion !== "1")!;
   const data = prefillData(source, FORM_V2, plan);
 
   test("identity, chain, 规上, 培育库, recognition and honour years, yes/no statuses, 服务专员 carry", () => {

@@ -57,6 +57,23 @@ export interface CrossFieldRule {
 }
 
 /**
+ * A 校验规则 over expressions (src/core/expr): `left op right`, or a condition that must hold (op
+ * "holds", right ""). `when`: the rule applies only to rows where this condition holds. A comparison is
+ * checked only when both sides have a value. `prev(f)` reads the firm's row of the previous round (blank
+ * for a new firm): such a rule runs only where last round's figures are known (a prefilled template's
+ * 上期数据 sheet, `--history DIR`). Always a warning, never a rejection: the clerk explains it in 说明.
+ */
+export interface ExprRule {
+  code: string;
+  severity: "warning";
+  left: string;
+  op: "<=" | ">=" | "<" | ">" | "=" | "<>" | "holds";
+  right: string;
+  when?: string;
+  message: string;
+}
+
+/**
  * An honour and its year (form v2): a warning when one is filled without the other, since an honour
  * without its year does not count for the plan period and a year without the honour means nothing.
  */
@@ -81,6 +98,8 @@ export interface TableSheetDef {
   crossRules: CrossFieldRule[];
   /** Form v2: honour/year pairs checked as warnings. */
   pairedYears?: PairedYearRule[];
+  /** Rules over expressions (history rules with prev()): warnings, see ExprRule. */
+  checks?: ExprRule[];
 }
 
 export interface LabelCellDef extends Omit<FieldDef, "width"> {

@@ -1,5 +1,6 @@
 // Form v1 exactly as REPORTING-FORM.md: sheet names and header texts are part of the standard.
 import { PLATFORM_KINDS, PLATFORM_LEVELS, QUALITY_AWARDS } from "../plan/default-plan";
+import { HISTORY_RULES } from "./history-rules";
 import { CHAIN_LIST } from "./lists";
 import type { FieldDef, FormDef } from "./types";
 
@@ -221,6 +222,7 @@ export const FORM_V1: FormDef = {
         message: "研发费用大于营业收入，请核实",
       },
     ],
+    checks: HISTORY_RULES,
   },
   platforms: {
     name: "平台与集群",

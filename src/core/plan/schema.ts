@@ -1,6 +1,6 @@
 // A plan from JSON: every field is checked, and each problem names its path (e.g.
 // `indicators[3].target 必须是数字`), so a bureau editing the file can find it.
-import { checkExpr, compileIndicator, ExprErrors } from "../expr/compile";
+import { checkExpr, compileIndicator, compileRowExpr, ExprErrors } from "../expr/compile";
 import { envOf } from "../expr/env";
 import type { FormDef } from "../form/types";
 import { isChainField } from "../form/lists";
@@ -8,6 +8,7 @@ import { FORMS } from "../form/versions";
 import { DEFAULT_POPULATIONS, DEFAULT_TIERS } from "./default-plan";
 import { formulaToExpr } from "./formula-expr";
 import type { Plan } from "./types";
+import { WORD_KEYS, wordProblem, type WordKey } from "./words";
 
 /** One problem of a plan: where (a JSON path such as `indicators[3].target`), what, and for an expression
  * the character offset (0-based, in the expression's own text) it points at. */
@@ -27,7 +28,7 @@ export class PlanSchemaError extends Error {
   }
 }
 
-const UNIT_KINDS = ["district", "county", "zone", "prefecture"];
+const UNIT_KINDS = ["district", "county", "zone", "prefecture", "city"];
 const CMPS = [">", ">=", "~"];
 const BASES = ["stock", "increase", "since_plan_start"];
 /** Identifiers of tiers (lower case) and populations (any case) in expressions. */
@@ -225,6 +226,21 @@ function unit(c: Checker, v: unknown, path: string): void {
   c.str(o, "code", p);
   c.str(o, "name", p);
   c.oneOf(o, "kind", p, UNIT_KINDS);
+}
+
+/** `words`: each a short one-line text the place is called by (plan/words.ts); unknown keys refused. */
+function words(c: Checker, v: unknown): void {
+  const o = c.obj(v, "words");
+  if (!o) return;
+  for (const k of Object.keys(o).slice(0, 50)) {
+    if (!(WORD_KEYS as readonly string[]).includes(k)) {
+      c.fail(`words.${k}`, `不是可用的称谓(可用：${WORD_KEYS.join("、")})`);
+      continue;
+    }
+    const w = c.str(o, k, "words.", { empty: true });
+    const problem = wordProblem(k as WordKey, w.trim());
+    if (problem) c.fail(`words.${k}`, problem);
+  }
 }
 
 /** Milestones: ascending unique years within the plan, the last at the plan's end with the end target. */
@@ -444,6 +460,27 @@ function expressions(c: Checker, plan: Plan, forms: readonly FormDef[]): void {
     for (const e of checkExpr(p.filter, "filter", env))
       c.fail(`populations[${i}].filter`, e.message, e.offset);
   });
+  // The forms' expression rules (校验规则 with prev(), 成立 or 适用条件), each against its own version.
+  forms.forEach((f, fi) => {
+    const fenv = (f.enterprises.checks ?? []).length ? envOf(plan, [f]) : env;
+    (f.enterprises.checks ?? []).forEach((rule, k) => {
+      const parts: [string, string | undefined, "number" | "condition"][] = [
+        ["left", rule.left, rule.op === "holds" ? "condition" : "number"],
+        ["right", rule.op === "holds" ? undefined : rule.right, "number"],
+        ["when", rule.when, "condition"],
+      ];
+      for (const [part, text, want] of parts) {
+        if (text === undefined || text === "") continue;
+        try {
+          compileRowExpr(text, fenv, want);
+        } catch (e) {
+          if (!(e instanceof ExprErrors)) throw e;
+          for (const x of e.errors)
+            c.fail(`forms[${fi}].enterprises.checks[${k}].${part}`, x.message, x.offset);
+        }
+      }
+    });
+  });
   plan.indicators.forEach((ind, i) => {
     try {
       const compiled = compileIndicator(ind.expr, env);
@@ -497,6 +534,7 @@ export function validatePlan(value: unknown, forms: readonly FormDef[] = FORMS):
   tiers(c, o.tiers);
   populations(c, o.populations);
   if (o.document !== undefined) c.str(o, "document", "", { empty: true });
+  if (o.words !== undefined) words(c, o.words);
   if (c.problems.length) throw new PlanSchemaError(c.problems);
   const plan = withDefaults(o);
   expressions(c, plan, forms);

@@ -29,6 +29,14 @@ export const PLAN_SHEET: SheetSpec = {
       width: 12,
     },
     { key: "chainsNote", header: "产业链清单说明", aliases: ["chains_note", "产业链说明"], width: 60 },
+    // The words of the place (plan/words.ts); blank: derived from 地区 and the units' kinds.
+    { key: "issuer", header: "发文机关", aliases: ["issuer"], width: 30 },
+    { key: "bureau", header: "主管部门", aliases: ["bureau"], width: 24 },
+    { key: "bureauShort", header: "主管部门简称", aliases: ["bureau_short"], width: 12 },
+    { key: "whole", header: "全域称谓", aliases: ["whole", "全域"], width: 10 },
+    { key: "level", header: "本级称谓", aliases: ["level", "本级"], width: 10 },
+    { key: "units", header: "单位统称", aliases: ["units_word"], width: 20 },
+    { key: "unitsShort", header: "单位简称", aliases: ["units_short"], width: 12 },
   ],
 };
 
@@ -152,6 +160,10 @@ export const TARGETS_SHEET: SheetSpec = {
 };
 
 export const UNIT_KINDS = {
+  设区市: "city",
+  "州（市）": "prefecture",
+  "州(市)": "prefecture",
+  city: "city",
   区: "district",
   县: "county",
   县级市: "county",
@@ -164,7 +176,13 @@ export const UNIT_KINDS = {
   county: "county",
   zone: "zone",
 } as const;
-export const UNIT_KIND_NAMES = { district: "区", county: "县", zone: "功能区", prefecture: "州市" } as const;
+export const UNIT_KIND_NAMES = {
+  district: "区",
+  county: "县",
+  zone: "功能区",
+  prefecture: "州市",
+  city: "设区市",
+} as const;
 
 export const CMPS = {
   "≥": ">=",
@@ -193,5 +211,14 @@ export const BASES = {
 } as const;
 export const BASIS_NAMES = { stock: "存量", increase: "新增", since_plan_start: "计划期内" } as const;
 
-export const SCOPES = { 单位: "unit", 仅全市: "city_only", unit: "unit", city_only: "city_only" } as const;
+/** 仅全市 names the built-in plan's whole; a province or county writes its own (仅全省, 仅全县) or 仅本级. */
+export const SCOPES = {
+  单位: "unit",
+  仅全市: "city_only",
+  仅全省: "city_only",
+  仅全县: "city_only",
+  仅本级: "city_only",
+  unit: "unit",
+  city_only: "city_only",
+} as const;
 export const SCOPE_NAMES = { unit: "单位", city_only: "仅全市" } as const;

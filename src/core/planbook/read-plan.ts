@@ -10,6 +10,7 @@ import { DEFAULT_POPULATIONS, DEFAULT_TIERS } from "../plan/default-plan";
 import { PlanSchemaError, validatePlan, type PlanProblem } from "../plan/schema";
 import type { PopulationDef, Tier } from "../plan/types";
 import type { Plan } from "../plan/types";
+import { WORD_KEYS } from "../plan/words";
 import type { WorkbookSnapshot } from "../snapshot";
 import { SheetReader, Unique } from "./cells";
 import { planIssue, PlanBookError, type PlanIssue } from "./issues";
@@ -103,6 +104,13 @@ function readHead(t: Table, at: Locations, issues: PlanIssue[]): Obj {
   const doc = r.text(row, "document");
   if (doc) o.document = doc;
   at.set("document", r, row, "document");
+  const words: Obj = {};
+  for (const key of WORD_KEYS) {
+    const w = r.text(row, key);
+    if (w) words[key] = w;
+    at.set(`words.${key}`, r, row, key);
+  }
+  if (Object.keys(words).length > 0) o.words = words;
   for (const key of ["start", "end", "baseDate"]) {
     o[key] = r.date(row, key, true) ?? "";
     at.set(key, r, row, key);
@@ -418,7 +426,10 @@ export function readPlanBook(book: WorkbookSnapshot): PlanBookResult {
       .map((i) => i.sheet ?? ""),
   );
   const at = new Locations();
-  const formDefs = compileForms({ forms, fields, options, rules }, issues);
+  const formDefs = compileForms({ forms, fields, options, rules }, issues, (i, k, row, r) => {
+    for (const part of ["left", "right", "when"])
+      at.set(`forms[${i}].enterprises.checks[${k}].${part}`, r, row, part);
+  });
   const o: Obj = head ? readHead(head, at, issues) : {};
   if (units) o.units = readUnits(units, at, issues);
   if (chains) o.chains = readChains(chains, at, issues);

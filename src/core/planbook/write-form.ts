@@ -154,6 +154,7 @@ export function formRecords(forms: readonly FormDef[]): FormSheets {
     right: string;
     message: string;
     none?: string;
+    when?: string;
   };
   const rulesOf =
     (t: "enterprises" | "platforms") =>
@@ -168,13 +169,15 @@ export function formRecords(forms: readonly FormDef[]): FormSheets {
         message: p.message,
         none: p.none,
       })),
+      ...(t === "enterprises" ? (f[t].checks ?? []) : []),
     ];
   const ruleRow = (s: Spanned<Rule>, first: string): Record_ => ({
     code: s.item.code,
     sheet: s.sheet === first ? null : s.sheet,
     left: s.item.left,
-    op: s.item.op === "paired" ? "同时填写" : s.item.op,
-    right: s.item.right,
+    op: s.item.op === "paired" ? "同时填写" : s.item.op === "holds" ? "成立" : s.item.op,
+    right: s.item.right || null,
+    when: s.item.when ?? null,
     none: s.item.op === "paired" ? (s.item.none ?? null) : null,
     severity: s.item.severity === "error" ? "错误" : "警告",
     message: s.item.message,

@@ -13,8 +13,10 @@ import { parsePeriod, type Period } from "../plan/periods";
 import type { Plan, Unit } from "../plan/types";
 import type { ReturnResult, RowOrigin } from "../read/types";
 import { sentBackReason, type Review } from "../review/review";
+import { placeWords } from "../plan/words";
 import type { CellValue, SheetDescription, WorkbookDescription } from "../sheet/types";
 import { cellOf } from "./cell";
+import { historySheet, previousOf } from "../history/previous";
 
 /** Fill of the rows that were prefilled (light green): visible on screen and in print, distinct from the blue header and the yellow input boxes. */
 export const PREFILLED_FILL = "E2EFDA";
@@ -190,6 +192,9 @@ export function prefillTemplate(
     if (s.name === form.platforms.name) return markRows(s, form.platforms, summary.platforms, note);
     return s;
   });
+  // Last round's figures of these firms, very hidden and protected: the self-check compares offline.
+  // Placed before the metadata sheet, which stays last as in a blank template.
+  if (form.enterprises.checks?.length) sheets.splice(-1, 0, historySheet(previousOf(source), form));
   return { workbook: { ...filled, sheets }, summary };
 }
 
@@ -212,9 +217,11 @@ export interface SourceChoice {
  * A unit whose last return the bureau sent back (退回 in the previous round's 报送登记) has no accepted
  * return to carry over: its template is blank, and the reason says why.
  */
-export function sentBackRefusal(unit: Unit, reviews: Record<string, Review>): string | null {
+export function sentBackRefusal(plan: Plan, unit: Unit, reviews: Record<string, Review>): string | null {
   const review = reviews[unit.code];
-  return review?.state === "returned" ? `${sentBackReason(review)}，不用于预填` : null;
+  return review?.state === "returned"
+    ? `${sentBackReason(review, placeWords(plan).bureauShort)}，不用于预填`
+    : null;
 }
 
 /**
@@ -233,7 +240,7 @@ export function chooseSources(
   for (const r of returns) {
     const unit = plan.units.find((u) => u.code === r.unit);
     const why = unit
-      ? (prefillRefusal(r, unit, period, formsOf(plan)) ?? sentBackRefusal(unit, reviews))
+      ? (prefillRefusal(r, unit, period, formsOf(plan)) ?? sentBackRefusal(plan, unit, reviews))
       : (unusable(r, formsOf(plan)) ?? `填报单位${r.unit}不在本计划中`);
     if (!unit || why) {
       unused.push({ file: r.file, reason: why ?? "" });

@@ -7,7 +7,8 @@ import type { Comparison } from "./previous";
 import type { RoundResult } from "./round-result";
 import { deltaCell } from "./attachments/frame";
 import { roundTargetYear, targetLabel, targetYearOf } from "./completion";
-import { ATTACHMENT_TITLES, draftBulletinText, type BulletinOptions, type BulletinText } from "./text";
+import { attachmentTitles } from "./attachments/titles";
+import { draftBulletinText, type BulletinOptions, type BulletinText } from "./text";
 
 export interface DocumentTable {
   /** 附件 number as listed in the text. */
@@ -31,9 +32,10 @@ export function bulletinDocument(result: RoundResult, plan: Plan, opts: Bulletin
   const text = draftBulletinText(result, plan, opts);
   const cmp: Comparison | null = opts.comparison ?? null;
   const label = result.aggregate.periodLabel;
+  const titles = attachmentTitles(plan);
   const city: DocumentTable = {
     number: 1,
-    title: `${ATTACHMENT_TITLES.city}（${label}）`,
+    title: `${titles.city}（${label}）`,
     header: [
       "序号",
       "指标",
@@ -64,7 +66,7 @@ export function bulletinDocument(result: RoundResult, plan: Plan, opts: Bulletin
   const units = [...result.score.units].sort((x, y) => (x.rank ?? Infinity) - (y.rank ?? Infinity));
   const scores: DocumentTable = {
     number: 2,
-    title: `${ATTACHMENT_TITLES.scores}（${label}）`,
+    title: `${titles.scores}（${label}）`,
     header: ["排名", "单位", "指标得分", "加分", "扣分", "综合得分", "等次", ...(cmp ? ["排名变化"] : [])],
     widths: [7, 30, 11, 9, 9, 11, 8, ...(cmp ? [12] : [])],
     rows: units.map((u) => {
