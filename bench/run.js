@@ -14,6 +14,7 @@ const zlib = require("zlib");
 const { generateRound } = require("./gen");
 const { rosterBench } = require("./roster");
 const { pageBench } = require("./page");
+const { historyBench } = require("./history");
 
 const ROOT = path.resolve(__dirname, "..");
 const PY = "/usr/bin/python3";
@@ -202,6 +203,34 @@ function bundle() {
     initial: initial.map((f) => ({ f, raw: fs.statSync(path.join(dir, f)).size, gz: gz(f) })),
     lazy: lazy.map((f) => ({ f, raw: fs.statSync(path.join(dir, f)).size, gz: gz(f) })),
   };
+}
+
+/** A province's whole demo (issue 25): 江苏 2023—2025, 13 设区市, its published five-figure targets. */
+function provinceDemo(goal) {
+  const plan = path.join(ROOT, "assets", "plans", "jiangsu-2023-2025.xlsx");
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), "srdi-bench-province-"));
+  try {
+    const r = alternate(
+      [["node", SRDI, "demo", "--plan", plan, "--out", dir]],
+      QUICK ? 1 : Math.min(RUNS, 3),
+    );
+    const s = median(r.map((x) => x[0].s));
+    const cpu = median(r.map((x) => x[0].cpu));
+    const mb = median(r.map((x) => x[0].mb));
+    const returns = path.join(dir, "returns");
+    const bytes = fs.readdirSync(returns).reduce((n, f) => n + fs.statSync(path.join(returns, f)).size, 0);
+    out(
+      "   a province's demo (srdi demo --plan assets/plans/jiangsu-2023-2025.xlsx: 13 templates, 12 returns,",
+    );
+    out("   targets, bulletin; read back and aggregated as srdi aggregate does):");
+    out(
+      `   ${fmt(s)} s wall, ${fmt(cpu)} s CPU, ${fmt(mb, 0)} MB peak; returns ${fmt(bytes / 1048576, 1)} MB`,
+    );
+    goal("province demo under 60 s (wall)", { ok: s < 60, by: s / 60, text: `${fmt(s)} s` });
+  } finally {
+    fs.rmSync(dir, { recursive: true, force: true });
+  }
+  out();
 }
 
 async function main() {
@@ -401,6 +430,8 @@ async function main() {
   for (const f of [bulletinOut, docxOut, analystOut, targets]) fs.rmSync(f, { force: true });
   out();
   await rosterBench({ files, runs: RUNS, alternate, median, out, fmt, need, SRDI });
+  await historyBench({ out, goal });
+  provinceDemo(goal);
 
   if (AGGREGATE_ONLY) return;
   out("2. Checking: srdi check --json on the same 10 files");

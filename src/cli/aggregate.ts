@@ -1,5 +1,6 @@
 // `srdi aggregate FILE... --out FILE`: reads every return (an unreadable file becomes a rejected return,
 // never a crash), aggregates, scores against the targets and writes the bulletin workbook.
+import { measuresPlatforms } from "../core/plan/words";
 import { writeFileSync } from "fs";
 import type { Command } from "commander";
 import { issueText } from "../core/issues";
@@ -18,6 +19,7 @@ import { UsageError, type ExitHolder } from "./common";
 import { readReturnFiles } from "./read-pool";
 import { readEarlierRounds } from "./previous-bulletins";
 import { readRosterFile } from "./roster";
+import { readHistoryDir } from "./history-dir";
 import { rosterSummaryText } from "../core/roster/text";
 import { terminalProgress } from "./progress";
 import { writeWorkbookFile } from "./write-lazily";
@@ -36,6 +38,8 @@ interface AggregateOptions {
   previous?: string;
   history?: string;
   roster?: string;
+  /** The previous round's returns (issue 26; --history is the older bulletins, issue 27). */
+  historyReturns?: string;
 }
 
 export function isoDateOption(text: string | undefined, what: string): string | null {
@@ -64,7 +68,9 @@ export function summaryText(result: RoundResult, plan: Plan): string {
     unitTableText(result),
     "",
     `报送：${n.reported}/${n.units}个单位计入汇总；未计入的报表${n.excluded}份；退回数据行${n.rejectedRows}行；` +
-      `跨单位重复企业${n.duplicateEnterprises}家、重复平台${n.duplicatePlatforms}个。`,
+      `跨单位重复企业${n.duplicateEnterprises}家` +
+      (measuresPlatforms(plan) || n.duplicatePlatforms > 0 ? `、重复平台${n.duplicatePlatforms}个` : "") +
+      "。",
   ];
   return lines.join("\n");
 }
@@ -82,7 +88,9 @@ export async function runAggregate(files: string[], o: AggregateOptions, exit: E
   const progress = terminalProgress("读取报表", files.length, { json: o.json });
   const { results: returns } = await readReturnFiles(files, plan, { onFile: () => progress.step() });
   const period = inferPeriod(returns, o.period);
+  const lastReturns = o.historyReturns ? await readHistoryDir(o.historyReturns, plan) : null;
   const result = runRound({
+    history: lastReturns,
     plan,
     period,
     returns,
@@ -132,5 +140,9 @@ export function registerAggregate(program: Command, exit: ExitHolder): void {
     .option("--history <dir>", "往期工作通报所在文件夹：补齐上期通报未带的各期数据，用于趋势")
     .option("--json", "以JSON输出市级和各单位结果、退回和重复清单")
     .option("--roster <file>", "认定名单(srdi roster 生成并录入)：逐项核验各地填报的认定，计数口径见评分设置")
+    .option(
+      "--history-returns <dir>",
+      "上期报表所在文件夹：各单位逐户与上期比较，并查出跨单位迁移的企业(只提示)",
+    )
     .action(async (files: string[], o: AggregateOptions) => runAggregate(files, o, exit));
 }

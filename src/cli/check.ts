@@ -15,6 +15,7 @@ import { UsageError, type ExitHolder } from "./common";
 import { loadReturnFile, type LoadedReturn } from "./read-file";
 import { findUnit, loadPlanFile, periodOption } from "./template";
 import { readRosterFile } from "./roster";
+import { applyHistory, readHistoryDir } from "./history-dir";
 import type { Plan } from "../core/plan/types";
 import { parsePeriod } from "../core/plan/periods";
 import { checkOneReturn } from "../core/roster/round";
@@ -28,7 +29,7 @@ async function rosterSelfCheck(
   plan: Plan,
   period: string | undefined,
 ): Promise<{ text: string; json: { file: string } & Partial<RosterJson> }[]> {
-  const roster = await readRosterFile(file, plan);
+  const roster = await readRosterFile(file, plan, { forClerk: true });
   return results.map((r) => {
     const p = parsePeriod(period ?? r.period ?? "");
     const check = p ? checkOneReturn(r, roster, plan, p.year) : null;
@@ -54,6 +55,7 @@ interface CheckOptions {
   annotate?: string;
   plan?: string;
   roster?: string;
+  history?: string;
 }
 
 function annotatedName(file: string, used: Set<string>): string {
@@ -90,9 +92,16 @@ export async function runCheck(
     progress.step();
   }
   progress.done();
-  const results = checked.map((c) => c.result);
+  let results = checked.map((c) => c.result);
 
   const notes: string[] = [];
+  if (o.history) {
+    // Last round's figures from the folder replace a prefilled template's own 上期数据 sheet.
+    const applied = applyHistory(results, await readHistoryDir(o.history, plan), plan);
+    results = applied.results;
+    checked.forEach((c, i) => (c.result = results[i]));
+    notes.push(...applied.notes);
+  }
   const rosterChecks = o.roster ? await rosterSelfCheck(o.roster, results, plan, o.period) : null;
   if (o.annotate) {
     // ExcelJS is loaded only when a copy is written: a plain check starts faster.
@@ -145,6 +154,7 @@ export function registerCheck(program: Command, exit: ExitHolder): void {
     .option("--annotate <dir>", "在该目录写出标注了问题单元格的报表副本")
     .option("--plan <file>", "规划配置(.xlsx)或计划文件(JSON)，缺省为内置计划")
     .option("--roster <file>", "认定名单：核对报表中填报的认定(不影响退出码)")
+    .option("--history <dir>", "上期报表所在文件夹：逐户与本单位上期报表比较(只提示，不影响退出码)")
     .action(async (files: string[], o: CheckOptions) => {
       const { results, output } = await runCheck(files, o);
       process.stdout.write(output);

@@ -1,6 +1,6 @@
 // `srdi demo [--out DIR]`: the whole job on built-in sample data — targets, templates, filled returns
 // (one late by its file time), the bulletin — then the city table in the terminal.
-import { mkdirSync, utimesSync, writeFileSync } from "fs";
+import { mkdirSync, utimesSync } from "fs";
 import * as path from "path";
 import type { Command } from "commander";
 import { buildDemoRound } from "../core/demo/round";
@@ -12,7 +12,7 @@ import { runRound } from "../core/report/round-result";
 import { buildTargetsWorkbook } from "../core/targets/workbook";
 import type { FormDef } from "../core/form/types";
 import { currentForm } from "../core/form/versions";
-import { writeWorkbookLazily as writeWorkbook } from "./write-lazily";
+import { writeWorkbookFile } from "./write-lazily";
 import { summaryText } from "./aggregate";
 import { readTargetsFile } from "./targets-file";
 import { readReturnFile } from "./read-file";
@@ -43,7 +43,7 @@ export async function runDemo(o: DemoOptions, exit: ExitHolder): Promise<void> {
     settings: demo.settings,
     generatedAt: demo.generatedAt,
   });
-  writeFileSync(targetsFile, await writeWorkbook(targetsDesc));
+  await writeWorkbookFile(targetsDesc, targetsFile);
 
   const files: string[] = [];
   for (const unit of plan.units) {
@@ -59,15 +59,12 @@ export async function runDemo(o: DemoOptions, exit: ExitHolder): Promise<void> {
         generatedAt: demo.generatedAt,
       });
     const desc = template(form);
-    writeFileSync(path.join(templates, templateFileName(unit, demo.period)), await writeWorkbook(desc));
+    await writeWorkbookFile(desc, path.join(templates, templateFileName(unit, demo.period)));
     if (!ret) continue;
     const file = path.join(returnsDir, templateFileName(unit, demo.period));
     const filled = fillTemplate(ret.form === form ? desc : template(ret.form), ret.data, ret.form);
     // The workbook's own saved time is when the clerk saved it; the file time may be a later copy's.
-    writeFileSync(
-      file,
-      await writeWorkbook({ ...filled, properties: { ...filled.properties, modified: ret.savedAt } }),
-    );
+    await writeWorkbookFile({ ...filled, properties: { ...filled.properties, modified: ret.savedAt } }, file);
     const t = new Date(ret.modified);
     utimesSync(file, t, t);
     files.push(file);
@@ -86,9 +83,11 @@ export async function runDemo(o: DemoOptions, exit: ExitHolder): Promise<void> {
     settings: t.settings,
   });
   const bulletinFile = path.join(dir, `工作通报-${demo.period.id}.xlsx`);
-  writeFileSync(
+  // Written through Node's zlib as `srdi aggregate` writes (fflate's JavaScript deflate took most of a
+  // province's demo).
+  await writeWorkbookFile(
+    buildBulletin(result, plan, { issuedOn: demo.issuedOn, settings: t.bulletin }),
     bulletinFile,
-    await writeWorkbook(buildBulletin(result, plan, { issuedOn: demo.issuedOn, settings: t.bulletin })),
   );
 
   if (o.json) process.stdout.write(JSON.stringify(toAggregateJson(result), null, 2) + "\n");

@@ -18,8 +18,16 @@ import { writeWorkbookLazily } from "./write-lazily";
 
 const thisYear = () => Number(chinaToday(new Date()).slice(0, 4));
 
-/** The roster, or a UsageError when the file cannot be used; row problems go to stderr, located. */
-export async function readRosterFile(file: string, plan: Plan): Promise<Roster> {
+/**
+ * The roster, or a UsageError when the file cannot be used; row problems go to stderr, located, for the
+ * bureau that keeps the roster. A clerk checking a return against it (`check --roster`, `forClerk`) is
+ * shown only their own problems: the roster's rows are the bureau's to mend.
+ */
+export async function readRosterFile(
+  file: string,
+  plan: Plan,
+  o: { forClerk?: boolean } = {},
+): Promise<Roster> {
   let snapshot;
   try {
     snapshot = await readWorkbook(readRegularFile(file).bytes, { name: path.basename(file) });
@@ -28,6 +36,7 @@ export async function readRosterFile(file: string, plan: Plan): Promise<Roster> 
   }
   const r = readRoster(snapshot, plan, { thisYear: thisYear() });
   if (!r.roster) throw new UsageError(`${file}：${r.issues.map(issueText).join("；")}`);
+  if (o.forClerk) return r.roster;
   for (const i of r.issues)
     process.stderr.write(
       escapeControls(`认定名单：${i.severity === "error" ? "" : "提示："}${issueText(i)}\n`),

@@ -24,7 +24,7 @@ function isDirectory(p: string): boolean {
 }
 
 /** The .xlsx files of a folder (not its sub-folders; Excel's ~$ lock files skipped), sorted. */
-function returnFilesIn(dir: string): string[] {
+export function returnFilesIn(dir: string): string[] {
   const names: string[] = [];
   for (const n of readdirSync(dir)) {
     if (!/\.xlsx$/i.test(n) || n.startsWith("~$")) continue;
@@ -64,7 +64,7 @@ export async function sourceFor(
     return r;
   }
   const r = await readReturnFile(from, plan, { name: path.basename(from) });
-  const why = prefillRefusal(r, unit, period, formsOf(plan)) ?? sentBackRefusal(unit, reviews);
+  const why = prefillRefusal(r, unit, period, formsOf(plan)) ?? sentBackRefusal(plan, unit, reviews);
   if (why) throw new UsageError(why);
   return r;
 }

@@ -21,6 +21,16 @@ export interface Issue {
   message: string;
   /** What the issue is about (the catalogue's tag): the whole file, one data row, or one cell. */
   scope: IssueScope;
+  /** History and outlier warnings only (issue 26): last round's value of the cell as text, null when
+   * none applies (a firm missing now, an outlier). Its presence marks a warning the clerk may explain. */
+  previous?: string | null;
+  /** The row's 说明 (the clerk's explanation) when the warning has one: it then counts as explained. */
+  explanation?: string | null;
+}
+
+/** A history or outlier warning: explained by the row's 说明, listed for the bureau when not. */
+export function isHistoryIssue(i: Issue): boolean {
+  return i.previous !== undefined;
 }
 
 /** The issue as one line of plain text, the location first and once: "企业名录!B7 统一社会信用代码…". */

@@ -9,8 +9,6 @@ import type { Plan } from "../core/plan/types";
 import { readPlanBook, type PlanBookResult } from "../core/planbook/read-plan";
 import { readReturnBytes, type WorkbookReader } from "../core/read/read-bytes";
 import { readReturn } from "../core/read/read-return";
-import { buildBulletin } from "../core/report/bulletin";
-import { runRound } from "../core/report/round-result";
 import { roundSummary } from "../core/report/summary";
 import { SHEET_BULLETIN } from "../core/report/bulletin-sheet";
 import { readTargets } from "../core/targets/read";
@@ -25,11 +23,11 @@ import {
 } from "../core/targets/types";
 import { readRoster } from "../core/roster/read";
 import { buildRosterWorkbook, ROSTER_META_SHEET, ROSTER_SHEET } from "../core/roster/workbook";
-import type { Roster } from "../core/roster/types";
+import { DEFAULT_SETTINGS } from "../core/targets/types";
 import { chinaToday } from "../core/china-date";
 import { currentWorkbookBytes } from "./file";
 import { keepReturnSheets, bytesToBase64 } from "./import";
-import { keptChoice, keptReturns, keptSheetNames } from "./kept-returns";
+import { keptChoice, keptSheetNames } from "./kept-returns";
 import { clearHighlights, selectCell, setHighlights } from "./marks";
 import { readSheetsToSnapshot } from "./read";
 import { detectSupport, excelApi } from "./support";
@@ -38,6 +36,8 @@ import { writeWorkbookDescription } from "./write";
 import { removeKeptSheets, writeReview } from "./round-actions";
 import { previousComparison, prefilledTemplate } from "./round-core";
 import type { BulletinOptions } from "../core/report/text";
+import { bulletinOf, computeRound } from "../worker/round-job";
+import type { RoundRunner } from "../worker/protocol";
 
 export type {
   AggregateOutcome,
@@ -105,7 +105,11 @@ const targetSheets = new Set([
   RECEIPTS_SHEET,
 ]);
 
-export function createActions(plan: Plan, now: () => Date = () => new Date()): PaneActions {
+export function createActions(
+  plan: Plan,
+  now: () => Date = () => new Date(),
+  runner: RoundRunner | null = null,
+): PaneActions {
   const describe = async (req: TemplateRequest) => {
     const blank = buildTemplate({
       plan,
@@ -154,7 +158,8 @@ export function createActions(plan: Plan, now: () => Date = () => new Date()): P
       await clearHighlights();
     },
 
-    readReturnFile: (file) => readReturnBytes(file, lazyReader, { plan }),
+    readReturnFile: (file) =>
+      runner ? runner.read(file, plan) : readReturnBytes(file, lazyReader, { plan }),
 
     async keepReturns(imported) {
       const accepted = [...keptChoice(imported)];
@@ -185,7 +190,7 @@ export function createActions(plan: Plan, now: () => Date = () => new Date()): P
       }
     },
 
-    async loadRoster(file) {
+    async loadRoster(file, confirmPartial) {
       // The same guarded reader and caps as a return: a hostile file is refused, not half-read.
       let snapshot;
       try {
@@ -198,6 +203,15 @@ export function createActions(plan: Plan, now: () => Date = () => new Date()): P
       const thisYear = Number(chinaToday(now()).slice(0, 4));
       const r = readRoster(snapshot, plan, { thisYear });
       if (!r.roster) return { kept: 0, rejected: 0, issues: r.issues, loaded: false };
+      // A roster of some tiers only: every claim of the others would go unverified (a figure to 0 %).
+      const covered = new Set(r.roster.entries.map((e) => e.tier));
+      const tierName = (t: (typeof plan.tiers)[number]) => t.names[t.names.length - 1]?.name ?? t.key;
+      const missing = plan.tiers.filter((t) => !covered.has(t.key)).map(tierName);
+      if (missing.length && confirmPartial) {
+        const have = plan.tiers.filter((t) => covered.has(t.key)).map(tierName);
+        if (!(await confirmPartial(missing, have)))
+          return { kept: 0, rejected: 0, issues: [], loaded: false, declined: true };
+      }
       const desc = buildRosterWorkbook(plan, {
         thisYear,
         generatedAt: now().toISOString(),
@@ -221,43 +235,30 @@ export function createActions(plan: Plan, now: () => Date = () => new Date()): P
           n.endsWith(FORM_V1.metaSheet) ||
           keptSheetNames().some((k) => n.endsWith(k)),
       });
-      const inBook = keptReturns(snapshot).map((k) =>
-        readReturn(k.snapshot, { plan, file: k.file, modified: k.modified }),
-      );
-      // A file kept in the workbook is counted once, from the workbook.
-      const keptFiles = new Set(inBook.map((r) => r.file));
-      const left = new Set(req.exclude ?? []);
-      const returns = [...inBook, ...req.files.filter((r) => !keptFiles.has(r.file))].filter(
-        (r) => !left.has(r.file),
-      );
-      const hasTargets = snapshot.sheets.some((s) => s.name === TARGETS_SHEET);
-      const t = hasTargets ? readTargets(snapshot, plan) : null;
-      // The roster the bureau loaded once (认定名单 sheet), read again as it stands now.
-      let roster: Roster | null = null;
-      let rosterIssues: Issue[] = [];
-      if (snapshot.sheets.some((s) => s.name === ROSTER_SHEET)) {
-        const r = readRoster({ sheets: snapshot.sheets.filter((s) => rosterSheets.has(s.name)) }, plan, {
-          thisYear: Number(chinaToday(now()).slice(0, 4)),
-        });
-        roster = r.roster;
-        rosterIssues = r.issues;
-      }
-      const result = runRound({
-        roster,
+      // The CPU part (reading the kept returns, the round, the bulletin) off the UI thread where the host
+      // gave a runner (a Web Worker), else here.
+      const job = {
         plan,
         period: req.period,
-        returns,
         deadline: req.deadline,
-        targets: t?.targets,
-        settings: t?.settings,
-      });
+        issuedOn: req.issuedOn,
+        snapshot,
+        files: req.files,
+        exclude: req.exclude ?? [],
+        thisYear: Number(chinaToday(now()).slice(0, 4)),
+      };
+      const { result, hasTargets, targetIssues, rosterIssues } = runner
+        ? await runner.round(job)
+        : computeRound(job);
       const prev = req.previous ? await previousComparison(req.previous, result, plan) : null;
-      const bulletin: BulletinOptions = {
+      const opts: BulletinOptions = {
         issuedOn: req.issuedOn,
         ...(prev?.comparison ? { comparison: prev.comparison } : {}),
         ...(prev?.history ? { history: prev.history } : {}),
       };
-      const desc = buildBulletin(result, plan, bulletin);
+      const { desc, bulletin } = runner
+        ? await runner.bulletin(result, plan, opts)
+        : bulletinOf(result, plan, opts);
       const w = await writeWorkbookDescription(desc, {
         replace: true,
         activate: SHEET_BULLETIN,
@@ -265,15 +266,27 @@ export function createActions(plan: Plan, now: () => Date = () => new Date()): P
       });
       return {
         ...roundSummary(result, plan),
-        targets: !!t,
+        targets: hasTargets,
         sheets: w.sheets,
         skipped: w.skipped,
         round: result,
-        targetIssues: t?.issues ?? [],
+        targetIssues,
         bulletin,
         previousReason: prev?.reason ?? "",
         rosterIssues,
       };
+    },
+
+    async scoringSettings() {
+      const snapshot = await readSheetsToSnapshot({ include: (n) => targetSheets.has(n) });
+      if (!snapshot.sheets.some((s) => s.name === TARGETS_SHEET)) return DEFAULT_SETTINGS;
+      return readTargets(snapshot, plan).settings;
+    },
+
+    async openWorkbook(bytes) {
+      if (!excelApi("1.8") || typeof Excel.createWorkbook !== "function") return false;
+      await Excel.createWorkbook(bytesToBase64(bytes));
+      return true;
     },
 
     async templateState() {

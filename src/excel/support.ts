@@ -5,6 +5,13 @@ import type { HostSupport } from "../host/types";
 
 export type { HostSupport };
 
+/** Excel for Mac and iPad run the pane in a WebView that ignores blob downloads (office-js#3385). */
+export function canDownload(): boolean {
+  if (typeof Office === "undefined") return true;
+  const p = Office.context?.platform as unknown as string | undefined;
+  return p !== "Mac" && p !== "iOS";
+}
+
 export function excelApi(version: string): boolean {
   return (
     typeof Office !== "undefined" &&
@@ -19,6 +26,7 @@ export function detectSupport(): HostSupport {
     comments: excelApi("1.10"),
     insertSheets: excelApi("1.13"),
     notes: excelApi("1.18"),
+    downloads: canDownload(),
   };
 }
 
@@ -28,4 +36,5 @@ export const FULL_SUPPORT: HostSupport = {
   comments: true,
   insertSheets: true,
   notes: true,
+  downloads: true,
 };

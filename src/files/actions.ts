@@ -22,6 +22,7 @@ import { readRoster } from "../core/roster/read";
 import type { Roster } from "../core/roster/types";
 import { readTargets, type TargetsReadResult } from "../core/targets/read";
 import { buildTargetsWorkbook } from "../core/targets/workbook";
+import { DEFAULT_SETTINGS } from "../core/targets/types";
 import { chinaToday } from "../core/china-date";
 import { prefilledTemplate } from "../excel/round-core";
 import type { Download, PaneActions, ReturnFile, TemplateRequest } from "../host/types";
@@ -83,7 +84,7 @@ interface Loaded {
 
 /** Extra operations of the files host (optional in the contract: the Excel host has a workbook instead). */
 export type FileActions = PaneActions & Required<Pick<PaneActions, FilesOnlyKeys>>;
-type FilesOnlyKeys = "openWorkbook" | "loadTargets" | "downloadTargets" | "targetsFile" | "templatesZip";
+type FilesOnlyKeys = "openReturn" | "loadTargets" | "downloadTargets" | "targetsFile" | "templatesZip";
 
 export function createFileActions(plan: Plan, now: () => Date = () => new Date()): FileActions {
   let opened: ReturnFile | null = null;
@@ -117,7 +118,7 @@ export function createFileActions(plan: Plan, now: () => Date = () => new Date()
     support: () => ({ ...FILES_SUPPORT }),
     insertTemplate: async (req) => ({ kind: "download", ...(await downloadTemplate(req)) }),
     downloadTemplate,
-    async openWorkbook(file) {
+    async openReturn(file) {
       opened = file;
       return check();
     },
@@ -224,6 +225,11 @@ export function createFileActions(plan: Plan, now: () => Date = () => new Date()
       };
     },
     removeKept: async () => 0,
+    // Opening a workbook in Excel: the page has none (the clerk opens a file with openReturn instead).
+    openWorkbook: async () => false,
+    async scoringSettings() {
+      return loaded.targets?.read.settings ?? DEFAULT_SETTINGS;
+    },
     async setReview(unitCode, review) {
       if (!plan.units.some((u) => u.code === unitCode)) return "noUnit";
       if (!loaded.targets) return "noSheet";

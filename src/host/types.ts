@@ -11,6 +11,7 @@ import type { RoundResult } from "../core/report/round-result";
 import type { RoundSummary } from "../core/report/summary";
 import type { Review } from "../core/review/review";
 import type { BulletinOptions } from "../core/report/text";
+import type { ScoringSettings } from "../core/targets/types";
 
 /** What the host can do above its baseline; a view offers a feature or its fallback from this. */
 export interface HostSupport {
@@ -29,6 +30,9 @@ export interface HostSupport {
    * targets workbook and the bulletin are files chosen and downloaded, a cell cannot be selected.
    */
   filesOnly?: boolean;
+  /** The host can save a file through the browser (a blob download). Excel for Mac and iPad cannot
+   * (OfficeDev/office-js#3385): the views offer another route there. Absent = it can. */
+  downloads?: boolean;
 }
 
 /** Stops a change watch. */
@@ -107,9 +111,14 @@ export interface RosterOutcome {
   rejected: number;
   /** Whole-file refusals and row problems, located in the file as read. */
   issues: Issue[];
-  /** False when the file was refused whole (nothing written). */
+  /** False when the file was refused whole (nothing written), or the user declined a partial roster. */
   loaded: boolean;
+  /** The user declined to load a roster covering only some tiers (nothing written). */
+  declined?: boolean;
 }
+
+/** Asked before keeping a roster that has no rows for some of the plan's tiers (names given). */
+export type ConfirmPartialRoster = (missingTiers: string[], coveredTiers: string[]) => Promise<boolean>;
 
 /** What the workbook already holds where a template would go. */
 export interface TemplateState {
@@ -138,7 +147,11 @@ export interface PaneActions {
   keepReturns(imported: ImportedReturn[]): Promise<number>;
   insertTargets(period: Period): Promise<"inserted" | "exists">;
   /** Reads a roster file (认定名单) and keeps its accepted rows in the workbook's 认定名单 sheet. */
-  loadRoster(file: ReturnFile): Promise<RosterOutcome>;
+  loadRoster(file: ReturnFile, confirmPartial?: ConfirmPartialRoster): Promise<RosterOutcome>;
+  /** The scoring settings in force: the workbook's 评分设置 sheet, else the defaults. */
+  scoringSettings(): Promise<ScoringSettings>;
+  /** Opens bytes of a workbook as a new workbook (where downloads cannot happen); false if it cannot. */
+  openWorkbook(bytes: Uint8Array): Promise<boolean>;
   aggregate(req: AggregateRequest): Promise<AggregateOutcome>;
   /** The template already in the workbook, if any (presets, and asking before overwriting). */
   templateState(): Promise<TemplateState>;
@@ -157,7 +170,7 @@ export interface PaneActions {
 
   // A host without a workbook beside the views (support().filesOnly: the offline page) works on files:
   /** Opens a filled template to self-check (selfCheck then checks it again; annotateWorkbook copies it). */
-  openWorkbook?(file: ReturnFile): Promise<CheckOutcome>;
+  openReturn?(file: ReturnFile): Promise<CheckOutcome>;
   /** The bureau's targets workbook (目标分解表) chosen as a file: read for the round, reviews written into it. */
   loadTargets?(file: ReturnFile): Promise<{ loaded: boolean; issues: Issue[] }>;
   /** A blank targets workbook for the period, to download and fill. */

@@ -4,8 +4,14 @@ import * as React from "react";
 import { FluentProvider, Tab, TabList, makeStyles, tokens, webLightTheme } from "@fluentui/react-components";
 import type { Plan } from "../core/plan/types";
 import type { PaneActions } from "../host/types";
-import { BureauView, type BureauViewProps } from "./BureauView";
+import { BureauView } from "./BureauView";
+import { useHostFiles } from "./host-files";
 import { ClerkView } from "./ClerkView";
+import { PlanPicker } from "./bureau/PlanPicker";
+import { FirstRun } from "./common/FirstRun";
+import { WordsContext, planWords } from "./common/words";
+import type { PlanMemory } from "./common/plan-memory";
+import type { OnPlan, ReadPlanFile } from "./handlers";
 import type { Messages } from "./messages";
 
 const useStyles = makeStyles({
@@ -34,8 +40,14 @@ export interface AppProps {
   initialView: View;
   defaultPeriod: string;
   today: string;
-  /** Lets the bureau load a plan workbook (规划配置.xlsx) in the 汇总 view. */
-  planFile?: BureauViewProps["planFile"];
+  /** Lets the user load a plan workbook (规划配置.xlsx), in either view, remembered in `memory`. */
+  planFile?: {
+    read: ReadPlanFile;
+    onPlan: OnPlan;
+    memory?: PlanMemory;
+    fromMemory?: boolean;
+    onBuiltin?: () => void;
+  };
 }
 
 export function App({
@@ -48,44 +60,61 @@ export function App({
   planFile,
 }: AppProps): React.JSX.Element {
   const s = useStyles();
+  const words = React.useMemo(() => planWords(plan), [plan]);
+  const files = useHostFiles();
   const [tab, setTab] = React.useState<"clerk" | "bureau">(initialView === "bureau" ? "bureau" : "clerk");
   return (
     <FluentProvider theme={webLightTheme}>
-      <main className={s.root}>
-        <h1 className={s.title}>{messages.title}</h1>
-        <TabList
-          selectedValue={tab}
-          aria-label={messages.tabsLabel}
-          onTabSelect={(_, d) => setTab(d.value as "clerk" | "bureau")}
-        >
-          <Tab id="tab-clerk" value="clerk" aria-controls="panel-clerk">
-            {messages.tabClerk}
-          </Tab>
-          <Tab id="tab-bureau" value="bureau" aria-controls="panel-bureau">
-            {messages.tabBureau}
-          </Tab>
-        </TabList>
-        {/* Both panels stay mounted (hidden when not selected), so switching tabs loses nothing. */}
-        <div role="tabpanel" id="panel-clerk" aria-labelledby="tab-clerk" hidden={tab !== "clerk"}>
-          <ClerkView
-            actions={actions}
-            plan={plan}
-            messages={messages}
-            defaultPeriod={defaultPeriod}
-            checkOnOpen={initialView === "check"}
-          />
-        </div>
-        <div role="tabpanel" id="panel-bureau" aria-labelledby="tab-bureau" hidden={tab !== "bureau"}>
-          <BureauView
-            actions={actions}
-            plan={plan}
-            messages={messages}
-            defaultPeriod={defaultPeriod}
-            today={today}
-            planFile={planFile}
-          />
-        </div>
-      </main>
+      <WordsContext.Provider value={words}>
+        <main className={s.root}>
+          <h1 className={s.title}>{messages.title}</h1>
+          <FirstRun view={tab} messages={messages} />
+          {planFile && (
+            <PlanPicker
+              plan={plan}
+              messages={messages}
+              disabled={false}
+              read={planFile.read}
+              toFile={(f) => files.read(f)}
+              onPlan={planFile.onPlan}
+              memory={planFile.memory}
+              fromMemory={planFile.fromMemory}
+              onBuiltin={planFile.onBuiltin}
+            />
+          )}
+          <TabList
+            selectedValue={tab}
+            aria-label={messages.tabsLabel}
+            onTabSelect={(_, d) => setTab(d.value as "clerk" | "bureau")}
+          >
+            <Tab id="tab-clerk" value="clerk" aria-controls="panel-clerk">
+              {messages.tabClerk}
+            </Tab>
+            <Tab id="tab-bureau" value="bureau" aria-controls="panel-bureau">
+              {messages.tabBureau}
+            </Tab>
+          </TabList>
+          {/* Both panels stay mounted (hidden when not selected), so switching tabs loses nothing. */}
+          <div role="tabpanel" id="panel-clerk" aria-labelledby="tab-clerk" hidden={tab !== "clerk"}>
+            <ClerkView
+              actions={actions}
+              plan={plan}
+              messages={messages}
+              defaultPeriod={defaultPeriod}
+              checkOnOpen={initialView === "check"}
+            />
+          </div>
+          <div role="tabpanel" id="panel-bureau" aria-labelledby="tab-bureau" hidden={tab !== "bureau"}>
+            <BureauView
+              actions={actions}
+              plan={plan}
+              messages={messages}
+              defaultPeriod={defaultPeriod}
+              today={today}
+            />
+          </div>
+        </main>
+      </WordsContext.Provider>
     </FluentProvider>
   );
 }

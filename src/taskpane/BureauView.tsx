@@ -1,11 +1,16 @@
 // 汇总: read many return files at once (in the pane, nothing uploaded), list each return with its status
-// as the round will count it, let the bureau include, exclude or remove returns, keep accepted returns in
-// the workbook where the host can, insert the target allocation, aggregate and write the bulletin.
+// as the round will count it, let the bureau include, exclude, review or remove returns, keep accepted
+// returns in the workbook where the host can, insert the target allocation, aggregate and write the
+// bulletin. The steps are laid out in the order they are done; what each step did is said right below it,
+// and an action with a public consequence (a unit published as 未报送, points lost) is confirmed first.
 import * as React from "react";
 import { Button, Field, ProgressBar, Spinner, makeStyles, tokens } from "@fluentui/react-components";
 import { roundPeriod } from "../core/aggregate/round-period";
+import { defaultPeriodIn, periodInPlan } from "../core/plan/period-choices";
 import { parsePeriod } from "../core/plan/periods";
 import type { Plan } from "../core/plan/types";
+import { DEFAULT_SETTINGS, type ScoringSettings } from "../core/targets/types";
+import { POLICY_LABELS } from "../core/roster/types";
 import type {
   AggregateOutcome,
   AggregateProgress,
@@ -19,12 +24,12 @@ import { ReturnList } from "./bureau/ReturnList";
 import { RoundSummary } from "./bureau/RoundSummary";
 import { RosterButton } from "./bureau/RosterButton";
 import { rosterCheckNotice } from "./bureau/roster-notices";
-import { PlanPicker } from "./bureau/PlanPicker";
-import type { OnPlan, ReadPlanFile } from "./handlers";
 import { DateField, isoDate } from "./common/DateField";
 import { Notices, type Notice } from "./common/Notices";
 import { PeriodField } from "./common/PeriodField";
+import { useConfirm } from "./common/ConfirmDialog";
 import { useHostFiles, type SaveFile } from "./host-files";
+import { deliver } from "./deliver";
 import { errorText } from "./errors";
 import type { Messages } from "./messages";
 import { formsOf } from "../core/form/versions";
@@ -33,25 +38,21 @@ import { REVIEW_LABELS, type Review } from "../core/review/review";
 import { ReturnExtras } from "./bureau/ReturnExtras";
 import { earlierReturn } from "./bureau/earlier";
 import { ROUND_TEXT as T } from "./round-messages";
-import { PAGE_TEXT as P } from "./page-messages";
-import { BulletinDownloads, DropZone, TemplatesZip, TargetsFile } from "./bureau/FilesParts";
 
 const useStyles = makeStyles({
   root: { display: "flex", flexDirection: "column", gap: tokens.spacingVerticalM, minWidth: 0 },
+  step: { display: "flex", flexDirection: "column", gap: tokens.spacingVerticalS, minWidth: 0 },
+  stepHeading: { margin: 0, fontSize: tokens.fontSizeBase300, fontWeight: tokens.fontWeightSemibold },
   row: { display: "flex", gap: tokens.spacingHorizontalS, flexWrap: "wrap" },
   hidden: { display: "none" },
+  why: { fontSize: tokens.fontSizeBase200, color: tokens.colorNeutralForeground2 },
 });
 
 export type BureauActions = Pick<
   PaneActions,
   "support" | "readReturnFile" | "keepReturns" | "insertTargets" | "aggregate" | "selectCell" | "annotateFile"
 > &
-  Partial<
-    Pick<
-      PaneActions,
-      "removeKept" | "setReview" | "loadRoster" | "loadTargets" | "downloadTargets" | "targetsFile" | "templatesZip"
-    >
-  >;
+  Partial<Pick<PaneActions, "removeKept" | "setReview" | "loadRoster" | "scoringSettings" | "openWorkbook">>;
 
 export type { PickedFile } from "./host-files";
 import type { PickedFile } from "./host-files";
@@ -60,12 +61,13 @@ export interface BureauViewProps {
   actions: BureauActions;
   plan: Plan;
   messages: Messages;
+  /** The period proposed from today; the view keeps it inside the plan. */
   defaultPeriod: string;
   today: string;
   save?: SaveFile;
-  /** Loading a plan workbook: where the pane is given one, the bureau can switch the plan in force. */
-  planFile?: { read: ReadPlanFile; onPlan: OnPlan };
 }
+
+type Area = "targets" | "files" | "aggregate" | "docx";
 
 export function BureauView({
   actions,
@@ -74,15 +76,12 @@ export function BureauView({
   defaultPeriod,
   today,
   save: saveProp,
-  planFile,
 }: BureauViewProps) {
   const s = useStyles();
   const files = useHostFiles();
   const save = saveProp ?? files.save;
   const toReturnFile = files.read;
-  // The offline page: no workbook beside the views; the targets workbook and the bulletin are files.
-  const filesOnly = !!actions.support().filesOnly;
-  const [periodText, setPeriodText] = React.useState(defaultPeriod);
+  const [periodText, setPeriodText] = React.useState(() => defaultPeriodIn(plan, defaultPeriod).id);
   const [deadline, setDeadline] = React.useState("");
   const [issuedOn, setIssuedOn] = React.useState(today);
   const [progress, setProgress] = React.useState<{ done: number; total: number } | null>(null);
@@ -91,36 +90,75 @@ export function BureauView({
   const [excluded, setExcluded] = React.useState<ReadonlySet<string>>(new Set());
   const [kept, setKept] = React.useState<ReadonlyMap<string, string>>(new Map());
   const [busy, setBusy] = React.useState<string | null>(null);
-  const [notices, setNotices] = React.useState<Notice[]>([]);
+  const [notices, setNoticesAt] = React.useState<Partial<Record<Area, Notice[]>>>({});
+  const [rowNotice, setRowNotice] = React.useState<ReadonlyMap<string, Notice>>(new Map());
   const [outcome, setOutcome] = React.useState<AggregateOutcome | null>(null);
   const [reviews, setReviews] = React.useState<ReadonlyMap<string, Review>>(new Map());
   const [previous, setPrevious] = React.useState<ReturnFile | null>(null);
   const previousPicker = React.useRef<HTMLInputElement>(null);
   const previousId = React.useId();
+  const listHeading = React.useRef<HTMLHeadingElement>(null);
+  const summaryHeading = React.useRef<HTMLHeadingElement>(null);
+  const { ask, dialog } = useConfirm();
   const period = parsePeriod(periodText);
   const deadlineOk = deadline.trim() === "" || !!isoDate(deadline);
   const issuedOk = !!isoDate(issuedOn);
   const picker = React.useRef<HTMLInputElement>(null);
   const pickerId = React.useId();
+  const support = actions.support();
+
+  const say = (area: Area, n: Notice[]) => setNoticesAt((prev) => ({ ...prev, [area]: n }));
+
+  // Another plan: returns read under the old one are read again by the user under the new one, and a
+  // period the new plan does not cover gives way to the latest one it does.
+  const firstPlan = React.useRef(plan);
+  React.useEffect(() => {
+    if (firstPlan.current === plan) return;
+    firstPlan.current = plan;
+    setImported([]);
+    setExcluded(new Set());
+    setOutcome(null);
+    setReviews(new Map());
+    setRowNotice(new Map());
+    setNoticesAt({});
+    setPeriodText((p) => (periodInPlan(plan, parsePeriod(p)) ? p : defaultPeriodIn(plan, defaultPeriod).id));
+  }, [plan]);
 
   const results = React.useMemo(() => imported.map((i) => i.result), [imported]);
-  const preview = React.useMemo(() => {
-    const included = new Set(results.map((r) => r.file).filter((f) => !excluded.has(f)));
-    return previewRound(
+  const deadlineIso = deadlineOk ? isoDate(deadline) : null;
+  const previewWith = (ex: ReadonlySet<string>, rv: ReadonlyMap<string, Review>) =>
+    previewRound(
       plan,
       period,
       results,
-      included,
-      deadlineOk ? isoDate(deadline) : null,
-      Object.fromEntries(reviews),
+      new Set(results.map((r) => r.file).filter((f) => !ex.has(f))),
+      deadlineIso,
+      Object.fromEntries(rv),
     );
-  }, [plan, period?.id, results, excluded, deadline, deadlineOk, reviews]);
+  const preview = React.useMemo(
+    () => previewWith(excluded, reviews),
+    [plan, period?.id, results, excluded, deadlineIso, reviews],
+  );
   const included = results.filter((r) => !excluded.has(r.file));
+
+  const settings = async (): Promise<ScoringSettings> => {
+    try {
+      return (await actions.scoringSettings?.()) ?? DEFAULT_SETTINGS;
+    } catch {
+      return DEFAULT_SETTINGS;
+    }
+  };
+
+  /** The units counted today that `ex` and `rv` (exclusions, reviews) would leave without a counted return. */
+  const newlyMissing = (ex: ReadonlySet<string>, rv: ReadonlyMap<string, Review>) => {
+    const after = previewWith(ex, rv).reported;
+    return plan.units.filter((u) => preview.reported.has(u.code) && !after.has(u.code));
+  };
 
   const onFiles = async (list: FileList | PickedFile[] | null) => {
     const files = list ? Array.from(list as ArrayLike<PickedFile>) : [];
     if (!files.length) return;
-    setNotices([]);
+    say("files", []);
     setOutcome(null);
     setProgress({ done: 0, total: files.length });
     const out: ImportedReturn[] = [];
@@ -135,8 +173,8 @@ export function BureauView({
       const names = new Set(out.map((o) => o.file.name));
       setExcluded((prev) => new Set([...prev].filter((f) => !names.has(f))));
       const common = roundPeriod(out.map((o) => o.result));
-      if (common) setPeriodText(common.id);
-      if (actions.support().insertSheets) {
+      if (common && periodInPlan(plan, common)) setPeriodText(common.id);
+      if (support.insertSheets) {
         const n = await actions.keepReturns(out);
         if (n) {
           // A unit's kept sheets are replaced by its newest kept file: remember which file each prefix holds.
@@ -148,86 +186,132 @@ export function BureauView({
             }
             return next;
           });
-          setNotices([{ intent: "success", text: m.kept(n) }]);
-        }
-      } else setNotices([{ intent: filesOnly ? "success" : "info", text: filesOnly ? P.read(out.length) : m.keepUnsupported }]);
+          say("files", [{ intent: "success", text: m.kept(n) }]);
+        } else say("files", [{ intent: "info", text: m.readDone(out.length) }]);
+      } else say("files", [{ intent: "info", text: m.keepUnsupported }]);
+      // The list is what the user works on next: focus its heading (never <body>).
+      setTimeout(() => listHeading.current?.focus(), 0);
     } catch (e) {
-      setNotices([{ intent: "error", text: errorText(e, m) }]);
+      say("files", [{ intent: "error", text: errorText(e, m) }]);
     } finally {
       setProgress(null);
     }
   };
 
-  const run = async (label: string, job: () => Promise<Notice[]>) => {
+  const run = async (area: Area, label: string, job: () => Promise<Notice[]>) => {
     setBusy(label);
     try {
-      setNotices(await job());
+      say(area, await job());
     } catch (e) {
-      setNotices([{ intent: "error", text: errorText(e, m) }]);
+      say(area, [{ intent: "error", text: errorText(e, m) }]);
     } finally {
       setBusy(null);
     }
   };
 
-  const include = (file: string, on: boolean) => {
-    setOutcome(null);
-    setExcluded((prev) => {
-      const next = new Set(prev);
-      if (on) next.delete(file);
-      else next.add(file);
+  const atRow = (file: string, n: Notice | null) =>
+    setRowNotice((prev) => {
+      const next = new Map(prev);
+      if (n) next.set(file, n);
+      else next.delete(file);
       return next;
     });
+
+  const nameOf = (file: string) => imported.find((i) => i.file.name === file)?.result.unitName ?? file;
+
+  const include = async (file: string, on: boolean) => {
+    const next = new Set(excluded);
+    if (on) next.delete(file);
+    else next.add(file);
+    const lost = on ? [] : newlyMissing(next, reviews);
+    if (lost.length) {
+      const points = (await settings()).missingPoints;
+      const names = lost.map((u) => u.name).join("、");
+      const ok = await ask({
+        title: m.excludeTitle(names),
+        body: m.excludeBody(names, points),
+        confirm: m.excludeConfirm,
+        cancel: m.keepIncluded,
+      });
+      if (!ok) return;
+      atRow(file, { intent: "warning", text: m.excludedResult(names, points) });
+    } else atRow(file, null);
+    setOutcome(null);
+    setExcluded(next);
   };
 
-  const remove = (file: string) => {
-    const it = imported.find((i) => i.file.name === file);
-    const name = it?.result.unitName ?? file;
+  const remove = async (file: string) => {
+    const name = nameOf(file);
+    const next = new Set([...excluded, file]);
+    const lost = newlyMissing(next, reviews);
+    if (lost.length) {
+      const points = (await settings()).missingPoints;
+      const names = lost.map((u) => u.name).join("、");
+      const ok = await ask({
+        title: m.removeTitle(name),
+        body: m.excludeBody(names, points),
+        confirm: m.remove,
+        cancel: m.keepIncluded,
+      });
+      if (!ok) return;
+    }
     const prefix = kept.get(file);
     setOutcome(null);
     setImported((prev) => prev.filter((i) => i.file.name !== file));
     // Left out of this round even where its sheets cannot be removed (a host without the call).
-    setExcluded((prev) => new Set([...prev, file]));
+    setExcluded(next);
+    setTimeout(() => listHeading.current?.focus(), 0);
     if (prefix === undefined || !actions.removeKept) {
-      setNotices([{ intent: "info", text: m.removed(name) }]);
+      say("files", [{ intent: "info", text: m.removed(name) }]);
       return;
     }
-    void run(m.remove, async () => {
+    void run("files", m.remove, async () => {
       const n = await actions.removeKept!(prefix);
       setKept((prev) => new Map([...prev].filter(([f]) => f !== file)));
       return [{ intent: "info", text: n ? T.removedKept(name, n) : m.removed(name) }];
     });
   };
 
-  const review = (r: ReturnResult, state: Review["state"], reason: string) =>
-    run(T.review, async () => {
-      if (!r.unit || !actions.setReview) return [];
-      const rv: Review = { state, reason: state === "returned" ? reason : null };
+  const review = async (r: ReturnResult, state: Review["state"], reason: string) => {
+    if (!r.unit || !actions.setReview) return;
+    const rv: Review = { state, reason: state === "returned" ? reason : null };
+    const name = r.unitName ?? r.unit;
+    let consequence = "";
+    if (state === "returned") {
+      const lost = newlyMissing(excluded, new Map([...reviews, [r.unit, rv]]));
+      const points = (await settings()).missingPoints;
+      const ok = await ask({
+        title: m.sendBackTitle(name),
+        body: m.sendBackBody(name, reason, lost.length ? points : null),
+        confirm: T.sendBack,
+        cancel: m.sendBackCancel,
+      });
+      if (!ok) return;
+      if (lost.length) consequence = m.sendBackResult(name, points);
+    }
+    setBusy(T.review);
+    try {
       const w = await actions.setReview(r.unit, rv);
-      const name = r.unitName ?? r.unit;
       if (w !== "written")
-        return [
-          {
-            intent: "warning",
-            text:
-              w === "noSheet"
-                ? filesOnly
-                  ? P.reviewNeedsTargets
-                  : T.reviewNoSheet
-                : w === "noColumns"
-                  ? T.reviewNoColumns
-                  : T.reviewNoUnit(name),
-          },
-        ];
+        return atRow(r.file, {
+          intent: "warning",
+          text:
+            w === "noSheet" ? T.reviewNoSheet : w === "noColumns" ? T.reviewNoColumns : T.reviewNoUnit(name),
+        });
       setOutcome(null);
       setReviews((prev) => new Map([...prev, [r.unit!, rv]]));
-      const done: Notice = { intent: "success", text: T.reviewWritten(name, REVIEW_LABELS[state]) };
-      // The page: the targets workbook with the review written is the file to keep.
-      const d = filesOnly ? await actions.targetsFile?.() : null;
-      if (!d) return [done];
-      save(d.fileName, d.bytes);
-      return [done, { intent: "info", text: P.reviewSaved(d.fileName) }];
-    });
+      atRow(r.file, {
+        intent: state === "returned" ? "warning" : "success",
+        text: T.reviewWritten(name, REVIEW_LABELS[state]) + consequence,
+      });
+    } catch (e) {
+      atRow(r.file, { intent: "error", text: errorText(e, m) });
+    } finally {
+      setBusy(null);
+    }
+  };
 
+  const hasTargetsStep = () => m.reviewNeedsTargets;
   const renderExtra = (it: ImportedReturn) => (
     <ReturnExtras
       result={it.result}
@@ -236,33 +320,51 @@ export function BureauView({
       review={(it.result.unit && reviews.get(it.result.unit)) || null}
       busy={!!busy}
       onReview={actions.setReview ? (state, reason) => void review(it.result, state, reason) : null}
+      hint={hasTargetsStep()}
     />
   );
 
+  const host = { downloads: support.downloads !== false, save, openWorkbook: actions.openWorkbook };
+  const delivered = (how: Awaited<ReturnType<typeof deliver>>, name: string, saved: string): Notice =>
+    how === "saved"
+      ? { intent: "success", text: saved }
+      : how === "opened"
+        ? { intent: "success", text: m.openedInExcel(name) }
+        : { intent: "warning", text: m.noDownload(name) };
+
   const downloadDocx = () =>
-    run(T.downloadDocx, async () => {
+    run("docx", T.downloadDocx, async () => {
       if (!outcome) return [];
+      const name = `工作通报-${outcome.round.aggregate.period}.docx`;
+      if (!host.downloads) return [{ intent: "warning", text: m.noDocxDownload(name) }];
       const { bulletinDocxBytes, DOCX_MIME } = await import(
         /* webpackChunkName: "bulletin-docx" */ "./bulletin-docx"
       );
       const opts = outcome.bulletin ?? { issuedOn: isoDate(issuedOn) ?? today };
-      const name = `工作通报-${outcome.round.aggregate.period}.docx`;
-      save(name, await bulletinDocxBytes(outcome.round, plan, opts), DOCX_MIME);
-      return [{ intent: "success", text: T.docxSaved(name) }];
+      const how = await deliver(host, name, await bulletinDocxBytes(outcome.round, plan, opts), DOCX_MIME);
+      return [delivered(how, name, T.docxSaved(name))];
     });
 
-  const download = (it: ImportedReturn) =>
-    run(m.exportAnnotated, async () => {
+  const download = async (it: ImportedReturn) => {
+    setBusy(m.exportAnnotated);
+    try {
       const d = await actions.annotateFile(it.file, it.result);
-      save(d.fileName, d.bytes);
-      return [{ intent: "success", text: m.exported(d.fileName) }];
-    });
+      const how = await deliver(host, d.fileName, d.bytes);
+      atRow(it.file.name, delivered(how, d.fileName, m.exported(d.fileName)));
+    } catch (e) {
+      atRow(it.file.name, { intent: "error", text: errorText(e, m) });
+    } finally {
+      setBusy(null);
+    }
+  };
 
   const select = (sheet: string, cell: string) =>
-    actions.selectCell(sheet, cell).catch((e) => setNotices([{ intent: "error", text: errorText(e, m) }]));
+    actions
+      .selectCell(sheet, cell)
+      .catch((e) => say("aggregate", [{ intent: "error", text: errorText(e, m) }]));
 
   const targets = () =>
-    run(m.insertTargets, async () => {
+    run("targets", m.insertTargets, async () => {
       if (!period) return [];
       const r = await actions.insertTargets(period);
       return [
@@ -273,8 +375,18 @@ export function BureauView({
       ];
     });
 
+  const confirmPartialRoster = async (missing: string[], have: string[]) => {
+    const policy = (await settings()).rosterPolicy;
+    return ask({
+      title: m.partialRosterTitle,
+      body: m.partialRosterBody(have, missing, POLICY_LABELS[policy], policy === "verified"),
+      confirm: m.partialRosterConfirm,
+      cancel: m.partialRosterCancel,
+    });
+  };
+
   const aggregate = () =>
-    run(m.aggregating, async () => {
+    run("aggregate", m.aggregating, async () => {
       if (!period || !included.length) return [{ intent: "info", text: m.nothingToAggregate }];
       setOutcome(null);
       const o = await actions
@@ -290,18 +402,39 @@ export function BureauView({
         .finally(() => setWriting(null));
       setOutcome(o);
       const out: Notice[] = [{ intent: "success", text: m.aggregated(o) }];
+      // Units whose returns are here but not counted: published as 未报送, said by name.
+      const importedUnits = new Set(results.map((r) => r.unit).filter(Boolean));
+      const notCounted = o.round.aggregate.submissions
+        .filter((x) => x.status !== "reported" && importedUnits.has(x.unit))
+        .map((x) => x.name);
+      if (notCounted.length)
+        out.push({
+          intent: "warning",
+          text: m.publishedMissing(
+            notCounted.join("、"),
+            o.round.settings?.missingPoints ?? DEFAULT_SETTINGS.missingPoints,
+          ),
+        });
       if (o.previousReason) out.push({ intent: "warning", text: T.previousFailed(o.previousReason) });
       if (!o.targets) out.push({ intent: "info", text: m.noTargets });
       if (o.round.roster) out.push(rosterCheckNotice(o.round.roster));
       if (o.skipped.length)
         out.push({ intent: "warning", text: m.skipped(o.skipped.map((f) => m.feature[f] ?? f).join("、")) });
+      setTimeout(() => summaryHeading.current?.focus(), 0);
       return out;
     });
 
   const canAggregate = !!period && included.length > 0 && deadlineOk && issuedOk;
+  const why = !included.length
+    ? m.nothingToAggregate
+    : !deadlineOk || !issuedOk
+      ? m.fixDates
+      : !period
+        ? m.choosePeriod
+        : null;
   return (
     <div className={s.root}>
-      <PeriodField value={periodText} valid={!!period} onChange={setPeriodText} messages={m} />
+      <PeriodField plan={plan} value={periodText} onChange={setPeriodText} messages={m} />
       <DateField
         label={m.deadline}
         hint={m.deadlineOptional}
@@ -310,62 +443,61 @@ export function BureauView({
         optional
         messages={m}
       />
-      {planFile && (
-        <PlanPicker
-          plan={plan}
-          messages={m}
-          disabled={!!progress || !!busy}
-          read={planFile.read}
-          toFile={toReturnFile}
-          onPlan={(p) => {
-            // Returns read under the old plan are read again by the user under the new one.
-            setImported([]);
-            setOutcome(null);
-            planFile.onPlan(p);
-          }}
-          onNotices={setNotices}
-        />
-      )}
       <DateField label={m.issuedOn} value={issuedOn} onChange={setIssuedOn} messages={m} />
-      <Field label={{ children: m.pickFiles, htmlFor: pickerId }} hint={m.pickFilesHint}>
+      <section className={s.step} aria-label={m.stepTargets}>
         <div className={s.row}>
-          <Button disabled={!!progress || !!busy} onClick={() => picker.current?.click()}>
-            {m.chooseFiles}
+          <Button disabled={!!busy || !period} onClick={targets}>
+            {m.insertTargets}
           </Button>
-          <input
-            id={pickerId}
-            ref={picker}
-            className={s.hidden}
-            type="file"
-            multiple
-            accept=".xlsx,application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
-            data-testid="files"
-            disabled={!!progress || !!busy}
-            onChange={(e) => {
-              void onFiles(e.target.files);
-              e.target.value = "";
-            }}
-          />
+          {actions.loadRoster && (
+            <RosterButton
+              actions={{ loadRoster: actions.loadRoster }}
+              disabled={!!busy || !!progress || !support.insertSheets}
+              toFile={(f) => toReturnFile(f as PickedFile)}
+              confirmPartial={confirmPartialRoster}
+              onStart={setBusy}
+              onDone={(n) => {
+                setBusy(null);
+                say("targets", n);
+              }}
+            />
+          )}
         </div>
-      </Field>
-      {filesOnly && <DropZone disabled={!!progress || !!busy} onFiles={(f) => void onFiles(f)} />}
-      {filesOnly && (
-        <TargetsFile
-          actions={actions}
-          period={period}
-          disabled={!!busy || !!progress}
-          onBusy={setBusy}
-          onNotices={setNotices}
-        />
-      )}
-      {progress && (
-        <Field validationMessage={m.reading(progress.done, progress.total)} validationState="none">
-          <ProgressBar
-            value={progress.total ? progress.done / progress.total : 0}
-            aria-label={m.reading(progress.done, progress.total)}
-          />
+        <span className={s.why}>{m.targetsHint}</span>
+        <Notices notices={notices.targets ?? []} label={m.notices} testId="notices-targets" />
+      </section>
+      <section className={s.step} aria-label={m.pickFiles}>
+        <Field label={{ children: m.pickFiles, htmlFor: pickerId }} hint={m.pickFilesHint}>
+          <div className={s.row}>
+            <Button disabled={!!progress || !!busy} onClick={() => picker.current?.click()}>
+              {m.chooseFiles}
+            </Button>
+            <input
+              id={pickerId}
+              ref={picker}
+              className={s.hidden}
+              type="file"
+              multiple
+              accept=".xlsx,application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
+              data-testid="files"
+              disabled={!!progress || !!busy}
+              onChange={(e) => {
+                void onFiles(e.target.files);
+                e.target.value = "";
+              }}
+            />
+          </div>
         </Field>
-      )}
+        {progress && (
+          <Field validationMessage={m.reading(progress.done, progress.total)} validationState="none">
+            <ProgressBar
+              value={progress.total ? progress.done / progress.total : 0}
+              aria-label={m.reading(progress.done, progress.total)}
+            />
+          </Field>
+        )}
+        <Notices notices={notices.files ?? []} label={m.notices} testId="notices-files" />
+      </section>
       {imported.length > 0 && (
         <ReturnList
           imported={imported}
@@ -374,8 +506,10 @@ export function BureauView({
           kept={kept}
           messages={m}
           busy={!!busy}
-          onInclude={include}
-          onRemove={remove}
+          headingRef={listHeading}
+          rowNotice={rowNotice}
+          onInclude={(f, on) => void include(f, on)}
+          onRemove={(f) => void remove(f)}
           onDownload={(it) => void download(it)}
           onSelect={select}
           renderExtra={renderExtra}
@@ -409,61 +543,45 @@ export function BureauView({
           />
         </div>
       </Field>
-      <div className={s.row}>
-        {!filesOnly && (
-          <Button disabled={!!busy || !period} onClick={targets}>
-            {m.insertTargets}
-          </Button>
-        )}
-        {actions.loadRoster && (
-          <RosterButton
-            actions={{ loadRoster: actions.loadRoster }}
-            disabled={!!busy || !!progress || !(actions.support().insertSheets || filesOnly)}
-            toFile={(f) => toReturnFile(f as PickedFile)}
-            onStart={setBusy}
-            onDone={(n) => {
-              setBusy(null);
-              setNotices(n);
-            }}
-          />
-        )}
-        <Button
-          appearance="primary"
-          disabled={!!busy || !!progress || !canAggregate}
-          aria-describedby={included.length ? undefined : `${pickerId}-none`}
-          onClick={aggregate}
-        >
-          {m.aggregate}
-        </Button>
-      </div>
-      {!included.length && (
-        <span id={`${pickerId}-none`} style={{ fontSize: tokens.fontSizeBase200 }}>
-          {m.nothingToAggregate}
-        </span>
-      )}
-      {filesOnly && (
-        <TemplatesZip
-          actions={actions}
-          period={period}
-          deadline={deadlineOk ? isoDate(deadline) : null}
-          disabled={!!busy || !!progress}
-          onBusy={setBusy}
-          onNotices={setNotices}
-        />
-      )}
-      {writing ? <WriteProgress p={writing} m={m} /> : busy && <Spinner size="tiny" label={busy} />}
-      <Notices notices={notices} label={m.notices} />
-      {outcome && (
-        <RoundSummary outcome={outcome} plan={plan} messages={m} onSelect={filesOnly ? null : select} />
-      )}
-      {outcome && (
+      <section className={s.step} aria-label={m.aggregate}>
         <div className={s.row}>
-          {filesOnly && <BulletinDownloads outcome={outcome} disabled={!!busy} onNotices={setNotices} />}
-          <Button disabled={!!busy} onClick={downloadDocx}>
-            {T.downloadDocx}
+          <Button
+            appearance="primary"
+            disabled={!!busy || !!progress || !canAggregate}
+            aria-describedby={why ? `${pickerId}-none` : undefined}
+            onClick={aggregate}
+          >
+            {m.aggregate}
           </Button>
         </div>
+        {why && (
+          <span id={`${pickerId}-none`} className={s.why}>
+            {why}
+          </span>
+        )}
+        {writing ? <WriteProgress p={writing} m={m} /> : busy && <Spinner size="tiny" label={busy} />}
+        <Notices notices={notices.aggregate ?? []} label={m.notices} testId="notices" />
+      </section>
+      {outcome && (
+        <RoundSummary
+          outcome={outcome}
+          plan={plan}
+          messages={m}
+          onSelect={select}
+          headingRef={summaryHeading}
+        />
       )}
+      {outcome && (
+        <section className={s.step} aria-label={T.downloadDocx}>
+          <div className={s.row}>
+            <Button disabled={!!busy} onClick={downloadDocx}>
+              {T.downloadDocx}
+            </Button>
+          </div>
+          <Notices notices={notices.docx ?? []} label={m.notices} testId="notices-docx" />
+        </section>
+      )}
+      {dialog}
     </div>
   );
 }

@@ -1,6 +1,8 @@
 // 填报: insert the template (asking first where a filled one would be lost, or downloading it where the
 // host cannot write validation), self-check the return in the workbook, and work through its issues.
-// Unit and period come from the template already in the workbook, else the last unit chosen here.
+// Unit and period come from the template already in the workbook, else the last unit chosen here; the
+// period is one of the plan's own. The deadline is the bureau's (it comes with a template), not asked
+// here. What each action did is said right below its buttons.
 import * as React from "react";
 import {
   Button,
@@ -17,8 +19,11 @@ import type { Plan } from "../core/plan/types";
 import type { CheckOutcome, PaneActions, ReturnFile, TemplateRequest } from "../host/types";
 import { ConfirmInsert, type InsertChoice } from "./clerk/ConfirmInsert";
 import { CheckResult } from "./clerk/CheckResult";
-import { DateField, isoDate } from "./common/DateField";
+import { isoDate } from "./common/DateField";
 import { Notices, type Notice } from "./common/Notices";
+import { keepFocus } from "./common/focus";
+import { defaultPeriodIn, periodInPlan } from "../core/plan/period-choices";
+import { deliver } from "./deliver";
 import { PeriodField } from "./common/PeriodField";
 import { localUnitMemory, type UnitMemory } from "./common/remember";
 import { errorText } from "./errors";
@@ -26,11 +31,12 @@ import type { Messages } from "./messages";
 import { PrefillRefusal } from "../host/refusal";
 import { useHostFiles, type PickedFile, type SaveFile } from "./host-files";
 import { ROUND_TEXT as T } from "./round-messages";
-import { PAGE_TEXT as P } from "./page-messages";
 
 const useStyles = makeStyles({
   root: { display: "flex", flexDirection: "column", gap: tokens.spacingVerticalM },
   row: { display: "flex", gap: tokens.spacingHorizontalS, flexWrap: "wrap" },
+  step: { display: "flex", flexDirection: "column", gap: tokens.spacingVerticalS, minWidth: 0 },
+  why: { fontSize: tokens.fontSizeBase200, color: tokens.colorNeutralForeground2 },
   hidden: { display: "none" },
 });
 
@@ -82,27 +88,43 @@ export function ClerkView({
     return plan.units.some((u) => u.code === code) ? code : null;
   }, [memory, plan]);
   const [unitCode, setUnitCode] = React.useState(remembered ?? plan.units[0]?.code ?? "");
-  const [periodText, setPeriodText] = React.useState(defaultPeriod);
+  const [periodText, setPeriodText] = React.useState(() => defaultPeriodIn(plan, defaultPeriod).id);
+  // The bureau's deadline, as the template in the workbook carries it (never typed by the clerk).
   const [deadline, setDeadline] = React.useState("");
   const [busy, setBusy] = React.useState<string | null>(null);
+  const [area, setArea] = React.useState<"insert" | "check">("insert");
   const [notices, setNotices] = React.useState<Notice[]>([]);
   const [check, setCheck] = React.useState<CheckOutcome | null>(null);
   const [stale, setStale] = React.useState(false);
   const [pending, setPending] = React.useState<Pending | null>(null);
   const support = React.useMemo(() => actions.support(), [actions]);
   const canValidate = support.validation;
-  // The offline page: no workbook beside the views; the clerk opens the filled file to check it.
-  const filesOnly = !!support.filesOnly && !!actions.openWorkbook;
-  const openPicker = React.useRef<HTMLInputElement>(null);
   const period = parsePeriod(periodText);
   const unit = plan.units.find((u) => u.code === unitCode);
   const deadlineOk = deadline.trim() === "" || !!isoDate(deadline);
   const prefillPicker = React.useRef<HTMLInputElement>(null);
+  const insertButton = React.useRef<HTMLButtonElement>(null);
+  const checkHeading = React.useRef<HTMLDivElement>(null);
   const prefillId = React.useId();
+  const whyId = React.useId();
+
+  // Another plan: a unit or period it does not have gives way (the remembered unit, else its first; the
+  // latest period it covers), so 插入模板 is never left disabled without a word.
+  const firstPlan = React.useRef(plan);
+  React.useEffect(() => {
+    if (firstPlan.current === plan) return;
+    firstPlan.current = plan;
+    setUnitCode((c) =>
+      plan.units.some((u) => u.code === c) ? c : (remembered ?? plan.units[0]?.code ?? ""),
+    );
+    setPeriodText((p) => (periodInPlan(plan, parsePeriod(p)) ? p : defaultPeriodIn(plan, defaultPeriod).id));
+  }, [plan]);
 
   const say = (n: Notice) => setNotices([n]);
-  const run = async (label: string, job: () => Promise<void>) => {
+  const run = async (label: string, where: "insert" | "check", job: () => Promise<void>) => {
+    const back = keepFocus();
     setBusy(label);
+    setArea(where);
     setNotices([]);
     try {
       await job();
@@ -111,8 +133,20 @@ export function ClerkView({
       say({ intent: "error", text: e instanceof PrefillRefusal ? e.reason : errorText(e, m) });
     } finally {
       setBusy(null);
+      back();
     }
   };
+  const host = {
+    downloads: support.downloads !== false,
+    save,
+    openWorkbook: actions.openWorkbook,
+  };
+  const delivered = (how: Awaited<ReturnType<typeof deliver>>, name: string, saved: string): Notice =>
+    how === "saved"
+      ? { intent: "success", text: saved }
+      : how === "opened"
+        ? { intent: "success", text: m.openedInExcel(name) }
+        : { intent: "warning", text: m.noDownload(name) };
 
   // Presets from the workbook's own template, else the unit chosen last time; then watch for changes.
   React.useEffect(() => {
@@ -123,7 +157,7 @@ export function ClerkView({
         const st = await actions.templateState();
         const u = st.meta && plan.units.find((x) => x.code === st.meta!.unitCode);
         const p = st.meta && parsePeriod(st.meta.period);
-        if (live && u && p) {
+        if (live && u && p && periodInPlan(plan, p)) {
           setUnitCode(u.code);
           setPeriodText(p.id);
           if (st.meta!.deadline && isoDate(st.meta!.deadline)) setDeadline(st.meta!.deadline);
@@ -159,11 +193,14 @@ export function ClerkView({
       ? await actions.insertTemplate(req)
       : { kind: "download" as const, ...(await actions.downloadTemplate(req)) };
     if (out.kind === "download") {
-      save(out.fileName, out.bytes);
-      say({
-        intent: "info",
-        text: req.from ? T.prefillDownloaded(out.fileName) : m.downloaded(out.fileName),
-      });
+      const how = await deliver(host, out.fileName, out.bytes);
+      say(
+        delivered(
+          how,
+          out.fileName,
+          req.from ? T.prefillDownloaded(out.fileName) : m.downloaded(out.fileName),
+        ),
+      );
       return;
     }
     // The checked sheets were just replaced: the old result no longer describes them.
@@ -177,7 +214,7 @@ export function ClerkView({
   };
 
   const insert = (from?: ReturnFile) =>
-    run(m.insertTemplate, async () => {
+    run(m.insertTemplate, "insert", async () => {
       if (!unit || !period || !deadlineOk) return;
       memory.set(unit.code);
       const req: TemplateRequest = { unit, period, deadline: isoDate(deadline), ...(from ? { from } : {}) };
@@ -194,54 +231,54 @@ export function ClerkView({
   const choose = (c: InsertChoice) => {
     const p = pending;
     setPending(null);
+    // The dialog is gone: focus back on the button that opened it, never <body>.
+    setTimeout(() => insertButton.current?.focus(), 0);
     if (!p) return;
-    if (c === "cancel") say({ intent: "info", text: m.insertCancelled });
-    else if (c === "replace") void run(m.insertTemplate, () => doInsert(p.req));
+    if (c === "cancel") {
+      setArea("insert");
+      say({ intent: "info", text: m.insertCancelled });
+    } else if (c === "replace") void run(m.insertTemplate, "insert", () => doInsert(p.req));
     else
-      void run(m.insertTemplate, async () => {
+      void run(m.insertTemplate, "insert", async () => {
         if (await actions.newWorkbookTemplate(p.req))
           say({ intent: "success", text: m.newWorkbookOpened(p.req.unit.name, p.req.period.label) });
         else {
           const d = await actions.downloadTemplate(p.req);
-          save(d.fileName, d.bytes);
-          say({ intent: "info", text: m.downloaded(d.fileName) });
+          const how = await deliver(host, d.fileName, d.bytes);
+          say(delivered(how, d.fileName, m.downloaded(d.fileName)));
         }
       });
   };
 
   const selfCheck = () =>
-    run(m.checking, async () => {
+    run(m.checking, "check", async () => {
       setCheck(null);
       setStale(false);
       setCheck(await actions.selfCheck());
-    });
-
-  const openAndCheck = (f: PickedFile) =>
-    run(P.openReturn, async () => {
-      setCheck(null);
-      setStale(false);
-      const file = await files.read(f);
-      setCheck(await actions.openWorkbook!(file));
-      say({ intent: "info", text: P.opened(file.name) });
+      // The verdict is what the clerk reads next.
+      setTimeout(() => checkHeading.current?.focus(), 0);
     });
 
   const clear = () =>
-    run(m.clearMarks, async () => {
+    run(m.clearMarks, "check", async () => {
       await actions.clearHighlights();
       say({ intent: "success", text: m.marksCleared });
     });
 
   const exportCopy = () =>
-    run(m.exportAnnotated, async () => {
+    run(m.exportAnnotated, "check", async () => {
       if (!check) return;
       const d = await actions.annotateWorkbook(check.result);
       if (!d) return say({ intent: "info", text: m.exportUnsupported });
-      save(d.fileName, d.bytes);
-      say({ intent: "success", text: m.exported(d.fileName) });
+      const how = await deliver(host, d.fileName, d.bytes);
+      say(delivered(how, d.fileName, m.exported(d.fileName)));
     });
 
   const select = (sheet: string, cell: string) =>
-    actions.selectCell(sheet, cell).catch((e) => say({ intent: "error", text: errorText(e, m) }));
+    actions.selectCell(sheet, cell).catch((e) => {
+      setArea("check");
+      say({ intent: "error", text: errorText(e, m) });
+    });
 
   const opened = React.useRef(false);
   // Once, on opening from the ribbon's 自查 button.
@@ -252,6 +289,7 @@ export function ClerkView({
     }
   }, [checkOnOpen]);
 
+  const why = !unit ? m.chooseUnit : !period ? m.choosePeriod : null;
   return (
     <div className={s.root}>
       <Field label={m.unit}>
@@ -263,94 +301,80 @@ export function ClerkView({
           ))}
         </Select>
       </Field>
-      <PeriodField value={periodText} valid={!!period} onChange={setPeriodText} messages={m} />
-      <DateField
-        label={m.deadline}
-        hint={m.deadlineOptional}
-        value={deadline}
-        onChange={setDeadline}
-        optional
-        messages={m}
-      />
+      <PeriodField plan={plan} value={periodText} onChange={setPeriodText} messages={m} />
       {!canValidate && (
         <MessageBar intent="info">
-          <MessageBarBody>{filesOnly ? P.clerkIntro : m.downloadFallback}</MessageBarBody>
+          <MessageBarBody>{m.downloadFallback}</MessageBarBody>
         </MessageBar>
       )}
-      <div className={s.row}>
-        <Button
-          appearance="primary"
-          disabled={!!busy || !period || !unit || !deadlineOk}
-          onClick={() => void insert()}
-        >
-          {canValidate ? m.insertTemplate : m.downloadTemplate}
-        </Button>
-        <Button
-          disabled={!!busy || !period || !unit || !deadlineOk}
-          aria-describedby={`${prefillId}-hint`}
-          onClick={() => prefillPicker.current?.click()}
-        >
-          {T.prefill}
-        </Button>
-        <span id={`${prefillId}-hint`} className={s.hidden}>
-          {T.prefillHint}
-        </span>
-        <input
-          ref={prefillPicker}
-          className={s.hidden}
-          type="file"
-          aria-label={T.prefill}
-          accept=".xlsx,application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
-          data-testid="prefill-file"
-          onChange={(e) => {
-            const f = e.target.files?.[0] as PickedFile | undefined;
-            e.target.value = "";
-            if (f) void files.read(f).then((file) => insert(file));
-          }}
-        />
-        {filesOnly ? (
-          <>
-            <Button disabled={!!busy} onClick={() => openPicker.current?.click()}>
-              {P.openReturn}
-            </Button>
-            <input
-              ref={openPicker}
-              className={s.hidden}
-              type="file"
-              aria-label={P.openReturnHint}
-              accept=".xlsx,application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
-              data-testid="open-return"
-              onChange={(e) => {
-                const f = e.target.files?.[0] as PickedFile | undefined;
-                e.target.value = "";
-                if (f) void openAndCheck(f);
-              }}
-            />
-          </>
-        ) : (
-          <>
-            <Button disabled={!!busy} onClick={selfCheck}>
-              {m.selfCheck}
-            </Button>
-            <Button disabled={!!busy} onClick={clear}>
-              {m.clearMarks}
-            </Button>
-          </>
+      <section className={s.step} aria-label={m.stepTemplate}>
+        <div className={s.row}>
+          <Button
+            ref={insertButton}
+            appearance="primary"
+            disabled={!!busy || !period || !unit || !deadlineOk}
+            aria-describedby={why ? whyId : undefined}
+            onClick={() => void insert()}
+          >
+            {canValidate ? m.insertTemplate : m.downloadTemplate}
+          </Button>
+          <Button
+            disabled={!!busy || !period || !unit || !deadlineOk}
+            aria-describedby={`${prefillId}-hint`}
+            onClick={() => prefillPicker.current?.click()}
+          >
+            {T.prefill}
+          </Button>
+          <span id={`${prefillId}-hint`} className={s.hidden}>
+            {T.prefillHint}
+          </span>
+          <input
+            ref={prefillPicker}
+            className={s.hidden}
+            type="file"
+            tabIndex={-1}
+            aria-label={T.prefill}
+            accept=".xlsx,application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
+            data-testid="prefill-file"
+            onChange={(e) => {
+              const f = e.target.files?.[0] as PickedFile | undefined;
+              e.target.value = "";
+              if (f) void files.read(f).then((file) => insert(file));
+            }}
+          />
+        </div>
+        {why && (
+          <span id={whyId} className={s.why}>
+            {why}
+          </span>
         )}
-      </div>
-      {busy && <Spinner size="tiny" label={busy} />}
-      <Notices notices={notices} label={m.notices} />
-      {check && (
-        <CheckResult
-          check={check}
-          stale={stale}
-          busy={!!busy}
-          messages={m}
-          onSelect={filesOnly ? null : select}
-          onRecheck={selfCheck}
-          onExport={exportCopy}
-        />
-      )}
+        {busy && area === "insert" && <Spinner size="tiny" label={busy} />}
+        <Notices notices={area === "insert" ? notices : []} label={m.notices} testId="notices" />
+      </section>
+      <section className={s.step} aria-label={m.stepCheck}>
+        <div className={s.row}>
+          <Button disabled={!!busy} onClick={selfCheck}>
+            {m.selfCheck}
+          </Button>
+          <Button disabled={!!busy} onClick={clear}>
+            {m.clearMarks}
+          </Button>
+        </div>
+        {busy && area === "check" && <Spinner size="tiny" label={busy} />}
+        <Notices notices={area === "check" ? notices : []} label={m.notices} testId="notices-check" />
+        {check && (
+          <CheckResult
+            check={check}
+            stale={stale}
+            busy={!!busy}
+            messages={m}
+            onSelect={select}
+            onRecheck={selfCheck}
+            onExport={exportCopy}
+            verdictRef={checkHeading}
+          />
+        )}
+      </section>
       <ConfirmInsert
         open={!!pending}
         unit={pending?.req.unit.name ?? ""}

@@ -24,3 +24,9 @@ export type RenderExtra = (item: ImportedReturn) => unknown;
 export type OnReview = (state: "accepted" | "returned", reason: string) => void;
 export type OnBusy = (label: string | null) => void;
 export type OnPicked = (files: import("./host-files").PickedFile[]) => void;
+/** A confirmation closed: true when the user confirmed. */
+export type OnConfirmed = (confirmed: boolean) => void;
+/** Asks for a confirmation; resolves true when confirmed. */
+export type Ask<T> = (request: T) => Promise<boolean>;
+/** Says a text the pane's way (identifiers named in Chinese). */
+export type Say = (text: string) => string;

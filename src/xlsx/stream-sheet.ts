@@ -5,6 +5,7 @@
 import { address, columnLetter, parseRange, type RangeRef } from "../core/a1";
 import type { CellStyle, CellValue, SheetDescription } from "../core/sheet/types";
 import { xmlEscape } from "./chart-xml";
+import { protectionXml, validationsXml } from "./stream-extras";
 import { mergeStyle, type StyleTable } from "./stream-styles";
 import { CELL_TEXT_MAX, xmlSafe } from "./write-value";
 
@@ -140,13 +141,14 @@ function printXml(d: SheetDescription): string {
 
 /**
  * The worksheet part of `d` (already fitted for print), in pieces. `drawingRel`: the relationship id of
- * its drawing, if it has charts.
+ * its drawing, if it has charts; `notesRel`: of its notes' VML drawing, if it has notes.
  */
 export function* sheetXml(
   d: SheetDescription,
   styles: StyleTable,
   strings: SharedStrings,
   drawingRel?: string,
+  notesRel?: string,
 ): Generator<string> {
   const styled = new Sweep((d.styles ?? []).map((s) => s.range));
   const merged = new Sweep(d.merges ?? []);
@@ -252,14 +254,17 @@ export function* sheetXml(
     }
   }
   let tail = `${buf}</sheetData>`;
+  tail += protectionXml(d);
   if (d.autoFilter) tail += `<autoFilter ref="${d.autoFilter}"/>`;
   if (d.merges?.length)
     tail += `<mergeCells count="${d.merges.length}">${d.merges.map((m) => `<mergeCell ref="${m}"/>`).join("")}</mergeCells>`;
+  tail += validationsXml(d);
   tail += printXml(d);
   const breaks = (d.pageBreaks ?? []).filter((r) => r > 0);
   if (breaks.length)
     tail += `<rowBreaks count="${breaks.length}" manualBreakCount="${breaks.length}">${breaks.map((r) => `<brk id="${r}" max="16383" man="1"/>`).join("")}</rowBreaks>`;
   if (drawingRel) tail += `<drawing r:id="${drawingRel}"/>`;
+  if (notesRel) tail += `<legacyDrawing r:id="${notesRel}"/>`;
   yield `${tail}</worksheet>`;
 }
 

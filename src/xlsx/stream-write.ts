@@ -2,8 +2,9 @@
 // streamed (fflate's Zip), rows as they are produced. Nothing holds the workbook's cells as objects
 // (ExcelJS keeps every cell, about 1 KB each, and builds the whole zip in memory: 815 MB for the
 // bulletin of 10 returns × 2,000 rows). Charts are written here directly (chart-xml.ts).
-// Sheets with data validation, conditional formats, notes or protection (templates, not bulletins) are
-// left to the ExcelJS writer: canStream says which descriptions this writer takes.
+// Templates (data validation, notes, protection: stream-extras.ts) are streamed too; sheets with
+// conditional formats (the targets workbook, a few dozen rows) are left to the ExcelJS writer: canStream
+// says which descriptions this writer takes.
 import { Zip, ZipDeflate, ZipPassThrough } from "fflate";
 import { fitForPrint } from "../core/sheet/print-fit";
 import type { SheetDescription, WorkbookDescription } from "../core/sheet/types";
@@ -18,6 +19,7 @@ import {
   relsXml,
   xmlEscape,
 } from "./chart-xml";
+import { commentsXml, vmlXml } from "./stream-extras";
 import { SharedStrings, sheetXml } from "./stream-sheet";
 import { StyleTable } from "./stream-styles";
 
@@ -29,10 +31,7 @@ const XML_HEAD = '<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n';
 const CT = "application/vnd.openxmlformats-officedocument";
 
 export function canStream(desc: WorkbookDescription): boolean {
-  return desc.sheets.every(
-    (s) =>
-      !s.validations?.length && !s.conditionalFormats?.length && !s.notes?.length && !s.protection?.protected,
-  );
+  return desc.sheets.every((s) => !s.conditionalFormats?.length);
 }
 
 /** A raw DEFLATE compressor for one part: called with the part's chunks in order, `final` on the last. */
@@ -143,8 +142,11 @@ export async function writeWorkbookStream(
   const overrides: { part: string; type: string }[] = [];
   let nCharts = 0;
   let nDrawings = 0;
+  let nComments = 0;
   sheets.forEach((s, i) => {
     overrides.push({ part: `xl/worksheets/sheet${i + 1}.xml`, type: `${CT}.spreadsheetml.worksheet+xml` });
+    if (s.notes?.length)
+      overrides.push({ part: `xl/comments${++nComments}.xml`, type: `${CT}.spreadsheetml.comments+xml` });
     if (!s.charts?.length) return;
     for (let k = 0; k < s.charts.length; k++)
       overrides.push({ part: `xl/charts/chart${++nCharts}.xml`, type: CT_CHART });
@@ -163,6 +165,7 @@ export async function writeWorkbookStream(
     "[Content_Types].xml",
     `${XML_HEAD}<Types xmlns="http://schemas.openxmlformats.org/package/2006/content-types">` +
       '<Default Extension="rels" ContentType="application/vnd.openxmlformats-package.relationships+xml"/><Default Extension="xml" ContentType="application/xml"/>' +
+      (nComments ? `<Default Extension="vml" ContentType="${CT}.vmlDrawing"/>` : "") +
       types.map((t) => `<Override PartName="/${t.part}" ContentType="${t.type}"/>`).join("") +
       "</Types>",
   );
@@ -170,9 +173,12 @@ export async function writeWorkbookStream(
   const strings = new SharedStrings();
   let charts = 0;
   let drawings = 0;
+  let comments = 0;
   sheets.forEach((s, i) => {
     const name = `xl/worksheets/sheet${i + 1}.xml`;
     let drawingRel: string | undefined;
+    let notesRel: string | undefined;
+    const sheetRels: { id: string; type: string; target: string }[] = [];
     if (s.charts?.length) {
       const d = ++drawings;
       drawingRel = "rId1";
@@ -183,14 +189,24 @@ export async function writeWorkbookStream(
       });
       whole(`xl/drawings/drawing${d}.xml`, drawingXml(s.charts.map((ch, k) => anchorOf(ch, rels[k].id))));
       whole(`xl/drawings/_rels/drawing${d}.xml.rels`, relsXml(rels));
-      whole(
-        `xl/worksheets/_rels/sheet${i + 1}.xml.rels`,
-        relsXml([{ id: drawingRel, type: REL_DRAWING, target: `../drawings/drawing${d}.xml` }]),
-      );
+      sheetRels.push({ id: drawingRel, type: REL_DRAWING, target: `../drawings/drawing${d}.xml` });
     }
+    if (s.notes?.length) {
+      const c = ++comments;
+      notesRel = `rId${sheetRels.length + 2}`;
+      whole(`xl/comments${c}.xml`, commentsXml(s.notes));
+      whole(`xl/drawings/vmlDrawing${c}.vml`, vmlXml(s.notes));
+      sheetRels.push({
+        id: `rId${sheetRels.length + 1}`,
+        type: `${NS_R}/comments`,
+        target: `../comments${c}.xml`,
+      });
+      sheetRels.push({ id: notesRel, type: `${NS_R}/vmlDrawing`, target: `../drawings/vmlDrawing${c}.vml` });
+    }
+    if (sheetRels.length) whole(`xl/worksheets/_rels/sheet${i + 1}.xml.rels`, relsXml(sheetRels));
     const f = part(name);
     let pending = "";
-    for (const piece of sheetXml(s, styles, strings, drawingRel)) {
+    for (const piece of sheetXml(s, styles, strings, drawingRel, notesRel)) {
       pending += piece;
       if (pending.length >= 1 << 16) {
         f.push(encoder.encode(pending));

@@ -11,8 +11,9 @@ export const CORE_LAYERS: readonly (readonly string[])[] = [
   ["a1", "china-date", "snapshot", "sheet"],
   // the language and the definitions: expressions, forms (with the issue catalogue), plans, built-in plans
   ["expr", "form", "issues", "plan", "plans"],
-  // reading what comes in: returns, plan workbooks, targets workbooks, reviews, diffs, prefill
-  ["read", "planbook", "targets", "review", "diff", "prefill"],
+  // reading what comes in: returns, plan workbooks, targets workbooks, reviews, diffs, prefill, and a
+  // return against last round's (history rules, outliers: issue 26)
+  ["read", "planbook", "targets", "review", "diff", "prefill", "history"],
   // computing: aggregation and scoring
   ["aggregate", "score"],
   // writing what goes out: the bulletin, the roster check, the demo

@@ -76,7 +76,7 @@ test("v1 and v2 returns in one round: versions, submission sources, region figur
   const v = (code: string) => s.find((x) => x.unit === code)!;
   expect(v(demo.v1.code).formVersion).toBe("1");
   expect(
-    s.filter((x) => x.status === "reported" && x.unit !== demo.v1.code).every((x) => x.formVersion === "2"),
+    s.filter((x) => x.status === "reported" && x.unit !== demo.v1.code).every((x) => x.formVersion === "3"),
   ).toBe(true);
   // Receipt dates where the bureau registered them, else the workbook's saved time (never the copy's file time).
   for (const x of s.filter((y) => y.status === "reported")) {

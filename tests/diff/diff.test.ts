@@ -15,7 +15,7 @@ import { buildTemplate } from "../../src/core/form/template";
 import { fillTemplate, type FillData } from "../../src/core/form/template-fill";
 import type { FormDef } from "../../src/core/form/types";
 import { FORM_V1 } from "../../src/core/form/v1";
-import { FORM_V2 } from "../../src/core/form/v2";
+import { FORM_V3 } from "../../src/core/form/v3";
 import type { ReturnResult } from "../../src/core/read/types";
 import { runRound } from "../../src/core/report/round-result";
 import { submissionsSheet } from "../../src/core/report/attachments/submissions";
@@ -23,17 +23,17 @@ import type { CellValue } from "../../src/core/sheet/types";
 import { writeWorkbook } from "../../src/xlsx/write";
 import { demo, plan, readDesc } from "../prefill/fixtures";
 
-const base = demo.returns.find((d) => d.form === FORM_V2 && d.unit.code !== demo.defective.code)!;
+const base = demo.returns.find((d) => d.form === FORM_V3 && d.unit.code !== demo.defective.code)!;
 const col = (form: FormDef, key: string) => form.enterprises.fields.findIndex((f) => f.key === key);
 
-function descOf(data: FillData, form: FormDef = FORM_V2) {
+function descOf(data: FillData, form: FormDef = FORM_V3) {
   return fillTemplate(
     buildTemplate({ plan, form, unit: base.unit, period: demo.period, generatedAt: demo.generatedAt }),
     data,
     form,
   );
 }
-function returnOf(data: FillData, file: string, form: FormDef = FORM_V2): ReturnResult {
+function returnOf(data: FillData, file: string, form: FormDef = FORM_V3): ReturnResult {
   return readDesc(descOf(data, form), file);
 }
 /** A valid code this unit does not report (another unit's). */
@@ -60,7 +60,7 @@ test("a row added and a row removed, keyed by 统一社会信用代码", () => {
   const r = rows();
   const gone = r.splice(3, 1)[0];
   const extra = [...r[0]];
-  extra[col(FORM_V2, "uscc")] = codeNotIn(rows());
+  extra[col(FORM_V3, "uscc")] = codeNotIn(rows());
   const d = diffWith({ enterprises: [...r, extra] });
   expect(d.enterprises.removed).toEqual([{ key: gone[1], name: gone[0], row: 5 }]);
   expect(d.enterprises.added.map((a) => [a.key, a.row])).toEqual([[extra[1], r.length + 2]]);
@@ -70,8 +70,8 @@ test("a row added and a row removed, keyed by 统一社会信用代码", () => {
 
 test("changed fields old → new, in words as the clerk typed them", () => {
   const r = rows();
-  const rev = col(FORM_V2, "revenue");
-  const ab = col(FORM_V2, "above_scale");
+  const rev = col(FORM_V3, "revenue");
+  const ab = col(FORM_V3, "above_scale");
   const old = r[2][rev] as number;
   r[2][rev] = old + 100;
   r[2][ab] = r[2][ab] === "是" ? "否" : "是";
@@ -80,8 +80,22 @@ test("changed fields old → new, in words as the clerk typed them", () => {
   const c = d.enterprises.changed[0];
   expect([c.key, c.row, c.oldRow]).toEqual([r[2][1], 4, 4]);
   expect(c.changes).toEqual([
-    { key: "above_scale", header: "是否规上工业企业", old: base.data.enterprises![2][ab], new: r[2][ab] },
-    { key: "revenue", header: "营业收入(万元，本年累计)", old: String(old), new: String(old + 100) },
+    {
+      key: "above_scale",
+      header: "是否规上工业企业",
+      old: base.data.enterprises![2][ab],
+      new: r[2][ab],
+      oldText: base.data.enterprises![2][ab],
+      newText: r[2][ab],
+    },
+    {
+      key: "revenue",
+      header: "营业收入(万元，本年累计)",
+      old,
+      new: old + 100,
+      oldText: String(old),
+      newText: String(old + 100),
+    },
   ]);
   expect(diffCountsText(diffCounts(d))).toBe("修改1行");
   expect(diffLines(d).join("\n")).toContain(`营业收入(万元，本年累计) ${old} → ${old + 100}`);
@@ -113,10 +127,10 @@ test("platforms and the region: a platform's year, 填报人 changed", () => {
   expect(d.region.map((c) => [c.key, c.new])).toEqual([["contact", "李四 0518-85800001"]]);
 });
 
-test("a v1 → v2 resubmission: the columns both versions have are compared, the others named", () => {
+test("a v1 → v3 resubmission: the columns both versions have are compared, the others named", () => {
   const v1 = demo.returns.find((d) => d.form === FORM_V1)!;
   const asV2 = v1.data.enterprises!.map((r) =>
-    FORM_V2.enterprises.fields.map((f): CellValue => {
+    FORM_V3.enterprises.fields.map((f): CellValue => {
       const i = col(FORM_V1, f.key);
       return i < 0 ? null : r[i];
     }),
@@ -129,19 +143,19 @@ test("a v1 → v2 resubmission: the columns both versions have are compared, the
         {
           ...v1.data,
           enterprises: ents,
-          region: { ...v1.data.region, ...(form === FORM_V2 ? { filled_on: 45940 } : {}) },
+          region: { ...v1.data.region, ...(form === FORM_V3 ? { filled_on: 45940 } : {}) },
         },
         form,
       ),
       file,
     );
   const old = make(FORM_V1, v1.data.enterprises!, "v1.xlsx");
-  asV2[0][col(FORM_V2, "rd_expense")] = 12.5;
-  const d = diffReturns(old, make(FORM_V2, asV2, "v2.xlsx"));
-  expect(d.notes.join()).toContain("表式版本不同(第1版 → 第2版)");
+  asV2[0][col(FORM_V3, "rd_expense")] = 12.5;
+  const d = diffReturns(old, make(FORM_V3, asV2, "v2.xlsx"));
+  expect(d.notes.join()).toContain("表式版本不同(第1版 → 第3版)");
   expect(d.notCompared).toEqual(expect.arrayContaining(["江苏精品获评年份", "江苏精品", "填报日期"]));
   expect(d.enterprises.changed.map((c) => c.changes.map((x) => [x.key, x.new]))).toEqual([
-    [["rd_expense", "12.5"]],
+    [["rd_expense", 12.5]],
   ]);
   expect(d.enterprises.unchanged).toBe(asV2.length - 1);
 });
@@ -152,7 +166,9 @@ describe("srdi diff", () => {
   beforeAll(async () => {
     dir = mkdtempSync(path.join(tmpdir(), "srdi-diff-"));
     const r = rows();
-    r[0][col(FORM_V2, "patents")] = 99;
+    r[0][col(FORM_V3, "patents")] = 99;
+    r[0][col(FORM_V3, "cnc_rate")] = 61.5;
+    r[0][col(FORM_V3, "note")] = "新增备注";
     writeFileSync(path.join(dir, "a.xlsx"), await writeWorkbook(descOf(base.data)));
     writeFileSync(path.join(dir, "b.xlsx"), await writeWorkbook(descOf({ ...base.data, enterprises: r })));
     writeFileSync(path.join(dir, "bad.xlsx"), "not a workbook");
@@ -191,13 +207,29 @@ describe("srdi diff", () => {
     ]);
     expect(exit.code).toBe(1);
     const d = JSON.parse(out.join("")) as ReturnDiff;
+    // Numbers as numbers (a percent in the points typed), blanks as null; the words beside them.
+    const was = (key: string) => base.data.enterprises![0][col(FORM_V3, key)] as number;
+    expect(typeof was("patents")).toBe("number");
+    expect(was("cnc_rate") ?? null).toBeNull();
+    expect(was("note") ?? null).toBeNull();
     expect(d.enterprises.changed[0].changes).toEqual([
       {
         key: "patents",
         header: "有效授权专利(件)",
-        old: String(base.data.enterprises![0][col(FORM_V2, "patents")] ?? ""),
-        new: "99",
+        old: was("patents"),
+        new: 99,
+        oldText: String(was("patents")),
+        newText: "99",
       },
+      {
+        key: "cnc_rate",
+        header: expect.stringContaining("数控化率") as string,
+        old: null,
+        new: 61.5,
+        oldText: "",
+        newText: "61.5%",
+      },
+      { key: "note", header: "备注", old: null, new: "新增备注", oldText: "", newText: "新增备注" },
     ]);
   });
 
@@ -208,7 +240,7 @@ describe("srdi diff", () => {
 
 test("the bulletin's 报送情况 has a line per superseded return with the rows the newer one changed", () => {
   const r = rows();
-  r[0][col(FORM_V2, "patents")] = 77;
+  r[0][col(FORM_V3, "patents")] = 77;
   const older = readDesc(descOf(base.data), "东海县-第一次.xlsx", "2025-10-08T02:00:00.000Z");
   const newer = readDesc(
     descOf({ ...base.data, enterprises: r }),
@@ -222,7 +254,7 @@ test("the bulletin's 报送情况 has a line per superseded return with the rows
     "东海县-更正.xlsx",
     { added: 0, removed: 0, changed: 1 },
   ]);
-  const sheet = submissionsSheet(result);
+  const sheet = submissionsSheet(result, plan);
   const line = sheet.rows.find((row) => row[1] === "已被替代")!;
   expect(line.slice(0, 3)).toEqual([
     base.unit.name,

@@ -174,7 +174,7 @@ const extent = () =>
 type AxeResult = {
   violations: { id: string; impact: string | null; help: string; nodes: { target: string[] }[] }[];
 };
-/** axe-core in the page: violations that are serious or critical. */
+/** axe-core in the page: violations of the WCAG 2.0–2.2 A and AA rules. */
 async function axeSerious(): Promise<string[]> {
   if (!(await page.evaluate(() => "axe" in window)))
     await page.addScriptTag({ path: require.resolve("axe-core/axe.min.js") });
@@ -183,12 +183,16 @@ async function axeSerious(): Promise<string[]> {
     // they pass focus on the moment they get it, and no screen reader ever rests on them.
     (window as unknown as { axe: { run: (c: unknown, o: unknown) => Promise<unknown> } }).axe.run(
       { exclude: [["[data-tabster-dummy]"]] },
-      { resultTypes: ["violations"] },
+      // The WCAG 2.2 rules (target size among them), every impact.
+      {
+        resultTypes: ["violations"],
+        runOnly: { type: "tag", values: ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "wcag22aa"] },
+      },
     ),
   )) as AxeResult;
-  return r.violations
-    .filter((v) => v.impact === "serious" || v.impact === "critical")
-    .map((v) => `${v.id} (${v.impact}): ${v.help} @ ${v.nodes.map((n) => n.target.join(" ")).join(", ")}`);
+  return r.violations.map(
+    (v) => `${v.id} (${v.impact}): ${v.help} @ ${v.nodes.map((n) => n.target.join(" ")).join(", ")}`,
+  );
 }
 
 /** The accessible names of the first `n` stops of the Tab key, from the top of the page. */
@@ -220,10 +224,22 @@ test("a clerk: insert, presets from the template, a filled template is not overw
   page.on("pageerror", (e) => errors.push(e.message));
   await page.goto(`${origin}/taskpane.html?view=clerk`);
   await page.getByRole("button", { name: "插入模板" }).waitFor();
+  // A first run: the steps and the help link.
+  const card = page.getByTestId("first-run");
+  expect(await card.textContent()).toContain("点“自查”");
+  expect(await card.getByRole("link", { name: /帮助/ }).getAttribute("href")).toBe("help.html");
+  await shot("00-first-run");
 
-  // 1. insert the template for 海州区 into an empty workbook: nothing to ask
+  // 0. The first click on the untouched screen works: the period is the latest inside the plan.
+  await page.getByRole("button", { name: "插入模板" }).click();
+  await page.getByText(/已插入 连云区 2025年第四季度 的填报模板/).waitFor();
+  expect(await page.getByText(/出现意外错误|--plan/).count()).toBe(0);
+  // Focus stays on the button pressed (never <body>).
+  expect(await page.evaluate(() => document.activeElement?.textContent)).toBe("插入模板");
+
+  // 1. insert the template for 海州区 (the first one is empty: nothing to ask)
   await page.getByRole("combobox", { name: "填报单位" }).selectOption({ label: "海州区" });
-  await page.getByRole("textbox", { name: "报告期" }).fill("2025Q3");
+  await page.getByRole("combobox", { name: "报告期期间" }).selectOption({ label: "第三季度" });
   await page.getByRole("button", { name: "插入模板" }).click();
   await page.getByText(/已插入 海州区 2025年第三季度 的填报模板/).waitFor();
   let b = await book();
@@ -249,6 +265,7 @@ test("a clerk: insert, presets from the template, a filled template is not overw
   expect(await dialog.textContent()).toContain("已填写 1 处数据");
   await dialog.getByRole("button", { name: "取消，保留数据" }).click();
   await page.getByText("未插入模板，工作簿中的数据保持不变。").waitFor();
+  await page.waitForFunction(() => document.activeElement?.textContent === "插入模板");
   const kept = await page.evaluate(
     () =>
       (window as unknown as { __fakeSheetValues: (n: string) => { rows: unknown[][] } }).__fakeSheetValues(
@@ -289,26 +306,34 @@ test("the bureau: ten returns at 320 px, include and exclude, aggregate, compact
   // A fresh workbook: the bureau's own.
   await page.goto(`${origin}/taskpane.html?view=bureau`);
   await page.getByRole("tab", { name: "汇总", selected: true }).waitFor();
+  // A returning user has closed the first-run card (使用步骤 brings it back).
+  await page.getByRole("button", { name: "知道了" }).click();
+  await page.waitForFunction(() => document.activeElement?.textContent === "使用步骤");
   const panel = page.getByRole("tabpanel", { name: "汇总" });
   const aggregate = panel.getByRole("button", { name: "汇总并生成通报" });
   expect(await aggregate.isDisabled()).toBe(true);
   expect(await axeSerious()).toEqual([]);
 
   // Focus order: tabs, then the fields top to bottom, then the buttons.
-  const stops = await tabStops(8);
+  const stops = await tabStops(14);
   const at = (re: RegExp) => stops.findIndex((x) => re.test(x));
   expect(at(/^汇总$/)).toBeGreaterThanOrEqual(0);
-  expect(at(/^汇总$/)).toBeLessThan(at(/报告期/));
-  expect(at(/报告期/)).toBeLessThan(at(/报送截止日期/));
+  expect(at(/^汇总$/)).toBeLessThan(at(/报告期年度/));
+  expect(at(/报告期年度/)).toBeLessThan(at(/报告期期间/));
+  expect(at(/报告期期间/)).toBeLessThan(at(/报送截止日期/));
   expect(at(/报送截止日期/)).toBeLessThan(at(/通报日期/));
-  expect(at(/通报日期/)).toBeLessThan(at(/选择文件/));
+  // The targets step comes before the returns (审核 writes into it).
+  expect(at(/通报日期/)).toBeLessThan(at(/插入目标分解表/));
+  expect(at(/插入目标分解表/)).toBeLessThan(at(/选择文件/));
 
   await panel.getByTestId("files").setInputFiles(returnFiles);
   await page.getByText(/已把 \d+ 份报表的数据表保存到本工作簿/).waitFor({ timeout: 90000 });
   const rows = panel.getByTestId("return-row");
   expect(await rows.count()).toBe(10);
   const statuses = await panel.getByTestId("status").allTextContents();
-  expect(statuses.filter((x) => x === "重复")).toHaveLength(1);
+  expect(statuses.filter((x) => x === "旧版")).toHaveLength(1);
+  // Focus on the list's heading after the import (never <body>).
+  expect(await page.evaluate(() => document.activeElement?.tagName)).toBe("H2");
   expect(statuses.filter((x) => x === "逾期")).toHaveLength(1);
   expect(await rows.filter({ hasText: "灌南县" }).getByTestId("status").textContent()).toBe("逾期");
   expect(await panel.getByTestId("missing").textContent()).toContain("云台山风景名胜区");
@@ -336,7 +361,7 @@ test("the bureau: ten returns at 320 px, include and exclude, aggregate, compact
   expect(await axeSerious()).toEqual([]);
 
   // A return's details: reason and issues with go-to links into its kept sheets.
-  const partial = rows.filter({ has: page.getByTestId("status").filter({ hasText: "部分退回" }) }).first();
+  const partial = rows.filter({ has: page.getByTestId("status").filter({ hasText: "部分采用" }) }).first();
   await partial.getByRole("button", { name: /的详情$/ }).click();
   expect(await partial.getByTestId("issue").count()).toBeGreaterThan(0);
   const cellLink = partial.getByRole("button", { name: /^定位到 / }).first();
@@ -355,7 +380,13 @@ test("the bureau: ten returns at 320 px, include and exclude, aggregate, compact
   // Leaving a return out changes what is counted.
   const heading = panel.getByRole("heading", { name: /^已导入报表/ });
   expect(await heading.textContent()).toBe("已导入报表 10 份，计入汇总 9 份");
-  await rows.filter({ hasText: "赣榆区" }).getByRole("checkbox").uncheck();
+  await rows.filter({ hasText: "赣榆区" }).getByRole("checkbox").click();
+  const ask = page.getByRole("alertdialog");
+  expect(await ask.textContent()).toContain("赣榆区按“未报送”列出，综合得分扣 10 分");
+  await shot("05b-exclude-asks");
+  expect(await axeSerious()).toEqual([]);
+  await ask.getByRole("button", { name: "不计入" }).click();
+  await page.waitForFunction(() => document.activeElement?.getAttribute("aria-label") === "计入汇总：赣榆区");
   expect(await heading.textContent()).toBe("已导入报表 10 份，计入汇总 8 份");
   expect(await rows.filter({ hasText: "赣榆区" }).getByTestId("status").textContent()).toBe("不计入");
 
@@ -365,12 +396,12 @@ test("the bureau: ten returns at 320 px, include and exclude, aggregate, compact
   await aggregate.click();
   const summary = panel.getByTestId("round-summary");
   await summary.waitFor({ timeout: 90000 });
-  expect(await panel.getByRole("status", { name: "操作结果" }).textContent()).toContain(
-    "8/10 个单位计入汇总",
-  );
+  expect(await panel.getByTestId("notices").textContent()).toContain("8/10 个单位计入汇总");
+  expect(await panel.getByTestId("notices").textContent()).toMatch(/各按未报送扣 10 分：赣榆区/);
   expect(await summary.getByTestId("missing-units").textContent()).toContain("云台山风景名胜区");
-  expect(await summary.getByTestId("late-units").textContent()).toContain("灌南县");
-  expect(await summary.getByTestId("rejected-rows").textContent()).toMatch(/退回数据行 [1-9]\d* 行/);
+  // One submission time everywhere: exactly the returns badged 逾期 are published late.
+  expect(await summary.getByTestId("late-units").textContent()).toBe("逾期报送：灌南县");
+  expect(await summary.getByTestId("rejected-rows").textContent()).toMatch(/未采用的数据行 [1-9]\d* 行/);
   const b = await book();
   const bulletin = b.sheets.find((s) => s.name === "工作通报")!;
   expect(bulletin.cells).toBeGreaterThan(10);
@@ -488,7 +519,7 @@ test("the next round at 320 px: prefill from the last return, a resubmission com
       throw new Error(`${e.message}\n${[...errors, ...consoleLines].join("\n")}`);
     });
   await page.getByRole("combobox", { name: "填报单位" }).selectOption({ label: first.unit.name });
-  await page.getByRole("textbox", { name: "报告期" }).fill("2025Q4");
+  await page.getByRole("combobox", { name: "报告期期间" }).selectOption({ label: "第四季度" });
   await page.getByTestId("prefill-file").setInputFiles(returnFiles[0]);
   await page.getByText(/并按上期报表“.*”预填/).waitFor({ timeout: 90000 });
   const ent = await page.evaluate(
@@ -545,7 +576,12 @@ test("the next round at 320 px: prefill from the last return, a resubmission com
   await guannan.getByText("请填写退回原因。").waitFor();
   await guannan.getByRole("textbox", { name: "退回原因" }).fill("营业收入单位填成了元");
   await guannan.getByRole("button", { name: "退回" }).click();
-  await page.getByText("已在报送登记中记下灌南县的审核结果：退回。汇总时将按此计入。").waitFor();
+  const confirmBack = page.getByRole("alertdialog");
+  expect(await confirmBack.textContent()).toContain("灌南县列为“已退回”，综合得分按未报送扣");
+  await confirmBack.getByRole("button", { name: "退回", exact: true }).click();
+  await page
+    .getByText(/已在报送登记中记下灌南县的审核结果：退回。汇总时将按此计入。通报中灌南县将列为“已退回”/)
+    .waitFor();
   size = await extent();
   expect(size.width).toBeLessThanOrEqual(size.client);
   await shot("10-sent-back");
@@ -582,3 +618,61 @@ test("the next round at 320 px: prefill from the last return, a resubmission com
   expect(errors).toEqual([]);
   expect(blocked).toEqual([]);
 }, 480000);
+
+test("at 200 % zoom (450 px): no sideways scroll, badges beside the names, the overwrite dialog read by keyboard", async () => {
+  const errors: string[] = [];
+  const zoomed = await context.newPage();
+  zoomed.on("pageerror", (e) => errors.push(e.message));
+  // 450 device pixels at 200 %: a 225 CSS px layout.
+  await zoomed.setViewportSize({ width: 225, height: 400 });
+  await zoomed.goto(`${origin}/taskpane.html?view=clerk`);
+  await zoomed.getByRole("button", { name: "插入模板" }).waitFor();
+  await zoomed.getByRole("button", { name: "插入模板" }).click();
+  await zoomed.getByText(/已插入 连云区/).waitFor();
+  await zoomed.evaluate(() => {
+    const host = (
+      window as unknown as { __fakeHost: { state: { sheet(n: string): { cells: Map<string, unknown> } } } }
+    ).__fakeHost;
+    host.state.sheet("企业名录").cells.set("1,0", { value: "连云港某某科技有限公司" });
+  });
+  const wide = () =>
+    zoomed.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
+  expect(await wide()).toBeLessThanOrEqual(0);
+  await zoomed.getByRole("button", { name: "插入模板" }).click();
+  const dialog = zoomed.getByRole("alertdialog");
+  await dialog.waitFor();
+  // Keyboard only: Tab reaches the body (it scrolls), and what would be lost is in it.
+  let reached = false;
+  for (let i = 0; i < 6 && !reached; i++) {
+    await zoomed.keyboard.press("Tab");
+    reached = await zoomed.evaluate(
+      () => document.activeElement?.getAttribute("data-testid") === "confirm-body",
+    );
+  }
+  expect(reached).toBe(true);
+  expect(await zoomed.getByTestId("confirm-body").textContent()).toContain("已填写的数据将丢失");
+  await zoomed.screenshot({ path: path.join(ARTIFACTS, "z200-overwrite.png") });
+  await zoomed.keyboard.press("Escape");
+  await zoomed.getByText("未插入模板，工作簿中的数据保持不变。").waitFor();
+
+  await zoomed.goto(`${origin}/taskpane.html?view=bureau`);
+  const panel = zoomed.getByRole("tabpanel", { name: "汇总" });
+  await panel.getByTestId("files").setInputFiles(returnFiles);
+  await panel.getByTestId("return-row").nth(9).waitFor({ timeout: 90000 });
+  expect(await wide()).toBeLessThanOrEqual(0);
+  // No badge over a unit's name.
+  const overlaps = await panel.getByTestId("return-row").evaluateAll(
+    (rows) =>
+      rows.filter((r) => {
+        const label = r.querySelector("label")!.getBoundingClientRect();
+        const badge = r.querySelector("[data-testid=status]")!.getBoundingClientRect();
+        return (
+          label.right > badge.left + 0.5 && label.bottom > badge.top + 0.5 && badge.bottom > label.top + 0.5
+        );
+      }).length,
+  );
+  expect(overlaps).toBe(0);
+  await zoomed.screenshot({ path: path.join(ARTIFACTS, "z200-ten-returns.png"), fullPage: true });
+  await zoomed.close();
+  expect(errors).toEqual([]);
+}, 240000);

@@ -97,6 +97,10 @@ describe("expression → value", () => {
     ["share(SRDI, transformation)", 0.5],
     ["share(ALL, transformation)", 0.5],
     ["sum(patents, SRDI) / count(SRDI)", 6],
+    ["sum(invention_patents, SRDI)", null], // rows in scope, nobody filled the column: no data, not 0
+    ["sum(invention_patents, SRDI) / count(SRDI)", null], // … and so is the per-firm figure
+    ["sum(rd_expense, SRDI)", 60], // 丙's blank adds nothing
+    ["sum(revenue, SRDI, revenue > 99999)", 0], // no row in scope: nothing to add up
     ["distinct(service_officer, SRDI) / count(SRDI)", 0.5], // " 王五 " and "王五" are one person
     ["chain_coverage(SRDI)", 1 / 7],
     ['platforms(kind = "中小企业特色产业集群")', 2],

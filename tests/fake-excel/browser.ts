@@ -9,6 +9,9 @@ const host = createFakeHost({
   readXlsx: (b) => readWorkbook(b),
 });
 installFakeOffice(w, host);
+// `window.__FAKE_PLATFORM` ("Mac"): a host whose WebView ignores blob downloads (office-js#3385).
+if (typeof w.__FAKE_PLATFORM === "string")
+  (w.Office as { context: { platform: string } }).context.platform = w.__FAKE_PLATFORM;
 w.__fakeHost = host;
 /** A plain-JSON view of the workbook for the test to assert on. */
 w.__fakeWorkbook = () => ({

@@ -70,6 +70,7 @@ export function installFakeOffice(target: Record<string, unknown>, host: FakeHos
     HostType: { Excel: "Excel" },
     context: {
       host: "Excel",
+      platform: "OfficeOnline",
       requirements: { isSetSupported: (name: string, version?: string) => supported(host, name, version) },
       diagnostics: { platform: "OfficeOnline", version: "fake" },
     },

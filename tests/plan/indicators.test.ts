@@ -159,7 +159,8 @@ describe("stock or since the plan start (2023)", () => {
   test("a version-1 record (yes/no, no year) does not count for an honour of the plan period", () => {
     expect(value("jiangsu_quality", [{ ...SRDI, jiangsu_quality: true }])).toBe(0);
     expect(value("smart_factories", [{ ...SRDI, smart_factory: true }])).toBe(0);
-    expect(value("smart_workshops", [{ ...SRDI, smart_workshops: 4 }])).toBe(0);
+    // Version 1 has no 计划期内建成 column: the sum over a column nobody filled is no data, not 0.
+    expect(value("smart_workshops", [{ ...SRDI, smart_workshops: 4 }])).toBeNull();
   });
   test("an honour dated after the period does not count yet", () => {
     expect(value("jiangsu_quality", [{ ...SRDI, jiangsu_quality_year: 2025 }], { periodYear: 2024 })).toBe(0);

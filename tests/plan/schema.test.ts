@@ -21,8 +21,15 @@ test.each<[string, Edit, string]>([
   ["units empty", (p) => (p.units = []), "units 不能为空"],
   [
     "unit kind",
-    (p) => (p.units[2].kind = "city"),
-    "units[2].kind 必须是 district / county / zone / prefecture 之一",
+    (p) => (p.units[2].kind = "town"),
+    "units[2].kind 必须是 district / county / zone / prefecture / city 之一",
+  ],
+  ["a word the plan does not know", (p) => (p.words = { mayor: "x" }), "words.mayor 不是可用的称谓"],
+  ["a word on two lines", (p) => (p.words = { whole: "全\n市" }), "words.whole 不能含换行或控制字符"],
+  [
+    "a 单位简称 no sheet name can hold",
+    (p) => (p.words = { unitsShort: "县/区" }),
+    "words.unitsShort 用于工作表名，不能含 [ ] : * ? / \\",
   ],
   ["unit code missing", (p) => delete p.units[0].code, "units[0].code 必须是文字"],
   ["duplicate unit code", (p) => (p.units[4].code = p.units[1].code), "units[4].code 单位代码“320706”重复"],

@@ -1,7 +1,7 @@
-// A plan that adds a field (PLAN-AS-DATA-ANCHORS §5.9): the bureau adds form version 3 with 高价值发明专利(件),
+// A plan that adds a field (PLAN-AS-DATA-ANCHORS §5.9): the bureau adds form version 4 with 高价值发明专利(件),
 // a rule and an indicator over it, in the workbook only. The template asks it with in-file validation,
 // the self-check checks it, a filled round aggregates to hand-computed values, and returns of versions
-// 1 and 2 still read against their own versions.
+// 1 to 3 still read against their own versions.
 import { address } from "../../src/core/a1";
 import { buildTemplate } from "../../src/core/form/template";
 import { fillTemplate } from "../../src/core/form/template-fill";
@@ -28,8 +28,8 @@ function rowFor(s: SheetSnapshot, values: Record<string, SnapshotValue>): Snapsh
 function planWithField(): WorkbookSnapshot {
   const b = snapshotOf(buildPlanBook(DEFAULT_PLAN));
   const forms = sheet(b, "表单");
-  forms.cells.push([...forms.cells[2]]);
-  forms.cells[3][forms.cells[0].indexOf("版本")] = "3";
+  forms.cells.push([...forms.cells[forms.cells.length - 1]]);
+  forms.cells[forms.cells.length - 1][forms.cells[0].indexOf("版本")] = "4";
   const fields = sheet(b, "字段");
   const after = fields.cells.findIndex((r) => r[1] === "invention_patents");
   fields.cells.splice(
@@ -43,7 +43,7 @@ function planWithField(): WorkbookSnapshot {
       最小值: "0",
       列宽: 12,
       提示: "不小于0的整数，不得大于发明专利",
-      自版本: "3",
+      自版本: "4",
     }),
   );
   const rules = sheet(b, "校验规则");
@@ -55,7 +55,7 @@ function planWithField(): WorkbookSnapshot {
       右: "invention_patents",
       严重程度: "错误",
       提示: "高价值发明专利数不得大于发明专利数",
-      自版本: "3",
+      自版本: "4",
     }),
   );
   const inds = sheet(b, "指标");
@@ -134,9 +134,9 @@ const rows = [
   }),
 ];
 
-test("the plan's form version 3 is version 2 and the new field; versions 1 and 2 are unchanged", () => {
-  expect(formsOf(plan).map((f) => f.version)).toEqual(["1", "2", "3"]);
-  const v2 = formByVersion("2", formsOf(plan))!;
+test("the plan's new form version 4 is version 3 and the new field; versions 1 to 3 are unchanged", () => {
+  expect(formsOf(plan).map((f) => f.version)).toEqual(["1", "2", "3", "4"]);
+  const v2 = formByVersion("3", formsOf(plan))!;
   expect(v3.enterprises.fields.map((f) => f.key)).toEqual(
     v2.enterprises.fields.flatMap((f) =>
       f.key === "invention_patents" ? [f.key, "high_value_patents"] : [f.key],
@@ -160,7 +160,7 @@ test("the self-check checks it: the rule and the bound refuse their rows, each l
   const { snapshot } = filled(v3, rows);
   const r = readReturn(snapshot, { plan, file: "v3.xlsx" });
   expect(r.rejected).toBe(false);
-  expect(r.formVersion).toBe("3");
+  expect(r.formVersion).toBe("4");
   expect(r.rows).toEqual({ read: 5, accepted: 3, rejected: 2 });
   const col = address(
     0,
@@ -186,8 +186,8 @@ test("a filled round aggregates to hand-computed values: (4 + 2) ÷ 2 SRDI firms
   expect(result.aggregate.city.values.provincial_srdi.value).toBe(1);
 });
 
-test("returns of versions 1 and 2 are still read against their own versions; an unknown version is refused", () => {
-  for (const version of ["1", "2"]) {
+test("returns of versions 1 to 3 are still read against their own versions; an unknown version is refused", () => {
+  for (const version of ["1", "2", "3"]) {
     const form = formByVersion(version, formsOf(plan))!;
     const { snapshot } = filled(form, rows.slice(0, 2));
     const r = readReturn(snapshot, { plan, file: `v${version}.xlsx` });

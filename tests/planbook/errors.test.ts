@@ -195,7 +195,7 @@ const cases: Case[] = [
   {
     what: "a form field introduced in a version that does not exist",
     edit: (b) => [
-      ["字段", set(b, "字段", rowOf(sheet(b, "字段"), "note", 1), "自版本", "3"), "plan.ref_unknown"],
+      ["字段", set(b, "字段", rowOf(sheet(b, "字段"), "note", 1), "自版本", "9"), "plan.ref_unknown"],
     ],
   },
   {

@@ -4,6 +4,8 @@ import { DEFAULT_PLAN } from "../../src/core/plan/default-plan";
 import { parsePeriod } from "../../src/core/plan/periods";
 import { runRound, type RoundResult } from "../../src/core/report/round-result";
 import { draftBulletinText } from "../../src/core/report/text";
+import { unitTableText } from "../../src/core/report/terminal";
+import { scoresSheet } from "../../src/core/report/attachments/scores";
 import { code, ret } from "../aggregate/fixtures";
 
 const plan = DEFAULT_PLAN;
@@ -42,6 +44,34 @@ const progress = base().score.timeProgress * 100;
 
 test("no targets: the text says counts are not scored per unit", () => {
   expect(text(base())).toContain("本期未导入目标分解表");
+});
+
+test("targets given with the 分解目标 column blank: the text and the ranking sheet say what is missing", () => {
+  const returns = [ret("320703", [firm(1), firm(2)]), ret("320706", [firm(3)])];
+  // Base values filled, no unit given a target: the workbook as `srdi targets` writes it, untouched.
+  const targets = {
+    units: { "320703": { provincial_srdi: { base: 10, target: null } } },
+    city: {},
+  };
+  const r = runRound({ plan, period, deadline: "2025-10-15", returns, targets });
+  expect(r.allocated).toBe(false);
+  const want = "目标分解表已导入，但\u201c目标分解\u201d工作表的\u201c分解目标\u201d列未填写";
+  expect(text(r)).toContain(`本期${want}，计数类指标各地只列数据、不计分`);
+  expect(text(r)).not.toContain("未导入目标分解表");
+  const noteOf = (x: RoundResult) =>
+    String(
+      scoresSheet(x, plan)
+        .rows.flat()
+        .find((v) => typeof v === "string" && v.startsWith("综合得分 =")),
+    );
+  const note = noteOf(r);
+  expect(note).toContain(`${want}，计数类指标各地不计分。`);
+  expect(noteOf(base())).toContain("未导入目标分解表，计数类指标各地不计分。");
+  // One unit with a target: allocated, nothing said.
+  targets.units["320703"].provincial_srdi.target = 12 as unknown as null;
+  const allocated = runRound({ plan, period, deadline: "2025-10-15", returns, targets });
+  expect(allocated.allocated).toBe(true);
+  expect(text(allocated)).not.toContain("分解目标\u201d列未填写");
 });
 
 test("missing units are named and said to be ranked last or unranked", () => {
@@ -125,6 +155,26 @@ test("bands: units named by grade band when the scoring uses bands", () => {
   );
 });
 
+test("bands: a unit sent back or not reported, ranked last as 评分设置 scores it, is in the 等次 sentence", () => {
+  const r = withScores([
+    ["连云区", 95, 1],
+    ["海州区", 85, 2],
+    ["赣榆区", 60, 3],
+  ]);
+  r.score.bands = [
+    { label: "好", min: 90 },
+    { label: "一般", min: -Infinity },
+  ];
+  for (const u of r.score.units) u.band = u.name === "连云区" ? "好" : u.rank === null ? null : "一般";
+  const last = r.score.units.filter((u) => !u.reported);
+  expect(last.length).toBeGreaterThan(0);
+  expect(last.every((u) => u.rank !== null && u.score === -r.settings.missingPoints)).toBe(true);
+  const t = text(r);
+  expect(t).toContain(
+    `连云区为\u201c好\u201d等次；${["海州区", "赣榆区", ...last.map((u) => u.name)].join("、")}为\u201c一般\u201d等次`,
+  );
+});
+
 test("no returns at all: no scores, no data, no fractional counts", () => {
   const r = runRound({ plan, period, returns: [], deadline: "2025-10-15" });
   const t = text(r);
@@ -132,4 +182,10 @@ test("no returns at all: no scores, no data, no fractional counts", () => {
   expect(t).toContain("本期各项指标均无数据");
   expect(t).not.toMatch(/\d+\.\d+[家个件]/);
   expect(t.match(/实施时间已过/g)).toHaveLength(1);
+});
+
+test("the terminal's ranking says how a unit without a counted return is scored, beside its −10", () => {
+  const t = unitTableText(base());
+  expect(t).toMatch(/东海县\s+-10\.0\s+未报送\(指标得分0分，扣10分\)/);
+  expect(t).toMatch(/连云区\s+\S+\s+已报送\n/);
 });

@@ -126,14 +126,14 @@ describe("a round with one unit sent back (default settings)", () => {
     const quality = text.sections.find((s) => s.heading.includes("数据质量"))!;
     expect(quality.paragraphs[0]).toContain(`经市局审核退回1个(灌南县：${REASON})`);
     expect(quality.paragraphs[0]).not.toContain("报表整份退回");
-    const line = submissionsSheet(after).rows.find((r) => r[1] === "审核退回")!;
+    const line = submissionsSheet(after, plan).rows.find((r) => r[1] === "审核退回")!;
     expect(line.slice(0, 3)).toEqual([
       "灌南县",
       "审核退回",
       expect.stringContaining(`经市局审核退回：${REASON}`),
     ]);
     expect(
-      issuesSheet(after)
+      issuesSheet(after, plan)
         .rows.find((r) => r[0] === "审核退回")!
         .slice(0, 2),
     ).toEqual(["审核退回", "灌南县"]);

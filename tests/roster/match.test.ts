@@ -83,12 +83,20 @@ describe("what the roster says of a claim", () => {
 
   test.each([
     [
-      "a year of recognition: 核实, counted with the latest review",
+      "an earlier recognition, reviewed since: 年份不符 (the form asks for the latest), counted with the review",
       1,
       "provincial_srdi",
       2021,
       2025,
-      ["verified", 2024, 2024],
+      ["wrong_year", 2024, 2024],
+    ],
+    [
+      "the same recognition before its review (2023 round): 核实",
+      1,
+      "provincial_srdi",
+      2021,
+      2023,
+      ["verified", 2021, 2021],
     ],
     ["the review year: 核实", 1, "provincial_srdi", 2024, 2025, ["verified", 2024, 2024]],
     [

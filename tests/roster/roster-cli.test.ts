@@ -60,6 +60,8 @@ async function files(): Promise<{ ret: string; roster: string }> {
     ["第二家企业有限公司", USCC[1], "创新型中小企业", 2023, null, "连云区", "认定"],
     ["第二家企业有限公司", USCC[1], "创新型中小企业", 2025, null, "连云区", "撤销"],
     ["连云港第三科技有限公司", null, "省级专精特新中小企业", 2025, null, "连云港市连云区", "认定"],
+    // The bureau's own problem: a row the roster refuses (no year), for `aggregate`, not for a clerk.
+    ["连云港第四科技有限公司", null, "省级专精特新中小企业", null, null, "连云区", "认定"],
   );
   const roster = path.join(dir, "认定名单.xlsx");
   writeFileSync(roster, await writeWorkbook(desc));
@@ -106,6 +108,9 @@ test("aggregate --roster: verified by default, claims when 评分设置 says so;
   out.length = 0;
   expect(await run("aggregate", f.ret, "--json", "--period", "2025Q3", "--roster", f.roster)).toBe(0);
   const verified = JSON.parse(out.join(""));
+  // The bureau is told of the roster's own refused row, located.
+  expect(err.join("")).toMatch(/认定名单：[^\n]*第9行|认定名单：[^\n]*9/);
+  expect(err.join("")).toContain("认定名单：读取6行，采用5行");
   // 示例科技's provincial found by name (2024), 第二家's by code in 2022 (年份不符, counted 2022); the
   // innovative claims: one not on the roster, one revoked.
   expect([city(verified, "provincial_srdi"), city(verified, "innovative_smes")]).toEqual([2, 0]);
@@ -201,11 +206,15 @@ test("check --roster: the clerk sees each unverified claim where it is, and the 
   const text = out.join("");
   expect(text).toContain("认定名单核对：填报的有效期内认定4项，核实1项，请核实以下3项：");
   expect(text).toContain("企业名录!F2 连云港示例科技有限公司 创新型中小企业2023年：名单中未找到");
-  expect(text).toContain("企业名录!G3 第二家企业有限公司 省级专精特新中小企业2024年：年份不符(名单年份2022)");
+  expect(text).toContain(
+    "企业名录!G3 第二家企业有限公司 省级专精特新中小企业2024年：年份不符(名单最近一次认定或复核为2022年，请改填2022)",
+  );
   expect(text).toContain(
     "企业名录!F3 第二家企业有限公司 创新型中小企业2023年：名单显示已撤销或复核未通过(名单年份2025)",
   );
   expect(text).toContain("连云港第三科技有限公司 省级专精特新中小企业2025年(名单第8行)");
+  // Nothing of the roster's own rows: those are the bureau's (aggregate --roster lists them).
+  expect(err.join("")).not.toContain("认定名单");
   out.length = 0;
   expect(await run("check", f.ret, "--roster", f.roster, "--json")).toBe(0);
   const j = JSON.parse(out.join(""));

@@ -4,6 +4,7 @@ import { parsePeriod } from "../../src/core/plan/periods";
 import { runRound, type RoundResult } from "../../src/core/report/round-result";
 import type { RosterPolicy } from "../../src/core/roster/types";
 import { DEFAULT_SETTINGS } from "../../src/core/targets/types";
+import { rosterQuality } from "../../src/core/report/attachments/roster";
 import { ret } from "../aggregate/fixtures";
 import { roster, uscc } from "./fixtures";
 
@@ -34,7 +35,7 @@ const RETURNS = [
     { name: "子", uscc: uscc(10), provincial_srdi_year: 2024 }, // 名单中未找到
   ]),
   ret("320706", [
-    { name: "丙", uscc: uscc(3), provincial_srdi_year: 2021 }, // 核实, counted with 2024
+    { name: "丙", uscc: uscc(3), provincial_srdi_year: 2021 }, // 年份不符: reviewed 2024, counted with it
     { name: "丁", uscc: uscc(4), provincial_srdi_year: 2022 }, // 复核未通过
     { name: "丑", uscc: uscc(11), provincial_srdi_year: 2023 }, // 年份不符 (2024)
     { name: "寅", uscc: uscc(12), innovative_year: 2018 }, // lapsed either way: not a claim that matters
@@ -95,7 +96,7 @@ test("every outcome of a claim, where it is and what counts", () => {
     ["320703", "G2", "甲", "provincial_srdi", 2023, "verified", 2023, 2023, "uscc", [4]],
     ["320703", "G3", "连云港乙科技有限公司", "provincial_srdi", 2022, "verified", 2022, 2022, "name", [5]],
     ["320703", "G4", "子", "provincial_srdi", 2024, "not_found", null, null, null, []],
-    ["320706", "G2", "丙", "provincial_srdi", 2021, "verified", 2024, 2024, "uscc", [6, 7]],
+    ["320706", "G2", "丙", "provincial_srdi", 2021, "wrong_year", 2024, 2024, "uscc", [6, 7]],
     ["320706", "G3", "丁", "provincial_srdi", 2022, "revoked", 2025, null, "uscc", [8, 9]],
     ["320706", "G4", "丑", "provincial_srdi", 2023, "wrong_year", 2024, 2024, "uscc", [16]],
   ]);
@@ -126,8 +127,8 @@ test("漏报: standing, valid and in the city, claimed by no counted return; by 
       unit: "320706",
       unitName: "海州区",
       claims: 3,
-      verified: 1,
-      wrongYear: 1,
+      verified: 0,
+      wrongYear: 2,
       notFound: 0,
       revoked: 1,
       missed: 1,
@@ -141,4 +142,32 @@ test("漏报 follows what the counted returns claim", () => {
   const r = runRound({ plan: DEFAULT_PLAN, period, returns: withGiant, roster: ROSTER });
   expect(r.roster!.missed.map((m) => m.name)).toEqual(["丙", "丑", "己"]);
   expect(r.roster!.claims.find((c) => c.name === "戊")!.outcome).toBe("verified");
+});
+
+test("漏报 of a firm whose roster row names only the city: the unit whose return lists it, not 全市", () => {
+  // 赣榆区 lists 己 (by code) without its 创新型中小企业 year: 己 is missed, and 赣榆区's to look at.
+  const lists = ret("320707", [{ name: "己", uscc: uscc(6), revenue: 100 }]);
+  const r = runRound({ plan: DEFAULT_PLAN, period, returns: [...RETURNS, lists], roster: ROSTER }).roster!;
+  expect(r.missed.map((m) => [m.unit, m.unitName, m.name])).toEqual([
+    ["320706", "海州区", "戊"],
+    ["320707", "赣榆区", "己"],
+  ]);
+  expect(r.units.find((u) => u.unit === "320707")!.missed).toBe(1);
+  // Without that return it stays the city's, as before.
+  expect(round("verified").roster!.missed.find((m) => m.name === "己")!.unit).toBeNull();
+});
+
+test("the 数据质量 sentence names its noun when the list of units is shortened", () => {
+  const units = DEFAULT_PLAN.units.slice(0, 7);
+  const returns = units.map((u, i) =>
+    ret(u.code, [{ name: `未列${i}`, uscc: uscc(40 + i), provincial_srdi_year: 2024 }]),
+  );
+  const r = runRound({ plan: DEFAULT_PLAN, period, returns, roster: ROSTER });
+  const [sentence] = rosterQuality(r, 7);
+  expect(sentence).toContain(
+    `未能核实的7项涉及${units
+      .slice(0, 6)
+      .map((u) => `${u.name}1项`)
+      .join("、")}等7个单位；`,
+  );
 });

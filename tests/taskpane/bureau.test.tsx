@@ -12,8 +12,9 @@ import type { ReturnResult } from "../../src/core/read/types";
 import { runRound } from "../../src/core/report/round-result";
 import { roundSummary } from "../../src/core/report/summary";
 import * as roundPeriodModule from "../../src/core/aggregate/round-period";
-import type { AggregateOutcome, ReturnFile } from "../../src/excel/actions";
+import type { AggregateOutcome, ConfirmPartialRoster, ReturnFile } from "../../src/host/types";
 import { FULL_SUPPORT } from "../../src/excel/support";
+import { DEFAULT_SETTINGS } from "../../src/core/targets/types";
 import { BureauView, type BureauActions } from "../../src/taskpane/BureauView";
 import { MESSAGES } from "../../src/taskpane/messages";
 
@@ -96,17 +97,17 @@ function file(name: string, lastModified = Date.UTC(2025, 9, 9)): File {
 function show(actions: BureauActions, save = jest.fn()) {
   render(
     <FluentProvider theme={webLightTheme}>
-<HostFilesContext.Provider value={browserFiles}>
-      <BureauView
-        actions={actions}
-        plan={DEFAULT_PLAN}
-        messages={MESSAGES}
-        defaultPeriod="2025Q3"
-        today="2025-10-20"
-        save={save}
-      />
-    </HostFilesContext.Provider>
-</FluentProvider>,
+      <HostFilesContext.Provider value={browserFiles}>
+        <BureauView
+          actions={actions}
+          plan={DEFAULT_PLAN}
+          messages={MESSAGES}
+          defaultPeriod="2025Q3"
+          today="2025-10-20"
+          save={save}
+        />
+      </HostFilesContext.Provider>
+    </FluentProvider>,
   );
   return save;
 }
@@ -156,14 +157,18 @@ test("each return shows its unit, a status badge and counts; missing units are l
   await screen.findAllByTestId("return-row");
   await waitFor(() => expect(screen.getAllByTestId("return-row")).toHaveLength(5));
   const status = (n: string) => within(row(n)).getByTestId("status").textContent;
-  expect(status("连云区")).toBe("已接受");
-  expect(status("海州区")).toBe("部分退回");
+  expect(status("连云区")).toBe("可计入");
+  expect(status("海州区")).toBe("部分采用");
   expect(status("灌南县")).toBe("逾期");
-  expect(status("bad.xlsx")).toBe("退回");
+  // A file that cannot be read is never called 退回 (the bureau's sending back), and its box is not ticked.
+  expect(status("bad.xlsx")).toBe("无法读取");
+  const bad = within(row("bad.xlsx")).getByRole("checkbox") as HTMLInputElement;
+  expect(bad.checked).toBe(false);
+  expect(bad.disabled).toBe(true);
   const draft = screen.getAllByTestId("return-row").filter((r) => r.textContent!.includes("连云区"))[1];
-  expect(within(draft).getByTestId("status").textContent).toBe("重复");
+  expect(within(draft).getByTestId("status").textContent).toBe("旧版");
   expect(within(row("海州区")).getByTestId("counts").textContent).toBe(
-    "通过 4 行，退回 1 行；错误 1，提示 0",
+    "采用 4 行，未采用 1 行；错误 1，提示 0",
   );
   expect(screen.getByTestId("missing").textContent).toMatch(/^未报送单位 7 个：赣榆区、东海县、灌云县、/);
   expect(screen.getByRole("heading", { name: /已导入报表/ }).textContent).toBe(
@@ -206,7 +211,15 @@ test("a return's details: file, reason, issues with go-to into its kept sheets, 
   fireEvent.click(within(r).getByRole("button", { name: "定位到 企业名录!B3" }));
   expect(a.selectCell).toHaveBeenCalledWith("海州区-企业名录", "B3");
   fireEvent.click(within(r).getByRole("button", { name: "导出标注副本：海州区" }));
-  await waitFor(() => expect(save).toHaveBeenCalledWith("320706.xlsx-校验结果.xlsx", expect.any(Uint8Array)));
+  await waitFor(() =>
+    expect(save).toHaveBeenCalledWith(
+      "320706.xlsx-校验结果.xlsx",
+      expect.any(Uint8Array),
+      expect.any(String),
+    ),
+  );
+  // Said beside the return, not at the foot of the pane.
+  await waitFor(() => expect(within(r).getByTestId("row-notice").textContent).toContain("已下载标注副本"));
   expect(a.annotateFile.mock.calls[0][1].file).toBe("320706.xlsx");
 });
 
@@ -217,10 +230,22 @@ test("excluding a return changes what is counted and what is aggregated; removin
   await screen.findAllByTestId("return-row");
   const heading = () => screen.getByRole("heading", { name: /已导入报表/ }).textContent;
   await waitFor(() => expect(heading()).toBe("已导入报表 3 份，计入汇总 3 份"));
+  // Unticking a unit's only return publishes it as 未报送: asked first, with the points it costs.
   fireEvent.click(screen.getByRole("checkbox", { name: "计入汇总：海州区" }));
-  expect(heading()).toBe("已导入报表 3 份，计入汇总 2 份");
+  let dialog = await screen.findByRole("alertdialog");
+  expect(dialog.textContent).toContain("海州区按“未报送”列出，综合得分扣 10 分");
+  fireEvent.click(within(dialog).getByRole("button", { name: "保留，继续计入", hidden: true }));
+  await waitFor(() => expect(screen.queryByRole("alertdialog")).toBeNull());
+  expect(heading()).toBe("已导入报表 3 份，计入汇总 3 份");
+  fireEvent.click(screen.getByRole("checkbox", { name: "计入汇总：海州区" }));
+  dialog = await screen.findByRole("alertdialog");
+  fireEvent.click(within(dialog).getByRole("button", { name: "不计入", hidden: true }));
+  await waitFor(() => expect(heading()).toBe("已导入报表 3 份，计入汇总 2 份"));
   expect(within(row("海州区")).getByTestId("status").textContent).toBe("不计入");
+  expect(within(row("海州区")).getByTestId("row-notice").textContent).toContain("按“未报送”列出，扣 10 分");
   fireEvent.click(screen.getByRole("button", { name: "移除 赣榆区" }));
+  dialog = await screen.findByRole("alertdialog");
+  fireEvent.click(within(dialog).getByRole("button", { name: "移除", hidden: true }));
   await screen.findByText("已移除 赣榆区，不计入本轮汇总。");
   expect(screen.getAllByTestId("return-row")).toHaveLength(2);
   fireEvent.click(screen.getByRole("button", { name: "汇总并生成通报" }));
@@ -228,7 +253,9 @@ test("excluding a return changes what is counted and what is aggregated; removin
   const req = a.aggregate.mock.calls[0][0];
   expect(req.files.map((f) => f.file)).toEqual(["320703.xlsx"]);
   expect([...req.exclude!].sort()).toEqual(["320706.xlsx", "320707.xlsx"]);
-  expect(screen.getByRole("status", { name: "操作结果" }).textContent).toMatch(/1\/10 个单位计入汇总/);
+  expect(screen.getByTestId("notices").textContent).toMatch(/1\/10 个单位计入汇总/);
+  // The result names the units the round publishes as 未报送 although their returns are here.
+  expect(screen.getByTestId("notices").textContent).toMatch(/各按未报送扣 10 分：海州区/);
   // Taking it back in counts it again.
   fireEvent.click(screen.getByRole("checkbox", { name: "计入汇总：海州区" }));
   expect(heading()).toBe("已导入报表 2 份，计入汇总 2 份");
@@ -262,7 +289,7 @@ test("after 汇总: compact result with missing and late units, rejected rows, s
   expect(within(summary).getByTestId("missing-units").textContent).toMatch(/^未报送：海州区、赣榆区、东海县/);
   expect(within(summary).getByTestId("late-units").textContent).toBe("逾期报送：灌南县");
   expect(within(summary).getByTestId("rejected-rows").textContent).toBe(
-    "退回数据行 0 行（见“数据问题”工作表）",
+    "未采用的数据行 0 行（见“数据问题”工作表）",
   );
   const counts = /^正常 (\d+) 项，略滞后 (\d+) 项，滞后 (\d+) 项/.exec(
     within(summary).getByTestId("city-counts").textContent!,
@@ -281,11 +308,12 @@ test("below ExcelApi 1.13 the returns are not kept, and the pane says so", async
   const a = fakeActions({ support: jest.fn(() => ({ ...FULL_SUPPORT, insertSheets: false })) });
   show(a);
   pick(file("320703.xlsx"));
-  await screen.findByText(/需要 ExcelApi 1.13/);
+  await screen.findByText(/这个版本的 Excel 不能把各单位的报表复制进本工作簿，汇总照常进行/);
+  expect(screen.queryByText(/ExcelApi/)).toBeNull();
   expect(a.keepReturns).not.toHaveBeenCalled();
 });
 
-test("dates are typed as YYYY-MM-DD whatever the locale; a bad one blocks 汇总", async () => {
+test("dates are typed as people type them; a bad one blocks 汇总 and says why", async () => {
   const a = fakeActions();
   show(a);
   pick(file("320703.xlsx"));
@@ -294,8 +322,18 @@ test("dates are typed as YYYY-MM-DD whatever the locale; a bad one blocks 汇总
   expect(issued.type).toBe("text");
   expect(issued.value).toBe("2025-10-20");
   fireEvent.change(issued, { target: { value: "10/20/2025" } });
-  expect(screen.getByText(/日期“10\/20\/2025”无法识别，应写作 YYYY-MM-DD/)).toBeTruthy();
-  expect((screen.getByRole("button", { name: "汇总并生成通报" }) as HTMLButtonElement).disabled).toBe(true);
+  expect(
+    screen.getByText(/日期“10\/20\/2025”无法识别，请写作 2025-10-15、2025\/10\/15 或 2025年10月15日/),
+  ).toBeTruthy();
+  const button = screen.getByRole("button", { name: "汇总并生成通报" }) as HTMLButtonElement;
+  expect(button.disabled).toBe(true);
+  expect(document.getElementById(button.getAttribute("aria-describedby")!)!.textContent).toBe(
+    "请先改正上方标红的日期。",
+  );
+  fireEvent.change(issued, { target: { value: "2025年10月21日" } });
+  expect(button.disabled).toBe(false);
+  fireEvent.blur(issued);
+  expect(issued.value).toBe("2025-10-21");
   fireEvent.change(issued, { target: { value: "2025-02-30" } });
   expect((screen.getByRole("button", { name: "汇总并生成通报" }) as HTMLButtonElement).disabled).toBe(true);
 });
@@ -312,7 +350,7 @@ test("insert the target allocation sheet", async () => {
 
 test("notices are in a live region that is there before any notice", async () => {
   show(fakeActions());
-  const region = screen.getByRole("status", { name: "操作结果" });
+  const region = screen.getByTestId("notices-targets");
   expect(region.getAttribute("aria-live")).toBe("polite");
   fireEvent.click(screen.getByRole("button", { name: "插入目标分解表" }));
   await waitFor(() => expect(region.textContent).toContain("已插入目标分解表"));
@@ -333,7 +371,9 @@ test("the round's period is taken from the files by the core's roundPeriod (as t
   show(a);
   pick(file("320703.xlsx"), file("320706.xlsx"));
   await screen.findAllByTestId("return-row");
-  await screen.findByDisplayValue("2025Q2");
+  await waitFor(() =>
+    expect((screen.getByRole("combobox", { name: "报告期期间" }) as HTMLSelectElement).value).toBe("Q2"),
+  );
   expect(spy).toHaveBeenCalledTimes(1);
   expect(spy.mock.calls[0][0].map((r) => r.file)).toEqual(["320703.xlsx", "320706.xlsx"]);
   spy.mockRestore();
@@ -359,4 +399,52 @@ test("while 汇总 runs a bar says where it stands: computing, then the bulletin
   finish();
   await screen.findByTestId("round-summary");
   expect(screen.queryByRole("progressbar")).toBeNull();
+});
+
+test("退回 says the consequence before (未报送, the points from the workbook's settings) and names it after", async () => {
+  const setReview = jest.fn(async () => "written" as const);
+  const scoringSettings = jest.fn(async () => ({ ...DEFAULT_SETTINGS, missingPoints: 7 }));
+  const a = fakeActions({ setReview, scoringSettings });
+  show(a);
+  pick(file("320706.xlsx"));
+  await screen.findAllByTestId("return-row");
+  const r = row("海州区");
+  fireEvent.click(within(r).getByRole("button", { name: "海州区 的详情" }));
+  fireEvent.change(within(r).getByRole("textbox", { name: /退回原因/ }), { target: { value: "单位填错" } });
+  fireEvent.click(within(r).getByRole("button", { name: "退回", hidden: true }));
+  let dialog = await screen.findByRole("alertdialog");
+  expect(dialog.textContent).toContain("通报中海州区列为“已退回”，综合得分按未报送扣 7 分");
+  fireEvent.click(within(dialog).getByRole("button", { name: "取消，不退回", hidden: true }));
+  await waitFor(() => expect(screen.queryByRole("alertdialog")).toBeNull());
+  expect(setReview).not.toHaveBeenCalled();
+  fireEvent.click(within(r).getByRole("button", { name: "退回", hidden: true }));
+  dialog = await screen.findByRole("alertdialog");
+  fireEvent.click(within(dialog).getByRole("button", { name: "退回", hidden: true }));
+  await waitFor(() =>
+    expect(setReview).toHaveBeenCalledWith("320706", { state: "returned", reason: "单位填错" }),
+  );
+  await waitFor(() =>
+    expect(within(r).getByTestId("row-notice").textContent).toContain(
+      "通报中海州区将列为“已退回”，按未报送扣 7 分",
+    ),
+  );
+  expect(within(r).getByTestId("status").textContent).toBe("已退回");
+});
+
+test("a roster covering only some tiers is confirmed first, saying which figure it drops", async () => {
+  const loadRoster = jest.fn(
+    async (_f: ReturnFile, confirm?: ConfirmPartialRoster) => {
+      const ok = await confirm!(["创新型中小企业"], ["专精特新中小企业"]);
+      return ok
+        ? { loaded: true, kept: 3, rejected: 0, issues: [] }
+        : { loaded: false, kept: 0, rejected: 0, issues: [], declined: true };
+    },
+  );
+  show(fakeActions({ loadRoster }));
+  fireEvent.change(screen.getByTestId("roster-file"), { target: { files: [file("名单.xlsx")] } });
+  const dialog = await screen.findByRole("alertdialog");
+  expect(dialog.textContent).toContain("没有“创新型中小企业”");
+  expect(dialog.textContent).toContain("可能降为 0%");
+  fireEvent.click(within(dialog).getByRole("button", { name: "取消，不载入", hidden: true }));
+  await waitFor(() => expect(screen.getByTestId("notices-targets").textContent).toContain("未载入认定名单"));
 });

@@ -10,6 +10,7 @@ import type { Issue } from "../../src/core/issues";
 import type { ReturnMeta, ReturnResult } from "../../src/core/read/types";
 import type { TemplateState } from "../../src/excel/actions";
 import { ExcelActionError } from "../../src/excel/errors";
+import { PeriodOutsidePlanError } from "../../src/core/plan/window";
 import { FULL_SUPPORT } from "../../src/excel/support";
 import { ClerkView, type ClerkActions } from "../../src/taskpane/ClerkView";
 import type { UnitMemory } from "../../src/taskpane/common/remember";
@@ -92,22 +93,24 @@ function memory(code: string | null = null): UnitMemory & { saved: string[] } {
 function show(actions: ClerkActions, extra: Partial<React.ComponentProps<typeof ClerkView>> = {}) {
   return render(
     <FluentProvider theme={webLightTheme}>
-<HostFilesContext.Provider value={browserFiles}>
-      <ClerkView
-        actions={actions}
-        plan={DEFAULT_PLAN}
-        messages={MESSAGES}
-        defaultPeriod="2025Q3"
-        memory={memory()}
-        {...extra}
-      />
-    </HostFilesContext.Provider>
-</FluentProvider>,
+      <HostFilesContext.Provider value={browserFiles}>
+        <ClerkView
+          actions={actions}
+          plan={DEFAULT_PLAN}
+          messages={MESSAGES}
+          defaultPeriod="2025Q3"
+          memory={memory()}
+          {...extra}
+        />
+      </HostFilesContext.Provider>
+    </FluentProvider>,
   );
 }
 
 const unitBox = () => screen.getByRole("combobox", { name: "填报单位" }) as HTMLSelectElement;
-const periodBox = () => screen.getByRole("textbox", { name: "报告期" }) as HTMLInputElement;
+const yearBox = () => screen.getByRole("combobox", { name: "报告期年度" }) as HTMLSelectElement;
+const partBox = () => screen.getByRole("combobox", { name: "报告期期间" }) as HTMLSelectElement;
+const periodOf = () => `${yearBox().value}${partBox().value}`;
 
 test("inserts the template for the chosen unit and period, and remembers the unit", async () => {
   const { a } = fakeActions();
@@ -115,7 +118,7 @@ test("inserts the template for the chosen unit and period, and remembers the uni
   show(a, { memory: mem });
   await waitFor(() => expect(a.templateState).toHaveBeenCalled());
   fireEvent.change(unitBox(), { target: { value: "320707" } });
-  fireEvent.change(periodBox(), { target: { value: "2025H1" } });
+  fireEvent.change(partBox(), { target: { value: "H1" } });
   fireEvent.click(screen.getByRole("button", { name: "插入模板" }));
   await screen.findByText(/已插入 赣榆区 2025年上半年 的填报模板/);
   expect(a.insertTemplate).toHaveBeenCalledWith(
@@ -125,15 +128,16 @@ test("inserts the template for the chosen unit and period, and remembers the uni
   expect(mem.saved).toContain("320707");
 });
 
-test("unit, period and deadline are preset from the template in the workbook", async () => {
+test("unit and period are preset from the template in the workbook; its deadline is kept, not asked", async () => {
   const { a } = fakeActions({ templateState: jest.fn(async () => ({ meta: META, filled: 0, sheets: [] })) });
   show(a, { memory: memory("320703") });
   await screen.findByText("已按本工作簿中的模板选定：灌南县，2025年上半年。");
   expect(unitBox().value).toBe("320724");
-  expect(periodBox().value).toBe("2025H1");
-  expect((screen.getByRole("textbox", { name: "报送截止日期" }) as HTMLInputElement).value).toBe(
-    "2025-07-15",
-  );
+  expect(periodOf()).toBe("2025H1");
+  // The bureau's deadline is not the clerk's to type.
+  expect(screen.queryByRole("textbox", { name: "报送截止日期" })).toBeNull();
+  fireEvent.click(screen.getByRole("button", { name: "插入模板" }));
+  await waitFor(() => expect(a.templateState).toHaveBeenCalledTimes(2));
 });
 
 test("without a template the last unit chosen is preselected", async () => {
@@ -186,22 +190,49 @@ test("over a filled template the clerk can open the new one in a new workbook, o
   expect(a.insertTemplate).toHaveBeenCalledTimes(1);
 });
 
-test("an unreadable period disables insertion and says why", () => {
-  const { a } = fakeActions();
+test("a foreseen refusal says what to do in plain Chinese: not 出现意外错误, no command line", async () => {
+  const { a } = fakeActions({
+    insertTemplate: jest.fn(async () => {
+      throw new PeriodOutsidePlanError("报告期…命令行加 --plan 规划配置.xlsx");
+    }),
+  });
   show(a);
-  fireEvent.change(periodBox(), { target: { value: "2025年三季度" } });
-  expect(screen.getByText(/报告期“2025年三季度”无法识别/)).toBeTruthy();
-  expect((screen.getByRole("button", { name: "插入模板" }) as HTMLButtonElement).disabled).toBe(true);
+  fireEvent.click(screen.getByRole("button", { name: "插入模板" }));
+  const n = await screen.findByText(/所选报告期不在当前规划的年份内/);
+  expect(n.textContent).toContain("载入规划配置");
+  expect(document.body.textContent).not.toMatch(/出现意外错误|--plan|命令行/);
 });
 
 test("below ExcelApi 1.8 the button downloads the template instead", async () => {
   const { a } = fakeActions({ support: jest.fn(() => ({ ...FULL_SUPPORT, validation: false })) });
   const save = jest.fn();
   show(a, { save });
-  expect(screen.getByText(/需要 ExcelApi 1.8/)).toBeTruthy();
+  expect(screen.getByText(/这个版本的 Excel 不能在工作簿里加入下拉选项和输入检查/)).toBeTruthy();
+  expect(screen.queryByText(/ExcelApi/)).toBeNull();
   fireEvent.click(screen.getByRole("button", { name: "下载模板" }));
-  await waitFor(() => expect(save).toHaveBeenCalledWith("t.xlsx", expect.any(Uint8Array)));
+  await waitFor(() =>
+    expect(save).toHaveBeenCalledWith("t.xlsx", expect.any(Uint8Array), expect.any(String)),
+  );
   expect(a.insertTemplate).not.toHaveBeenCalled();
+  expect(screen.queryByText(/请在浏览器的下载中打开/)).toBeNull();
+});
+
+test("where blob downloads cannot happen (Excel for Mac) no download is reported: the file opens as a new workbook, or the pane says the route", async () => {
+  const openWorkbook = jest.fn(async () => true);
+  const { a } = fakeActions({
+    support: jest.fn(() => ({ ...FULL_SUPPORT, validation: false, downloads: false })),
+    openWorkbook,
+  });
+  const save = jest.fn();
+  show(a, { save });
+  fireEvent.click(screen.getByRole("button", { name: "下载模板" }));
+  await screen.findByText(/已把“t.xlsx”作为新工作簿打开/);
+  expect(save).not.toHaveBeenCalled();
+  expect(openWorkbook).toHaveBeenCalled();
+  openWorkbook.mockResolvedValueOnce(false);
+  fireEvent.click(screen.getByRole("button", { name: "下载模板" }));
+  await screen.findByText(/不能从加载项下载文件，“t.xlsx”未保存/);
+  expect(save).not.toHaveBeenCalled();
 });
 
 test("self-check: errors apart from warnings, grouped by sheet and row, each location once; a click selects", async () => {
@@ -229,12 +260,22 @@ test("self-check: errors apart from warnings, grouped by sheet and row, each loc
       .getAllByTestId("issue")
       .map((i) => i.textContent),
   ).toEqual(["无法识别表式", "B7统一社会信用代码校验码错误", "D7年份不对", "C9名称为空"]);
-  expect(errors.textContent).toMatch(/整个文件.*企业名录第 7 行.*第 9 行/);
+  // One group per rule: the three 统一社会信用代码 problems together, whole-file problems first.
+  const groups = within(errors).getAllByTestId("issue-group");
+  expect(groups.map((g) => g.querySelector("summary")!.textContent)).toEqual([
+    "无法识别表式",
+    "统一社会信用代码校验码错误 等（3 处）",
+  ]);
+  expect(groups[1].textContent).toContain("企业名录");
   expect(
     within(warnings)
       .getAllByTestId("issue")
       .map((i) => i.textContent),
-  ).toEqual(["L9研发费用高于营业收入"]);
+  ).toEqual(["L9"]);
+  // A rule's message is said once, in its group's summary; the cells follow.
+  expect(within(warnings).getByTestId("issue-group").querySelector("summary")!.textContent).toBe(
+    "研发费用高于营业收入",
+  );
   expect(screen.getByText(/发现错误 4 条、提示 1 条；已在工作簿中标出 4 个单元格/)).toBeTruthy();
   fireEvent.click(within(warnings).getByRole("button", { name: "定位到 企业名录!L9" }));
   expect(a.selectCell).toHaveBeenCalledWith("企业名录", "L9");
@@ -270,10 +311,13 @@ test("the annotated copy of the workbook is offered as a download, or the pane s
   show(a, { save });
   fireEvent.click(screen.getByRole("button", { name: "自查" }));
   fireEvent.click(await screen.findByRole("button", { name: "导出标注副本" }));
-  await waitFor(() => expect(save).toHaveBeenCalledWith("当前工作簿-校验结果.xlsx", expect.any(Uint8Array)));
+  await waitFor(() =>
+    expect(save).toHaveBeenCalledWith("当前工作簿-校验结果.xlsx", expect.any(Uint8Array), expect.any(String)),
+  );
   a.annotateWorkbook.mockResolvedValueOnce(null);
   fireEvent.click(screen.getByRole("button", { name: "导出标注副本" }));
-  await screen.findByText(/srdi check --annotate/);
+  const n = await screen.findByText(/不能从加载项复制本工作簿/);
+  expect(n.textContent).not.toMatch(/srdi|--/);
 });
 
 test("text from a return is shown as text, never as markup", async () => {

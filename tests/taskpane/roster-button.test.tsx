@@ -34,7 +34,7 @@ test("a loaded roster: how many rows were kept, then each refused row where it i
   const dup = makeIssue("roster.duplicate", { sheet: "认定名单", cell: "A6", args: { other: "5" } });
   const { loadRoster, done } = show({ loaded: true, kept: 3, rejected: 1, issues: [dup] });
   await waitFor(() => expect(done).toHaveLength(1));
-  expect(loadRoster).toHaveBeenCalledWith(expect.objectContaining({ name: "认定名单.xlsx" }));
+  expect(loadRoster).toHaveBeenCalledWith(expect.objectContaining({ name: "认定名单.xlsx" }), undefined);
   expect(done[0].map((n) => n.text)).toEqual([
     "已将认定名单3行保存在本工作簿的\u201c认定名单\u201d工作表，另有1行未采用(见下)；汇总时将逐项核验各地填报的认定。",
     "认定名单!A6 与第 5 行重复(同一企业、层级、年份和状态)，以第一次出现的为准",

@@ -12,6 +12,7 @@ import { FORM_V1 } from "../form/v1";
 import { formByVersion, formsOf } from "../form/versions";
 import { diffCounts, diffReturns } from "../diff/diff";
 import { sentBackReason, type Review } from "../review/review";
+import { placeWords } from "../plan/words";
 import {
   compilePlan,
   evaluateAll,
@@ -87,6 +88,25 @@ function fieldColumn(sheet: "enterprises" | "platforms", key: string): number {
 const USCC_COL = fieldColumn("enterprises", "uscc");
 const PLATFORM_NAME_COL = fieldColumn("platforms", "name");
 
+/**
+ * The unit where a firm is registered, from its 统一社会信用代码 (digits 3–8, the registering authority's
+ * administrative division): the unit with that code, else a 设区市/州 unit whose code covers it (320500 for
+ * 320506); null when no unit matches (a zone with its own code, a firm registered elsewhere).
+ */
+export function registeredUnitOf(plan: Plan): (uscc: string) => string | null {
+  const exact = new Set(plan.units.map((u) => u.code));
+  const prefecture = new Map(
+    plan.units
+      .filter((u) => u.kind === "prefecture" && /^\d{4}00$/.test(u.code))
+      .map((u) => [u.code.slice(0, 4), u.code]),
+  );
+  return (uscc) => {
+    const div = uscc.slice(2, 8);
+    if (!/^\d{6}$/.test(div)) return null;
+    return exact.has(div) ? div : (prefecture.get(div.slice(0, 4)) ?? null);
+  };
+}
+
 export function normaliseUscc(s: string): string {
   return s.trim().toUpperCase();
 }
@@ -151,7 +171,7 @@ export function aggregateRound(args: AggregateArgs): AggregateResult {
     } else if (r.period !== period.id) {
       exclude(r, "other_period", `报告期为${r.period ?? "未知"}，不是本轮的${period.id}，未计入`);
     } else if (args.reviews?.[r.unit]?.state === "returned") {
-      exclude(r, "sent_back", sentBackReason(args.reviews[r.unit]));
+      exclude(r, "sent_back", sentBackReason(args.reviews[r.unit], placeWords(args.plan).bureauShort));
     } else {
       const list = candidates.get(r.unit) ?? [];
       list.push(r);
@@ -220,8 +240,10 @@ export function aggregateRound(args: AggregateArgs): AggregateResult {
     };
   });
 
-  // City: each enterprise once by USCC and each platform once by name+kind+level, the first unit in
-  // the plan's unit order keeping it; every repeat is listed as a duplicate.
+  // City: each enterprise once by USCC, with the row of the unit where it is registered (registeredUnit)
+  // whatever the order of the units, else of the first unit in the plan's unit order; each platform once
+  // by name+kind+level, the first unit keeping it; every repeat is listed as a duplicate.
+  const registeredIn = registeredUnitOf(plan);
   const entSeen = new Map<string, { record: EnterpriseRecord; occ: Occurrence[]; unit: string }>();
   const platSeen = new Map<string, { record: PlatformRecord; occ: Occurrence[]; unit: string }>();
   const rejectedRows: RejectedRowEntry[] = [];
@@ -240,8 +262,15 @@ export function aggregateRound(args: AggregateArgs): AggregateResult {
         cell: address(e.row - 1, USCC_COL),
       };
       const hit = entSeen.get(key);
-      if (hit) hit.occ.push(occ);
-      else entSeen.set(key, { record: e, occ: [occ], unit: u.code });
+      if (!hit) entSeen.set(key, { record: e, occ: [occ], unit: u.code });
+      else {
+        hit.occ.push(occ);
+        const home = registeredIn(key);
+        if (home === u.code && hit.unit !== home) {
+          hit.record = e;
+          hit.unit = u.code;
+        }
+      }
     }
     for (const p of r.platforms) {
       const key = platformKey(p);

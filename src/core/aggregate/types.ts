@@ -50,7 +50,8 @@ export interface Duplicate {
   /** USCC for enterprises; "名称|类型|级别" for platforms. */
   key: string;
   name: string;
-  /** The unit whose record the city counts: the first in the plan's unit order. */
+  /** The unit whose record the city counts: the one where the firm is registered (统一社会信用代码 digits
+   * 3–8, aggregate/round.ts registeredUnitOf), else the first in the plan's unit order. */
   usedUnit: string;
   occurrences: Occurrence[];
 }

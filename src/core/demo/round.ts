@@ -13,6 +13,7 @@ import type { Plan, Unit } from "../plan/types";
 import { DEFAULT_SETTINGS, type ScoringSettings, type TargetAllocation } from "../targets/types";
 import { demoAllocation } from "./allocation";
 import { companyName, personName } from "./names";
+import { fillOtherFields, fillOtherRegionCells } from "./other-fields";
 import { rng, type Rng } from "./prng";
 import { breakUscc, makeUscc } from "./uscc-gen";
 
@@ -50,7 +51,7 @@ export interface DemoRound {
 
 /** Place names in the demo's company names: the built-in city's; a province's unit (a 设区市 or 州) its own
  * place (苏州, 红河) before the province's; else the plan's own place. */
-function placesOf(plan: Plan, unit: Unit): readonly [string, string] {
+export function placesOf(plan: Plan, unit: Unit): readonly [string, string] {
   if (plan.city === "连云港市") return ["连云港", "江苏"];
   const home = plan.city.endsWith("市") || plan.city.endsWith("省") ? plan.city.slice(0, -1) : plan.city;
   if (unit.kind !== "prefecture") return [home, home];
@@ -86,6 +87,7 @@ function enterpriseRows(
   year: number,
   taken: Set<string>,
   codes: Set<string>,
+  form: FormDef,
   v2: boolean,
 ): Row[] {
   const t = (code: string) => up.targets[code] ?? 0;
@@ -126,22 +128,43 @@ function enterpriseRows(
       nInno - innoFromSrdi.length,
     ),
   ]);
-  const champions = new Set(pickSome(r, [...lg], n("champions", 0.4)));
+  // A form column no indicator of the plan counts (江苏's plan has no 上市 or 质量奖 target) is still
+  // filled, for a plausible share of the 专精特新 firms: the demo fills every column the form has.
+  const planned = new Set(plan.indicators.map((ind) => ind.code));
+  const SHARE: Record<string, number> = {
+    champions: 0.015,
+    ipo_reserve: 0.06,
+    srdi_board_listings: 0.03,
+    listed_firms: 0.01,
+    jiangsu_quality: 0.02,
+    cloud_star_firms: 0.15,
+    smart_factories: 0.02,
+    mayor_quality_award: 0.02,
+    smart_workshops: 0.1,
+  };
+  const m = (code: string, jitter: number) =>
+    planned.has(code)
+      ? n(code, jitter)
+      : Math.max(
+          1,
+          Math.round(srdiIdx.length * (SHARE[code] ?? 0.05) * (1 - jitter + 2 * jitter * r.next())),
+        );
+  const champions = new Set(pickSome(r, [...lg], m("champions", 0.4)));
   const officers = Array.from(
     { length: Math.max(1, Math.round(srdiIdx.length * (0.3 + 0.2 * up.factor))) },
     () => personName(r),
   );
   // Flags that are counts across the unit, preferring SRDI firms the way they are in practice.
   const flagged = (code: string, jitter = 0.3) =>
-    new Set(pickSome(r, [...srdiIdx, ...srdiIdx, ...idx], n(code, jitter)).slice(0, n(code, jitter)));
+    new Set(pickSome(r, [...srdiIdx, ...srdiIdx, ...idx], m(code, jitter)).slice(0, m(code, jitter)));
   const ipo = flagged("ipo_reserve");
   const board = flagged("srdi_board_listings");
-  const listed = new Set(pickSome(r, srdiIdx, n("listed_firms", 0.4)));
+  const listed = new Set(pickSome(r, srdiIdx, m("listed_firms", 0.4)));
   const js = flagged("jiangsu_quality", 0.5);
   const cloud = flagged("cloud_star_firms");
   const factory = flagged("smart_factories", 0.5);
   const award = flagged("mayor_quality_award", 0.5);
-  const workshops = new Set(pickSome(r, srdiIdx, n("smart_workshops", 0.4)));
+  const workshops = new Set(pickSome(r, srdiIdx, m("smart_workshops", 0.4)));
 
   rows.forEach((row, i) => {
     const isSrdi = srdi(i);
@@ -205,6 +228,7 @@ function enterpriseRows(
     row.listed = yn(listed.has(i));
     row.service_officer = isSrdi ? officers[i % officers.length] : null;
     row.note = null;
+    fillOtherFields(r, row, form, year, Number(plan.start.slice(0, 4)), isSrdi);
   });
   return rows;
 }
@@ -219,9 +243,15 @@ const PLATFORM_WORDS = [
   "电商产业园",
 ];
 
-function platformRows(r: Rng, up: UnitPlan, p: number, year: number): Row[] {
+function platformRows(r: Rng, up: UnitPlan, plan: Plan, p: number, year: number): Row[] {
+  // A plan without platform indicators still has the form's platform sheet: a few of each are listed.
+  const planned = new Set(plan.indicators.map((ind) => ind.code));
   const n = (code: string) =>
-    Math.max(0, Math.round((up.targets[code] ?? 0) * p * up.factor * (0.8 + 0.4 * r.next())));
+    planned.has(code)
+      ? Math.max(0, Math.round((up.targets[code] ?? 0) * p * up.factor * (0.8 + 0.4 * r.next())))
+      : code === "clusters"
+        ? r.int(0, 1)
+        : r.int(1, 4);
   const out: Row[] = [];
   const names = new Set<string>();
   const add = (kind: string, level: string, k: number) => {
@@ -301,8 +331,18 @@ export function buildDemoRound(plan: Plan, periodId = "2025Q3", seed = 20251015)
         stated.map((ind) => [ind.code, targets.units[unit.code]?.[ind.code]?.base ?? 0]),
       ),
     };
-    const ents = enterpriseRows(r, up, plan, progress, period.year, taken, codes, formOf(unit) === current);
-    const plats = platformRows(r, up, progress, period.year);
+    const ents = enterpriseRows(
+      r,
+      up,
+      plan,
+      progress,
+      period.year,
+      taken,
+      codes,
+      formOf(unit),
+      formOf(unit) === current,
+    );
+    const plats = platformRows(r, up, plan, progress, period.year);
     const srdiMain = ents
       .filter((e) => e.provincial_srdi_year !== null || e.little_giant_year !== null)
       .reduce((s, e) => s + (e.main_revenue as number), 0);
@@ -317,6 +357,7 @@ export function buildDemoRound(plan: Plan, periodId = "2025Q3", seed = 20251015)
       contact: `${personName(r)} 0518-8${String(5000000 + r.int(0, 999999)).slice(0, 7)}`,
       filled_on: isoToSerial(savedAt.slice(0, 10)) - 1,
     };
+    fillOtherRegionCells(r, region, formOf(unit), period.year, Number(plan.start.slice(0, 4)));
     rows.set(unit.code, { ents, plats, region, savedAt, modified, bureau });
   });
 

@@ -5,14 +5,20 @@ import type { FieldDef, FormDef, LabelCellDef } from "../form/types";
 import { FORMS, formByVersion } from "../form/versions";
 import { parsePeriod } from "../plan/periods";
 import type { ReturnResult } from "../read/types";
-import { textOf } from "../prefill/cell";
+import { percentPoints, textOf } from "../prefill/cell";
+
+/** A cell's value for programs (`diff --json`): a number as a number, a blank as null, 是/否 as the words. */
+export type DiffValue = string | number | null;
 
 export interface FieldChange {
   key: string;
   /** The column's header (the newer return's form). */
   header: string;
-  old: string;
-  new: string;
+  old: DiffValue;
+  new: DiffValue;
+  /** The values as a clerk reads them in the sheet ("45%", "是"); "" for blank. */
+  oldText: string;
+  newText: string;
 }
 
 export interface RowRef {
@@ -85,11 +91,25 @@ function side(r: ReturnResult): ReturnSide {
 
 const same = (a: unknown, b: unknown) => (a ?? null) === (b ?? null);
 
+/** A record's value as JSON: numbers stay numbers (a percent in points, as typed), blank is null. */
+function valueOf(f: FieldDef | LabelCellDef, v: unknown): DiffValue {
+  if (v === null || v === undefined || v === "") return null;
+  if (typeof v === "number") return Number.isFinite(v) ? (f.type === "percent" ? percentPoints(v) : v) : null;
+  return textOf(f, v);
+}
+
 function fieldChanges(fields: (FieldDef | LabelCellDef)[], a: Rec, b: Rec): FieldChange[] {
   const out: FieldChange[] = [];
   for (const f of fields) {
     if (!same(a[f.key], b[f.key]))
-      out.push({ key: f.key, header: f.header, old: textOf(f, a[f.key]), new: textOf(f, b[f.key]) });
+      out.push({
+        key: f.key,
+        header: f.header,
+        old: valueOf(f, a[f.key]),
+        new: valueOf(f, b[f.key]),
+        oldText: textOf(f, a[f.key]),
+        newText: textOf(f, b[f.key]),
+      });
   }
   return out;
 }
@@ -248,7 +268,7 @@ const sideText = (s: ReturnSide) =>
     .filter((x) => x)
     .join("，")})`;
 
-const changeText = (c: FieldChange) => `${c.header} ${c.old || "(空)"} → ${c.new || "(空)"}`;
+const changeText = (c: FieldChange) => `${c.header} ${c.oldText || "(空)"} → ${c.newText || "(空)"}`;
 
 function tableLines(t: TableDiff, unit: string): string[] {
   const lines = [

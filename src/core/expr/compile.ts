@@ -14,6 +14,8 @@ export interface RowRuntime {
   periodYear: number;
   /** The plan's start year (since_plan_start). */
   startYear: number;
+  /** The firm's row of the previous round (prev(...) reads it); null or absent: a new firm, prev is blank. */
+  prev?: Row | null;
 }
 /** What an indicator needs: the rows of a unit (or the city) and its figures. */
 export interface IndicatorRuntime extends RowRuntime {
@@ -52,7 +54,7 @@ export interface CompiledIndicator {
 // ---- the function table (closed) ----
 
 type Param =
-  "pop" | "tier" | "field" | "numField" | "yearField" | "regionField" | "filter" | "platformFilter";
+  "any" | "pop" | "tier" | "field" | "numField" | "yearField" | "regionField" | "filter" | "platformFilter";
 interface FnSpec {
   context: "filter" | "indicator";
   params: Param[];
@@ -67,6 +69,8 @@ export const FUNCTIONS: Record<string, FnSpec> = {
   since_plan_start: { context: "filter", params: ["yearField"], usage: "since_plan_start(年份字段)" },
   isblank: { context: "filter", params: ["field"], usage: "isblank(字段)" },
   filled: { context: "filter", params: ["field"], usage: "filled(字段)" },
+  // The same expression over the firm's previous-round row: prev(revenue), prev(recognised(SRDI_P)).
+  prev: { context: "filter", params: ["any"], usage: "prev(字段或表达式)" },
   count: { context: "indicator", params: ["pop"], optional: ["filter"], usage: "count(企业范围[, 条件])" },
   sum: {
     context: "indicator",
@@ -128,6 +132,10 @@ function findField(fields: ExprField[], name: string): ExprField | undefined {
 
 class Compiler {
   readonly errors: ExprError[] = [];
+  /** Field keys the expression reads, first use first (history rules point at the first one's cell). */
+  readonly fieldsUsed: string[] = [];
+  /** The expression calls prev(): it needs the previous round's row. */
+  usesPrev = false;
   constructor(readonly env: ExprEnv) {}
 
   fail(code: ExprErrorCode, n: { start: number; end: number }, detail: string): void {
@@ -155,6 +163,7 @@ class Compiler {
       return null;
     }
     const f = findField(this.env[scope], n.name);
+    if (f && !this.fieldsUsed.includes(f.key)) this.fieldsUsed.push(f.key);
     if (!f) {
       const where = scope === "enterprise" ? "企业名录" : scope === "platform" ? "平台与集群" : "区域指标";
       this.fail("EXPR_UNKNOWN_FIELD", n, `未知字段\u201c${n.name}\u201d(${where}中没有这一列)`);
@@ -294,6 +303,13 @@ class Compiler {
       return this.bad();
     }
     switch (n.name) {
+      case "prev": {
+        // Over the previous round's row; blank when the firm is new (no previous row).
+        const inner = this.row(n.args[0], scope);
+        this.usesPrev = true;
+        const fn = inner.fn;
+        return { type: inner.type, fn: (_r, rt) => (rt.prev ? fn(rt.prev, rt) : null) };
+      }
       case "recognised": {
         const tier = this.tier(n.args[0]);
         if (!tier) return this.bad();
@@ -589,17 +605,25 @@ class Compiler {
       }
       case "chain_coverage": {
         const pop = this.population(a[0]);
-        if (pop === null) return none;
+        // The chain field is the one whose list is 产业链 (form/lists.ts), whatever its key.
+        const chainKey = this.env.chainField;
+        if (chainKey === null)
+          this.fail(
+            "EXPR_UNKNOWN_FUNCTION",
+            n,
+            "表单中没有取自\u201c产业链\u201d列表的字段，无法统计产业链覆盖",
+          );
+        if (pop === null || chainKey === null) return none;
         const parts: PartsFn = (rt) => {
           const chains = rt.chains.filter((c) => c !== "其他");
           const covered = new Set<string>();
           for (const r of rt.population(pop)) {
-            const c = (r as Record<string, unknown>).chain;
+            const c = (r as Record<string, unknown>)[chainKey];
             if (typeof c === "string" && chains.includes(c)) covered.add(c);
           }
           return [covered.size, chains.length];
         };
-        return { fn: (rt) => ratioValue(parts(rt)), parts, trace: trace(pop, null, ["chain"]) };
+        return { fn: (rt) => ratioValue(parts(rt)), parts, trace: trace(pop, null, [chainKey]) };
       }
       case "platforms": {
         // A form without a platform sheet: nobody reports platforms, so the count would always be 0.
@@ -660,14 +684,24 @@ function countRows(rows: readonly Row[], filter: RowFilter | null, rt: RowRuntim
   return k;
 }
 
-function sumRows(rows: readonly Row[], key: string, filter: RowFilter | null, rt: RowRuntime): number {
+/**
+ * Σ of the filled cells. A blank cell adds nothing; when rows are in scope but not one of them filled the
+ * field (a column nobody filled, or a form version without it) the sum is no data (—), not a 0 that would
+ * read as a figure; with no row in scope it is 0 (nothing to add up).
+ */
+function sumRows(rows: readonly Row[], key: string, filter: RowFilter | null, rt: RowRuntime): number | null {
   let s = 0;
+  let inScope = 0;
+  let filled = 0;
   for (const r of rows) {
     if (filter && !filter(r, rt)) continue;
+    inScope++;
     const v = (r as Record<string, unknown>)[key];
-    s = s + (isBlank(v) ? 0 : (v as number));
+    if (isBlank(v)) continue;
+    filled++;
+    s = s + (v as number);
   }
-  return s;
+  return inScope > 0 && filled === 0 ? null : s;
 }
 
 /** A zero or blank denominator is no data, never 0 (DHIS2). */
@@ -763,4 +797,30 @@ export function checkExpr(text: string, context: "filter" | "indicator", env: Ex
     if (e instanceof ExprErrors) return e.errors;
     throw e;
   }
+}
+
+/** A row expression of a 校验规则 (a side of a comparison, or a condition), with what it reads. */
+export interface CompiledRowExpr {
+  /** The value on a row (blank as null); a condition gives true or false. */
+  fn: (r: Row, rt: RowRuntime) => unknown;
+  /** Field keys read, first use first (the rule's warning points at the first one's cell). */
+  fields: string[];
+  /** Calls prev(): needs the firm's previous-round row. */
+  usesPrev: boolean;
+}
+
+/** A number (a rule's side) or a condition over one enterprise row. Throws ExprErrors. */
+export function compileRowExpr(text: string, env: ExprEnv, want: "number" | "condition"): CompiledRowExpr {
+  const c = new Compiler(env);
+  const node = parseOrThrow(text);
+  let fn: CompiledRowExpr["fn"];
+  if (want === "condition") fn = c.condition(node, "enterprise");
+  else {
+    const t = c.row(node, "enterprise");
+    if (t.type !== "number" && t.type !== "year")
+      c.fail("EXPR_TYPE", node, `此处应为数值，这里得到的是${TYPE_NAMES[t.type]}`);
+    fn = t.fn;
+  }
+  done(c);
+  return { fn, fields: [...c.fieldsUsed], usesPrev: c.usesPrev };
 }

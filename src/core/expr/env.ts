@@ -3,6 +3,7 @@
 // usable at once.
 import type { FieldType as FormFieldType, FormDef } from "../form/types";
 import type { Plan } from "../plan/types";
+import { chainFieldKey } from "../form/lists";
 
 /** How a field's value behaves in an expression: year is a number that since_plan_start accepts. */
 export type ExprType = "number" | "year" | "bool" | "text";
@@ -28,6 +29,8 @@ export interface ExprEnv {
   region: ExprField[];
   populations: { name: string; label: string }[];
   tiers: ExprTier[];
+  /** The enterprise field whose options are the plan's key chains (list 产业链), null when none. */
+  chainField: string | null;
 }
 
 const TYPE_OF: Record<FormFieldType, ExprType> = {
@@ -55,6 +58,7 @@ function fieldsOf(lists: { key: string; header: string; type: FormFieldType }[][
 export function envOf(plan: Pick<Plan, "tiers" | "populations">, forms: readonly FormDef[]): ExprEnv {
   return {
     enterprise: fieldsOf(forms.map((f) => f.enterprises.fields)),
+    chainField: forms.map((f) => chainFieldKey(f.enterprises.fields)).find((k) => k !== null) ?? null,
     platform: fieldsOf(forms.map((f) => f.platforms.fields)),
     region: fieldsOf(forms.map((f) => f.region.cells)),
     populations: plan.populations.map((p) => ({ name: p.name, label: p.label })),

@@ -193,6 +193,25 @@ const CATALOGUE = {
     scope: "cell",
     text: (a) => `${label(a)}是公式但文件中没有计算结果，请在 Excel 中打开、重新计算并保存，或改为数值`,
   },
+  // History and outliers (issue 26): warnings the clerk explains in 说明, never a rejection.
+  "history.firm_missing": {
+    severity: "warning",
+    scope: "file",
+    text: (a) =>
+      `上期填报的企业${q(a.value)}(${a.detail ?? ""})本期未填报：如已退出(注销、迁出、不再纳入)，请在${a.label ? `\u201c${a.label}\u201d` : "说明"}中写明原因；如遗漏请补填`,
+  },
+  "history.firm_moved": {
+    severity: "warning",
+    scope: "row",
+    text: (a) =>
+      `该企业上期由${a.detail ?? "其他单位"}填报，本期改由本单位填报：如已迁入请在\u201c说明\u201d中写明`,
+  },
+  "outlier.robust": {
+    severity: "warning",
+    scope: "cell",
+    text: (a) =>
+      `${label(a)}${a.detail ?? ""}，与同类企业相比明显偏离，请核实；如属实请在\u201c说明\u201d中写明原因`,
+  },
   "cell.merged": {
     severity: "error",
     scope: "row",
@@ -440,7 +459,8 @@ const TARGETS_CATALOGUE = {
   "targets.sum_mismatch": {
     severity: "warning",
     scope: "file",
-    text: (a) => `${a.label ?? ""}各地分解目标合计${a.actual}，与全市目标${a.expected}不符`,
+    // detail: the plan's whole (全市, 全省).
+    text: (a) => `${a.label ?? ""}各地分解目标合计${a.actual}，与${a.detail ?? ""}目标${a.expected}不符`,
   },
   "targets.partial": {
     severity: "warning",

@@ -6,7 +6,9 @@ import { TABLE_HEADER } from "../sheet/styles";
 import { columnLetter, sheetRef } from "../a1";
 import type { Period } from "../plan/periods";
 import { hasPlatforms } from "./tables";
+import { isChainField } from "./lists";
 import type { Plan, Unit } from "../plan/types";
+import { bureauLocal, placeWords } from "../plan/words";
 import type {
   CellStyle,
   CellValue,
@@ -43,7 +45,10 @@ function beijingDay(iso: string): string {
   const ms = Date.parse(iso);
   return Number.isNaN(ms) ? iso.slice(0, 10) : new Date(ms + 8 * 3600 * 1000).toISOString().slice(0, 10);
 }
-export const DEFAULT_CONTACT = "填报中如有疑问，请联系市工业和信息化局中小企业工作处室";
+/** Who a clerk asks: the plan's bureau as its units say it (市工业和信息化局, 省工业和信息化厅). */
+export function defaultContact(plan: Plan): string {
+  return `填报中如有疑问，请联系${bureauLocal(plan)}中小企业工作处室`;
+}
 /** Defined name of the chain list when it is too long for an inline list (kept on the metadata sheet). */
 export const CHAINS_NAME = "srdi_chains";
 /** Column of the metadata sheet that holds the chain list (A:B are the key/value rows). */
@@ -114,12 +119,19 @@ function instructionsSheet(args: Required<Pick<TemplateArgs, "contact">> & Templ
     ["2. 统一社会信用代码：18位，按GB 32100-2015校验字符和校验码，同一报表内不得重复。"],
     ["3. 必填项：企业名称、统一社会信用代码、是否规上工业企业；已获认定的企业须填营业收入。"],
     ["4. 逻辑关系：主营业务收入不大于营业收入，发明专利不大于有效授权专利；研发费用大于营业收入时提示核实。"],
-    ["5. 报送后市局导入时还会检查：填报单位和报告期是否与本模板一致、表式是否被改动、企业是否被重复报送。"],
+    [
+      `5. 报送后${placeWords(plan).bureauShort}导入时还会检查：填报单位和报告期是否与本模板一致、表式是否被改动、企业是否被重复报送。`,
+    ],
     [""],
-    ["三、重点产业链清单", HEADING_STYLE],
-    ...chainOptions(plan).map((c, i): [string] => [`${i + 1}. ${c}`]),
-    [`说明：${plan.chainsNote}`],
-    [""],
+    // The chain list only where the form asks for a chain.
+    ...(e.fields.some(isChainField)
+      ? ([
+          ["三、重点产业链清单", HEADING_STYLE],
+          ...chainOptions(plan).map((c, i): [string] => [`${i + 1}. ${c}`]),
+          [`说明：${plan.chainsNote}`],
+          [""],
+        ] as [string, CellStyle?][])
+      : []),
     // On paper: the form's version and the day (Beijing) it was made; the form's code and the exact
     // time stay in the metadata sheet.
     [`表式第${form.version}版；计划：${plan.title}；生成日期：${chineseDate(beijingDay(args.generatedAt))}`],
@@ -242,7 +254,7 @@ export function moneyPeriodText(form: FormDef, period: Period): string | undefin
 /** The template of one unit and period. Pure: `generatedAt` is given, not read from a clock. */
 export function buildTemplate(args: TemplateArgs): WorkbookDescription {
   const form = args.form ?? FORM_V1;
-  const contact = args.contact ?? DEFAULT_CONTACT;
+  const contact = args.contact ?? defaultContact(args.plan);
   const { plan, unit, period } = args;
   assertPeriodInPlan(plan, period);
   const chains = chainOptions(plan);
@@ -270,10 +282,10 @@ export function buildTemplate(args: TemplateArgs): WorkbookDescription {
     names.push({ name: CHAINS_NAME, ref: sheetRef(form.metaSheet, `$${col}$1:$${col}$${chains.length}`) });
   }
   const enterpriseFields = form.enterprises.fields.map((f) =>
-    f.key === "chain" ? { ...f, options: chains } : f,
+    isChainField(f) ? { ...f, options: chains } : f,
   );
   const enterprises = { ...form.enterprises, fields: enterpriseFields };
-  const listSourceFor = (f: FieldDef) => (f.key === "chain" && !chainsInline ? CHAINS_NAME : undefined);
+  const listSourceFor = (f: FieldDef) => (isChainField(f) && !chainsInline ? CHAINS_NAME : undefined);
 
   for (const t of hasPlatforms(form) ? [enterprises, form.platforms] : [enterprises]) {
     names.push({

@@ -29,8 +29,11 @@ export interface FieldDef {
   recognition?: boolean;
   /** For "date": the earliest day allowed, ISO; the latest is today. */
   dateMin?: string;
-  /** For "list": allowed values. The plan's chains are filled in at build time for `chain`. */
+  /** For "list": allowed values. The plan's chains are filled in at build time for the chain list. */
   options?: string[];
+  /** For "list": the name of the list the options come from (选项 sheet); "产业链" = the plan's chains
+   * (form/lists.ts). */
+  list?: string;
   /** Unique within the return (uscc). */
   unique?: boolean;
   /** Carried over when a template is prefilled from the unit's previous return: facts that persist
@@ -50,6 +53,23 @@ export interface CrossFieldRule {
   left: string;
   op: "<=" | ">=" | "<" | ">";
   right: string;
+  message: string;
+}
+
+/**
+ * A 校验规则 over expressions (src/core/expr): `left op right`, or a condition that must hold (op
+ * "holds", right ""). `when`: the rule applies only to rows where this condition holds. A comparison is
+ * checked only when both sides have a value. `prev(f)` reads the firm's row of the previous round (blank
+ * for a new firm): such a rule runs only where last round's figures are known (a prefilled template's
+ * 上期数据 sheet, `--history DIR`). Always a warning, never a rejection: the clerk explains it in 说明.
+ */
+export interface ExprRule {
+  code: string;
+  severity: "warning";
+  left: string;
+  op: "<=" | ">=" | "<" | ">" | "=" | "<>" | "holds";
+  right: string;
+  when?: string;
   message: string;
 }
 
@@ -78,6 +98,8 @@ export interface TableSheetDef {
   crossRules: CrossFieldRule[];
   /** Form v2: honour/year pairs checked as warnings. */
   pairedYears?: PairedYearRule[];
+  /** Rules over expressions (history rules with prev()): warnings, see ExprRule. */
+  checks?: ExprRule[];
 }
 
 export interface LabelCellDef extends Omit<FieldDef, "width"> {

@@ -1,5 +1,7 @@
 // Form v1 exactly as REPORTING-FORM.md: sheet names and header texts are part of the standard.
 import { PLATFORM_KINDS, PLATFORM_LEVELS, QUALITY_AWARDS } from "../plan/default-plan";
+import { HISTORY_RULES } from "./history-rules";
+import { CHAIN_LIST } from "./lists";
 import type { FieldDef, FormDef } from "./types";
 
 const YES_NO_HINT = "请选择\u201c是\u201d或\u201c否\u201d";
@@ -65,6 +67,7 @@ export const FORM_V1: FormDef = {
         carry: true,
         header: "所属重点产业链",
         type: "list",
+        list: CHAIN_LIST,
         options: [],
         width: 18,
         hint: "请从下拉列表选择重点产业链，不属于的选\u201c其他\u201d",
@@ -129,6 +132,7 @@ export const FORM_V1: FormDef = {
         carry: true,
         header: "研发机构级别",
         type: "list",
+        list: "研发机构级别",
         options: ["无", "市级", "省级", "国家级"],
         width: 12,
         hint: "请从下拉列表选择",
@@ -152,6 +156,7 @@ export const FORM_V1: FormDef = {
         carry: true,
         header: "星级上云",
         type: "list",
+        list: "星级上云",
         options: ["无", "一星级", "二星级", "三星级", "四星级", "五星级"],
         width: 10,
         hint: "请从下拉列表选择",
@@ -172,6 +177,7 @@ export const FORM_V1: FormDef = {
         carry: true,
         header: "质量奖",
         type: "list",
+        list: "质量奖",
         options: QUALITY_AWARDS,
         width: 12,
         hint: "请从下拉列表选择所获最高质量奖",
@@ -216,6 +222,7 @@ export const FORM_V1: FormDef = {
         message: "研发费用大于营业收入，请核实",
       },
     ],
+    checks: HISTORY_RULES,
   },
   platforms: {
     name: "平台与集群",
@@ -239,6 +246,7 @@ export const FORM_V1: FormDef = {
         carry: true,
         header: "类型",
         type: "list",
+        list: "类型",
         required: true,
         options: PLATFORM_KINDS,
         width: 26,
@@ -249,6 +257,7 @@ export const FORM_V1: FormDef = {
         carry: true,
         header: "级别",
         type: "list",
+        list: "级别",
         required: true,
         options: PLATFORM_LEVELS,
         width: 10,

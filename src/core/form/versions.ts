@@ -3,12 +3,13 @@ import type { WorkbookSnapshot } from "../snapshot";
 import type { FormDef } from "./types";
 import { FORM_V1 } from "./v1";
 import { FORM_V2 } from "./v2";
+import { FORM_V3 } from "./v3";
 
-export const FORMS: readonly FormDef[] = [FORM_V1, FORM_V2];
+export const FORMS: readonly FormDef[] = [FORM_V1, FORM_V2, FORM_V3];
 /** What new templates are built with. */
-export const CURRENT_FORM: FormDef = FORM_V2;
+export const CURRENT_FORM: FormDef = FORM_V3;
 
-/** The form versions a plan has issued, oldest first (the built-in versions 1 and 2 when it names none). */
+/** The form versions a plan has issued, oldest first (the built-in versions 1 to 3 when it names none). */
 export function formsOf(plan: { forms?: readonly FormDef[] }): readonly FormDef[] {
   return plan.forms && plan.forms.length > 0 ? plan.forms : FORMS;
 }

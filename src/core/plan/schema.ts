@@ -1,12 +1,14 @@
 // A plan from JSON: every field is checked, and each problem names its path (e.g.
 // `indicators[3].target 必须是数字`), so a bureau editing the file can find it.
-import { checkExpr, compileIndicator, ExprErrors } from "../expr/compile";
+import { checkExpr, compileIndicator, compileRowExpr, ExprErrors } from "../expr/compile";
 import { envOf } from "../expr/env";
 import type { FormDef } from "../form/types";
+import { isChainField } from "../form/lists";
 import { FORMS } from "../form/versions";
 import { DEFAULT_POPULATIONS, DEFAULT_TIERS } from "./default-plan";
 import { formulaToExpr } from "./formula-expr";
 import type { Plan } from "./types";
+import { WORD_KEYS, wordProblem, type WordKey } from "./words";
 
 /** One problem of a plan: where (a JSON path such as `indicators[3].target`), what, and for an expression
  * the character offset (0-based, in the expression's own text) it points at. */
@@ -26,7 +28,7 @@ export class PlanSchemaError extends Error {
   }
 }
 
-const UNIT_KINDS = ["district", "county", "zone", "prefecture"];
+const UNIT_KINDS = ["district", "county", "zone", "prefecture", "city"];
 const CMPS = [">", ">=", "~"];
 const BASES = ["stock", "increase", "since_plan_start"];
 /** Identifiers of tiers (lower case) and populations (any case) in expressions. */
@@ -226,6 +228,21 @@ function unit(c: Checker, v: unknown, path: string): void {
   c.oneOf(o, "kind", p, UNIT_KINDS);
 }
 
+/** `words`: each a short one-line text the place is called by (plan/words.ts); unknown keys refused. */
+function words(c: Checker, v: unknown): void {
+  const o = c.obj(v, "words");
+  if (!o) return;
+  for (const k of Object.keys(o).slice(0, 50)) {
+    if (!(WORD_KEYS as readonly string[]).includes(k)) {
+      c.fail(`words.${k}`, `不是可用的称谓(可用：${WORD_KEYS.join("、")})`);
+      continue;
+    }
+    const w = c.str(o, k, "words.", { empty: true });
+    const problem = wordProblem(k as WordKey, w.trim());
+    if (problem) c.fail(`words.${k}`, problem);
+  }
+}
+
 /** Milestones: ascending unique years within the plan, the last at the plan's end with the end target. */
 function milestones(c: Checker, o: Obj, p: string, target: number, years: PlanYears): void {
   const list = c.arr(o.milestones, `${p}milestones`, true);
@@ -280,6 +297,7 @@ function indicator(c: Checker, v: unknown, path: string, years: PlanYears): void
   if (o.annualIncrease !== undefined && o.annualIncrease !== null) c.num(o, "annualIncrease", p);
   if (o.source !== undefined) c.str(o, "source", p, { empty: true });
   if (o.milestones !== undefined) milestones(c, o, p, target, years);
+  loadTimeTruth(c, o, p);
   // Added with form version 2; a plan file written before then gets the defaults (filled by withDefaults).
   if (o.population !== undefined && o.expr === undefined)
     c.oneOf(o, "population", p, ["srdi", "inno", "all"]);
@@ -291,6 +309,31 @@ function indicator(c: Checker, v: unknown, path: string, years: PlanYears): void
     if (typeof o.population === "string" && o.population !== fpop && f?.type !== "platformCount")
       c.fail(`${p}population`, `必须与 formula.population 一致(${fpop})`);
   } else if (o.population !== undefined) c.str(o, "population", p);
+}
+
+/** What a rate's target typed as a percentage would be read as: 7 for 7 % is 700 %. */
+const PERCENT_HINT = (v: number) =>
+  `比率按小数填写：${v}% 应填 ${Math.round(v * 1e6) / 1e8}(否则读作 ${Math.round(v * 100)}%)`;
+
+/**
+ * Values that would load and then not work (issue 25 item 3): a 年均增加 with no 基期值 to start from
+ * (a round before the first milestone would be measured against the end target), and a percentage target
+ * typed in percent points (7 for 7 %).
+ */
+function loadTimeTruth(c: Checker, o: Obj, p: string): void {
+  const annual = o.annualIncrease;
+  if (typeof annual === "number" && (o.base === undefined || o.base === null))
+    c.fail(`${p}annualIncrease`, "年均增加从基期值起算，须同时填写本行的基期值");
+  if (o.unit !== "%") return;
+  const over = (v: unknown) => typeof v === "number" && Number.isFinite(v) && Math.abs(v) > 1;
+  if (Array.isArray(o.milestones))
+    o.milestones.forEach((m, i) => {
+      const t = (m as Obj | null)?.target;
+      if (over(t)) c.fail(`${p}milestones[${i}].target`, PERCENT_HINT(t as number));
+    });
+  else if (over(o.target)) c.fail(`${p}target`, PERCENT_HINT(o.target as number));
+  if (over(o.base)) c.fail(`${p}base`, PERCENT_HINT(o.base as number));
+  if (over(annual)) c.fail(`${p}annualIncrease`, PERCENT_HINT(annual as number));
 }
 
 const TIERS = ["innovative", "provincial_srdi", "little_giant", "champion"] as const;
@@ -417,6 +460,27 @@ function expressions(c: Checker, plan: Plan, forms: readonly FormDef[]): void {
     for (const e of checkExpr(p.filter, "filter", env))
       c.fail(`populations[${i}].filter`, e.message, e.offset);
   });
+  // The forms' expression rules (校验规则 with prev(), 成立 or 适用条件), each against its own version.
+  forms.forEach((f, fi) => {
+    const fenv = (f.enterprises.checks ?? []).length ? envOf(plan, [f]) : env;
+    (f.enterprises.checks ?? []).forEach((rule, k) => {
+      const parts: [string, string | undefined, "number" | "condition"][] = [
+        ["left", rule.left, rule.op === "holds" ? "condition" : "number"],
+        ["right", rule.op === "holds" ? undefined : rule.right, "number"],
+        ["when", rule.when, "condition"],
+      ];
+      for (const [part, text, want] of parts) {
+        if (text === undefined || text === "") continue;
+        try {
+          compileRowExpr(text, fenv, want);
+        } catch (e) {
+          if (!(e instanceof ExprErrors)) throw e;
+          for (const x of e.errors)
+            c.fail(`forms[${fi}].enterprises.checks[${k}].${part}`, x.message, x.offset);
+        }
+      }
+    });
+  });
   plan.indicators.forEach((ind, i) => {
     try {
       const compiled = compileIndicator(ind.expr, env);
@@ -448,7 +512,13 @@ export function validatePlan(value: unknown, forms: readonly FormDef[] = FORMS):
   units.forEach((u, i) => unit(c, u, `units[${i}]`));
   c.unique(field(units, "code"), (i) => `units[${i}].code`, "单位代码");
   c.unique(field(units, "name"), (i) => `units[${i}].name`, "单位名称");
-  const chains = c.strings(o, "chains", "");
+  // The chain list may be empty when no form field takes its options from it (form/lists.ts).
+  const chains = c.strings(
+    o,
+    "chains",
+    "",
+    forms.some((f) => f.enterprises.fields.some(isChainField)),
+  );
   chains.forEach((ch, i) => {
     if (ch.trim() === "其他")
       c.fail(`chains[${i}]`, "不能是\u201c其他\u201d(模板会自动加上\u201c其他\u201d)");
@@ -464,6 +534,7 @@ export function validatePlan(value: unknown, forms: readonly FormDef[] = FORMS):
   tiers(c, o.tiers);
   populations(c, o.populations);
   if (o.document !== undefined) c.str(o, "document", "", { empty: true });
+  if (o.words !== undefined) words(c, o.words);
   if (c.problems.length) throw new PlanSchemaError(c.problems);
   const plan = withDefaults(o);
   expressions(c, plan, forms);

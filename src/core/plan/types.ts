@@ -2,12 +2,30 @@
 // plan/schema.ts), not a release.
 import type { FormDef } from "../form/types";
 
+/** The words of a plan's place (plan/words.ts derives the ones a plan leaves out). */
+export interface PlaceWords {
+  /** 发文机关: printed under the bulletin's masthead and in its 印发 line (通报设置 may override it). */
+  issuer: string;
+  /** 主管部门: the bureau that collects the returns and keeps the targets workbook (连云港市工业和信息化局). */
+  bureau: string;
+  /** 主管部门简称: the bureau in a sentence (市局, 省厅). */
+  bureauShort: string;
+  /** 全域称谓: the plan's whole (全市, 全省, 全县). */
+  whole: string;
+  /** 本级称谓: the level of the whole (市级, 省级): 市级汇总, 仅市级考核. */
+  level: string;
+  /** 单位统称: all the units together (各县区、功能板块, 各设区市, 各州（市）). */
+  units: string;
+  /** 单位简称: one word for the units (县区, 设区市, 州（市）), used in a sheet name (县区完成情况). */
+  unitsShort: string;
+}
+
 export interface Unit {
   /** Stable code: the statistical division code where one exists, else the product's own. */
   code: string;
   name: string;
-  /** prefecture: a 州/市 reporting to a province (a provincial plan's units). */
-  kind: "district" | "county" | "zone" | "prefecture";
+  /** prefecture: a 州（市） reporting to a province (云南's 州市); city: a 设区市 of a province. */
+  kind: "district" | "county" | "zone" | "prefecture" | "city";
 }
 
 export type Comparator = ">" | ">=" | "~";
@@ -204,6 +222,9 @@ export interface Plan {
   tiers: Tier[];
   /** Populations the indicators count over (always set on a loaded plan; default SRDI, INNO, ALL). */
   populations: PopulationDef[];
+  /** The words of the plan's place as the plan states them (发文机关, 全市/全省, 各县区、功能板块 …); any left
+   * out are derived from `city` and the units' kinds (plan/words.ts placeWords). */
+  words?: Partial<PlaceWords>;
   /** Issuing document, e.g. 云政办发〔2025〕27号 (optional). */
   document?: string;
   /**

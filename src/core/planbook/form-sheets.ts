@@ -106,7 +106,8 @@ export const RULES_SHEET: SheetSpec = {
       text: true,
       width: 8,
     },
-    { key: "right", header: "右", aliases: ["right", "右边"], required: true, width: 18 },
+    { key: "right", header: "右", aliases: ["right", "右边"], width: 18 },
+    { key: "when", header: "适用条件", aliases: ["when", "condition", "条件"], width: 24 },
     { key: "none", header: "空值", aliases: ["none"], width: 6 },
     { key: "severity", header: "严重程度", aliases: ["importance", "severity"], required: true, width: 8 },
     { key: "message", header: "提示", aliases: ["message", "消息"], required: true, width: 40 },
@@ -157,9 +158,14 @@ export const RULE_OPS = {
   不小于: ">=",
   同时填写: "paired",
   paired: "paired",
+  "=": "=",
+  "<>": "<>",
+  "≠": "<>",
+  成立: "holds",
+  holds: "holds",
 } as const;
 
 export const SEVERITIES = { 错误: "error", 警告: "warning", error: "error", warning: "warning" } as const;
 
-/** The list whose options are the plan's key chains (产业链 sheet) followed by 其他. */
-export const CHAIN_LIST = "产业链";
+/** The list whose options are the plan's key chains (defined with the form: form/lists.ts). */
+export { CHAIN_LIST } from "../form/lists";

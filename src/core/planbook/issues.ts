@@ -16,7 +16,8 @@ export type PlanIssueCode =
   | "plan.target_missing"
   | "plan.expr"
   | "plan.rows_missing"
-  | "plan.normalised";
+  | "plan.normalised"
+  | "plan.base_missing";
 
 export interface PlanIssue {
   code: PlanIssueCode;
@@ -58,11 +59,18 @@ const TEXT: Record<PlanIssueCode, (a: PlanIssueArgs) => string> = {
   "plan.target_missing": (a) => `指标${q(a.value)}缺少${a.detail ?? "目标"}`,
   "plan.expr": (a) => `${q(a.header)}的表达式有误：${a.detail ?? ""}`,
   "plan.rows_missing": (a) => `工作表没有数据行${a.detail ? `(${a.detail})` : ""}`,
+  "plan.base_missing": (a) =>
+    `${q(a.header)}为空：口径为\u201c${a.detail ?? "新增"}\u201d的指标按当前值减基期值计算，` +
+    `须在目标分解表\u201c全市\u201d一行填写基期值，否则该指标显示为\u2014；请在此填写规划的基期值`,
   "plan.normalised": (a) =>
     `${q(a.header)}中的全角符号或弯引号已按半角读取${a.detail ? `：${a.detail}` : ""}`,
 };
 
-const WARNINGS: ReadonlySet<PlanIssueCode> = new Set(["plan.header_unknown", "plan.normalised"]);
+const WARNINGS: ReadonlySet<PlanIssueCode> = new Set([
+  "plan.header_unknown",
+  "plan.normalised",
+  "plan.base_missing",
+]);
 
 export function planIssue(
   code: PlanIssueCode,

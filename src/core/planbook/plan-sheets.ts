@@ -29,6 +29,14 @@ export const PLAN_SHEET: SheetSpec = {
       width: 12,
     },
     { key: "chainsNote", header: "产业链清单说明", aliases: ["chains_note", "产业链说明"], width: 60 },
+    // The words of the place (plan/words.ts); blank: derived from 地区 and the units' kinds.
+    { key: "issuer", header: "发文机关", aliases: ["issuer"], width: 30 },
+    { key: "bureau", header: "主管部门", aliases: ["bureau"], width: 24 },
+    { key: "bureauShort", header: "主管部门简称", aliases: ["bureau_short"], width: 12 },
+    { key: "whole", header: "全域称谓", aliases: ["whole", "全域"], width: 10 },
+    { key: "level", header: "本级称谓", aliases: ["level", "本级"], width: 10 },
+    { key: "units", header: "单位统称", aliases: ["units_word"], width: 20 },
+    { key: "unitsShort", header: "单位简称", aliases: ["units_short"], width: 12 },
   ],
 };
 
@@ -46,7 +54,7 @@ export const UNITS_SHEET: SheetSpec = {
 export const CHAINS_SHEET: SheetSpec = {
   name: "产业链",
   aliases: ["chains", "重点产业链"],
-  nonEmpty: true,
+  // Empty is allowed when no form field takes its options from the 产业链 list (checked in read-plan).
   columns: [
     { key: "name", header: "产业链", aliases: ["name", "名称", "产业链名称"], required: true, width: 30 },
   ],
@@ -55,7 +63,8 @@ export const CHAINS_SHEET: SheetSpec = {
 export const TIERS_SHEET: SheetSpec = {
   name: "层级",
   aliases: ["tiers", "梯度层级"],
-  optional: true,
+  nonEmpty: true,
+  why: "规划须列出自己的认定层级(层级代码、年份字段、有效期、名称)，不会默认采用内置的层级",
   columns: [
     {
       key: "tier",
@@ -75,7 +84,8 @@ export const TIERS_SHEET: SheetSpec = {
 export const POPULATIONS_SHEET: SheetSpec = {
   name: "人群",
   aliases: ["populations", "企业范围"],
-  optional: true,
+  nonEmpty: true,
+  why: "规划须列出指标统计的人群(人群代码、名称、筛选条件)，不会默认采用内置的人群",
   columns: [
     { key: "name", header: "人群代码", aliases: ["name", "代码"], required: true, text: true, width: 12 },
     { key: "label", header: "名称", aliases: ["label", "人群名称"], required: true, width: 20 },
@@ -150,6 +160,10 @@ export const TARGETS_SHEET: SheetSpec = {
 };
 
 export const UNIT_KINDS = {
+  设区市: "city",
+  "州（市）": "prefecture",
+  "州(市)": "prefecture",
+  city: "city",
   区: "district",
   县: "county",
   县级市: "county",
@@ -162,7 +176,13 @@ export const UNIT_KINDS = {
   county: "county",
   zone: "zone",
 } as const;
-export const UNIT_KIND_NAMES = { district: "区", county: "县", zone: "功能区", prefecture: "州市" } as const;
+export const UNIT_KIND_NAMES = {
+  district: "区",
+  county: "县",
+  zone: "功能区",
+  prefecture: "州市",
+  city: "设区市",
+} as const;
 
 export const CMPS = {
   "≥": ">=",
@@ -191,5 +211,14 @@ export const BASES = {
 } as const;
 export const BASIS_NAMES = { stock: "存量", increase: "新增", since_plan_start: "计划期内" } as const;
 
-export const SCOPES = { 单位: "unit", 仅全市: "city_only", unit: "unit", city_only: "city_only" } as const;
+/** 仅全市 names the built-in plan's whole; a province or county writes its own (仅全省, 仅全县) or 仅本级. */
+export const SCOPES = {
+  单位: "unit",
+  仅全市: "city_only",
+  仅全省: "city_only",
+  仅全县: "city_only",
+  仅本级: "city_only",
+  unit: "unit",
+  city_only: "city_only",
+} as const;
 export const SCOPE_NAMES = { unit: "单位", city_only: "仅全市" } as const;

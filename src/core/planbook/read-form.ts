@@ -2,6 +2,7 @@
 // row is the version new templates use. A field or rule applies from 自版本 up to, not including, 停用版本.
 import type {
   CrossFieldRule,
+  ExprRule,
   FieldDef,
   FieldType,
   FormDef,
@@ -196,11 +197,16 @@ function readFields(
     const listName = r.text(row, "list");
     if (type === "list") {
       if (!listName) r.fail("plan.required", row, "list");
-      else if (listName === CHAIN_LIST) def.options = [];
-      else {
+      else if (listName === CHAIN_LIST) {
+        def.options = [];
+        def.list = CHAIN_LIST;
+      } else {
         const l = lists.get(listName);
         if (!l) r.fail("plan.ref_unknown", row, "list", { detail: "选项工作表中没有这个列表" });
-        else def.options = [...l.options];
+        else {
+          def.options = [...l.options];
+          def.list = listName;
+        }
       }
       usedLists.add(listName);
     } else if (listName)
@@ -238,9 +244,19 @@ function readFields(
   }
 }
 
-function readRules(t: Table, versions: Version[], issues: PlanIssue[]): void {
+/** Where each expression rule came from, for the plan's expression check to point at its cells. */
+export type RuleAt = (version: number, index: number, row: TableRow, r: SheetReader) => void;
+
+/**
+ * A rule is a plain cross-field rule (左 and 右 field keys of the sheet, a comparison, no 适用条件) or an
+ * expression rule: 左/右 expressions (prev() included), 运算 成立 (左 a condition that must hold) or an
+ * 适用条件. Expression rules are warnings (the clerk explains them in 说明; they never reject a row) and
+ * apply to the enterprise sheet; their expressions are checked with the plan's names (schema.ts).
+ */
+function readRules(t: Table, versions: Version[], issues: PlanIssue[], ruleAt?: RuleAt): void {
   const r = new SheetReader(t, issues);
   const codes = new Unique(r, "code");
+  const simpleKey = /^[a-z][a-z0-9_]{0,39}$/;
   for (const row of t.rows) {
     // Rule issues are coded rule.<code> in the issue catalogue; the prefix may be left out.
     const typed = r.text(row, "code", true);
@@ -249,12 +265,59 @@ function readRules(t: Table, versions: Version[], issues: PlanIssue[]): void {
       r.fail("plan.invalid", row, "code", { detail: "规则代码只能由英文字母、数字和 _ . - 组成" });
     const sheet = r.text(row, "sheet");
     const left = r.text(row, "left", true);
-    const right = r.text(row, "right", true);
+    const right = r.text(row, "right");
+    const when = r.text(row, "when");
     const op = r.choice(row, "op", RULE_OPS, true);
     const severity = r.choice(row, "severity", SEVERITIES, true);
     const message = r.text(row, "message", true);
     const span = range(r, row, versions);
-    if (!code || !left || !right || !op || !severity || !message || !span) continue;
+    if (!code || !left || !op || !severity || !message || !span) continue;
+    if (op !== "holds" && !right) {
+      r.fail("plan.invalid", row, "right", { detail: "比较规则须填写右边" });
+      continue;
+    }
+    const isExpr =
+      op === "holds" ||
+      op === "=" ||
+      op === "<>" ||
+      when !== "" ||
+      !simpleKey.test(left) ||
+      !simpleKey.test(right);
+    if (isExpr) {
+      if (op === "paired") {
+        r.fail("plan.invalid", row, "op", { detail: "\u201c同时填写\u201d的左右两边应为字段键" });
+        continue;
+      }
+      if (severity !== "warning") {
+        r.fail("plan.invalid", row, "severity", {
+          detail:
+            "表达式规则(含prev、适用条件或\u201c成立\u201d)只能是警告：由填报人在\u201c说明\u201d中解释，不退回数据",
+        });
+        continue;
+      }
+      if (sheet && versions.slice(span[0], span[1]).some((v) => v.def.enterprises.name !== sheet)) {
+        r.fail("plan.invalid", row, "sheet", { detail: "表达式规则只能用于企业表" });
+        continue;
+      }
+      let ok = true;
+      for (let i = span[0]; i < span[1] && ok; i++) ok = codes.check(row, code, String(i));
+      if (!ok) continue;
+      for (let i = span[0]; i < span[1]; i++) {
+        const rule: ExprRule = {
+          code,
+          severity: "warning",
+          left,
+          op: op as ExprRule["op"],
+          right: op === "holds" ? "" : right,
+          message,
+          ...(when ? { when } : {}),
+        };
+        const checks = (versions[i].def.enterprises.checks ??= []);
+        checks.push(rule);
+        ruleAt?.(i, checks.length - 1, row, r);
+      }
+      continue;
+    }
     let ok = true;
     for (let i = span[0]; i < span[1] && ok; i++) {
       const v = versions[i];
@@ -306,7 +369,7 @@ function readRules(t: Table, versions: Version[], issues: PlanIssue[]): void {
         };
         (target.pairedYears ??= []).push(rule);
       } else {
-        const rule: CrossFieldRule = { code, severity, left, op, right, message };
+        const rule: CrossFieldRule = { code, severity, left, op: op as CrossFieldRule["op"], right, message };
         target.crossRules.push(rule);
       }
     }
@@ -337,12 +400,12 @@ export interface FormTables {
   rules: Table | null;
 }
 
-export function compileForms(t: FormTables, issues: PlanIssue[]): FormDef[] {
+export function compileForms(t: FormTables, issues: PlanIssue[], ruleAt?: RuleAt): FormDef[] {
   if (!t.forms) return [];
   const versions = readVersions(t.forms, issues);
   const lists = readLists(t.options, issues);
   if (t.fields) readFields(t.fields, versions, lists, issues);
-  if (t.rules) readRules(t.rules, versions, issues);
+  if (t.rules) readRules(t.rules, versions, issues, ruleAt);
   checkVersions(versions, new SheetReader(t.forms, issues));
   return versions.map((v) => v.def);
 }

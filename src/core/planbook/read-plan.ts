@@ -10,10 +10,12 @@ import { DEFAULT_POPULATIONS, DEFAULT_TIERS } from "../plan/default-plan";
 import { PlanSchemaError, validatePlan, type PlanProblem } from "../plan/schema";
 import type { PopulationDef, Tier } from "../plan/types";
 import type { Plan } from "../plan/types";
+import { WORD_KEYS } from "../plan/words";
 import type { WorkbookSnapshot } from "../snapshot";
 import { SheetReader, Unique } from "./cells";
 import { planIssue, PlanBookError, type PlanIssue } from "./issues";
 import { compileForms, FORM_SHEETS } from "./read-form";
+import { CHAIN_LIST, isChainField } from "../form/lists";
 import {
   BASES,
   CHAINS_SHEET,
@@ -47,16 +49,25 @@ interface Loc {
   sheet: string;
   cell: string | null;
   column: string | null;
+  /** The column's header as the bureau sees it (年份), and what the cell holds, for the message. */
+  header: string | null;
+  value: string | null;
 }
 
 /** Where each value of the plain plan object came from, by its JSON path (as plan/schema.ts names it). */
 class Locations {
   private readonly map = new Map<string, Loc>();
   set(path: string, r: SheetReader, row: TableRow, key: string): void {
-    this.map.set(path, { sheet: r.sheet, cell: r.cell(row, key), column: key });
+    this.map.set(path, {
+      sheet: r.sheet,
+      cell: r.cell(row, key),
+      column: key,
+      header: r.header(key),
+      value: row.cells[key]?.text ?? null,
+    });
   }
   sheet(path: string, sheet: string): void {
-    this.map.set(path, { sheet, cell: null, column: null });
+    this.map.set(path, { sheet, cell: null, column: null, header: null, value: null });
   }
   /** The location of a path, else of its nearest parent ("indicators[3].milestones[1].year" -> …). */
   find(path: string): Loc | null {
@@ -93,6 +104,13 @@ function readHead(t: Table, at: Locations, issues: PlanIssue[]): Obj {
   const doc = r.text(row, "document");
   if (doc) o.document = doc;
   at.set("document", r, row, "document");
+  const words: Obj = {};
+  for (const key of WORD_KEYS) {
+    const w = r.text(row, key);
+    if (w) words[key] = w;
+    at.set(`words.${key}`, r, row, key);
+  }
+  if (Object.keys(words).length > 0) o.words = words;
   for (const key of ["start", "end", "baseDate"]) {
     o[key] = r.date(row, key, true) ?? "";
     at.set(key, r, row, key);
@@ -214,6 +232,8 @@ function readPopulations(t: Table, at: Locations, issues: PlanIssue[]): Obj[] | 
   });
 }
 
+const BASIS_LABEL = "新增";
+
 function readIndicators(t: Table, pops: Obj[] | undefined, at: Locations, issues: PlanIssue[]): Obj[] {
   const r = new SheetReader(t, issues);
   const codes = new Unique(r, "code");
@@ -244,6 +264,16 @@ function readIndicators(t: Table, pops: Obj[] | undefined, at: Locations, issues
     if (base !== undefined) o.base = base;
     const annual = r.num(row, "annualIncrease");
     if (annual !== undefined) o.annualIncrease = annual;
+    // A 新增 target measures the increase over the base: without the plan's 基期值 it takes the targets
+    // workbook's 全市 base row, and without that the figure is — (said now, not discovered in a bulletin).
+    if (o.basis === "increase" && base === undefined && annual === undefined)
+      r.issues.push(
+        planIssue(
+          "plan.base_missing",
+          { sheet: r.sheet, cell: r.cell(row, "base"), column: "base" },
+          { header: r.header("base"), detail: BASIS_LABEL },
+        ),
+      );
     for (const k of Object.keys(o)) at.set(`indicators[${i}].${k}`, r, row, k);
     for (const k of ["base", "annualIncrease"]) at.set(`indicators[${i}].${k}`, r, row, k);
     at.set(`indicators[${i}]`, r, row, "code");
@@ -349,14 +379,20 @@ function located(
   at: Locations,
   issues: PlanIssue[],
   brokenSheets: Set<string>,
+  skipTargets: boolean,
 ): void {
   const reported = new Set(issues.filter((i) => i.severity === "error").map((i) => `${i.sheet}!${i.cell}`));
+  const sheetsWithErrors = new Set(issues.filter((i) => i.severity === "error").map((i) => i.sheet));
   const hadErrors = reported.size > 0;
   for (const p of problems) {
     const loc = at.find(p.path);
     if (loc && brokenSheets.has(loc.sheet)) continue;
     // A value with no cell is missing because of a problem already reported (a sheet or column missing).
     if (!loc && hadErrors) continue;
+    if (loc && loc.cell === null && sheetsWithErrors.has(loc.sheet)) continue;
+    // An indicator's target comes from the 目标 sheet: when that sheet is missing (reported), its
+    // indicators' targets are not also each "not a number" at their code cell.
+    if (skipTargets && /^indicators\[\d+\]\.(target|milestones)/.test(p.path)) continue;
     const key = `${loc?.sheet ?? null}!${loc?.cell ?? null}`;
     if (loc?.cell && reported.has(key)) continue;
     reported.add(key);
@@ -369,7 +405,8 @@ function located(
         code,
         { sheet: loc?.sheet ?? null, cell: loc?.cell ?? null, column: loc?.column ?? null },
         {
-          header: loc?.column ?? p.path,
+          header: loc?.header ?? loc?.sheet ?? p.path,
+          value: loc?.cell ? loc.value : undefined,
           detail: p.message,
         },
       ),
@@ -389,7 +426,10 @@ export function readPlanBook(book: WorkbookSnapshot): PlanBookResult {
       .map((i) => i.sheet ?? ""),
   );
   const at = new Locations();
-  const formDefs = compileForms({ forms, fields, options, rules }, issues);
+  const formDefs = compileForms({ forms, fields, options, rules }, issues, (i, k, row, r) => {
+    for (const part of ["left", "right", "when"])
+      at.set(`forms[${i}].enterprises.checks[${k}].${part}`, r, row, part);
+  });
   const o: Obj = head ? readHead(head, at, issues) : {};
   if (units) o.units = readUnits(units, at, issues);
   if (chains) o.chains = readChains(chains, at, issues);
@@ -411,6 +451,15 @@ export function readPlanBook(book: WorkbookSnapshot): PlanBookResult {
       issues,
     );
   o.forms = formDefs;
+  // The 产业链 sheet may be empty when no form field takes its options from the chain list.
+  if (chains && chains.rows.length === 0 && formDefs.some((f) => f.enterprises.fields.some(isChainField)))
+    issues.push(
+      planIssue(
+        "plan.rows_missing",
+        { sheet: chains.sheet, cell: "A2" },
+        { detail: `表单中有取自\u201c${CHAIN_LIST}\u201d列表的字段，须列出重点产业链` },
+      ),
+    );
   let plan: Plan | null = null;
   try {
     plan = validatePlan(o, formDefs.length > 0 ? formDefs : undefined);
@@ -418,7 +467,7 @@ export function readPlanBook(book: WorkbookSnapshot): PlanBookResult {
     if (!(e instanceof PlanSchemaError)) throw e;
     const exprChecked = e.details.some((d) => /\.(expr|filter)$/.test(d.path));
     const extra = exprChecked || formDefs.length === 0 ? [] : expressionProblems(o, formDefs);
-    located([...e.details, ...extra], at, issues, brokenSheets);
+    located([...e.details, ...extra], at, issues, brokenSheets, !targets || brokenSheets.has(targets.sheet));
   }
   if (issues.some((i) => i.severity === "error") || !head || !plan) {
     if (!plan && !issues.some((i) => i.severity === "error"))

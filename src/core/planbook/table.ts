@@ -31,6 +31,8 @@ export interface SheetSpec {
   optional?: boolean;
   /** A sheet that must have at least one data row. */
   nonEmpty?: boolean;
+  /** Why the sheet is needed, said when it is missing. */
+  why?: string;
 }
 
 export interface Cell {
@@ -99,10 +101,11 @@ function distance(a: string, b: string): number {
   return prev[y.length];
 }
 
-/** The closest of `names` to `want` within 2 edits, for "did you mean". */
+/** The closest of `names` to `want` within 2 edits (1 for a name of two or three characters: any two
+ * two-character names are 2 edits apart, so 说明 is no guess for 层级), for "did you mean". */
 export function closest(want: string, names: string[]): string | null {
   let best: string | null = null;
-  let bestD = 3;
+  let bestD = Math.min(2, Math.floor(Array.from(headerKey(want)).length / 2)) + 1;
   for (const n of names.slice(0, MAX_PLAN_COLUMNS)) {
     const d = distance(headerKey(want), headerKey(n));
     if (d < bestD) [best, bestD] = [n, d];
@@ -141,7 +144,7 @@ export function readTable(
         { sheet: spec.name },
         {
           expected: spec.name,
-          detail: near ? `是否应把工作表\u201c${near}\u201d改名为\u201c${spec.name}\u201d？` : undefined,
+          detail: near ? `是否应把工作表\u201c${near}\u201d改名为\u201c${spec.name}\u201d？` : spec.why,
         },
       ),
     );
@@ -244,6 +247,6 @@ export function readTable(
     if (filled) rows.push({ row: r + 1, cells });
   }
   if (spec.nonEmpty && rows.length === 0)
-    issues.push(planIssue("plan.rows_missing", { sheet: name, cell: "A2" }));
+    issues.push(planIssue("plan.rows_missing", { sheet: name, cell: "A2" }, { detail: spec.why }));
   return { spec, sheet: name, rows, headers };
 }

@@ -86,11 +86,13 @@ export function formRecords(forms: readonly FormDef[]): FormSheets {
   const options: Record_[] = [];
   const listOf = (f: AnyField): string | null => {
     if (f.type !== "list") return null;
-    if (!f.options || f.options.length === 0) return CHAIN_LIST;
+    if (f.list === CHAIN_LIST || !f.options || f.options.length === 0) return CHAIN_LIST;
     const k = canon(f.options);
     let name = listNames.get(k);
     if (!name) {
-      name = [...listNames.values()].includes(f.header) ? f.key : f.header;
+      // The field names its list (XLSForm's select_one <list>); an unnamed one takes the field's header.
+      const taken = [...listNames.values()];
+      name = f.list && !taken.includes(f.list) ? f.list : taken.includes(f.header) ? f.key : f.header;
       listNames.set(k, name);
       for (const o of f.options) options.push({ list: name, value: o });
     }
@@ -152,6 +154,7 @@ export function formRecords(forms: readonly FormDef[]): FormSheets {
     right: string;
     message: string;
     none?: string;
+    when?: string;
   };
   const rulesOf =
     (t: "enterprises" | "platforms") =>
@@ -166,13 +169,15 @@ export function formRecords(forms: readonly FormDef[]): FormSheets {
         message: p.message,
         none: p.none,
       })),
+      ...(t === "enterprises" ? (f[t].checks ?? []) : []),
     ];
   const ruleRow = (s: Spanned<Rule>, first: string): Record_ => ({
     code: s.item.code,
     sheet: s.sheet === first ? null : s.sheet,
     left: s.item.left,
-    op: s.item.op === "paired" ? "同时填写" : s.item.op,
-    right: s.item.right,
+    op: s.item.op === "paired" ? "同时填写" : s.item.op === "holds" ? "成立" : s.item.op,
+    right: s.item.right || null,
+    when: s.item.when ?? null,
     none: s.item.op === "paired" ? (s.item.none ?? null) : null,
     severity: s.item.severity === "error" ? "错误" : "警告",
     message: s.item.message,

@@ -2,6 +2,7 @@
 // bureau reads them. Expression and code columns are text format so that Excel keeps what is typed.
 import { formsOf } from "../form/versions";
 import type { Plan } from "../plan/types";
+import { placeWords, WORD_KEYS } from "../plan/words";
 import type { SheetDescription, WorkbookDescription } from "../sheet/types";
 import {
   CHAINS_SHEET,
@@ -23,13 +24,16 @@ import { FORM_SHEET_SPECS, formRecords } from "./write-form";
 export const README_SHEET = "说明";
 
 function readme(plan: Plan): SheetDescription {
+  const w = placeWords(plan);
   const lines = [
     `规划配置：${plan.title}`,
-    "本工作簿是规划与报表的配置，由市局在 Excel 中编辑，用 srdi --plan 规划配置.xlsx 或任务窗格载入。",
+    `本工作簿是规划与报表的配置，由${w.bureauShort}在 Excel 中编辑，用 srdi --plan 规划配置.xlsx 或任务窗格载入。`,
     "每个工作表第1行是列名(可调换列的顺序，也可用英文列名)；不认识的列会被忽略并提示。",
     "载入时检查全部工作表：任何一处错误都会列出(工作表、单元格、原因)，整个规划不被载入。",
     "规划：一行，规划名称、发文字号、地区、起止日期与基期日期(YYYY-MM-DD)。",
-    "单位：填报单位代码、名称、类型(区/县/功能区)，代码与名称均不得重复。",
+    "规划的称谓列(发文机关、主管部门、主管部门简称、全域称谓、本级称谓、单位统称、单位简称)用于通报、模板和目标分解表的措辞，" +
+      `留空则按地区和单位类型推定，现为：${w.issuer}、${w.bureau}、${w.bureauShort}、${w.whole}、${w.level}、${w.units}、${w.unitsShort}。`,
+    "单位：填报单位代码、名称、类型(区/县/功能区/设区市/州市)，代码与名称均不得重复。",
     "产业链：重点产业链清单，一行一条(不要列\u201c其他\u201d)。层级：各认定层级的有效期(年)。",
     "指标：每行一个指标；\u201c计算\u201d列是计算表达式，设为文本格式，勿以等号开头。目标：每个指标每个目标年份一行。",
     "表单：报表的各个版本(最后一行为新模板所用版本)。字段：每个字段一行，自版本/停用版本说明字段属于哪些版本；",
@@ -76,6 +80,7 @@ export function buildPlanBook(plan: Plan): WorkbookDescription {
           end: plan.end,
           baseDate: plan.baseDate,
           chainsNote: plan.chainsNote || null,
+          ...Object.fromEntries(WORD_KEYS.map((k) => [k, plan.words?.[k] || null])),
         },
       ]),
       tableSheet(

@@ -7,7 +7,7 @@ import type { CellValue } from "../sheet/types";
 type Field = Pick<FieldDef, "type">;
 
 /** Percent points from a fraction without binary noise (0.45 -> 45, not 45.00000000000001). */
-function percentPoints(x: number): number {
+export function percentPoints(x: number): number {
   return Number((x * 100).toPrecision(12));
 }
 

@@ -14,6 +14,9 @@ export interface IssueJson {
   value: string | null;
   message: string;
   scope: Issue["scope"];
+  /** History and outlier warnings: last round's value (null when none applies) and the row's 说明. */
+  previous?: string | null;
+  explanation?: string | null;
 }
 
 export interface FileJson {
@@ -40,6 +43,7 @@ export function issueJson(i: Issue): IssueJson {
     value: i.value,
     message: i.message,
     scope: i.scope,
+    ...(i.previous !== undefined ? { previous: i.previous, explanation: i.explanation ?? null } : {}),
   };
 }
 

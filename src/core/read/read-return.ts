@@ -4,6 +4,7 @@
 import { chainOptions } from "../form/template";
 import type { FormDef, TableSheetDef } from "../form/types";
 import { formTables } from "../form/tables";
+import { chainFieldKey } from "../form/lists";
 import { formOfSnapshot, formsOf } from "../form/versions";
 import type { Issue } from "../issues";
 import type { Plan } from "../plan/types";
@@ -13,6 +14,8 @@ import { makeIssue, sortInto } from "./issue";
 import { parseField, rawCell, rawText } from "./normalise";
 import { dataRowIndexes, readTable, type TableResult } from "./rows";
 import { headerIssues, regionLabelIssues, sheetIssues, unheadedDataIssues } from "./structure";
+import { historyIssues } from "../history/check";
+import { HISTORY_SHEET, readHistorySheet, type PreviousRound } from "../history/previous";
 import type { EnterpriseRecord, PlatformRecord, RegionRecord, RejectedRow, ReturnResult } from "./types";
 
 export interface ReadOptions {
@@ -23,6 +26,9 @@ export interface ReadOptions {
   expect?: Expectation;
   /** Today, ISO date in China time: the latest 填报日期 accepted. Absent: that bound is not checked. */
   today?: string | null;
+  /** Last round's figures for the history rules; absent: the workbook's own 上期数据 sheet (a prefilled
+   * template), if any; null: none. */
+  previous?: PreviousRound | null;
 }
 
 /** An error about the workbook as a whole makes the return unusable: no record of it may be counted. */
@@ -49,7 +55,12 @@ export function readReturn(snapshot: WorkbookSnapshot, opts: ReadOptions): Retur
   sortInto(sheetIssues(snapshot, form), errors, warnings);
 
   const byName = new Map(snapshot.sheets.map((s) => [s.name, s]));
-  const ctx = { yearMax: id.period?.year ?? null, options: { chain: chainOptions(opts.plan) } };
+  // The chain field's options are the plan's chains (the field names the list; its key is the form's).
+  const chainKey = chainFieldKey(form.enterprises.fields);
+  const ctx = {
+    yearMax: id.period?.year ?? null,
+    options: chainKey === null ? {} : { [chainKey]: chainOptions(opts.plan) },
+  };
 
   const reads: SheetRead[] = formTables(form).map((table) => {
     const sheet = byName.get(table.name);
@@ -112,7 +123,7 @@ export function readReturn(snapshot: WorkbookSnapshot, opts: ReadOptions): Retur
   const unitName = meta
     ? (opts.plan.units.find((u) => u.code === meta.unitCode)?.name ?? meta.unitName)
     : null;
-  return {
+  const result: ReturnResult = {
     file: opts.file,
     unit: meta?.unitCode ?? null,
     unitName: unitName || null,
@@ -131,6 +142,14 @@ export function readReturn(snapshot: WorkbookSnapshot, opts: ReadOptions): Retur
     savedAt: snapshot.source?.savedAt ?? null,
     filledOn: rejected ? null : (region?.filled_on ?? null),
   };
+  // History rules (warnings only): against last round's figures when known, and rules without prev().
+  if (!rejected && form.enterprises.checks?.length && id.period) {
+    const previous =
+      opts.previous !== undefined ? opts.previous : readHistorySheet(byName.get(HISTORY_SHEET), form);
+    result.previous = previous;
+    warnings.push(...historyIssues(result, previous, { plan: opts.plan, form, periodYear: id.period.year }));
+  }
+  return result;
 }
 
 /**

@@ -1,5 +1,6 @@
 // Step 2 of reading a return: is the structure the template's (sheets, header rows, region labels)?
 // Checked before any value is parsed: a moved column would otherwise be read as the wrong field.
+import { HISTORY_SHEET } from "../history/previous";
 import { address } from "../a1";
 import type { FormDef, RegionSheetDef, TableSheetDef } from "../form/types";
 import type { Issue } from "../issues";
@@ -16,7 +17,8 @@ function headerKey(v: SnapshotValue | undefined): string {
 
 export function sheetIssues(snapshot: WorkbookSnapshot, form: FormDef): Issue[] {
   const expected = formSheetNames(form);
-  const known = new Set([...expected, form.metaSheet]);
+  // 上期数据: last round's figures a prefilled template carries (very hidden, for the self-check).
+  const known = new Set([...expected, form.metaSheet, HISTORY_SHEET]);
   const present = new Set(snapshot.sheets.map((s) => s.name));
   const added = snapshot.sheets.filter((s) => !known.has(s.name));
   const issues: Issue[] = [];

@@ -1,6 +1,7 @@
 // The human-readable check report (srdi check without --json): per file, who and when, the counts,
 // then errors and warnings, each with its location once (issueText: sheet!cell, then the message). Warnings of one kind are capped so that a column
 // of numbers stored as text does not bury the errors; --json always lists everything.
+import { shown } from "../form/messages";
 import { issueText, type Issue } from "../issues";
 import type { ReturnResult } from "./types";
 
@@ -18,6 +19,12 @@ function verdict(r: ReturnResult): string {
   return r.warnings.length > 0 ? "通过(有提示，请核实)" : "通过";
 }
 
+/** A history or outlier warning: whether the row's 说明 answers it. */
+function explained(i: Issue): string {
+  if (i.previous === undefined) return "";
+  return i.explanation ? `[已说明：${shown(i.explanation)}]` : "[未说明]";
+}
+
 function capped(issues: Issue[], perCode: number): string[] {
   const shown = new Map<string, number>();
   const hidden = new Map<string, number>();
@@ -26,7 +33,7 @@ function capped(issues: Issue[], perCode: number): string[] {
     const n = shown.get(i.code) ?? 0;
     if (n < perCode) {
       shown.set(i.code, n + 1);
-      lines.push(`    ${issueText(i)}`);
+      lines.push(`    ${issueText(i)}${explained(i)}`);
     } else hidden.set(i.code, (hidden.get(i.code) ?? 0) + 1);
   }
   for (const [code, n] of hidden) lines.push(`    …另有 ${n} 条同类提示(${code})，用 --json 可列出全部`);
@@ -46,6 +53,7 @@ export function formatReturnText(r: ReturnResult, opts: TextReportOptions = {}):
     lines.push(`  错误(${r.errors.length})：`);
     for (const i of r.errors) lines.push(`    ${issueText(i)}`);
   }
+  if (r.previous) lines.push(`  与上期比较：${r.previous.file}(${r.previous.period})`);
   if (r.warnings.length > 0) {
     lines.push(`  提示(${r.warnings.length})：`);
     lines.push(...capped(r.warnings, perCode));

@@ -2,6 +2,18 @@
 import type { Issue } from "../issues";
 import type { ReturnMeta } from "../form/meta";
 
+/** Last round's figures of a unit's firms (issue 26): the previous return prefill chose, or the very
+ * hidden 上期数据 sheet of a prefilled template (src/core/history/previous). */
+export interface PreviousRound {
+  /** The previous return's file name and period. */
+  file: string;
+  period: string;
+  unit: string | null;
+  unitName: string | null;
+  /** Its accepted enterprise rows, as the reader gives them (field key -> value; percent a fraction). */
+  enterprises: Record<string, unknown>[];
+}
+
 /** Where a record came from, so duplicates and problems point at a cell. */
 export interface RowOrigin {
   sheet: string;
@@ -49,6 +61,8 @@ export interface EnterpriseRecord extends RowOrigin {
   smart_factory_year?: number | null;
   cloud_star_year?: number | null;
   smart_workshops_new?: number | null;
+  /** Form version 3: the clerk's 说明 (explains a history or outlier warning of the row). */
+  explanation?: string | null;
 }
 
 export interface PlatformRecord extends RowOrigin {
@@ -63,6 +77,8 @@ export interface RegionRecord {
   contact: string | null;
   /** Form version 2: 填报日期, ISO date. */
   filled_on?: string | null;
+  /** Form version 3: why firms of last round are not reported now (explains 退出 warnings). */
+  exit_note?: string | null;
 }
 
 export interface RowCounts {
@@ -74,6 +90,8 @@ export interface RowCounts {
 export interface RejectedRow extends RowOrigin {
   /** The row's issues (errors; warnings of the row are listed too). */
   issues: Issue[];
+  /** The row's first cell (the firm's or platform's name) as written, trimmed, at most 100 characters. */
+  name?: string;
 }
 
 /** The metadata a template carries in its very hidden sheet. */
@@ -106,4 +124,7 @@ export interface ReturnResult {
   savedAt?: string | null;
   /** Form version 2: the 填报日期 the clerk entered (ISO date); absent or null when none. */
   filledOn?: string | null;
+  /** Last round's figures the history warnings compared against (a prefilled template's 上期数据 sheet,
+   * or the return `--history` chose); absent or null when none. */
+  previous?: PreviousRound | null;
 }

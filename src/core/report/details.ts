@@ -4,6 +4,7 @@
 import { compilePlan, populationsOf, runtimeOf } from "../aggregate/evaluate";
 import type { AggregateTrace, IndicatorRuntime } from "../expr/compile";
 import type { Plan } from "../plan/types";
+import { measuresPlatforms } from "../plan/words";
 import type { EnterpriseRecord } from "../read/types";
 import { TABLE_HEADER } from "../sheet/styles";
 import type { CellValue, Formula, SheetDescription, StyledRange } from "../sheet/types";
@@ -56,12 +57,20 @@ export function detailsSheet(
 ): { sheet: SheetDescription; index: DetailIndex } {
   const periodYear = Number(result.aggregate.periodEnd.slice(0, 4));
   const compiled = compilePlan(plan);
+  // Platforms are named only where the plan measures them.
+  const p = measuresPlatforms(plan);
   const rows: CellValue[][] = [
-    ["明细：各项指标计入的企业和平台"],
+    [`明细：各项指标计入的企业${p ? "和平台" : ""}`],
     [
       "按指标、单位分块列出计入各项数据的记录；附件1和附件3中的数值可点击跳转到对应的块。本表供查阅，不随通报打印。",
     ],
-    ["指标", "单位", "企业(平台)名称", "统一社会信用代码(平台类型)", "计入情况或填报值"],
+    [
+      "指标",
+      "单位",
+      p ? "企业(平台)名称" : "企业名称",
+      p ? "统一社会信用代码(平台类型)" : "统一社会信用代码",
+      "计入情况或填报值",
+    ],
   ];
   const styles: StyledRange[] = [
     { range: "A1", style: { bold: true, fontSize: 14, fontName: FONT_TITLE } },

@@ -56,10 +56,13 @@ export function percentText(v: number | null, digits = 1): string {
 /** The date line of a bulletin (defined with the other calendar helpers). */
 export { chineseDate };
 
-/** 顿号-joined list, shortened with 等N个 beyond `max`. */
-export function listText(items: string[], max = 6): string {
+/**
+ * 顿号-joined list, shortened beyond `max` to "A、B等N" + `counted`, the measure word and the noun the
+ * sentence needs after the count ("个单位", "家企业", "项指标"): "连云区5项等10个" named nothing.
+ */
+export function listText(items: string[], max = 6, counted = "个"): string {
   if (items.length <= max) return items.join("、");
-  return `${items.slice(0, max).join("、")}等${items.length}个`;
+  return `${items.slice(0, max).join("、")}等${items.length}${counted}`;
 }
 
 /** A count on paper is a whole number: an expected 56.7 家 is written 57家. */

@@ -86,11 +86,14 @@ export function unitTableText(result: RoundResult): string {
     .sort((x, y) => (x.rank ?? Infinity) - (y.rank ?? Infinity))
     .map((u) => {
       const s = result.aggregate.submissions.find((x) => x.unit === u.code)!;
+      // A unit without a counted return is scored as 评分设置 says: 0 for the indicators, less the
+      // deduction; the table says so beside the bare −10.
+      const scored = u.score === null ? "" : `(指标得分0分，扣${Number(u.deductions.total.toFixed(2))}分)`;
       const state =
         s.status === "missing"
-          ? "未报送"
+          ? `未报送${scored}`
           : s.status === "rejected"
-            ? "已退回"
+            ? `已退回${scored}`
             : s.timing === "late"
               ? "逾期"
               : "已报送";

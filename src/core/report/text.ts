@@ -7,10 +7,15 @@ import { changeText, chineseDate, countText, listText, percentText } from "./for
 import { milestonesOf } from "../plan/milestones";
 import { reachedPhrase, roundTargetYear, targetYearOf, valuePhrase } from "./completion";
 import type { History } from "./history";
+import { buildTrend, type Trend } from "./trend";
+import { behindRunsText, paceYoyClause, unitSwingText } from "./trend-text";
 import type { Comparison } from "./previous";
-import type { RoundResult } from "./round-result";
+import { unallocatedReason, type RoundResult } from "./round-result";
 import { defaultBulletinSettings, type BulletinSettings } from "../targets/bulletin-settings";
 import { ROSTER_ATTACHMENT_TITLE, rosterQuality } from "./attachments/roster";
+import { attachmentList, attachmentTitles } from "./attachments/titles";
+import { measuresPlatforms, placeWords, unitsNoun, type PlaceWords } from "../plan/words";
+import { tierName } from "../plan/tiers";
 
 export interface BulletinSection {
   heading: string;
@@ -50,21 +55,6 @@ export interface BulletinOptions {
 
 const CN_NUM = ["一", "二", "三", "四", "五", "六", "七", "八", "九", "十"];
 
-export const ATTACHMENT_TITLES = {
-  city: "全市目标完成情况",
-  scores: "各县区、功能板块综合得分及排名",
-  units: "各县区、功能板块分指标完成情况",
-  submissions: "各地报送情况",
-  issues: "数据问题清单",
-  change: "较上期变化及重点关注企业名单",
-  lists: "重点关注企业名单",
-} as const;
-
-export function attachmentList(hasComparison: boolean): string[] {
-  const t = ATTACHMENT_TITLES;
-  return [t.city, t.scores, t.units, t.submissions, t.issues, hasComparison ? t.change : t.lists];
-}
-
 const indicatorOf = (plan: Plan, s: IndicatorScore) => plan.indicators.find((i) => i.code === s.code)!;
 
 /** A recognition count of the plan (创新型中小企业, 专精特新, 小巨人, 单项冠军): a count of a recognised year. */
@@ -75,8 +65,9 @@ function isTierCount(plan: Plan, code: string): boolean {
 /** count(P, recognised(tier)) and nothing else (one bounded pass: no nested quantifiers). */
 const TIER_COUNT = /^\s*count\s*[(（][^,，()（）]+[,，]\s*recognised\s*[(（][^()（）]+[)）]\s*[)）]\s*$/i;
 
-function overall(result: RoundResult, plan: Plan, cmp: Comparison | null): string[] {
+function overall(result: RoundResult, plan: Plan, cmp: Comparison | null, trend: Trend | null): string[] {
   const { score, aggregate: a } = result;
+  const w = placeWords(plan);
   const city = score.city;
   const met = city.filter((s) => s.met === true).length;
   const green = city.filter((s) => s.status === "green").length;
@@ -93,11 +84,11 @@ function overall(result: RoundResult, plan: Plan, cmp: Comparison | null): strin
     (wholePlan ? "行动计划实施时间已过" : `${year}年目标的实施时间已过`) +
     percentText(score.timeProgress, 0);
   if (reported === 0)
-    return [`${elapsed}。本期各县区、功能板块均未报送数据，全市各项指标进展待数据报送后通报。`];
+    return [`${elapsed}。本期${w.units}均未报送数据，${w.whole}各项指标进展待数据报送后通报。`];
   const p1 =
     `${elapsed}，以此作为序时进度。` +
-    `全市${city.length}项量化指标中，已完成${year}年目标${met}项；` +
-    `达到序时进度${green}项，低于序时进度${yellow + red}项` +
+    `${w.whole}${city.length}项量化指标中，已完成${year}年目标${met}项；` +
+    `达到序时进度${green}项${paceYoyClause(trend)}，低于序时进度${yellow + red}项` +
     (yellow + red > 0 ? `(其中略滞后${yellow}项、明显滞后${red}项)` : "") +
     (noTarget > 0 ? `，另有${noTarget}项无目标值不作比较` : "") +
     (none > 0 ? `，${none}项本期无数据` : "") +
@@ -107,7 +98,7 @@ function overall(result: RoundResult, plan: Plan, cmp: Comparison | null): strin
     .filter(({ ind, s }) => isTierCount(plan, ind.code) && s.actual !== null);
   const p2 =
     tiers.length > 0
-      ? "优质企业梯队方面，全市现有" +
+      ? `优质企业梯队方面，${w.whole}现有` +
         tiers
           .map(
             ({ ind, s }) =>
@@ -121,13 +112,15 @@ function overall(result: RoundResult, plan: Plan, cmp: Comparison | null): strin
         "。"
       : "";
   const p3 =
-    `本期${plan.units.length}个县区、功能板块中${reported}个报送了数据，` +
-    `汇总企业${countText(a.city.enterprises, "家")}、平台(基地、集群)${countText(a.city.platforms, "个")}。` +
+    `本期${plan.units.length}个${unitsNoun(w)}中${reported}个报送了数据，` +
+    `汇总企业${countText(a.city.enterprises, "家")}` +
+    (measuresPlatforms(plan) ? `、平台(基地、集群)${countText(a.city.platforms, "个")}` : "") +
+    "。" +
     (cmp
       ? `与${cmp.previous.periodLabel}相比，新进入名录企业${countText(cmp.newEnterprises.length, "家")}，` +
-        `不再报送的企业${countText(cmp.goneEnterprises.length, "家")}，名单见附件${attachmentList(true).length}。`
+        `不再报送的企业${countText(cmp.goneEnterprises.length, "家")}，名单见附件${attachmentList(attachmentTitles(plan), true).length}。`
       : "");
-  return [p1, p2, p3].filter((p) => p);
+  return [p1, behindRunsText(trend), p2, p3].filter((p) => p);
 }
 
 /** Kept here for the modules that import it from the bulletin text. */
@@ -146,7 +139,7 @@ function rankedNames(units: UnitScore[]): string {
     .join("、");
 }
 
-function units(result: RoundResult, cmp: Comparison | null): string[] {
+function units(result: RoundResult, w: PlaceWords, cmp: Comparison | null): string[] {
   const all = result.score.units;
   const reported = all.filter((u) => u.reported && u.score !== null);
   const ranked = [...reported].sort((x, y) => (x.rank as number) - (y.rank as number));
@@ -157,9 +150,14 @@ function units(result: RoundResult, cmp: Comparison | null): string[] {
     paras.push("本期暂无可评分的单位，各地综合得分及排名待数据报送后通报。");
   } else {
     const bands = result.score.bands;
-    if (bands.length > 0 && ranked.some((u) => u.band)) {
+    // Every unit with a rank has a grade: those not reported or sent back (ranked last, as 评分设置 scores
+    // them) too, or the 等次 sentence would leave a unit out.
+    const graded = [...ranked, ...notReported.filter((u) => u.rank !== null)].sort(
+      (x, y) => (x.rank as number) - (y.rank as number),
+    );
+    if (bands.length > 0 && graded.some((u) => u.band)) {
       const byBand = bands
-        .map((b) => ({ label: b.label, names: ranked.filter((u) => u.band === b.label).map((u) => u.name) }))
+        .map((b) => ({ label: b.label, names: graded.filter((u) => u.band === b.label).map((u) => u.name) }))
         .filter((b) => b.names.length > 0);
       paras.push(
         "按综合评分(指标完成得分加超额加分，减逾期、缺报和数据退回扣分)，" +
@@ -193,12 +191,13 @@ function units(result: RoundResult, cmp: Comparison | null): string[] {
         `${listText(
           behind.map((u) => u.name),
           8,
-        )}${behind.length > 1 ? `${behind.length}个单位` : ""}指标综合完成情况低于序时进度，需加大工作力度。`,
+        )}${behindCount(behind.length, 8)}指标综合完成情况低于序时进度，需加大工作力度。`,
       );
   }
-  if (!result.allocated)
+  const unallocated = unallocatedReason(result);
+  if (unallocated !== null)
     paras.push(
-      "本期未导入目标分解表，计数类指标各地只列数据、不计分，各地得分仅依据比率类指标(采用全市目标)计算。",
+      `本期${unallocated}，计数类指标各地只列数据、不计分，各地得分仅依据比率类指标(采用${w.whole}目标)计算。`,
     );
   if (notReported.length > 0)
     paras.push(
@@ -220,6 +219,12 @@ function units(result: RoundResult, cmp: Comparison | null): string[] {
   return paras;
 }
 
+/** After a list of names shortened by listText(…, max) to "A、B等12个", only 单位 follows; a full list of
+ * several names gets its count ("A、B2个单位"); one name nothing. */
+function behindCount(n: number, max: number): string {
+  return n > max ? "单位" : n > 1 ? `${n}个单位` : "";
+}
+
 function moves(ranked: UnitScore[], cmp: Comparison): string {
   const up = ranked.filter((u) => (cmp.units[u.code]?.rankMove ?? 0) > 0);
   const down = ranked.filter((u) => (cmp.units[u.code]?.rankMove ?? 0) < 0);
@@ -238,6 +243,7 @@ function moves(ranked: UnitScore[], cmp: Comparison): string {
 }
 
 function lagging(result: RoundResult, plan: Plan): string[] {
+  const w = placeWords(plan);
   const city = result.score.city;
   if (!result.aggregate.submissions.some((s) => s.status === "reported"))
     return ["本期各项指标均无数据，暂无法判断进度。"];
@@ -254,7 +260,7 @@ function lagging(result: RoundResult, plan: Plan): string[] {
     paras.push(
       none.length === city.length
         ? "本期各项指标均无数据，暂无法判断进度。"
-        : "全市各项有数据的指标均达到序时进度。",
+        : `${w.whole}各项有数据的指标均达到序时进度。`,
     );
   if (red.length > 0) {
     paras.push(`明显滞后于序时进度的指标有${red.length}项：${red.map(named).join("、")}。`);
@@ -285,7 +291,29 @@ const SOURCE_LABEL: Record<string, string> = {
   file: "文件修改时间",
 };
 
-function quality(result: RoundResult): string[] {
+/**
+ * History and outlier warnings no 说明 explains (issue 26), per unit; explained ones are counted, not
+ * listed. "" when there are none.
+ */
+function unexplainedText(result: RoundResult): string {
+  const history = result.aggregate.warnings.filter((w) => w.issue.previous !== undefined);
+  if (history.length === 0) return "";
+  const open = history.filter((w) => !w.issue.explanation);
+  const explained = history.length - open.length;
+  if (open.length === 0)
+    return `与上期数据和同类企业比较提示核实的${explained}条数据，填报单位均已说明原因。`;
+  const byUnit = new Map<string, number>();
+  for (const w of open) byUnit.set(w.unitName, (byUnit.get(w.unitName) ?? 0) + 1);
+  return (
+    `与上期数据和同类企业比较，有${open.length}条数据变化较大或明显偏离而填报单位未作说明(${listText(
+      [...byUnit].map(([u, n]) => `${u}${n}条`),
+      6,
+    )})，明细见附件5，请相关单位核实更正或补充说明` +
+    (explained > 0 ? `；另有${explained}条已由填报单位说明。` : "。")
+  );
+}
+
+function quality(result: RoundResult, w: PlaceWords): string[] {
   const a = result.aggregate;
   const subs = a.submissions;
   const onTime = subs.filter((s) => s.status === "reported" && s.timing !== "late");
@@ -310,7 +338,9 @@ function quality(result: RoundResult): string[] {
       (rejected.length > 0
         ? `，报表整份退回${rejected.length}个(${listText(rejected.map((s) => s.name))})`
         : "") +
-      (backText.length > 0 ? `，经市局审核退回${backText.length}个(${backText.join("；")})` : "") +
+      (backText.length > 0
+        ? `，经${w.bureauShort}审核退回${backText.length}个(${backText.join("；")})`
+        : "") +
       (missing.length > 0 ? `，未报送${missing.length}个(${listText(missing.map((s) => s.name))})` : "") +
       "。",
   ];
@@ -324,7 +354,7 @@ function quality(result: RoundResult): string[] {
       `${ent.length}家企业被两个及以上单位重复报送(${listText(
         ent.map((d) => `${d.name}：${d.occurrences.map((o) => o.unitName).join("与")}`),
         3,
-      )})，市级汇总中同一企业只计一次`,
+      )})，${w.level}汇总中同一企业只计一次、以其注册地单位的报表为准`,
     );
   if (plat.length > 0) checks.push(`${plat.length}个平台(基地、集群)被重复报送`);
   paras.push(
@@ -336,6 +366,8 @@ function quality(result: RoundResult): string[] {
   );
   const counted = subs.filter((s) => s.status === "reported");
   if (counted.length === 0) paras.pop();
+  const asked = unexplainedText(result);
+  if (asked) paras.push(asked);
   const versions = new Map<string, string[]>();
   const sources = new Map<string, number>();
   for (const s of counted) {
@@ -367,6 +399,13 @@ export function versionLabel(v: string | null): string {
   return v && /^\d+$/.test(v) ? `第${v}版表式` : "未能识别版本的表式";
 }
 
+/** 推动A向B、C梯次成长: the plan's tiers in their order, by the names in force in the round's year. */
+function tierSentence(plan: Plan, year: number): string {
+  const names = plan.tiers.map((t) => tierName(t, year)).filter((n) => n);
+  const climb = names.length > 1 ? `，推动${names[0]}向${names.slice(1).join("、")}梯次成长` : "";
+  return `（二）强化梯度培育。持续扩充优质企业培育库，加强动态跟踪和精准服务${climb}。`;
+}
+
 function nextSteps(result: RoundResult, plan: Plan, settings: BulletinSettings): string[] {
   if (settings.nextSteps.length > 0)
     return settings.nextSteps.map((s, i) => (/^[（(]/.test(s) ? s : `（${CN_NUM[i] ?? i + 1}）${s}`));
@@ -374,10 +413,10 @@ function nextSteps(result: RoundResult, plan: Plan, settings: BulletinSettings):
   const names = lagging.slice(0, 4).map((s) => indicatorOf(plan, s).name);
   const late = result.aggregate.submissions.filter((s) => s.status !== "reported" || s.timing === "late");
   return [
-    "（一）对标对表，加快推进。各县区、功能板块要对照目标分解和序时进度，" +
+    `（一）对标对表，加快推进。${placeWords(plan).units}要对照目标分解和序时进度，` +
       (names.length > 0 ? `重点围绕${listText(names)}等滞后指标，` : "") +
       `逐项分析原因，明确责任和时限，确保${roundTargetYear(result.score, plan)}年目标按期完成。`,
-    "（二）强化梯度培育。持续扩充优质企业培育库，加强动态跟踪和精准服务，推动创新型中小企业向专精特新中小企业、专精特新\u201c小巨人\u201d企业梯次成长。",
+    tierSentence(plan, Number(result.aggregate.periodEnd.slice(0, 4))),
     "（三）提高数据质量。各单位要严格按照报表制度按时、准确报送" +
       (late.length > 0
         ? `，${listText(late.map((s) => s.name))}${late.length > 6 ? "单位" : ""}要切实加强报送工作`
@@ -390,14 +429,19 @@ export function draftBulletinText(result: RoundResult, plan: Plan, opts: Bulleti
   const settings = opts.settings ?? defaultBulletinSettings(plan);
   const issuer = opts.issuer ?? settings.issuer;
   const cmp = opts.comparison ?? null;
+  const trend = opts.history?.rounds.length ? buildTrend(result, plan, opts.history) : null;
   const label = result.aggregate.periodLabel;
   // 名单核验 (a roster was given) adds its 附件 after the others.
-  const attachments = [...attachmentList(!!cmp), ...(result.roster ? [ROSTER_ATTACHMENT_TITLE] : [])];
+  const w = placeWords(plan);
+  const attachments = [
+    ...attachmentList(attachmentTitles(plan), !!cmp),
+    ...(result.roster ? [ROSTER_ATTACHMENT_TITLE] : []),
+  ];
   const sections: [string, string[]][] = [
-    ["总体进展", overall(result, plan, cmp)],
-    ["各地进展", units(result, cmp)],
+    ["总体进展", overall(result, plan, cmp, trend)],
+    ["各地进展", [...units(result, w, cmp), unitSwingText(trend)].filter((p) => p)],
     ["需关注的指标", lagging(result, plan)],
-    ["数据质量", [...quality(result), ...rosterQuality(result, attachments.length)]],
+    ["数据质量", [...quality(result, w), ...rosterQuality(result, attachments.length)]],
     ["下一步工作要求", nextSteps(result, plan, settings)],
   ];
   const date = chineseDate(opts.issuedOn);
@@ -406,11 +450,11 @@ export function draftBulletinText(result: RoundResult, plan: Plan, opts: Bulleti
     number: settings.number ? `${opts.issuedOn.slice(0, 4)}年${settings.number}` : label,
     issuer,
     date,
-    title: `关于${label}全市专精特新企业培育工作进展情况的通报`,
+    title: `关于${label}${w.whole}专精特新企业培育工作进展情况的通报`,
     mainTo: settings.mainTo ? `${settings.mainTo}：` : "",
     opening:
       `为贯彻落实《${plan.title}》，推动专精特新企业培育各项目标按期完成，` +
-      `根据各县区、功能板块报送的数据，现将${label}全市专精特新企业培育工作进展情况通报如下。`,
+      `根据${w.units}报送的数据，现将${label}${w.whole}专精特新企业培育工作进展情况通报如下。`,
     sections: sections.map(([h, p], i) => ({ heading: `${CN_NUM[i]}、${h}`, paragraphs: p })),
     closing: "特此通报。",
     attachments,

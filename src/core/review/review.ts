@@ -27,7 +27,8 @@ export function reviewState(text: string): ReviewState | null {
   return null;
 }
 
-/** The line a sent-back return is listed with (the round's exclusion, the bulletin). */
-export function sentBackReason(review: Review): string {
-  return `经市局审核退回：${review.reason?.trim() || "未填写退回原因"}`;
+/** The line a sent-back return is listed with (the round's exclusion, the bulletin); `bureau` is the
+ * plan's 主管部门简称 (市局, 省厅). */
+export function sentBackReason(review: Review, bureau: string): string {
+  return `经${bureau}审核退回：${review.reason?.trim() || "未填写退回原因"}`;
 }

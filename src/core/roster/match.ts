@@ -88,13 +88,18 @@ export interface Verdict {
   verifiedYear: number | null;
 }
 
-/** 核实 when the claimed year is one the roster records a recognition or passed review in. */
+/**
+ * 核实 when the claimed year is the roster's latest recognition or passed review: the form asks for that
+ * year. An earlier year the roster also records (recognised 2022, reviewed 2025, 2022 written) is 年份不符
+ * like any other: counted with the roster's year, and the clerk told which year to write, or the stale
+ * year lapses in a later round (issue 26).
+ */
 export function verdict(state: TierState | null, claimedYear: number): Verdict {
   if (!state) return { outcome: "not_found", rosterYear: null, verifiedYear: null };
   const rosterYear = state.latest.year;
   if (!state.standing) return { outcome: "revoked", rosterYear, verifiedYear: null };
   return {
-    outcome: state.years.has(claimedYear) ? "verified" : "wrong_year",
+    outcome: claimedYear === rosterYear ? "verified" : "wrong_year",
     rosterYear,
     verifiedYear: rosterYear,
   };

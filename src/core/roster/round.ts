@@ -7,6 +7,7 @@ import { isRecognised } from "../aggregate/evaluate";
 import type { Submission } from "../aggregate/types";
 import { CURRENT_FORM, formByVersion } from "../form/versions";
 import type { Plan } from "../plan/types";
+import { placeWords } from "../plan/words";
 import type { EnterpriseRecord, ReturnResult } from "../read/types";
 import { findFirm, indexRoster, tierState, verdict, type RosterIndex } from "./match";
 import { claimedYear, planTiers, type PlanTier } from "./tiers";
@@ -108,13 +109,21 @@ export function rosterRound(
 ): RosterRound {
   const index = indexRoster(roster.entries);
   const tiers = planTiers(plan, periodYear);
-  const claimsOf = new Map<ReturnResult, { claims: Claim[]; claimed: Set<RosterEntry> }>();
+  const words = placeWords(plan);
+  const claimsOf = new Map<
+    ReturnResult,
+    { claims: Claim[]; claimed: Set<RosterEntry>; listed: Set<RosterEntry> }
+  >();
   const out = returns.map((r) => {
     if (r.rejected) return r;
     const claimed = new Set<RosterEntry>();
     const c = checkReturn(r, index, tiers, periodYear, policy, claimed);
+    // The roster rows of every firm the return lists, claimed or not: a 漏报 whose roster row names
+    // only the city belongs to the unit that lists the firm.
+    const listed = new Set<RosterEntry>();
+    for (const e of r.enterprises) for (const x of findFirm(index, e.name, e.uscc).entries) listed.add(x);
     const counted = c.changed ? { ...r, enterprises: c.enterprises } : r;
-    claimsOf.set(counted, { claims: c.claims, claimed });
+    claimsOf.set(counted, { claims: c.claims, claimed, listed });
     return counted;
   });
   return {
@@ -125,14 +134,16 @@ export function rosterRound(
       );
       const claims: ClaimCheck[] = [];
       const claimedEntries = new Set<RosterEntry>();
+      const listedBy = new Map<RosterEntry, string>();
       for (const c of counted) {
         const r = out.find((x) => x.unit === c.unit && x.file === c.file && !x.rejected);
         const got = r ? claimsOf.get(r) : undefined;
         if (!got) continue;
         for (const cl of got.claims) claims.push({ unit: c.unit, unitName: c.unitName, file: c.file, ...cl });
         for (const e of got.claimed) claimedEntries.add(e);
+        for (const e of got.listed) if (!listedBy.has(e)) listedBy.set(e, c.unit);
       }
-      const missed = missedEntries(roster, tiers, plan, periodYear, claimedEntries);
+      const missed = missedEntries(roster, tiers, plan, periodYear, claimedEntries, listedBy);
       return {
         policy,
         claims,
@@ -140,18 +151,24 @@ export function rosterRound(
         units: unitSummaries(plan, counted, claims, missed),
         rosterRows: roster.entries.length,
         tierNames: Object.fromEntries(tiers.map((t) => [t.key, t.name])),
+        unplacedLabel: `${words.whole}(名单未注明${words.unitsShort})`,
       };
     },
   };
 }
 
-/** Recognitions in the city, standing and valid in the period, that no counted return claims. */
+/**
+ * Recognitions in the city, standing and valid in the period, that no counted return claims; each by the
+ * unit its roster rows name, else by the (first) unit whose return lists the firm without claiming it,
+ * else the city as a whole.
+ */
 function missedEntries(
   roster: Roster,
   tiers: PlanTier[],
   plan: Plan,
   periodYear: number,
   claimed: Set<RosterEntry>,
+  listedBy: Map<RosterEntry, string>,
 ): MissedEntry[] {
   const groups = new Map<string, RosterEntry[]>();
   for (const e of roster.entries) {
@@ -169,7 +186,10 @@ function missedEntries(
     if (!tier || !state || !state.standing || g.some((e) => claimed.has(e))) continue;
     const e = state.latest;
     if (!e.inCity || !isRecognised(e.year, periodYear, tier.validity)) continue;
-    const unit = g.find((x) => x.unit !== null)?.unit ?? null;
+    const unit =
+      g.find((x) => x.unit !== null)?.unit ??
+      g.map((x) => listedBy.get(x)).find((u) => u !== undefined) ??
+      null;
     out.push({
       unit,
       unitName: unit === null ? null : (unitName.get(unit) ?? null),

@@ -11,13 +11,18 @@ export function rosterSummaryText(check: RosterCheck): string {
           `已撤销或复核未通过${u.revoked}，漏报${u.missed}`,
       );
   const cityMissed = check.missed.filter((m) => m.unit === null).length;
-  if (cityMissed > 0) lines.push(`  全市(名单未注明区县)漏报${cityMissed}`);
+  if (cityMissed > 0) lines.push(`  ${check.unplacedLabel}漏报${cityMissed}`);
   return lines.join("\n");
 }
 
-/** A claim as a clerk reads it: where, what was written and what the roster says. */
+/** A claim as a clerk reads it: where, what was written, what the roster says and, for a wrong year, what to write. */
 export function claimText(c: ClaimCheck, tierNames: Record<string, string>): string {
-  const roster = c.rosterYear === null ? "" : `(名单年份${c.rosterYear})`;
+  const roster =
+    c.rosterYear === null
+      ? ""
+      : c.outcome === "wrong_year"
+        ? `(名单最近一次认定或复核为${c.rosterYear}年，请改填${c.rosterYear})`
+        : `(名单年份${c.rosterYear})`;
   return (
     `${c.sheet}!${c.cell} ${c.name} ${tierNames[c.tier] ?? c.tier}${c.claimedYear}年：` +
     `${OUTCOME_LABELS[c.outcome]}${roster}`

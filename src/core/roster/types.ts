@@ -108,4 +108,7 @@ export interface RosterCheck {
   rosterRows: number;
   /** Each tier's name in force in the period's year, by tier key. */
   tierNames: Record<string, string>;
+  /** What a missed recognition the roster places in no unit is listed under, in the plan's words:
+   * 全市(名单未注明县区), 全省(名单未注明州（市）). */
+  unplacedLabel: string;
 }

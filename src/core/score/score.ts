@@ -55,7 +55,9 @@ export interface Deductions {
   late: number;
   missing: number;
   rejectedRows: number;
-  /** late + missing + rejectedRows. */
+  /** History and outlier warnings no 说明 explains (评分设置; present only when it deducts). */
+  unexplained?: number;
+  /** late + missing + rejectedRows (+ unexplained). */
   total: number;
 }
 
@@ -209,6 +211,7 @@ function deductionsOf(
   reported: boolean,
   deadline: string | null,
   settings: ScoringSettings,
+  unexplainedCount = 0,
 ): { deductions: Deductions; daysLate: number | null } {
   const d: Deductions = { late: 0, missing: 0, rejectedRows: 0, total: 0 };
   let daysLate: number | null = null;
@@ -228,7 +231,9 @@ function deductionsOf(
     if (rows && rows.read > 0 && rows.rejected / rows.read > settings.rejectedShare + 1e-12)
       d.rejectedRows = settings.rejectedPoints;
   }
-  d.total = d.late + d.missing + d.rejectedRows;
+  if (reported && settings.unexplainedPoints > 0 && unexplainedCount > 0)
+    d.unexplained = Math.min(settings.unexplainedCap, settings.unexplainedPoints * unexplainedCount);
+  d.total = d.late + d.missing + d.rejectedRows + (d.unexplained ?? 0);
   return { deductions: d, daysLate };
 }
 
@@ -372,7 +377,15 @@ export function scoreRound({ aggregate, plan, targets, settings }: ScoreArgs): S
       part += w * Math.min(1, Math.max(0, c));
       over += w * Math.max(0, c - 1);
     });
-    const { deductions, daysLate } = deductionsOf(subs.get(u.code), u.reported, aggregate.deadline, settings);
+    const { deductions, daysLate } = deductionsOf(
+      subs.get(u.code),
+      u.reported,
+      aggregate.deadline,
+      settings,
+      aggregate.warnings.filter(
+        (w) => w.unit === u.code && w.issue.previous !== undefined && !w.issue.explanation,
+      ).length,
+    );
     const indicatorPart = !u.reported ? 0 : wsum > 0 ? (part / wsum) * 100 : null;
     const bonus = u.reported && wsum > 0 ? Math.min(settings.bonusCap, (over / wsum) * 100) : 0;
     const score = indicatorPart === null ? null : indicatorPart + bonus - deductions.total;

@@ -3,6 +3,7 @@
 import { TABLE_HEADER } from "../sheet/styles";
 import type { Issue } from "../issues";
 import type { Plan } from "../plan/types";
+import { placeWords } from "../plan/words";
 import type { CellStyle, CellValue, SheetDescription, StyledRange } from "../sheet/types";
 import type { WorkbookSnapshot } from "../snapshot";
 
@@ -21,11 +22,13 @@ export interface BulletinSettings {
   nextSteps: string[];
 }
 
+/** The plan's 发文机关 and its units' 中小企业主管部门 (plan/words.ts), no 期号, 抄送 or next steps. */
 export function defaultBulletinSettings(plan: Plan): BulletinSettings {
+  const w = placeWords(plan);
   return {
-    issuer: `${plan.city}促进中小企业发展工作领导小组办公室`,
+    issuer: w.issuer,
     number: "",
-    mainTo: "各县区、功能板块中小企业主管部门",
+    mainTo: `${w.units}中小企业主管部门`,
     cc: "",
     nextSteps: [],
   };

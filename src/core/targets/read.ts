@@ -2,6 +2,7 @@
 // the catalogue (form/messages.ts) with its sheet and cell; refused values fall back to "not allocated" /
 // the default setting.
 import { milestoneInForce } from "../plan/milestones";
+import { placeWords } from "../plan/words";
 import { parsePeriod } from "../plan/periods";
 import { address } from "../a1";
 import { readBulletinSettings, type BulletinSettings } from "./bulletin-settings";
@@ -121,9 +122,12 @@ function readAllocation(
     }
     return value;
   };
+  // The whole's row carries the plan's word (全市, 全省) or the built-in code.
+  const whole = placeWords(plan).whole;
   sheet.cells.forEach((row, r) => {
     const code = text(row[0]);
-    const unit = text(row[1]);
+    const typed = text(row[1]);
+    const unit = typed === whole ? CITY_CODE : typed;
     const ind = byCode.get(code);
     if (!ind || (unit !== CITY_CODE && !unitCodes.has(unit))) return;
     const key = `${code}|${unit}`;
@@ -134,14 +138,14 @@ function readAllocation(
           cell: address(r, 0),
           field: code,
           value: code,
-          label: `${ind.name}的${unit}`,
+          label: `${ind.name}的${typed}`,
         }),
       );
       return;
     }
     seen.add(key);
     const base = readNum(ind, r, 3, "基期值");
-    const target = readNum(ind, r, 4, unit === CITY_CODE ? "全市目标" : "分解目标");
+    const target = readNum(ind, r, 4, unit === CITY_CODE ? `${whole}目标` : "分解目标");
     if (unit === CITY_CODE) {
       // The city target is the plan's (its milestone for the workbook's period); only a deliberate edit
       // (a different number) overrides it.
@@ -164,7 +168,7 @@ function readAllocation(
           field: ind.code,
           value: String(sum),
           label: ind.name,
-          args: { actual: String(sum), expected: String(cityTarget) },
+          args: { actual: String(sum), expected: String(cityTarget), detail: whole },
         }),
       );
     if (filled.length < targets.length)

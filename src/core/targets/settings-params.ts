@@ -9,6 +9,9 @@ import {
   NO_TARGET_LABELS,
 } from "./types";
 
+/** Stands in a note for the plan's whole (全市, 全省): the targets workbook writes the plan's word there. */
+export const WHOLE = "{全域}";
+
 type ParamValue = string | number;
 
 export interface ParamDef {
@@ -196,7 +199,7 @@ export const SETTING_PARAMS: ParamDef[] = [
     "no_target",
     "noTarget",
     "无分解目标的计数类指标",
-    "按份额折算：按该单位基期值占全市基期值的比重(无基期值的按单位数平均)折算全市目标后计分；全部不计：任一单位无分解目标的，所有单位均不计该指标",
+    `按份额折算：按该单位基期值占${WHOLE}基期值的比重(无基期值的按单位数平均)折算${WHOLE}目标后计分；全部不计：任一单位无分解目标的，所有单位均不计该指标`,
     NO_TARGET_LABELS,
   ),
   labelled(
@@ -205,6 +208,33 @@ export const SETTING_PARAMS: ParamDef[] = [
     "名单核验计数",
     "汇总时给了认定名单的：只计核实的认定(名单中未找到、已撤销或复核未通过的不计，年份不符的按名单年份计)；或按填报计、在通报中列出未核实的。未给名单的均按填报计",
     POLICY_LABELS,
+  ),
+  numeric(
+    "outlier_threshold",
+    "outlierThreshold",
+    "异常值提示阈值",
+    "同一数值字段、同类企业(规上/规下)中偏离中位数的程度(稳健Z值，按中位数绝对偏差计，对数尺度)超过此值的提示核实；填0不检查",
+    "number",
+    0,
+    100,
+  ),
+  numeric(
+    "unexplained_points",
+    "unexplainedPoints",
+    "未说明的核实提示扣分(分)",
+    "与上期相比变化较大、与同类企业明显偏离等提示，填报单位未在\u201c说明\u201d中解释的，每条扣分；填0不扣",
+    "number",
+    0,
+    100,
+  ),
+  numeric(
+    "unexplained_cap",
+    "unexplainedCap",
+    "未说明提示扣分上限(分)",
+    "未说明的核实提示最多扣的分数",
+    "number",
+    0,
+    100,
   ),
   {
     key: "bands",

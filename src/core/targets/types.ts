@@ -78,6 +78,11 @@ export interface ScoringSettings {
   /** With a roster (认定名单): count only the recognitions it verifies, or count the claims and list the
    * unverified ones. Without a roster nothing changes. */
   rosterPolicy: RosterPolicy;
+  /** Robust z (median and MAD, as DHIS2) beyond which a firm's figure is flagged among its size class; 0: off. */
+  outlierThreshold: number;
+  /** Points per history or outlier warning no 说明 explains (0: none), at most `unexplainedCap`. */
+  unexplainedPoints: number;
+  unexplainedCap: number;
 }
 
 export const DEFAULT_BANDS: Band[] = [
@@ -105,6 +110,9 @@ export const DEFAULT_SETTINGS: ScoringSettings = {
   noTarget: "exclude",
   bands: DEFAULT_BANDS,
   rosterPolicy: "verified",
+  outlierThreshold: 3.5,
+  unexplainedPoints: 0,
+  unexplainedCap: 5,
 };
 
 export const EMPTY_ALLOCATION: TargetAllocation = { units: {}, city: {} };

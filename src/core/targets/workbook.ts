@@ -19,10 +19,10 @@ import type {
 } from "../sheet/types";
 import { wrappedLines } from "../form/template";
 import { isoToSerial } from "../read/date";
-import { SETTING_PARAMS } from "./settings-params";
+import { SETTING_PARAMS, WHOLE } from "./settings-params";
+import { placeWords, type PlaceWords } from "../plan/words";
 import { REASON_HEADER, REVIEW_HEADER, REVIEW_LABELS, REVIEW_OPTIONS } from "../review/review";
 import {
-  CITY_CODE,
   DEFAULT_SETTINGS,
   SETTINGS_SHEET,
   TARGETS_FORM_ID,
@@ -103,13 +103,14 @@ export interface TargetsWorkbookOptions {
 }
 
 function targetsSheet(plan: Plan, period: Period, alloc: TargetAllocation | undefined): SheetDescription {
+  const w = placeWords(plan);
   const rows: CellValue[][] = [
     [`${plan.city}专精特新企业培育目标分解表（${period.label}）`],
     [
       "说明：黄色单元格为填写处。基期值为" +
         plan.baseDate.slice(0, 4) +
-        "年底数；计数类指标各地分解目标合计应等于全市目标(F列核对)，未分解的计数类指标只展示、不计分；" +
-        "比率类指标各地留空则采用全市目标。百分数请按百分数输入(如5%)。",
+        `年底数；计数类指标各地分解目标合计应等于${w.whole}目标(F列核对)，未分解的计数类指标只展示、不计分；` +
+        `比率类指标各地留空则采用${w.whole}目标。百分数请按百分数输入(如5%)。`,
     ],
     ["指标代码", "单位代码", "单位", `基期值(${plan.baseDate.slice(0, 4)}年底)`, "分解目标", "核对"],
   ];
@@ -128,7 +129,7 @@ function targetsSheet(plan: Plan, period: Period, alloc: TargetAllocation | unde
     const increase = ind.basis === "increase";
     rows.push([
       ind.code,
-      `${i + 1}. ${ind.name}（${ind.kind === "count" ? "计数类" : "比率类"}；全市${m.year}年目标` +
+      `${i + 1}. ${ind.name}（${ind.kind === "count" ? "计数类" : "比率类"}；${w.whole}${m.year}年目标` +
         `${increase ? "为较基期新增" : ""}${cmpText(ind)}${targetText(ind, m.target)}` +
         `${increase ? "；各地分解目标填较基期的新增数" : ""}）`,
     ]);
@@ -147,17 +148,12 @@ function targetsSheet(plan: Plan, period: Period, alloc: TargetAllocation | unde
         ? {
             formula:
               `IF(COUNT(E${first}:E${last})=0,"未分解",IF(ABS(${sum}-E${cityRow})<0.000001,"相符",` +
-              `"各地合计"&${sum}&"，与全市目标不符"))`,
+              `"各地合计"&${sum}&"，与${w.whole}目标不符"))`,
           }
-        : "比率类：各地留空则采用全市目标";
-    rows.push([
-      ind.code,
-      CITY_CODE,
-      "全市",
-      alloc?.city[ind.code]?.base ?? ind.base ?? null,
-      m.target,
-      check,
-    ]);
+        : `比率类：各地留空则采用${w.whole}目标`;
+    // The whole's row: its code cell says the whole in the plan's word (全市, 全省); the reader takes it
+    // or the built-in code.
+    rows.push([ind.code, w.whole, w.whole, alloc?.city[ind.code]?.base ?? ind.base ?? null, m.target, check]);
     const fmt = numFmtOf(ind);
     styles.push({ range: `A${first}:C${cityRow}`, style: CELL });
     styles.push({ range: `D${first}:E${last}`, style: { ...INPUT, numFmt: fmt } });
@@ -204,13 +200,19 @@ function targetsSheet(plan: Plan, period: Period, alloc: TargetAllocation | unde
 
 const NOTE_WIDTH = 60;
 
+/** A setting's note in the plan's words. */
+function noteOf(note: string, w: PlaceWords): string {
+  return note.split(WHOLE).join(w.whole);
+}
+
 function settingsSheet(plan: Plan, s: ScoringSettings): SheetDescription {
+  const w = placeWords(plan);
   const rows: CellValue[][] = [
     ["评分设置"],
     [
       "说明：黄色单元格可修改。百分制：指标得分 = Σ(权重×完成率)/Σ权重×100，每项完成率按100%封顶；" +
         "超额部分单列为加分(有上限)；再减去迟报、未报送和退回数据行的扣分。所有单位按同一组指标计分" +
-        "(仅市级考核的指标不计)；权重为0的指标不计分。",
+        `(仅${w.level}考核的指标不计)；权重为0的指标不计分。`,
     ],
     ["参数代码", "参数", "取值", "说明"],
   ];
@@ -218,8 +220,8 @@ function settingsSheet(plan: Plan, s: ScoringSettings): SheetDescription {
   // LibreOffice does not grow a row to its wrapped text on open: the height follows the note's length.
   const rowHeights: Record<number, number> = { 0: 30, 1: 48 };
   for (const p of SETTING_PARAMS) {
-    rowHeights[rows.length] = 16 * wrappedLines(p.note, NOTE_WIDTH);
-    rows.push([p.key, p.label, p.get(s), p.note]);
+    rowHeights[rows.length] = 16 * wrappedLines(noteOf(p.note, w), NOTE_WIDTH);
+    rows.push([p.key, p.label, p.get(s), noteOf(p.note, w)]);
   }
   const last = rows.length;
   rows.push([]);
@@ -232,7 +234,7 @@ function settingsSheet(plan: Plan, s: ScoringSettings): SheetDescription {
       ind.name,
       weightOf(s, ind.code),
       (ind.kind === "count" ? "计数类" : "比率类") +
-        ((ind.scope ?? "unit") === "city_only" ? "；仅市级考核，各地不计分" : ""),
+        ((ind.scope ?? "unit") === "city_only" ? `；仅${w.level}考核，各地不计分` : ""),
     ]);
   const lastWeight = rows.length;
   const styles: StyledRange[] = [
@@ -268,8 +270,8 @@ function settingsSheet(plan: Plan, s: ScoringSettings): SheetDescription {
         min: 3,
         max: 300,
         allowBlank: false,
-        prompt: { title: p.label, message: p.note },
-        error: { title: "取值不正确", message: p.note, style: "stop" },
+        prompt: { title: p.label, message: noteOf(p.note, w) },
+        error: { title: "取值不正确", message: noteOf(p.note, w), style: "stop" },
       });
     else {
       const msg =
@@ -383,7 +385,7 @@ function regionSheet(plan: Plan, alloc: TargetAllocation | undefined): SheetDesc
   return unitInputSheet(
     plan,
     REGION_SHEET,
-    `${plan.city}各地区域数据(市局据统计部门数据录入)`,
+    `${plan.city}各地区域数据(${placeWords(plan).bureauShort}据统计部门数据录入)`,
     "说明：规上中小企业主营业务收入按统计部门数据录入，作为“专精特新企业主营业务收入占规上中小企业比重”的分母；" +
       "各地报表中自填的数值仅作核对，此处有数时以此处为准，此处留空的才采用各地自填数。",
     REGION_HEADER,

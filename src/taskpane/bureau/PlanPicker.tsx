@@ -1,20 +1,24 @@
-// The plan the pane runs on, and a button to load another from a plan workbook (规划配置.xlsx). A workbook
-// with mistakes is refused whole: its problems are listed with their sheet and cell, the plan stays.
+// The plan the pane runs on, and a button to load another from a plan workbook (规划配置.xlsx), in both
+// views. A loaded plan is remembered on this machine, so the pane reopens on it; 改用内置规划 forgets it.
+// A workbook with mistakes is refused whole: its problems are listed by sheet and cell, the plan stays.
+// What happened is said right here, next to the button.
 import * as React from "react";
-import { Button, Field, makeStyles, tokens } from "@fluentui/react-components";
-import { issueText } from "../../core/issues";
+import { Button, makeStyles, tokens } from "@fluentui/react-components";
 import type { Plan } from "../../core/plan/types";
-import type { OnNotices, OnPlan, ReadPlanFile, ToReturnFile } from "../handlers";
+import { IssueList, type ListedIssue } from "../common/IssueList";
+import { Notices, type Notice } from "../common/Notices";
+import type { PlanMemory } from "../common/plan-memory";
+import type { OnPlan, ReadPlanFile, ToReturnFile } from "../handlers";
 import type { Messages } from "../messages";
 
 const useStyles = makeStyles({
+  root: { display: "flex", flexDirection: "column", gap: tokens.spacingVerticalXS, minWidth: 0 },
   row: { display: "flex", gap: tokens.spacingHorizontalS, flexWrap: "wrap", alignItems: "center" },
   hidden: { display: "none" },
-  title: { fontSize: tokens.fontSizeBase200, overflowWrap: "anywhere" },
+  label: { fontWeight: tokens.fontWeightSemibold, fontSize: tokens.fontSizeBase300 },
+  title: { fontSize: tokens.fontSizeBase300, overflowWrap: "anywhere" },
+  hint: { fontSize: tokens.fontSizeBase200, color: tokens.colorNeutralForeground3 },
 });
-
-/** Problems listed in a notice at most; the rest are counted. */
-const SHOWN = 20;
 
 export interface PlanPickerProps {
   plan: Plan;
@@ -23,40 +27,102 @@ export interface PlanPickerProps {
   read: ReadPlanFile;
   toFile: ToReturnFile;
   onPlan: OnPlan;
-  onNotices: OnNotices;
+  /** Where a loaded plan workbook is remembered; without it nothing is. */
+  memory?: PlanMemory;
+  /** The plan in force came from a remembered workbook (so it can be forgotten). */
+  fromMemory?: boolean;
+  /** Called to go back to the built-in plan. */
+  onBuiltin?: () => void;
 }
 
-export function PlanPicker({ plan, messages: m, disabled, read, toFile, onPlan, onNotices }: PlanPickerProps) {
+export function PlanPicker({
+  plan,
+  messages: m,
+  disabled,
+  read,
+  toFile,
+  onPlan,
+  memory,
+  fromMemory,
+  onBuiltin,
+}: PlanPickerProps) {
   const s = useStyles();
   const picker = React.useRef<HTMLInputElement>(null);
+  const button = React.useRef<HTMLButtonElement>(null);
   const id = React.useId();
+  const [notices, setNotices] = React.useState<Notice[]>([]);
+  const [problems, setProblems] = React.useState<ListedIssue[]>([]);
+  const [reading, setReading] = React.useState(false);
   const onFile = async (f: File | undefined) => {
     if (!f) return;
-    const r = await read(await toFile(f));
-    if (r.plan) {
-      onPlan(r.plan);
-      onNotices([{ intent: "success", text: m.planLoaded(r.plan.title, r.plan.units.length, r.plan.indicators.length) }]);
-      return;
+    setReading(true);
+    setProblems([]);
+    try {
+      const file = await toFile(f);
+      const r = await read(file);
+      if (r.plan) {
+        const kept = memory?.set(file) ?? false;
+        onPlan(r.plan);
+        setNotices([
+          {
+            intent: "success",
+            text:
+              m.planLoaded(r.plan.title, r.plan.units.length, r.plan.indicators.length) +
+              (kept ? m.planRemembered : ""),
+          },
+        ]);
+        return;
+      }
+      const errors = r.issues.filter((i) => i.severity === "error");
+      setNotices([{ intent: "error", text: m.planRefused(errors.length) }]);
+      setProblems(errors);
+    } finally {
+      setReading(false);
+      // The picker's button keeps focus: the outcome is announced and sits right below it.
+      button.current?.focus();
     }
-    const errors = r.issues.filter((i) => i.severity === "error");
-    const lines = errors.slice(0, SHOWN).map((i) => issueText(i));
-    if (errors.length > SHOWN) lines.push(`……`);
-    onNotices([{ intent: "error", text: `${m.planRefused(errors.length)}\n${lines.join("\n")}` }]);
   };
   return (
-    <Field label={{ children: m.planInForce, htmlFor: id }} hint={m.loadPlanHint}>
+    <section className={s.root} aria-labelledby={`${id}-label`} data-testid="plan-picker">
+      <span id={`${id}-label`} className={s.label}>
+        {m.planInForce}
+      </span>
+      <span className={s.title} data-testid="plan-title">
+        {plan.title}
+      </span>
       <div className={s.row}>
-        <span className={s.title} data-testid="plan-title">
-          {plan.title}
-        </span>
-        <Button size="small" disabled={disabled} onClick={() => picker.current?.click()}>
+        <Button
+          ref={button}
+          size="medium"
+          disabled={disabled || reading}
+          aria-describedby={`${id}-hint`}
+          onClick={() => picker.current?.click()}
+        >
           {m.loadPlan}
         </Button>
+        {fromMemory && onBuiltin && (
+          <Button
+            size="medium"
+            appearance="subtle"
+            disabled={disabled || reading}
+            onClick={() => {
+              memory?.clear();
+              onBuiltin();
+              setProblems([]);
+              setNotices([{ intent: "info", text: m.planForgotten }]);
+              button.current?.focus();
+            }}
+          >
+            {m.planUseBuiltin}
+          </Button>
+        )}
         <input
           id={id}
           ref={picker}
           className={s.hidden}
           type="file"
+          tabIndex={-1}
+          aria-hidden="true"
           accept=".xlsx,application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
           data-testid="plan-file"
           disabled={disabled}
@@ -66,6 +132,11 @@ export function PlanPicker({ plan, messages: m, disabled, read, toFile, onPlan, 
           }}
         />
       </div>
-    </Field>
+      <span id={`${id}-hint`} className={s.hint}>
+        {m.loadPlanHint}
+      </span>
+      <Notices notices={notices} label={m.planNotices} testId="plan-notices" />
+      {problems.length > 0 && <IssueList issues={problems} messages={m} />}
+    </section>
   );
 }

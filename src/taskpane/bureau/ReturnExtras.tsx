@@ -24,6 +24,8 @@ export interface ReturnExtrasProps {
   review: Review | null;
   busy: boolean;
   onReview: OnReview | null;
+  /** Said under the review buttons (where the review is written). */
+  hint?: string;
 }
 
 export function ReturnExtras(p: ReturnExtrasProps): React.JSX.Element | null {
@@ -63,7 +65,7 @@ export function ReturnExtras(p: ReturnExtrasProps): React.JSX.Element | null {
         <>
           <Field
             label={T.reason}
-            hint={T.reasonHint}
+            hint={p.hint ? `${T.reasonHint}。${p.hint}` : T.reasonHint}
             validationMessage={missing ? T.reasonNeeded : undefined}
             validationState={missing ? "error" : "none"}
           >

@@ -14,6 +14,7 @@ import type { ReturnResult } from "../../core/read/types";
 import { IssueList } from "../common/IssueList";
 import type { OnToggle, SelectCell, SheetName } from "../handlers";
 import type { Messages } from "../messages";
+import { Notices, type Notice } from "../common/Notices";
 import type { ReturnState, ReturnStatus } from "./return-status";
 
 const useStyles = makeStyles({
@@ -28,7 +29,7 @@ const useStyles = makeStyles({
   // A grid with a fixed badge column, so badges and buttons line up from row to row.
   head: {
     display: "grid",
-    gridTemplateColumns: "minmax(0, 1fr) 4.5em auto auto",
+    gridTemplateColumns: "minmax(0, 1fr) auto auto auto",
     alignItems: "center",
     columnGap: tokens.spacingHorizontalXS,
     minWidth: 0,
@@ -48,14 +49,20 @@ const useStyles = makeStyles({
   },
 });
 
+// A colour per state: a file that cannot be read (red) never looks like a return the bureau sent back.
 const COLOR: Record<ReturnStatus, BadgeProps["color"]> = {
   accepted: "success",
   partial: "warning",
   rejected: "danger",
+  outside: "danger",
+  sentBack: "important",
   late: "severe",
   duplicate: "informative",
   excluded: "subtle",
 };
+
+/** States no tick can count: the box is shown empty and cannot be ticked. */
+const UNCOUNTABLE: ReadonlySet<ReturnStatus> = new Set(["rejected", "outside"]);
 
 export interface ReturnItemProps {
   result: ReturnResult;
@@ -71,6 +78,8 @@ export interface ReturnItemProps {
   sheetIn?: SheetName;
   /** More of the details: the earlier return compared, the review (ReturnExtras). */
   extra?: React.ReactNode;
+  /** What the last action on this return did (said here, beside it). */
+  notice?: Notice | null;
 }
 
 export function ReturnItem(p: ReturnItemProps): React.JSX.Element {
@@ -81,15 +90,19 @@ export function ReturnItem(p: ReturnItemProps): React.JSX.Element {
   const detailsId = React.useId();
   const name = r.unitName ?? r.file;
   const issues = [...r.errors, ...r.warnings];
+  const countable = !UNCOUNTABLE.has(p.state.status);
+  // An annotated copy is a copy of the workbook: none for a file that is not one (or cannot be opened).
+  const workbook = !r.errors.some((i) => i.sheet === null && /^file\./.test(i.code));
   return (
     <li className={s.item} data-testid="return-row">
       <div className={s.head}>
         <Checkbox
           className={s.check}
-          checked={p.included}
+          checked={p.included && countable}
+          disabled={!countable}
           onChange={(_, d) => p.onInclude(!!d.checked)}
           label={{ children: name, className: s.label }}
-          aria-label={m.includeReturn(name)}
+          aria-label={countable ? m.includeReturn(name) : `${m.cannotCount}：${name}`}
         />
         <Badge appearance="tint" className={s.badge} color={COLOR[p.state.status]} data-testid="status">
           {m.status[p.state.status]}
@@ -118,6 +131,7 @@ export function ReturnItem(p: ReturnItemProps): React.JSX.Element {
       <Text size={200} className={s.counts} data-testid="counts">
         {m.returnCounts(r.rows.accepted, r.rows.rejected, r.errors.length, r.warnings.length)}
       </Text>
+      <Notices notices={p.notice ? [p.notice] : []} label={m.notices} testId="row-notice" />
       {open && (
         <div id={detailsId} className={s.details}>
           <Text size={200}>
@@ -125,7 +139,7 @@ export function ReturnItem(p: ReturnItemProps): React.JSX.Element {
             {r.period ? `；${m.colPeriod}：${r.period}` : ""}
           </Text>
           {p.state.reason && <Text size={200}>{p.state.reason}</Text>}
-          {issues.length > 0 && (
+          {issues.length > 0 && workbook && (
             <Button
               size="small"
               className={s.start}

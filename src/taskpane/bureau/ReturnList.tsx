@@ -6,6 +6,7 @@ import type { Messages } from "../messages";
 import type { ImportedReturn } from "../../host/types";
 import type { OnFile, OnFileToggle, OnReturn, RenderExtra, SelectCell } from "../handlers";
 import type { RoundPreview } from "./return-status";
+import type { Notice } from "../common/Notices";
 import { ReturnItem } from "./ReturnItem";
 
 const useStyles = makeStyles({
@@ -29,6 +30,10 @@ export interface ReturnListProps {
   onSelect: SelectCell;
   /** Extra details of a return (earlier return compared, review). */
   renderExtra?: RenderExtra;
+  /** The heading, focused after an import or a removal. */
+  headingRef?: React.Ref<HTMLHeadingElement>;
+  /** What the last action on a return did, by file. */
+  rowNotice?: ReadonlyMap<string, Notice>;
 }
 
 export function MissingUnits({ units, messages: m }: { units: Unit[]; messages: Messages }) {
@@ -48,7 +53,7 @@ export function ReturnList(p: ReturnListProps): React.JSX.Element {
   const headingId = React.useId();
   return (
     <section className={s.root} aria-labelledby={headingId}>
-      <h2 id={headingId} className={s.heading}>
+      <h2 id={headingId} className={s.heading} ref={p.headingRef} tabIndex={-1}>
         {m.returnsHeading(p.imported.length, p.preview.counted)}
       </h2>
       <ul className={s.list} aria-label={m.returnsLabel}>
@@ -69,6 +74,7 @@ export function ReturnList(p: ReturnListProps): React.JSX.Element {
               onSelect={prefix !== undefined ? p.onSelect : null}
               sheetIn={prefix !== undefined ? (sheet) => `${prefix}${sheet}` : undefined}
               extra={p.renderExtra?.(it) as React.ReactNode}
+              notice={p.rowNotice?.get(file) ?? null}
             />
           );
         })}

@@ -2,7 +2,7 @@
 // its accepted rows in the workbook's 认定名单 sheet, where every later 汇总 reads it (名单核验).
 import * as React from "react";
 import { Button, makeStyles } from "@fluentui/react-components";
-import type { PaneActions } from "../../host/types";
+import type { ConfirmPartialRoster, PaneActions } from "../../host/types";
 import type { OnText } from "../handlers";
 import { ROSTER_TEXT, rosterNotices, type OnNotices, type ToReturnFile } from "./roster-notices";
 
@@ -14,16 +14,25 @@ export interface RosterButtonProps {
   toFile: ToReturnFile;
   onStart: OnText;
   onDone: OnNotices;
+  /** Asked before keeping a roster that covers only some tiers. */
+  confirmPartial?: ConfirmPartialRoster;
 }
 
-export function RosterButton({ actions, disabled, toFile, onStart, onDone }: RosterButtonProps) {
+export function RosterButton({
+  actions,
+  disabled,
+  toFile,
+  onStart,
+  onDone,
+  confirmPartial,
+}: RosterButtonProps) {
   const s = useStyles();
   const input = React.useRef<HTMLInputElement>(null);
   const pick = async (f: File | undefined) => {
     if (!f) return;
     onStart(ROSTER_TEXT.loading);
     try {
-      onDone(rosterNotices(await actions.loadRoster(await toFile(f))));
+      onDone(rosterNotices(await actions.loadRoster(await toFile(f), confirmPartial)));
     } catch (e) {
       onDone([{ intent: "error", text: ROSTER_TEXT.refused + (e instanceof Error ? e.message : String(e)) }]);
     }

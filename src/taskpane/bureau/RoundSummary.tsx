@@ -4,6 +4,7 @@ import * as React from "react";
 import { Link, Text, makeStyles, tokens } from "@fluentui/react-components";
 import type { Plan } from "../../core/plan/types";
 import { percentText, statusLabel } from "../../core/report/format";
+import { attachmentTitles } from "../../core/report/attachments/titles";
 import type { Status } from "../../core/score/score";
 import type { AggregateOutcome } from "../../host/types";
 import { IssueList } from "../common/IssueList";
@@ -23,6 +24,8 @@ const useStyles = makeStyles({
   heading: { margin: 0, fontSize: tokens.fontSizeBase300, fontWeight: tokens.fontWeightSemibold },
   sub: { margin: 0, fontSize: tokens.fontSizeBase200, fontWeight: tokens.fontWeightSemibold },
   list: { margin: 0, paddingLeft: tokens.spacingHorizontalL, fontSize: tokens.fontSizeBase200 },
+  // 24 × 24 px at least (WCAG 2.2 target size).
+  target: { minHeight: "24px", minWidth: "24px" },
   links: {
     display: "flex",
     flexWrap: "wrap",
@@ -39,9 +42,17 @@ export interface RoundSummaryProps {
   messages: Messages;
   /** Null where no workbook is open beside the views (the offline page). */
   onSelect: SelectCell | null;
+  /** The heading, focused when the result appears. */
+  headingRef?: React.Ref<HTMLHeadingElement>;
 }
 
-export function RoundSummary({ outcome, plan, messages: m, onSelect }: RoundSummaryProps): React.JSX.Element {
+export function RoundSummary({
+  outcome,
+  plan,
+  messages: m,
+  onSelect,
+  headingRef,
+}: RoundSummaryProps): React.JSX.Element {
   const s = useStyles();
   const headingId = React.useId();
   const { aggregate: a, score } = outcome.round;
@@ -60,10 +71,10 @@ export function RoundSummary({ outcome, plan, messages: m, onSelect }: RoundSumm
   const names1 = (xs: string[]) => (xs.length ? xs.join("、") : m.noneListed);
   return (
     <section className={s.root} aria-labelledby={headingId} data-testid="round-summary">
-      <h2 id={headingId} className={s.heading}>
+      <h2 id={headingId} className={s.heading} ref={headingRef} tabIndex={-1}>
         {m.resultHeading}
       </h2>
-      <h3 className={s.sub}>{m.cityAttainment}</h3>
+      <h3 className={s.sub}>{attachmentTitles(plan).city}</h3>
       <Text size={200} block data-testid="city-counts">
         {m.statusCounts(count("green"), count("yellow"), count("red"), count(null))}
       </Text>
@@ -108,6 +119,7 @@ export function RoundSummary({ outcome, plan, messages: m, onSelect }: RoundSumm
           <Link
             key={sheet}
             as="button"
+            className={s.target}
             aria-label={m.goToSheet(sheet)}
             onClick={() => void onSelect(sheet, "A1")}
           >

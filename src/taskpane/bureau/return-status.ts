@@ -8,7 +8,13 @@ import type { Review } from "../../core/review/review";
 import type { Plan, Unit } from "../../core/plan/types";
 import type { ReturnResult } from "../../core/read/types";
 
-export type ReturnStatus = "accepted" | "partial" | "rejected" | "late" | "duplicate" | "excluded";
+/**
+ * One word per state, never shared: 无法读取 (the file is refused whole), 不属本轮 (another unit or
+ * period), 已退回 (the bureau sent it back), 旧版 (an older copy of a unit's return, superseded), 不计入
+ * (left out by the user).
+ */
+export type ReturnStatus =
+  "accepted" | "partial" | "rejected" | "outside" | "sentBack" | "late" | "duplicate" | "excluded";
 
 export interface ReturnState {
   status: ReturnStatus;
@@ -22,6 +28,8 @@ export interface RoundPreview {
   missing: Unit[];
   /** Returns that will be counted. */
   counted: number;
+  /** Units with a return counted (the others lose the 未报送 points, whether missing or sent back). */
+  reported: ReadonlySet<string>;
 }
 
 /**
@@ -49,11 +57,21 @@ export function previewRound(
         r.file,
         r.rejected ? { status: "rejected", reason: null } : { status: "accepted", reason: null },
       );
-    return { byFile, missing: [], counted: 0 };
+    return { byFile, missing: [], counted: 0, reported: new Set() };
   }
   const a = aggregateRound({ plan, period, returns: inRound, deadline, ...(reviews ? { reviews } : {}) });
   for (const x of a.excluded)
-    byFile.set(x.file, { status: x.kind === "superseded" ? "duplicate" : "rejected", reason: x.reason });
+    byFile.set(x.file, {
+      status:
+        x.kind === "superseded"
+          ? "duplicate"
+          : x.kind === "sent_back"
+            ? "sentBack"
+            : x.kind === "rejected"
+              ? "rejected"
+              : "outside",
+      reason: x.reason,
+    });
   const rejectedRows = new Map<string, number>();
   for (const r of a.rejectedRows) rejectedRows.set(r.file, (rejectedRows.get(r.file) ?? 0) + 1);
   for (const s of a.submissions) {
@@ -71,5 +89,6 @@ export function previewRound(
   }
   const unitByCode = new Map(plan.units.map((u) => [u.code, u]));
   const missing = a.submissions.filter((s) => s.status === "missing").map((s) => unitByCode.get(s.unit)!);
-  return { byFile, missing, counted: a.submissions.filter((s) => s.status === "reported").length };
+  const reported = new Set(a.submissions.filter((s) => s.status === "reported").map((s) => s.unit));
+  return { byFile, missing, counted: reported.size, reported };
 }

@@ -17,12 +17,14 @@ export const ROSTER_TEXT = {
     (rejected ? `，另有${rejected}行未采用(见下)` : "") +
     "；汇总时将逐项核验各地填报的认定。",
   refused: "认定名单未能载入：",
+  declined: "未载入认定名单，工作簿未改动。",
   /** Issues listed under a notice at most (the rest are counted). */
   maxListed: 20,
 };
 
 /** Notices for a loaded (or refused) roster: the outcome, then its located problems. */
 export function rosterNotices(o: Awaited<ReturnType<PaneActions["loadRoster"]>>): Notice[] {
+  if (o.declined) return [{ intent: "info", text: ROSTER_TEXT.declined }];
   const head: Notice = o.loaded
     ? { intent: o.rejected ? "warning" : "success", text: ROSTER_TEXT.loaded(o.kept, o.rejected) }
     : { intent: "error", text: ROSTER_TEXT.refused + o.issues.map(issueText).join("；") };

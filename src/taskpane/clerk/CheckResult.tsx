@@ -21,6 +21,8 @@ export interface CheckResultProps {
   onSelect: SelectCell | null;
   onRecheck: () => void;
   onExport: () => void;
+  /** The verdict, focused when a check is done. */
+  verdictRef?: React.Ref<HTMLDivElement>;
 }
 
 export function CheckResult({
@@ -31,6 +33,7 @@ export function CheckResult({
   onSelect,
   onRecheck,
   onExport,
+  verdictRef,
 }: CheckResultProps) {
   const s = useStyles();
   const r = check.result;
@@ -42,12 +45,17 @@ export function CheckResult({
           <MessageBarBody>{m.stale}</MessageBarBody>
         </MessageBar>
       )}
-      <MessageBar intent={r.errors.length ? "error" : r.warnings.length ? "warning" : "success"}>
-        <MessageBarBody>
-          {issues.length ? m.checkSummary(r.errors.length, r.warnings.length, check.marked) : m.checkClean}
-          {r.rejected ? ` ${m.checkRejected}` : ""}
-        </MessageBarBody>
-      </MessageBar>
+      <div ref={verdictRef} tabIndex={-1} data-testid="verdict">
+        <MessageBar
+          intent={r.errors.length ? "error" : r.warnings.length ? "warning" : "success"}
+          layout="multiline"
+        >
+          <MessageBarBody>
+            {issues.length ? m.checkSummary(r.errors.length, r.warnings.length, check.marked) : m.checkClean}
+            {r.rejected ? ` ${m.checkRejected}` : ""}
+          </MessageBarBody>
+        </MessageBar>
+      </div>
       <Text size={200} block>
         {m.rowsSummary(r.rows.read, r.rows.accepted, r.rows.rejected)}
       </Text>

@@ -14,11 +14,10 @@ import {
 import { linked, type DetailIndex } from "../details";
 import type { Comparison } from "../previous";
 import type { RoundResult } from "../round-result";
-import { ATTACHMENT_TITLES } from "../text";
+import { placeWords } from "../../plan/words";
+import { attachmentTitles, citySheetName } from "./titles";
 import { roundTargetYear, targetLabel, targetYearOf } from "../completion";
 import { BODY, deltaCell, expectedFmt, HEAD, landscape, titleBlock, v } from "./frame";
-
-export const SHEET_CITY = "市级目标完成情况";
 
 export function citySheet(
   result: RoundResult,
@@ -56,11 +55,13 @@ export function citySheet(
     merges,
     rowHeights,
     1,
-    `${plan.city}${ATTACHMENT_TITLES.city}（${a.periodLabel}）`,
+    `${plan.city}${attachmentTitles(plan).city}（${a.periodLabel}）`,
     `截至${chineseDate(a.periodEnd)}，序时进度${percentText(score.timeProgress)}。完成率 = 当前值÷目标` +
       (score.city.some((s) => s.shownAs === "increase") ? "(较基期新增类指标为新增数÷新增目标)" : "") +
       `；达到序时进度应达值为正常，低于应达值不超过目标的${Math.round(result.settings.yellowThreshold * 100)}%为略滞后，其余为滞后；—表示无数据。` +
-      `各县区得分按较基期的增量计算，见附件2、附件3。`,
+      // The duplicate rule (aggregate/round.ts registeredUnitOf), stated where the figures are.
+      `同一企业由两个及以上单位报送的，汇总时只计一次，以其注册地(统一社会信用代码第3—8位)所在单位的报表为准，注册地不在各单位的以单位名单中靠前者为准。` +
+      `各${placeWords(plan).unitsShort}得分按较基期的增量计算，见附件2、附件3。`,
     last,
   );
   rows.push(header);
@@ -102,7 +103,7 @@ export function citySheet(
     if (cCol) styles.push({ range: `${cCol}${r}`, style: { ...BODY, hAlign: "right" } });
   });
   return {
-    name: SHEET_CITY,
+    name: citySheetName(plan),
     state: "visible",
     rows,
     columnWidths: [4, 24, 7, 9, 9, 9, 8, 9, 7, 7, ...(cmp ? [10] : []), cmp ? 18 : 26],

@@ -3,7 +3,9 @@
 import type { CellValue, SheetDescription, StyledRange } from "../../sheet/types";
 import { NO_DATA } from "../format";
 import type { RoundResult } from "../round-result";
-import { ATTACHMENT_TITLES } from "../text";
+import type { Plan } from "../../plan/types";
+import { measuresPlatforms, placeWords } from "../../plan/words";
+import { attachmentTitles } from "./titles";
 import { BODY, HEAD, landscape, titleBlock } from "./frame";
 
 export const SHEET_ISSUES = "数据问题";
@@ -16,8 +18,11 @@ export const EXCLUDED_LABEL: Record<string, string> = {
   sent_back: "审核退回",
 };
 
-export function issuesSheet(result: RoundResult): SheetDescription {
+export function issuesSheet(result: RoundResult, plan: Plan): SheetDescription {
   const a = result.aggregate;
+  const w = placeWords(plan);
+  // Platforms are named only where the plan measures them or some were reported twice.
+  const platforms = measuresPlatforms(plan) || a.duplicates.some((d) => d.kind !== "enterprise");
   // Column F (the stable issue code, for programs) lies outside the print area.
   const header = ["类别", "单位", "报表文件", "位置", "说明", "问题代码"];
   const rows: CellValue[][] = [];
@@ -30,8 +35,8 @@ export function issuesSheet(result: RoundResult): SheetDescription {
     merges,
     rowHeights,
     5,
-    `${ATTACHMENT_TITLES.issues}（${a.periodLabel}）`,
-    "本表列出未计入汇总的报表和记录、跨单位重复报送的企业和平台，以及提示性问题。报表中的文字按原样以文本列出。",
+    `${attachmentTitles(plan).issues}（${a.periodLabel}）`,
+    `本表列出未计入汇总的报表和记录、跨单位重复报送的企业${platforms ? "和平台" : ""}，以及提示性问题。报表中的文字按原样以文本列出。`,
     "E",
   );
   rows.push(header);
@@ -74,11 +79,17 @@ export function issuesSheet(result: RoundResult): SheetDescription {
             .filter((x) => x !== o)
             .map((x) => `${x.unitName} ${x.sheet} ${x.cell}`)
             .join("；") +
-          `；市级汇总计入${used?.unitName ?? d.usedUnit}`,
+          `；${w.level}汇总计入${used?.unitName ?? d.usedUnit}`,
       );
   }
-  for (const w of a.warnings)
-    add("提示", w.unitName, w.file, w.issue.sheet, w.issue.cell, w.issue.code, w.issue.message);
+  for (const w of a.warnings) {
+    // History and outlier warnings (issue 26): unexplained ones are asked for; explained ones show the 说明.
+    const history = w.issue.previous !== undefined;
+    const kind = !history ? "提示" : w.issue.explanation ? "已说明" : "未说明";
+    const text =
+      history && w.issue.explanation ? `${w.issue.message}（说明：${w.issue.explanation}）` : w.issue.message;
+    add(kind, w.unitName, w.file, w.issue.sheet, w.issue.cell, w.issue.code, text);
+  }
   const last = rows.length;
   styles.push({ range: "A4:F4", style: HEAD });
   if (last > 4) styles.push({ range: `A5:E${last}`, style: { ...BODY, wrap: true, vAlign: "top" } });

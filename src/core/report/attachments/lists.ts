@@ -8,7 +8,7 @@ import { FONT_TABLE, FONT_TITLE, NO_DATA } from "../format";
 import type { Comparison } from "../previous";
 import type { RoundResult } from "../round-result";
 import { deltaCell, landscape } from "./frame";
-import { ATTACHMENT_TITLES } from "../text";
+import { attachmentTitles } from "./titles";
 import { lapsing, uncovered } from "../watch";
 
 export const SHEET_LISTS = "企业名单";
@@ -24,7 +24,9 @@ export function listsSheet(result: RoundResult, plan: Plan, cmp: Comparison | nu
   const rowHeights: Record<number, number> = {};
   rows.push(
     ["附件6"],
-    [`${cmp ? ATTACHMENT_TITLES.change : ATTACHMENT_TITLES.lists}（${result.aggregate.periodLabel}）`],
+    [
+      `${cmp ? attachmentTitles(plan).change : attachmentTitles(plan).lists}（${result.aggregate.periodLabel}）`,
+    ],
   );
   styles.push(
     { range: "A1", style: { fontName: FONT_TITLE, fontSize: 14 } },

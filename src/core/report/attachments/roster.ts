@@ -39,7 +39,7 @@ export function rosterQuality(result: RoundResult, attachment: number): string[]
     `经与认定名单(${check.rosterRows}条)核对，各单位填报的有效期内认定${check.claims.length}项，` +
       `核实${t.verified}项、年份不符${t.wrongYear}项、名单中未找到${t.notFound}项、名单显示已撤销或复核未通过${t.revoked}项`,
   ];
-  if (unverified > 0) parts.push(`未能核实的${unverified}项涉及${listText(byUnit)}`);
+  if (unverified > 0) parts.push(`未能核实的${unverified}项涉及${listText(byUnit, 6, "个单位")}`);
   parts.push(
     check.policy === "verified"
       ? "本期认定类指标只计核实的认定，年份不符的按名单年份计"
@@ -100,7 +100,7 @@ export function rosterSheet(result: RoundResult, attachment: number): SheetDescr
   const t = totals(check);
   const cityMissed = check.missed.filter((m) => m.unit === null).length;
   if (cityMissed > 0)
-    rows.push(["全市(名单未注明区县)", NO_DATA, NO_DATA, NO_DATA, NO_DATA, NO_DATA, cityMissed]);
+    rows.push([check.unplacedLabel, NO_DATA, NO_DATA, NO_DATA, NO_DATA, NO_DATA, cityMissed]);
   rows.push([
     "合计",
     check.claims.length,
@@ -150,7 +150,7 @@ export function rosterSheet(result: RoundResult, attachment: number): SheetDescr
   ]);
   for (const m of check.missed.slice(0, MAX_ROSTER_LIST_ROWS))
     rows.push([
-      m.unitName ?? "全市(名单未注明区县)",
+      m.unitName ?? check.unplacedLabel,
       m.name,
       m.uscc ?? NO_DATA,
       tierName(m.tier),

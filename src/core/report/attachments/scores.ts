@@ -4,8 +4,9 @@ import { columnLetter } from "../../a1";
 import type { CellValue, ChartDescription, SheetDescription, StyledRange } from "../../sheet/types";
 import { NO_DATA, STATUS_STYLE } from "../format";
 import type { Comparison } from "../previous";
-import type { RoundResult } from "../round-result";
-import { ATTACHMENT_TITLES } from "../text";
+import { unallocatedReason, type RoundResult } from "../round-result";
+import type { Plan } from "../../plan/types";
+import { attachmentTitles } from "./titles";
 import { BODY, HEAD, landscape, order, titleBlock } from "./frame";
 
 export const SHEET_SCORES = "综合得分及排名";
@@ -20,7 +21,12 @@ function submissionText(result: RoundResult, code: string): string {
 const rankMoveText = (m: number | null | undefined): string =>
   m === null || m === undefined ? NO_DATA : m > 0 ? `上升${m}位` : m < 0 ? `下降${-m}位` : "持平";
 
-export function scoresSheet(result: RoundResult, cmp: Comparison | null = null): SheetDescription {
+export function scoresSheet(
+  result: RoundResult,
+  plan: Plan,
+  cmp: Comparison | null = null,
+): SheetDescription {
+  const titles = attachmentTitles(plan);
   const header = [
     "排名",
     "单位",
@@ -46,10 +52,10 @@ export function scoresSheet(result: RoundResult, cmp: Comparison | null = null):
     merges,
     rowHeights,
     2,
-    `${ATTACHMENT_TITLES.scores}（${result.aggregate.periodLabel}）`,
+    `${titles.scores}（${result.aggregate.periodLabel}）`,
     "综合得分 = 指标完成得分 + 超额加分 − 扣分合计。指标完成得分按各指标完成率(封顶100%)加权计算，超过100%的部分计入超额加分；" +
       "逾期、缺报和数据退回按评分设置扣分。" +
-      (result.allocated ? "" : "未导入目标分解表，计数类指标各地不计分。"),
+      (unallocatedReason(result) === null ? "" : `${unallocatedReason(result)}，计数类指标各地不计分。`),
     last,
   );
   rows.push(header);
@@ -96,7 +102,7 @@ export function scoresSheet(result: RoundResult, cmp: Comparison | null = null):
     const top = rows.length + 2;
     charts.push({
       type: "bar",
-      title: "各县区、功能板块综合得分",
+      title: titles.scores.replace(/及排名$/, ""),
       categories: `B${first}:B${first + ranked - 1}`,
       series: [{ name: "综合得分", values: `I${first}:I${first + ranked - 1}` }],
       anchor: { cell: `B${top}`, widthCols: 8, heightRows: Math.max(14, ranked + 4) },

@@ -5,7 +5,9 @@ import { diffCountsText } from "../../diff/diff";
 import type { CellValue, SheetDescription, StyledRange } from "../../sheet/types";
 import { beijingDateTime, chineseDateOrNone, NO_DATA, STATUS_STYLE } from "../format";
 import type { RoundResult } from "../round-result";
-import { ATTACHMENT_TITLES, versionLabel } from "../text";
+import { versionLabel } from "../text";
+import type { Plan } from "../../plan/types";
+import { attachmentTitles } from "./titles";
 import { BODY, HEAD, landscape, titleBlock } from "./frame";
 import { EXCLUDED_LABEL } from "./issues";
 
@@ -31,7 +33,7 @@ function excludedLineCells(x: ExcludedReturn): CellValue[] {
   return [`${x.file}：以较新的\u201c${x.supersededBy ?? NO_DATA}\u201d为准${counts}`, ...Array(6).fill(null)];
 }
 
-export function submissionsSheet(result: RoundResult): SheetDescription {
+export function submissionsSheet(result: RoundResult, plan: Plan): SheetDescription {
   const a = result.aggregate;
   const header = [
     "单位",
@@ -54,7 +56,7 @@ export function submissionsSheet(result: RoundResult): SheetDescription {
     merges,
     rowHeights,
     4,
-    `${ATTACHMENT_TITLES.submissions}（${a.periodLabel}）`,
+    `${attachmentTitles(plan).submissions}（${a.periodLabel}）`,
     `报送截止日期：${chineseDateOrNone(a.deadline)}(按北京时间计)。报送时间优先取报送登记时间，其次取报表自身的保存时间，最后取文件修改时间。`,
     "I",
   );

@@ -5,10 +5,9 @@ import type { CellValue, SheetDescription, StyledRange } from "../../sheet/types
 import { STATUS_STYLE, UNSCORED_STYLE, valueNumFmt } from "../format";
 import { linked, type DetailIndex } from "../details";
 import type { RoundResult } from "../round-result";
-import { ATTACHMENT_TITLES } from "../text";
+import { placeWords } from "../../plan/words";
+import { attachmentTitles, unitsSheetName } from "./titles";
 import { BODY, completionCell, HEAD, LABEL, landscape, order, titleBlock, v } from "./frame";
-
-export const SHEET_UNITS = "县区完成情况";
 
 /** Indicator groups for printing: the plan's top-level sections, each cut into pieces of at most
  * `max` columns of about equal size, so a group fits the width of a landscape page. */
@@ -64,11 +63,11 @@ export function unitsSheet(result: RoundResult, plan: Plan, details?: DetailInde
     merges,
     rowHeights,
     3,
-    `${ATTACHMENT_TITLES.units}（${result.aggregate.periodLabel}）`,
+    `${attachmentTitles(plan).units}（${result.aggregate.periodLabel}）`,
     (result.settings.completionBasis === "increase"
       ? `完成率为计分口径：有基期值的按较基期的增量计算，(当前值−基期值)÷(分解目标−基期值)，无基期值的为当前值÷分解目标；`
       : "完成率为计分口径：当前值÷分解目标；") +
-      `封顶${cap}%，低于基期的标明\u201c低于基期\u201d(计0分)；按状态着色；灰色为未分解目标或无数据、不计分。计数类指标未分解目标的只列数据不计分，比率类指标未分解的采用全市目标。` +
+      `封顶${cap}%，低于基期的标明\u201c低于基期\u201d(计0分)；按状态着色；灰色为未分解目标或无数据、不计分。计数类指标未分解目标的只列数据不计分，比率类指标未分解的采用${placeWords(plan).whole}目标。` +
       "指标按计划章节分组，每组先列完成率、再列当前值。",
     last,
   );
@@ -121,7 +120,7 @@ export function unitsSheet(result: RoundResult, plan: Plan, details?: DetailInde
     blockOf(`（${CN[n++] ?? n}）当前值：${span}`, g, "actual");
   });
   return {
-    name: SHEET_UNITS,
+    name: unitsSheetName(plan),
     state: "visible",
     rows,
     columnWidths: [22, ...Array.from({ length: width }, () => 11)],
