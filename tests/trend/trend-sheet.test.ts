@@ -149,3 +149,18 @@ test("a history crossing two plans: shown where the code matches, with the earli
   },
   240_000,
 );
+
+test("the .docx carries the table of the count on and off pace by round", async () => {
+  const { bulletinDocument } = await import("../../src/core/report/document");
+  const doc = bulletinDocument(last, NEW, { issuedOn: "2026-01-20", history });
+  const t = doc.tables.find((x) => x.label === "参考")!;
+  expect(t.title).toBe("各期达到和低于序时进度的指标数（8期）");
+  const trend = buildTrend(last, NEW, history);
+  expect(t.rows.map((r) => r[0])).toEqual(
+    trend.rounds.map((r, i) => (i < 2 ? `${r.label.replace("第", "")}*` : r.label.replace("第", ""))),
+  );
+  expect(t.rows.map((r) => Number(r[1]))).toEqual(trend.pace.map((p) => p.on));
+  expect(t.rows.map((r) => Number(r[2]))).toEqual(trend.pace.map((p) => p.behind));
+  // Without earlier rounds there is no such table.
+  expect(bulletinDocument(last, NEW, { issuedOn: "2026-01-20" }).tables.some((x) => x.label)).toBe(false);
+});

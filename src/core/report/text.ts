@@ -291,6 +291,28 @@ const SOURCE_LABEL: Record<string, string> = {
   file: "文件修改时间",
 };
 
+/**
+ * History and outlier warnings no 说明 explains (issue 26), per unit; explained ones are counted, not
+ * listed. "" when there are none.
+ */
+function unexplainedText(result: RoundResult): string {
+  const history = result.aggregate.warnings.filter((w) => w.issue.previous !== undefined);
+  if (history.length === 0) return "";
+  const open = history.filter((w) => !w.issue.explanation);
+  const explained = history.length - open.length;
+  if (open.length === 0)
+    return `与上期数据和同类企业比较提示核实的${explained}条数据，填报单位均已说明原因。`;
+  const byUnit = new Map<string, number>();
+  for (const w of open) byUnit.set(w.unitName, (byUnit.get(w.unitName) ?? 0) + 1);
+  return (
+    `与上期数据和同类企业比较，有${open.length}条数据变化较大或明显偏离而填报单位未作说明(${listText(
+      [...byUnit].map(([u, n]) => `${u}${n}条`),
+      6,
+    )})，明细见附件5，请相关单位核实更正或补充说明` +
+    (explained > 0 ? `；另有${explained}条已由填报单位说明。` : "。")
+  );
+}
+
 function quality(result: RoundResult, w: PlaceWords): string[] {
   const a = result.aggregate;
   const subs = a.submissions;
@@ -344,6 +366,8 @@ function quality(result: RoundResult, w: PlaceWords): string[] {
   );
   const counted = subs.filter((s) => s.status === "reported");
   if (counted.length === 0) paras.pop();
+  const asked = unexplainedText(result);
+  if (asked) paras.push(asked);
   const versions = new Map<string, string[]>();
   const sources = new Map<string, number>();
   for (const s of counted) {

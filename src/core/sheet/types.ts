@@ -105,6 +105,8 @@ export interface ChartDescription {
 export interface NoteDescription {
   cell: string;
   text: string;
+  /** Who the note is from, as the spreadsheet shows it (the bureau); default: the template's own words. */
+  author?: string;
 }
 
 export interface SheetDescription {
