@@ -13,6 +13,7 @@ const path = require("path");
 const zlib = require("zlib");
 const { generateRound } = require("./gen");
 const { rosterBench } = require("./roster");
+const { historyBench } = require("./history");
 
 const ROOT = path.resolve(__dirname, "..");
 const PY = "/usr/bin/python3";
@@ -428,6 +429,7 @@ async function main() {
   for (const f of [bulletinOut, docxOut, analystOut, targets]) fs.rmSync(f, { force: true });
   out();
   await rosterBench({ files, runs: RUNS, alternate, median, out, fmt, need, SRDI });
+  await historyBench({ out, goal });
   provinceDemo(goal);
 
   if (AGGREGATE_ONLY) return;

@@ -72,7 +72,10 @@ function table(t: DocumentTable): (Paragraph | Table)[] {
     });
   const border = { style: BorderStyle.SINGLE, size: 4, color: "000000" };
   return [
-    new Paragraph({ children: [new PageBreak(), run(`附件${t.number}`, FONTS.heading, 16)], spacing: LINE }),
+    new Paragraph({
+      children: [new PageBreak(), run(t.label ?? `附件${t.number}`, FONTS.heading, 16)],
+      spacing: LINE,
+    }),
     new Paragraph({
       alignment: AlignmentType.CENTER,
       spacing: { before: 240, after: 240 },

@@ -131,7 +131,6 @@ export interface Messages {
   nothingToAggregate: string;
   // Round result
   resultHeading: string;
-  cityAttainment: string;
   statusCounts: (green: number, yellow: number, red: number, none: number) => string;
   indicatorLine: (name: string, actual: string, target: string, completion: string) => string;
   topUnits: string;
@@ -326,7 +325,6 @@ const zhCN: Messages = {
   removed: (u) => `已移除 ${u}，不计入本轮汇总。`,
   nothingToAggregate: "请先选择报表文件，导入后才能汇总。",
   resultHeading: "汇总结果",
-  cityAttainment: "全市目标完成情况",
   statusCounts: (g, y, r, n) => `正常 ${g} 项，略滞后 ${y} 项，滞后 ${r} 项${n ? `，无数据 ${n} 项` : ""}。`,
   indicatorLine: (n, a, t, c) => `${n}：${a}／目标 ${t}，完成 ${c}`,
   topUnits: "得分前三",

@@ -3,7 +3,7 @@ export const ROUND_TEXT = {
   prefill: "按上期报表预填",
   prefillHint: "选择本单位上一期报送的报表：名称、认定年份等沿用，金额和数量留空待填",
   prefilled: (unit: string, period: string, file: string) =>
-    `已插入 ${unit} ${period} 的填报模板，并按上期报表“${file}”预填(浅绿底色的行)；请核对并填写本期数据。`,
+    `已插入 ${unit} ${period} 的填报模板，并按上期报表“${file}”预填(浅绿底色的单元格为带入的内容)；请核对并填写白色的本期数据。`,
   prefillDownloaded: (file: string) => `已按上期报表预填并下载模板：${file}`,
   compared: "与上次报送相比",
   review: "审核",

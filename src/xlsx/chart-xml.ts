@@ -81,10 +81,10 @@ function textProps(sz: number): string {
   return `<c:txPr><a:bodyPr/><a:lstStyle/><a:p><a:pPr>${runProps(sz, false)}</a:pPr><a:endParaRPr lang="zh-CN"/></a:p></c:txPr>`;
 }
 
-function title(text: string): string {
+function title(text: string, sz = 1400): string {
   return (
-    `<c:title><c:tx><c:rich><a:bodyPr/><a:lstStyle/><a:p><a:pPr>${runProps(1400, true)}</a:pPr>` +
-    `<a:r><a:rPr lang="zh-CN" sz="1400" b="1"><a:latin typeface="${LATIN_FONT}"/><a:ea typeface="${EA_FONT}"/></a:rPr>` +
+    `<c:title><c:tx><c:rich><a:bodyPr/><a:lstStyle/><a:p><a:pPr>${runProps(sz, true)}</a:pPr>` +
+    `<a:r><a:rPr lang="zh-CN" sz="${sz}" b="1"><a:latin typeface="${LATIN_FONT}"/><a:ea typeface="${EA_FONT}"/></a:rPr>` +
     `<a:t>${xmlEscape(text)}</a:t></a:r></a:p></c:rich></c:tx><c:overlay val="0"/></c:title>`
   );
 }
@@ -115,7 +115,8 @@ function series(chart: ChartDescription, sheet: string, rows: CellValue[][], sty
       const color = PALETTE[i % PALETTE.length];
       const look =
         chart.type === "line"
-          ? `<c:spPr><a:ln w="28575"><a:solidFill><a:srgbClr val="${color}"/></a:solidFill></a:ln></c:spPr><c:marker><c:symbol val="circle"/><c:size val="6"/></c:marker>`
+          ? `<c:spPr><a:ln w="28575"><a:solidFill><a:srgbClr val="${color}"/></a:solidFill>${s.dash ? `<a:prstDash val="dash"/>` : ""}</a:ln></c:spPr>` +
+            `<c:marker><c:symbol val="${s.dash ? "none" : "circle"}"/>${s.dash ? "" : `<c:size val="6"/>`}</c:marker>`
           : `<c:spPr><a:solidFill><a:srgbClr val="${color}"/></a:solidFill></c:spPr><c:invertIfNegative val="0"/>`;
       return (
         `<c:ser><c:idx val="${i}"/><c:order val="${i}"/><c:tx><c:v>${xmlEscape(s.name)}</c:v></c:tx>${look}` +
@@ -136,6 +137,7 @@ export function chartXml(
   styles: StyledRange[] = [],
 ): string {
   const horizontal = chart.type === "bar";
+  const sz = Math.round((chart.textPoints ?? 9) * 100);
   // The value axis shows the first series' cell format (e.g. 0% for completion rates).
   const axisFormat = chart.series.length ? numFmtAt(styles, chart.series[0].values) : "General";
   const plot =
@@ -149,19 +151,19 @@ export function chartXml(
   const catAx =
     `<c:catAx><c:axId val="1001"/><c:scaling><c:orientation val="${horizontal ? "maxMin" : "minMax"}"/></c:scaling>` +
     `<c:delete val="0"/><c:axPos val="${horizontal ? "l" : "b"}"/><c:numFmt formatCode="General" sourceLinked="0"/>` +
-    `<c:majorTickMark val="none"/><c:minorTickMark val="none"/><c:tickLblPos val="nextTo"/>${textProps(900)}` +
+    `<c:majorTickMark val="none"/><c:minorTickMark val="none"/><c:tickLblPos val="nextTo"/>${textProps(sz)}` +
     `<c:crossAx val="1002"/><c:crosses val="autoZero"/><c:auto val="1"/><c:lblAlgn val="ctr"/><c:lblOffset val="100"/>` +
     `<c:noMultiLvlLbl val="0"/></c:catAx>`;
   const valAx =
     `<c:valAx><c:axId val="1002"/><c:scaling><c:orientation val="minMax"/></c:scaling><c:delete val="0"/>` +
     `<c:axPos val="${horizontal ? "b" : "l"}"/><c:majorGridlines/><c:numFmt formatCode="${xmlEscape(axisFormat)}" sourceLinked="0"/>` +
-    `<c:majorTickMark val="out"/><c:minorTickMark val="none"/><c:tickLblPos val="nextTo"/>${textProps(900)}` +
+    `<c:majorTickMark val="out"/><c:minorTickMark val="none"/><c:tickLblPos val="nextTo"/>${textProps(sz)}` +
     `<c:crossAx val="1001"/><c:crosses val="${horizontal ? "max" : "autoZero"}"/><c:crossBetween val="between"/></c:valAx>`;
   return (
     `<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n` +
     `<c:chartSpace xmlns:c="${NS.c}" xmlns:a="${NS.a}" xmlns:r="${NS.r}"><c:roundedCorners val="0"/>` +
-    `<c:chart>${title(chart.title)}<c:autoTitleDeleted val="0"/><c:plotArea><c:layout/>${plot}${catAx}${valAx}</c:plotArea>` +
-    `<c:legend><c:legendPos val="b"/><c:overlay val="0"/>${textProps(900)}</c:legend>` +
+    `<c:chart>${title(chart.title, sz + 500)}<c:autoTitleDeleted val="0"/><c:plotArea><c:layout/>${plot}${catAx}${valAx}</c:plotArea>` +
+    `<c:legend><c:legendPos val="b"/><c:overlay val="0"/>${textProps(sz)}</c:legend>` +
     `<c:plotVisOnly val="1"/><c:dispBlanksAs val="gap"/></c:chart>${textProps(1000)}</c:chartSpace>`
   );
 }

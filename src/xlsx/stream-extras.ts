@@ -79,18 +79,27 @@ export function validationsXml(d: SheetDescription): string {
 
 const NS_MAIN = "http://schemas.openxmlformats.org/spreadsheetml/2006/main";
 
-/** The comments part of a sheet's notes. */
+/** A note's author when the description names none: what Excel shows instead of "Author". */
+export const NOTE_AUTHOR = "填报模板";
+
+/** The comments part of a sheet's notes, each with its author. */
 export function commentsXml(notes: NoteDescription[]): string {
+  const authors = new Map<string, number>();
+  const idOf = (a: string) => {
+    if (!authors.has(a)) authors.set(a, authors.size);
+    return authors.get(a)!;
+  };
   const list = notes
     .map(
       (n) =>
-        `<comment ref="${n.cell}" authorId="0"><text><r><rPr><sz val="9"/><color indexed="81"/><rFont val="Tahoma"/><charset val="1"/></rPr>` +
+        `<comment ref="${n.cell}" authorId="${idOf(xmlSafe(n.author ?? NOTE_AUTHOR))}"><text><r><rPr><sz val="9"/><color indexed="81"/><rFont val="Tahoma"/><charset val="1"/></rPr>` +
         `<t xml:space="preserve">${xmlEscape(xmlSafe(n.text))}</t></r></text></comment>`,
     )
     .join("");
+  const names = [...authors.keys()].map((a) => `<author>${xmlEscape(a)}</author>`).join("");
   return (
     '<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n' +
-    `<comments xmlns="${NS_MAIN}"><authors><author>Author</author></authors><commentList>${list}</commentList></comments>`
+    `<comments xmlns="${NS_MAIN}"><authors>${names || `<author>${NOTE_AUTHOR}</author>`}</authors><commentList>${list}</commentList></comments>`
   );
 }
 

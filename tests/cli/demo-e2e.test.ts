@@ -107,7 +107,7 @@ test("aggregate --json: the contract, the late and missing units, the duplicate,
   const by = (name: string) => json.submissions.find((s) => s.name === name)!;
   expect(json.submissions.filter((s) => s.timing === "late").map((s) => s.name)).toEqual(["灌南县"]);
   expect(by("灌南县").submittedAtSource).toBe("receipt");
-  expect(by("海州区")).toMatchObject({ submittedAtSource: "workbook", timing: "on_time", formVersion: "2" });
+  expect(by("海州区")).toMatchObject({ submittedAtSource: "workbook", timing: "on_time", formVersion: "3" });
   expect(by("赣榆区").formVersion).toBe("1");
   expect(by("云台山风景名胜区").status).toBe("missing");
   expect(

@@ -35,7 +35,7 @@ test("srdi plan --out writes the built-in plan; srdi plan --plan reads it back a
   expect(r.status).toBe(0);
   expect(r.stdout).toContain("连云港市促进中小企业专精特新发展行动计划(2023—2025年)");
   expect(r.stdout).toContain("指标 29 项");
-  expect(r.stdout).toContain("SRDI-COUNTY v1、SRDI-COUNTY v2(新模板用 v2)");
+  expect(r.stdout).toContain("SRDI-COUNTY v1、SRDI-COUNTY v2、SRDI-COUNTY v3(新模板用 v3)");
   // the file is read back to the same plan the writer was given (real ExcelJS file, product reader)
   const plan = loadPlanBook(readWorkbookSync(readFileSync(path.join(dir, "规划配置.xlsx"))));
   expect(plan.indicators.map((i) => [i.code, i.expr, i.target])).toEqual(
@@ -87,7 +87,7 @@ test("round trip: the exported workbook gives byte-identical aggregate JSON to t
   const v = (JSON.parse(a.stdout) as { submissions: { formVersion: string | null }[] }).submissions.map(
     (r) => r.formVersion,
   );
-  expect(new Set(v)).toEqual(new Set(["1", "2", null]));
+  expect(new Set(v)).toEqual(new Set(["1", "3", null]));
   // srdi aggregate over the same returns and targets, plan from the workbook or built in
   const files = readdirSync(path.join(dir, "da", "returns")).map((f) => path.join("da", "returns", f));
   const targets = readdirSync(path.join(dir, "da")).find((f) => f.startsWith("目标分解"))!;

@@ -1,5 +1,6 @@
 // Prefill from the previous return: the demo round's returns -> the next round's templates -> filled in
 // the blanks only -> read and aggregated like any return.
+import { parseRange } from "../../src/core/a1";
 import { buildTemplate } from "../../src/core/form/template";
 import type { FieldDef } from "../../src/core/form/types";
 import { FORM_V1 } from "../../src/core/form/v1";
@@ -72,11 +73,38 @@ describe("round trip: 2025Q3 returns -> 2025Q4 templates", () => {
     const text = ins.rows.map((r) => r[0]).join("\n");
     expect(text).toContain(`本模板已按上期报表预填：${demo.defective.name}2025年第三季度报表(${source.file}`);
     // The rows the reader rejected last time are named for the clerk, not silently lost.
-    expect(text).toContain("第5、9、13、17、21、25、29、33行有错误，未带入");
+    // Each by its firm and its error (issue 26), not "第5行有错误".
+    expect(text).toContain("上期报表中以下8行有错误，未带入，请核对后补填：\u201c企业名录\u201d第5行(");
+    const rejected = source.rejectedRows;
+    expect(rejected.map((r) => r.row)).toEqual([5, 9, 13, 17, 21, 25, 29, 33]);
+    for (const r of rejected) {
+      expect(r.name).toBeTruthy();
+      const why = r.issues.find((i) => i.severity === "error")!.message;
+      expect(text).toContain(`\u201c企业名录\u201d第${r.row}行(${r.name}：${why})`);
+    }
     const ent = workbook.sheets.find((s) => s.name === FORM_V2.enterprises.name)!;
     const n = source.enterprises.length;
-    expect(ent.styles).toContainEqual({ range: `A2:AI${n + 1}`, style: { fill: PREFILLED_FILL } });
-    expect(ent.notes?.filter((x) => x.text.includes(source.file)).map((x) => x.cell)).toHaveLength(n);
+    // Only the carried cells are green: the blanks left to fill stay white (issue 26).
+    const green = new Set<string>();
+    for (const st of ent.styles ?? []) {
+      if (st.style.fill !== PREFILLED_FILL) continue;
+      const g = parseRange(st.range);
+      for (let r = g.top; r <= g.bottom; r++) for (let c = g.left; c <= g.right; c++) green.add(`${r},${c}`);
+    }
+    const carried = new Set<string>();
+    ent.rows.slice(1, n + 1).forEach((row, i) =>
+      row.forEach((v, c) => {
+        if (v !== null && v !== undefined) carried.add(`${i + 1},${c}`);
+      }),
+    );
+    expect(carried.size).toBeGreaterThan(n * 5);
+    expect([...green].sort()).toEqual([...carried].sort());
+    expect(green.has(`1,${FORM_V2.enterprises.fields.findIndex((f) => f.key === "revenue")}`)).toBe(false);
+    // A note on each firm's name names the source file and the bureau, who is its author (not "Author").
+    const notes = ent.notes?.filter((x) => x.text.includes(`\u201c${source.file}\u201d`)) ?? [];
+    expect(notes).toHaveLength(n);
+    expect(notes[0].text).toMatch(/^连云港市工业和信息化局按上期报表预填：来源文件/);
+    expect(new Set(notes.map((x) => x.author))).toEqual(new Set(["连云港市工业和信息化局"]));
     // Still a plain template: the same sheets, validations and metadata as a blank one, and last round's
     // figures in a very hidden, protected 上期数据 sheet naming the source file and period.
     const blank = template(demo.defective.code);

@@ -41,7 +41,26 @@ beforeAll(() => {
   expect(r.stderr).toBe("");
   expect(r.status).toBe(0);
   srdi("check", path.join("demo", "returns", "320723-灌云县-2025Q3.xlsx"), "--annotate", "annotated");
-}, 240000);
+  // A province's bulletin (its own words, 州（市） names in every table) prints as cleanly.
+  const yn = path.join(root, "assets", "plans", "yunnan-2025-2027.xlsx");
+  expect(srdi("demo", "--plan", yn, "--out", "yn").status).toBe(0);
+  const ynReturns = readdirSync(path.join(dir, "yn", "returns")).map((f) => path.join("yn", "returns", f));
+  const y = srdi(
+    "aggregate",
+    ...ynReturns,
+    "--plan",
+    yn,
+    "--targets",
+    path.join("yn", "目标分解-2025Q3.xlsx"),
+    "--date",
+    "2025-10-20",
+    "--out",
+    "yn-bulletin.xlsx",
+    "--docx",
+    "yn-bulletin.docx",
+  );
+  expect(y.status).toBe(0);
+}, 480000);
 
 afterAll(() => {
   if (dir) rmSync(dir, { recursive: true, force: true });
@@ -59,6 +78,8 @@ run("paper", () => {
   test.each([
     "bulletin.xlsx",
     "bulletin.docx",
+    "yn-bulletin.xlsx",
+    "yn-bulletin.docx",
     path.join("demo", "templates", "320723-灌云县-2025Q3.xlsx"),
     path.join("demo", "目标分解-2025Q3.xlsx"),
     path.join("annotated", "320723-灌云县-2025Q3-校验结果.xlsx"),

@@ -239,7 +239,7 @@ describe("values, row by row", () => {
       },
     ]);
     expect(r.rows).toEqual({ read: 3, accepted: 2, rejected: 1 });
-    expect(r.rejectedRows).toEqual([{ sheet: ENT, row: 3, issues: r.errors }]);
+    expect(r.rejectedRows).toEqual([{ sheet: ENT, row: 3, issues: r.errors, name: "乙公司" }]);
     expect(r.rejected).toBe(false);
     reconciles(r);
   });

@@ -1,6 +1,7 @@
 // History carried by the bulletin's hidden data sheet: each bulletin keeps every earlier round it was
 // given, checks each round against its checksum (a figure changed by hand is found and the round named),
 // lists contradictions between sources, and caps what it reads.
+import { currentForm } from "../../src/core/form/versions";
 import { DEFAULT_PLAN } from "../../src/core/plan/default-plan";
 import { parsePeriod } from "../../src/core/plan/periods";
 import { buildBulletin } from "../../src/core/report/bulletin";
@@ -52,7 +53,7 @@ test("each bulletin carries every earlier round: the third holds the first two w
   expect(read.problems).toEqual([]);
   expect(read.figures!.period).toBe("2025Q3");
   expect(read.figures!.planId).toBe(plan.id);
-  expect(read.figures!.formVersion).toBe("2");
+  expect(read.figures!.formVersion).toBe(currentForm(plan).version);
   expect(read.history.map((h) => h.period)).toEqual(["2025Q1", "2025Q2"]);
   const q1 = read.history[0];
   expect(q1.city.innovative_smes).toBe(1);
@@ -110,10 +111,12 @@ test("the same period with other figures in two bulletins is listed as a contrad
   expect(h.problems[0].message).toBe(
     "2025年第一季度的数据在a.xlsx与b.xlsx中不一致(指标innovative_smes：3与5)，采用a.xlsx，请核对",
   );
-  // A round not before this one is not history.
-  const later = collectHistory("2025Q1", [{ name: "a.xlsx", read: a }]);
+  // A round not before this one is not history: the same period silently (an earlier draft), a later
+  // one said.
+  expect(collectHistory("2025Q1", [{ name: "a.xlsx", read: a }])).toEqual({ rounds: [], problems: [] });
+  const later = collectHistory("2024Q4", [{ name: "a.xlsx", read: a }]);
   expect(later.rounds).toEqual([]);
-  expect(later.problems[0].kind).toBe("skipped");
+  expect(later.problems.map((p) => p.message)).toEqual(["2025年第一季度晚于本期，未作为往期数据"]);
 });
 
 test("a version-1 data sheet (one round, no checksum) is still read", async () => {

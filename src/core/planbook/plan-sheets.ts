@@ -211,5 +211,14 @@ export const BASES = {
 } as const;
 export const BASIS_NAMES = { stock: "存量", increase: "新增", since_plan_start: "计划期内" } as const;
 
-export const SCOPES = { 单位: "unit", 仅全市: "city_only", unit: "unit", city_only: "city_only" } as const;
+/** 仅全市 names the built-in plan's whole; a province or county writes its own (仅全省, 仅全县) or 仅本级. */
+export const SCOPES = {
+  单位: "unit",
+  仅全市: "city_only",
+  仅全省: "city_only",
+  仅全县: "city_only",
+  仅本级: "city_only",
+  unit: "unit",
+  city_only: "city_only",
+} as const;
 export const SCOPE_NAMES = { unit: "单位", city_only: "仅全市" } as const;

@@ -30,11 +30,20 @@ export interface PrefillSummary {
   formVersion: string;
   enterprises: number;
   platforms: number;
-  /** Data rows of the source the reader rejected: not carried, listed for the clerk. */
-  skippedRows: RowOrigin[];
+  /** Data rows of the source the reader rejected: not carried, listed for the clerk by firm and error. */
+  skippedRows: SkippedRow[];
   /** Values not carried because the new form no longer allows them (e.g. a chain the plan dropped). */
   dropped: number;
 }
+
+/** A source row not carried: where, the firm (or platform) it names and its first error. */
+export interface SkippedRow extends RowOrigin {
+  name?: string;
+  why?: string;
+}
+
+/** Rows named in 填报说明 one by one; the rest are counted. */
+const MAX_SKIPPED_NAMED = 20;
 
 /** Why a return cannot prefill any template (unreadable, rejected, not our form); null when usable. */
 function unusable(source: ReturnResult, forms: readonly FormDef[]): string | null {
@@ -107,42 +116,69 @@ export function prefillData(source: ReturnResult, form: FormDef, plan: Plan): Fi
   };
 }
 
-function rowList(rows: RowOrigin[]): string {
-  const bySheet = new Map<string, number[]>();
-  for (const r of rows) bySheet.set(r.sheet, [...(bySheet.get(r.sheet) ?? []), r.row]);
-  return [...bySheet]
-    .map(
-      ([sheet, rs]) => `\u201c${sheet}\u201d第${rs.slice(0, 20).join("、")}${rs.length > 20 ? "等" : ""}行`,
-    )
-    .join("，");
+/** "“企业名录”第5行(某某公司：统一社会信用代码的校验位不对)、……": each row by firm and error, not a bare row number. */
+function rowList(rows: SkippedRow[]): string {
+  const named = rows.slice(0, MAX_SKIPPED_NAMED).map((r) => {
+    const what = [r.name ?? "名称空白", r.why].filter((x) => x).join("：");
+    return `\u201c${r.sheet}\u201d第${r.row}行(${what})`;
+  });
+  return named.join("；") + (rows.length > MAX_SKIPPED_NAMED ? `等${rows.length}行` : "");
 }
 
 /** The sentence the template's 填报说明 carries (and the CLI prints). */
 export function prefillStatement(s: PrefillSummary): string {
   const parts = [
     `本模板已按上期报表预填：${s.unitName}${s.period.label}报表(${s.file}，表式第${s.formVersion}版)。` +
-      `带入企业${s.enterprises}家、平台${s.platforms}个，浅绿底色的行为预填行；` +
+      `带入企业${s.enterprises}家、平台${s.platforms}个，浅绿底色的单元格为带入的内容；` +
       `带入的名称、认定年份等如有变化请直接修改，金额、数量等本期数据未带入，请逐项填写。`,
   ];
-  if (s.skippedRows.length) parts.push(`上期报表${rowList(s.skippedRows)}有错误，未带入，请核对后补填。`);
+  if (s.skippedRows.length)
+    parts.push(
+      `上期报表中以下${s.skippedRows.length}行有错误，未带入，请核对后补填：${rowList(s.skippedRows)}。`,
+    );
   if (s.dropped) parts.push(`有${s.dropped}项取值已不在本期下拉选项中，未带入。`);
   return parts.join("");
 }
 
-function markRows(sheet: SheetDescription, t: TableSheetDef, n: number, note: string): SheetDescription {
-  if (n === 0) return sheet;
+/**
+ * Only the cells that were carried get the light green, so what is still blank is still white (a whole
+ * green row hid the blanks left to fill); the firm's name cell carries a note naming the source and the
+ * bureau, who is the note's author too (not "Author"). Ranges: per column, runs of carried rows.
+ */
+function markRows(
+  sheet: SheetDescription,
+  t: TableSheetDef,
+  data: CellValue[][] | undefined,
+  note: string,
+  author: string,
+): SheetDescription {
+  if (!data || data.length === 0) return sheet;
   const first = t.firstDataRow;
-  const last = first + n - 1;
   const notes = [...(sheet.notes ?? [])];
-  for (let r = first; r <= last; r++) notes.push({ cell: `A${r}`, text: note });
-  return {
-    ...sheet,
-    styles: [
-      ...(sheet.styles ?? []),
-      { range: `A${first}:${columnLetter(t.fields.length - 1)}${last}`, style: { fill: PREFILLED_FILL } },
-    ],
-    notes,
-  };
+  for (let i = 0; i < data.length; i++) notes.push({ cell: `A${first + i}`, text: note, author });
+  const fills: SheetDescription["styles"] = [];
+  for (let c = 0; c < t.fields.length; c++) {
+    const col = columnLetter(c);
+    let start = -1;
+    for (let i = 0; i <= data.length; i++) {
+      const carried = i < data.length && data[i][c] !== null && data[i][c] !== undefined;
+      if (carried && start < 0) start = i;
+      else if (!carried && start >= 0) {
+        fills.push({
+          range: `${col}${first + start}:${col}${first + i - 1}`,
+          style: { fill: PREFILLED_FILL },
+        });
+        start = -1;
+      }
+    }
+  }
+  return { ...sheet, styles: [...(sheet.styles ?? []), ...fills], notes };
+}
+
+/** The bureau that issues the templates, as a note's author and in its text. */
+export function bureauOf(plan: Plan): string {
+  const words = (plan as Plan & { words?: { bureau?: string } }).words;
+  return words?.bureau?.trim() || `${plan.city}工业和信息化局`;
 }
 
 /** The instructions sheet with the statement in its first blank line after the heading block. */
@@ -181,15 +217,23 @@ export function prefillTemplate(
     formVersion: source.formVersion ?? "",
     enterprises: data.enterprises?.length ?? 0,
     platforms: data.platforms?.length ?? 0,
-    skippedRows: source.rejectedRows.map((r) => ({ sheet: r.sheet, row: r.row })),
+    skippedRows: source.rejectedRows.map((r) => {
+      const err = r.issues.find((i) => i.severity === "error") ?? r.issues[0];
+      const why = err?.message ?? "";
+      return { sheet: r.sheet, row: r.row, ...(r.name ? { name: r.name } : {}), ...(why ? { why } : {}) };
+    }),
     dropped: data.dropped,
   };
   const filled = fillTemplate(desc, data, form);
-  const note = `按上期报表预填：${summary.unitName}${summary.period.label}(${summary.file})`;
+  const bureau = bureauOf(plan);
+  const note =
+    `${bureau}按上期报表预填：来源文件\u201c${summary.file}\u201d(${summary.unitName}${summary.period.label})。` +
+    "浅绿底色的单元格为带入的内容，白色的请本期填写";
   const sheets = filled.sheets.map((s) => {
     if (s.name === form.instructionsSheet) return stateOnInstructions(s, prefillStatement(summary));
-    if (s.name === form.enterprises.name) return markRows(s, form.enterprises, summary.enterprises, note);
-    if (s.name === form.platforms.name) return markRows(s, form.platforms, summary.platforms, note);
+    if (s.name === form.enterprises.name)
+      return markRows(s, form.enterprises, data.enterprises, note, bureau);
+    if (s.name === form.platforms.name) return markRows(s, form.platforms, data.platforms, note, bureau);
     return s;
   });
   // Last round's figures of these firms, very hidden and protected: the self-check compares offline.

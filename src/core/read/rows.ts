@@ -293,7 +293,8 @@ export function readTable(sheet: SheetSnapshot, t: TableSheetDef, ctx: TableCont
 
     if (issues.length === 0) result.accepted.push(values);
     else if (issues.some((i) => i.severity === "error")) {
-      result.rejected.push({ sheet: sheet.name, row: r + 1, issues });
+      const label = typeof row[0] === "string" ? row[0].trim().slice(0, 100) : "";
+      result.rejected.push({ sheet: sheet.name, row: r + 1, issues, ...(label ? { name: label } : {}) });
       result.rowIssues.push(...issues);
     } else {
       result.warnings.push(...issues);

@@ -90,6 +90,8 @@ export interface RowCounts {
 export interface RejectedRow extends RowOrigin {
   /** The row's issues (errors; warnings of the row are listed too). */
   issues: Issue[];
+  /** The row's first cell (the firm's or platform's name) as written, trimmed, at most 100 characters. */
+  name?: string;
 }
 
 /** The metadata a template carries in its very hidden sheet. */

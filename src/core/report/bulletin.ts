@@ -5,6 +5,8 @@ import type { WorkbookDescription } from "../sheet/types";
 import { bulletinSheet } from "./bulletin-sheet";
 import { detailsSheet } from "./details";
 import { dataSheet, figuresOf } from "./previous";
+import { buildTrend } from "./trend";
+import { trendSheet } from "./attachments/trend";
 import type { RoundResult } from "./round-result";
 import { citySheet } from "./attachments/city";
 import { scoresSheet } from "./attachments/scores";
@@ -29,6 +31,7 @@ export function buildBulletin(result: RoundResult, plan: Plan, opts: BulletinOpt
       issuesSheet(result, plan),
       listsSheet(result, plan, cmp),
       ...(result.roster ? [rosterSheet(result, t.attachments.length)!] : []),
+      ...(opts.history?.rounds.length ? [trendSheet(buildTrend(result, plan, opts.history), plan)] : []),
       details.sheet,
       dataSheet(figuresOf(result, plan), opts.history?.rounds ?? []),
     ],

@@ -4,6 +4,8 @@
 import type { Plan } from "../plan/types";
 import { NO_DATA, percentText, statusLabel, valueText } from "./format";
 import type { Comparison } from "./previous";
+import { buildTrend, type Trend } from "./trend";
+import { shortLabel } from "./attachments/trend";
 import type { RoundResult } from "./round-result";
 import { deltaCell } from "./attachments/frame";
 import { roundTargetYear, targetLabel, targetYearOf } from "./completion";
@@ -13,6 +15,8 @@ import { draftBulletinText, type BulletinOptions, type BulletinText } from "./te
 export interface DocumentTable {
   /** 附件 number as listed in the text. */
   number: number;
+  /** The line above the title instead of 附件N (a table that is not a listed 附件). */
+  label?: string;
   title: string;
   header: string[];
   rows: string[][];
@@ -86,5 +90,32 @@ export function bulletinDocument(result: RoundResult, plan: Plan, opts: Bulletin
     }),
     note: "扣分含逾期、缺报和数据退回扣分，明细见工作簿附件2；分指标完成情况、报送情况、数据问题和企业名单见工作簿附件3至附件6。",
   };
-  return { text, tables: [city, scores] };
+  const trend = opts.history?.rounds.length ? paceTable(buildTrend(result, plan, opts.history)) : null;
+  return { text, tables: [city, scores, ...(trend ? [trend] : [])] };
+}
+
+/** The count of indicators on and off pace by round (the 趋势 sheet's first table), for the paper. */
+export function paceTable(t: Trend): DocumentTable {
+  return {
+    number: 0,
+    label: "参考",
+    title: `各期达到和低于序时进度的指标数（${t.rounds.length}期）`,
+    header: ["报告期", "达到序时进度", "低于序时进度", "其中明显滞后", "无数据或无目标", "达到占比"],
+    widths: [22, 14, 14, 14, 14, 12],
+    rows: t.pace.map((p, i) => [
+      shortLabel(t.rounds[i].label) + (t.rounds[i].otherPlan ? "*" : ""),
+      ...(p.known
+        ? [
+            String(p.on),
+            String(p.behind),
+            String(p.red),
+            String(p.none),
+            percentText(p.total > 0 ? p.on / p.total : null),
+          ]
+        : [NO_DATA, NO_DATA, NO_DATA, NO_DATA, NO_DATA]),
+    ]),
+    note:
+      "据本期及往期工作通报整理；各期状态按该期序时进度应达值判断，分指标分期情况见工作簿趋势工作表。" +
+      (t.rounds.some((r) => r.otherPlan) ? "标*的报告期属于另一规划，按该规划的目标。" : ""),
+  };
 }

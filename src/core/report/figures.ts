@@ -35,6 +35,8 @@ export interface RoundFigures {
   enterprises: FirmEntry[];
   /** The plan and form version the round was measured with (absent in version-1 sheets). */
   planId?: string;
+  /** The plan's title, for the reader of a round of another plan. */
+  planTitle?: string;
   formVersion?: string;
   timeProgress?: number | null;
   points?: Record<string, CityPoint>;

@@ -41,7 +41,14 @@ const sig = (n: number | null | undefined): string =>
 /** The round's figures in one canonical text (keys sorted, numbers to 12 significant digits, so a
  * workbook saved again by Excel or LibreOffice keeps its checksum). Enterprises are not part of it. */
 export function canonicalText(f: RoundFigures): string {
-  const parts: string[] = [f.period, f.periodLabel, f.planId ?? "", f.formVersion ?? "", sig(f.timeProgress)];
+  const parts: string[] = [
+    f.period,
+    f.periodLabel,
+    f.planId ?? "",
+    f.planTitle ?? "",
+    f.formVersion ?? "",
+    sig(f.timeProgress),
+  ];
   for (const code of Object.keys(f.city).sort()) {
     const p = f.points?.[code];
     parts.push(
@@ -80,6 +87,7 @@ function figureRows(f: RoundFigures, prefix: "" | "h"): CellValue[][] {
     ["period", f.period],
     ["periodLabel", f.periodLabel],
     ["planId", f.planId ?? ""],
+    ["planTitle", f.planTitle ?? ""],
     ["formVersion", f.formVersion ?? ""],
     ["timeProgress", f.timeProgress === null || f.timeProgress === undefined ? "" : String(f.timeProgress)],
     ["digest", digestOf(f)],
@@ -159,6 +167,7 @@ function finish(b: Building): void {
   b.f.period = m.get("period") ?? b.f.period;
   b.f.periodLabel = m.get("periodLabel") || b.f.period;
   if (m.has("planId")) b.f.planId = m.get("planId");
+  if (m.has("planTitle")) b.f.planTitle = m.get("planTitle");
   if (m.has("formVersion")) b.f.formVersion = m.get("formVersion");
   const tp = m.get("timeProgress");
   if (tp !== undefined) b.f.timeProgress = tp === "" || !Number.isFinite(Number(tp)) ? null : Number(tp);

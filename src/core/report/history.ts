@@ -46,12 +46,14 @@ export function collectHistory(currentPeriod: string, sources: readonly HistoryS
     for (const f of rounds) {
       const end = endOf(f.period);
       if (!end) continue;
-      if (end >= now) {
+      // A bulletin of this same round (an earlier draft) is not history, and not a problem either.
+      if (end === now) continue;
+      if (end > now) {
         problems.push({
           kind: "skipped",
           period: f.period,
           where: s.name,
-          message: `${f.periodLabel}不早于本期，未作为往期数据`,
+          message: `${f.periodLabel}晚于本期，未作为往期数据`,
         });
         continue;
       }

@@ -74,6 +74,7 @@ export function figuresOf(result: RoundResult, plan: Plan): RoundFigures {
     units,
     enterprises,
     planId: plan.id,
+    planTitle: plan.title,
     formVersion: currentForm(plan).version,
     timeProgress: result.score.timeProgress,
     points,

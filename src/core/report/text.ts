@@ -7,6 +7,8 @@ import { changeText, chineseDate, countText, listText, percentText } from "./for
 import { milestonesOf } from "../plan/milestones";
 import { reachedPhrase, roundTargetYear, targetYearOf, valuePhrase } from "./completion";
 import type { History } from "./history";
+import { buildTrend, type Trend } from "./trend";
+import { behindRunsText, paceYoyClause, unitSwingText } from "./trend-text";
 import type { Comparison } from "./previous";
 import { unallocatedReason, type RoundResult } from "./round-result";
 import { defaultBulletinSettings, type BulletinSettings } from "../targets/bulletin-settings";
@@ -63,7 +65,7 @@ function isTierCount(plan: Plan, code: string): boolean {
 /** count(P, recognised(tier)) and nothing else (one bounded pass: no nested quantifiers). */
 const TIER_COUNT = /^\s*count\s*[(（][^,，()（）]+[,，]\s*recognised\s*[(（][^()（）]+[)）]\s*[)）]\s*$/i;
 
-function overall(result: RoundResult, plan: Plan, cmp: Comparison | null): string[] {
+function overall(result: RoundResult, plan: Plan, cmp: Comparison | null, trend: Trend | null): string[] {
   const { score, aggregate: a } = result;
   const w = placeWords(plan);
   const city = score.city;
@@ -86,7 +88,7 @@ function overall(result: RoundResult, plan: Plan, cmp: Comparison | null): strin
   const p1 =
     `${elapsed}，以此作为序时进度。` +
     `${w.whole}${city.length}项量化指标中，已完成${year}年目标${met}项；` +
-    `达到序时进度${green}项，低于序时进度${yellow + red}项` +
+    `达到序时进度${green}项${paceYoyClause(trend)}，低于序时进度${yellow + red}项` +
     (yellow + red > 0 ? `(其中略滞后${yellow}项、明显滞后${red}项)` : "") +
     (noTarget > 0 ? `，另有${noTarget}项无目标值不作比较` : "") +
     (none > 0 ? `，${none}项本期无数据` : "") +
@@ -118,7 +120,7 @@ function overall(result: RoundResult, plan: Plan, cmp: Comparison | null): strin
       ? `与${cmp.previous.periodLabel}相比，新进入名录企业${countText(cmp.newEnterprises.length, "家")}，` +
         `不再报送的企业${countText(cmp.goneEnterprises.length, "家")}，名单见附件${attachmentList(attachmentTitles(plan), true).length}。`
       : "");
-  return [p1, p2, p3].filter((p) => p);
+  return [p1, behindRunsText(trend), p2, p3].filter((p) => p);
 }
 
 /** Kept here for the modules that import it from the bulletin text. */
@@ -289,6 +291,28 @@ const SOURCE_LABEL: Record<string, string> = {
   file: "文件修改时间",
 };
 
+/**
+ * History and outlier warnings no 说明 explains (issue 26), per unit; explained ones are counted, not
+ * listed. "" when there are none.
+ */
+function unexplainedText(result: RoundResult): string {
+  const history = result.aggregate.warnings.filter((w) => w.issue.previous !== undefined);
+  if (history.length === 0) return "";
+  const open = history.filter((w) => !w.issue.explanation);
+  const explained = history.length - open.length;
+  if (open.length === 0)
+    return `与上期数据和同类企业比较提示核实的${explained}条数据，填报单位均已说明原因。`;
+  const byUnit = new Map<string, number>();
+  for (const w of open) byUnit.set(w.unitName, (byUnit.get(w.unitName) ?? 0) + 1);
+  return (
+    `与上期数据和同类企业比较，有${open.length}条数据变化较大或明显偏离而填报单位未作说明(${listText(
+      [...byUnit].map(([u, n]) => `${u}${n}条`),
+      6,
+    )})，明细见附件5，请相关单位核实更正或补充说明` +
+    (explained > 0 ? `；另有${explained}条已由填报单位说明。` : "。")
+  );
+}
+
 function quality(result: RoundResult, w: PlaceWords): string[] {
   const a = result.aggregate;
   const subs = a.submissions;
@@ -342,6 +366,8 @@ function quality(result: RoundResult, w: PlaceWords): string[] {
   );
   const counted = subs.filter((s) => s.status === "reported");
   if (counted.length === 0) paras.pop();
+  const asked = unexplainedText(result);
+  if (asked) paras.push(asked);
   const versions = new Map<string, string[]>();
   const sources = new Map<string, number>();
   for (const s of counted) {
@@ -403,6 +429,7 @@ export function draftBulletinText(result: RoundResult, plan: Plan, opts: Bulleti
   const settings = opts.settings ?? defaultBulletinSettings(plan);
   const issuer = opts.issuer ?? settings.issuer;
   const cmp = opts.comparison ?? null;
+  const trend = opts.history?.rounds.length ? buildTrend(result, plan, opts.history) : null;
   const label = result.aggregate.periodLabel;
   // 名单核验 (a roster was given) adds its 附件 after the others.
   const w = placeWords(plan);
@@ -411,8 +438,8 @@ export function draftBulletinText(result: RoundResult, plan: Plan, opts: Bulleti
     ...(result.roster ? [ROSTER_ATTACHMENT_TITLE] : []),
   ];
   const sections: [string, string[]][] = [
-    ["总体进展", overall(result, plan, cmp)],
-    ["各地进展", units(result, w, cmp)],
+    ["总体进展", overall(result, plan, cmp, trend)],
+    ["各地进展", [...units(result, w, cmp), unitSwingText(trend)].filter((p) => p)],
     ["需关注的指标", lagging(result, plan)],
     ["数据质量", [...quality(result, w), ...rosterQuality(result, attachments.length)]],
     ["下一步工作要求", nextSteps(result, plan, settings)],

@@ -94,15 +94,19 @@ export interface ChartDescription {
   title: string;
   /** A1 range on the same sheet holding the category labels. */
   categories: string;
-  /** A1 ranges holding the series values, with their names. */
-  series: { name: string; values: string }[];
+  /** A1 ranges holding the series values, with their names; `dash`: a dashed line (a target path). */
+  series: { name: string; values: string; dash?: boolean }[];
   /** Top-left cell and size in cells. */
   anchor: { cell: string; widthCols: number; heightRows: number };
+  /** Axis and legend text size in points (default 9; the title is 5 points larger). */
+  textPoints?: number;
 }
 
 export interface NoteDescription {
   cell: string;
   text: string;
+  /** Who the note is from, as the spreadsheet shows it (the bureau); default: the template's own words. */
+  author?: string;
 }
 
 export interface SheetDescription {

@@ -4,6 +4,7 @@ import * as React from "react";
 import { Link, Text, makeStyles, tokens } from "@fluentui/react-components";
 import type { Plan } from "../../core/plan/types";
 import { percentText, statusLabel } from "../../core/report/format";
+import { attachmentTitles } from "../../core/report/attachments/titles";
 import type { Status } from "../../core/score/score";
 import type { AggregateOutcome } from "../../host/types";
 import { IssueList } from "../common/IssueList";
@@ -72,7 +73,7 @@ export function RoundSummary({
       <h2 id={headingId} className={s.heading} ref={headingRef} tabIndex={-1}>
         {m.resultHeading}
       </h2>
-      <h3 className={s.sub}>{m.cityAttainment}</h3>
+      <h3 className={s.sub}>{attachmentTitles(plan).city}</h3>
       <Text size={200} block data-testid="city-counts">
         {m.statusCounts(count("green"), count("yellow"), count("red"), count(null))}
       </Text>

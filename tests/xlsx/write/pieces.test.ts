@@ -1,5 +1,6 @@
 import ExcelJS from "exceljs";
 import type { DataValidation } from "../../../src/core/sheet/types";
+import { commentsXml, NOTE_AUTHOR } from "../../../src/xlsx/stream-extras";
 import { toXlConditional } from "../../../src/xlsx/write-conditional";
 import { toXlHeaderFooter, toXlPageSetup } from "../../../src/xlsx/write-print";
 import { SharedStyles, toXlStyle } from "../../../src/xlsx/write-style";
@@ -261,5 +262,26 @@ describe("toXlPageSetup", () => {
       oddFooter: "&C第 &P 页",
     });
     expect(toXlHeaderFooter({ orientation: "portrait", paperSize: "A4", fitToWidth: true })).toBeUndefined();
+  });
+});
+
+describe("commentsXml", () => {
+  test("each note under its own author (the bureau), one author entry each; none named: the template's", async () => {
+    const xml = commentsXml([
+      { cell: "A2", text: "预填", author: "连云港市工业和信息化局" },
+      { cell: "A3", text: "预填", author: "连云港市工业和信息化局" },
+      { cell: "B1", text: "填写提示" },
+      { cell: "C1", text: "x", author: "A&B<局>" },
+    ]);
+    expect(xml).toContain(
+      `<authors><author>连云港市工业和信息化局</author><author>${NOTE_AUTHOR}</author><author>A&amp;B&lt;局&gt;</author></authors>`,
+    );
+    expect([...xml.matchAll(/<comment ref="(\w+)" authorId="(\d)"/g)].map((m) => [m[1], m[2]])).toEqual([
+      ["A2", "0"],
+      ["A3", "0"],
+      ["B1", "1"],
+      ["C1", "2"],
+    ]);
+    expect(xml).not.toContain("<author>Author</author>");
   });
 });

@@ -82,8 +82,14 @@ export function issuesSheet(result: RoundResult, plan: Plan): SheetDescription {
           `；${w.level}汇总计入${used?.unitName ?? d.usedUnit}`,
       );
   }
-  for (const w of a.warnings)
-    add("提示", w.unitName, w.file, w.issue.sheet, w.issue.cell, w.issue.code, w.issue.message);
+  for (const w of a.warnings) {
+    // History and outlier warnings (issue 26): unexplained ones are asked for; explained ones show the 说明.
+    const history = w.issue.previous !== undefined;
+    const kind = !history ? "提示" : w.issue.explanation ? "已说明" : "未说明";
+    const text =
+      history && w.issue.explanation ? `${w.issue.message}（说明：${w.issue.explanation}）` : w.issue.message;
+    add(kind, w.unitName, w.file, w.issue.sheet, w.issue.cell, w.issue.code, text);
+  }
   const last = rows.length;
   styles.push({ range: "A4:F4", style: HEAD });
   if (last > 4) styles.push({ range: `A5:E${last}`, style: { ...BODY, wrap: true, vAlign: "top" } });
