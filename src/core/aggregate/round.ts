@@ -1,5 +1,6 @@
 // One reporting round: choose the return counted for each unit, evaluate every indicator per unit and
 // for the city, and list what was not counted. Pure and independent of the order of `returns`.
+import type { FormDef } from "../form/types";
 import { assertPeriodInPlan } from "../plan/window";
 import { address } from "../a1";
 import { chinaDay } from "../china-date";
@@ -8,7 +9,6 @@ import type { Period } from "../plan/periods";
 import type { Plan } from "../plan/types";
 import type { EnterpriseRecord, PlatformRecord, RegionRecord, ReturnResult } from "../read/types";
 import type { RegionFigures } from "../targets/types";
-import { FORM_V1 } from "../form/v1";
 import { formByVersion, formsOf } from "../form/versions";
 import { diffCounts, diffReturns } from "../diff/diff";
 import { sentBackReason, type Review } from "../review/review";
@@ -79,14 +79,10 @@ function laterFirst(a: ReturnResult, b: ReturnResult): number {
   );
 }
 
-function fieldColumn(sheet: "enterprises" | "platforms", key: string): number {
-  return Math.max(
-    0,
-    FORM_V1[sheet].fields.findIndex((f) => f.key === key),
-  );
+/** The column of a field in the return's own form version (a duplicate points at its cell there). */
+function fieldColumn(form: FormDef | null, sheet: "enterprises" | "platforms", key: string): number {
+  return Math.max(0, form?.[sheet].fields.findIndex((f) => f.key === key) ?? 0);
 }
-const USCC_COL = fieldColumn("enterprises", "uscc");
-const PLATFORM_NAME_COL = fieldColumn("platforms", "name");
 
 /**
  * The unit where a firm is registered, from its 统一社会信用代码 (digits 3–8, the registering authority's
@@ -248,9 +244,13 @@ export function aggregateRound(args: AggregateArgs): AggregateResult {
   const platSeen = new Map<string, { record: PlatformRecord; occ: Occurrence[]; unit: string }>();
   const rejectedRows: RejectedRowEntry[] = [];
   const warnings: WarningEntry[] = [];
+  const planForms = formsOf(plan);
   for (const u of plan.units) {
     const r = chosen.get(u.code);
     if (!r) continue;
+    const form = formByVersion(r.formVersion, planForms);
+    const usccCol = fieldColumn(form, "enterprises", "uscc");
+    const platformNameCol = fieldColumn(form, "platforms", "name");
     for (const e of r.enterprises) {
       const key = normaliseUscc(e.uscc);
       const occ: Occurrence = {
@@ -259,7 +259,7 @@ export function aggregateRound(args: AggregateArgs): AggregateResult {
         file: r.file,
         sheet: e.sheet,
         row: e.row,
-        cell: address(e.row - 1, USCC_COL),
+        cell: address(e.row - 1, usccCol),
       };
       const hit = entSeen.get(key);
       if (!hit) entSeen.set(key, { record: e, occ: [occ], unit: u.code });
@@ -280,7 +280,7 @@ export function aggregateRound(args: AggregateArgs): AggregateResult {
         file: r.file,
         sheet: p.sheet,
         row: p.row,
-        cell: address(p.row - 1, PLATFORM_NAME_COL),
+        cell: address(p.row - 1, platformNameCol),
       };
       const hit = platSeen.get(key);
       if (hit) hit.occ.push(occ);

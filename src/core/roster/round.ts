@@ -5,7 +5,7 @@
 import { address } from "../a1";
 import { isRecognised } from "../aggregate/evaluate";
 import type { Submission } from "../aggregate/types";
-import { CURRENT_FORM, formByVersion } from "../form/versions";
+import { currentForm, formByVersion, formsOf } from "../form/versions";
 import type { Plan } from "../plan/types";
 import { placeWords } from "../plan/words";
 import type { EnterpriseRecord, ReturnResult } from "../read/types";
@@ -31,8 +31,8 @@ export interface RosterRound {
 }
 
 /** Column of each tier's year in the return's form (claims point at the cell). */
-function yearColumns(r: ReturnResult, tiers: PlanTier[]): Map<string, number> {
-  const fields = (formByVersion(r.formVersion) ?? CURRENT_FORM).enterprises.fields;
+function yearColumns(r: ReturnResult, tiers: PlanTier[], plan: Plan): Map<string, number> {
+  const fields = (formByVersion(r.formVersion, formsOf(plan)) ?? currentForm(plan)).enterprises.fields;
   return new Map(
     tiers.map((t) => [
       t.field,
@@ -52,9 +52,10 @@ function checkReturn(
   periodYear: number,
   policy: RosterPolicy,
   claimed: Set<RosterEntry>,
+  plan: Plan,
 ): { enterprises: EnterpriseRecord[]; claims: Claim[]; changed: boolean } {
   const claims: Claim[] = [];
-  const columns = yearColumns(r, tiers);
+  const columns = yearColumns(r, tiers, plan);
   let changed = false;
   const enterprises = r.enterprises.map((e) => {
     let out = e;
@@ -117,7 +118,7 @@ export function rosterRound(
   const out = returns.map((r) => {
     if (r.rejected) return r;
     const claimed = new Set<RosterEntry>();
-    const c = checkReturn(r, index, tiers, periodYear, policy, claimed);
+    const c = checkReturn(r, index, tiers, periodYear, policy, claimed, plan);
     // The roster rows of every firm the return lists, claimed or not: a 漏报 whose roster row names
     // only the city belongs to the unit that lists the firm.
     const listed = new Set<RosterEntry>();

@@ -1,7 +1,7 @@
 // The recognition tiers a roster can name: the plan's tiers (plan.tiers), in the plan's order, with the
 // name in force in a year and every name the tier was announced under, so a list of 创新型中小企业 and one
 // of 科技和创新型中小企业 (MIIT 2026) both read as the same tier.
-import { CURRENT_FORM } from "../form/versions";
+import { formsOf } from "../form/versions";
 import { tierName } from "../plan/tiers";
 import type { Plan } from "../plan/types";
 import type { EnterpriseRecord } from "../read/types";
@@ -20,9 +20,14 @@ export interface PlanTier {
   yearMin: number;
 }
 
-export function planTiers(plan: Pick<Plan, "tiers">, year: number): PlanTier[] {
+export function planTiers(plan: Pick<Plan, "tiers" | "forms">, year: number): PlanTier[] {
+  const forms = formsOf(plan);
   return (plan.tiers ?? []).map((t) => {
-    const def = CURRENT_FORM.enterprises.fields.find((f) => f.key === t.yearField);
+    // The plan's own form: the newest version that has the tier's year field.
+    const def = [...forms]
+      .reverse()
+      .map((f) => f.enterprises.fields.find((x) => x.key === t.yearField))
+      .find((x) => x !== undefined);
     return {
       key: t.key,
       field: t.yearField,
