@@ -38,6 +38,8 @@ import { REVIEW_LABELS, type Review } from "../core/review/review";
 import { ReturnExtras } from "./bureau/ReturnExtras";
 import { earlierReturn } from "./bureau/earlier";
 import { ROUND_TEXT as T } from "./round-messages";
+import { PAGE_TEXT as P } from "./page-messages";
+import { BulletinDownloads, DropZone, TemplatesZip, TargetsFile } from "./bureau/FilesParts";
 
 const useStyles = makeStyles({
   root: { display: "flex", flexDirection: "column", gap: tokens.spacingVerticalM, minWidth: 0 },
@@ -52,7 +54,20 @@ export type BureauActions = Pick<
   PaneActions,
   "support" | "readReturnFile" | "keepReturns" | "insertTargets" | "aggregate" | "selectCell" | "annotateFile"
 > &
-  Partial<Pick<PaneActions, "removeKept" | "setReview" | "loadRoster" | "scoringSettings" | "openWorkbook">>;
+  Partial<
+    Pick<
+      PaneActions,
+      | "removeKept"
+      | "setReview"
+      | "loadRoster"
+      | "scoringSettings"
+      | "openWorkbook"
+      | "loadTargets"
+      | "downloadTargets"
+      | "targetsFile"
+      | "templatesZip"
+    >
+  >;
 
 export type { PickedFile } from "./host-files";
 import type { PickedFile } from "./host-files";
@@ -81,6 +96,8 @@ export function BureauView({
   const files = useHostFiles();
   const save = saveProp ?? files.save;
   const toReturnFile = files.read;
+  // The offline page: no workbook beside the views; the targets workbook and the bulletin are files.
+  const filesOnly = !!actions.support().filesOnly;
   const [periodText, setPeriodText] = React.useState(() => defaultPeriodIn(plan, defaultPeriod).id);
   const [deadline, setDeadline] = React.useState("");
   const [issuedOn, setIssuedOn] = React.useState(today);
@@ -188,7 +205,7 @@ export function BureauView({
           });
           say("files", [{ intent: "success", text: m.kept(n) }]);
         } else say("files", [{ intent: "info", text: m.readDone(out.length) }]);
-      } else say("files", [{ intent: "info", text: m.keepUnsupported }]);
+      } else say("files", [{ intent: "info", text: filesOnly ? P.read(out.length) : m.keepUnsupported }]);
       // The list is what the user works on next: focus its heading (never <body>).
       setTimeout(() => listHeading.current?.focus(), 0);
     } catch (e) {
@@ -446,13 +463,23 @@ export function BureauView({
       <DateField label={m.issuedOn} value={issuedOn} onChange={setIssuedOn} messages={m} />
       <section className={s.step} aria-label={m.stepTargets}>
         <div className={s.row}>
-          <Button disabled={!!busy || !period} onClick={targets}>
-            {m.insertTargets}
-          </Button>
+          {filesOnly ? (
+            <TargetsFile
+              actions={actions}
+              period={period}
+              disabled={!!busy || !!progress}
+              onBusy={setBusy}
+              onNotices={(n) => say("targets", n)}
+            />
+          ) : (
+            <Button disabled={!!busy || !period} onClick={targets}>
+              {m.insertTargets}
+            </Button>
+          )}
           {actions.loadRoster && (
             <RosterButton
               actions={{ loadRoster: actions.loadRoster }}
-              disabled={!!busy || !!progress || !support.insertSheets}
+              disabled={!!busy || !!progress || !(support.insertSheets || filesOnly)}
               toFile={(f) => toReturnFile(f as PickedFile)}
               confirmPartial={confirmPartialRoster}
               onStart={setBusy}
@@ -488,6 +515,7 @@ export function BureauView({
             />
           </div>
         </Field>
+        {filesOnly && <DropZone disabled={!!progress || !!busy} onFiles={(f) => void onFiles(f)} />}
         {progress && (
           <Field validationMessage={m.reading(progress.done, progress.total)} validationState="none">
             <ProgressBar
@@ -567,19 +595,32 @@ export function BureauView({
           outcome={outcome}
           plan={plan}
           messages={m}
-          onSelect={select}
+          onSelect={filesOnly ? null : select}
           headingRef={summaryHeading}
         />
       )}
       {outcome && (
         <section className={s.step} aria-label={T.downloadDocx}>
           <div className={s.row}>
+            {filesOnly && (
+              <BulletinDownloads outcome={outcome} disabled={!!busy} onNotices={(n) => say("docx", n)} />
+            )}
             <Button disabled={!!busy} onClick={downloadDocx}>
               {T.downloadDocx}
             </Button>
           </div>
           <Notices notices={notices.docx ?? []} label={m.notices} testId="notices-docx" />
         </section>
+      )}
+      {filesOnly && (
+        <TemplatesZip
+          actions={actions}
+          period={period}
+          deadline={deadlineOk ? isoDate(deadline) : null}
+          disabled={!!busy || !!progress}
+          onBusy={setBusy}
+          onNotices={(n) => say("targets", n)}
+        />
       )}
       {dialog}
     </div>

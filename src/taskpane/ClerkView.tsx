@@ -31,6 +31,7 @@ import type { Messages } from "./messages";
 import { PrefillRefusal } from "../host/refusal";
 import { useHostFiles, type PickedFile, type SaveFile } from "./host-files";
 import { ROUND_TEXT as T } from "./round-messages";
+import { PAGE_TEXT as P } from "./page-messages";
 
 const useStyles = makeStyles({
   root: { display: "flex", flexDirection: "column", gap: tokens.spacingVerticalM },
@@ -53,7 +54,7 @@ export type ClerkActions = Pick<
   | "watchChanges"
   | "annotateWorkbook"
 > &
-  Partial<Pick<PaneActions, "openWorkbook">>;
+  Partial<Pick<PaneActions, "openWorkbook" | "openReturn">>;
 
 export interface ClerkViewProps {
   actions: ClerkActions;
@@ -99,6 +100,15 @@ export function ClerkView({
   const [pending, setPending] = React.useState<Pending | null>(null);
   const support = React.useMemo(() => actions.support(), [actions]);
   const canValidate = support.validation;
+  // The offline page: no workbook beside the views; the clerk opens the filled file to check it.
+  const filesOnly = !!support.filesOnly && !!actions.openReturn;
+  const openPicker = React.useRef<HTMLInputElement>(null);
+  const openAndCheck = async (f: PickedFile) => {
+    setCheck(null);
+    setStale(false);
+    const file = await files.read(f);
+    setCheck(await actions.openReturn!(file));
+  };
   const period = parsePeriod(periodText);
   const unit = plan.units.find((u) => u.code === unitCode);
   const deadlineOk = deadline.trim() === "" || !!isoDate(deadline);
@@ -353,12 +363,36 @@ export function ClerkView({
       </section>
       <section className={s.step} aria-label={m.stepCheck}>
         <div className={s.row}>
-          <Button disabled={!!busy} onClick={selfCheck}>
-            {m.selfCheck}
-          </Button>
-          <Button disabled={!!busy} onClick={clear}>
-            {m.clearMarks}
-          </Button>
+          {filesOnly ? (
+            <>
+              <Button disabled={!!busy} onClick={() => openPicker.current?.click()}>
+                {P.openReturn}
+              </Button>
+              <input
+                ref={openPicker}
+                className={s.hidden}
+                type="file"
+                tabIndex={-1}
+                aria-label={P.openReturnHint}
+                accept=".xlsx,application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
+                data-testid="open-return"
+                onChange={(e) => {
+                  const f = e.target.files?.[0] as PickedFile | undefined;
+                  e.target.value = "";
+                  if (f) void openAndCheck(f);
+                }}
+              />
+            </>
+          ) : (
+            <>
+              <Button disabled={!!busy} onClick={selfCheck}>
+                {m.selfCheck}
+              </Button>
+              <Button disabled={!!busy} onClick={clear}>
+                {m.clearMarks}
+              </Button>
+            </>
+          )}
         </div>
         {busy && area === "check" && <Spinner size="tiny" label={busy} />}
         <Notices notices={area === "check" ? notices : []} label={m.notices} testId="notices-check" />
@@ -368,7 +402,7 @@ export function ClerkView({
             stale={stale}
             busy={!!busy}
             messages={m}
-            onSelect={select}
+            onSelect={filesOnly ? null : select}
             onRecheck={selfCheck}
             onExport={exportCopy}
             verdictRef={checkHeading}
