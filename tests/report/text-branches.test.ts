@@ -221,7 +221,12 @@ test("a list shortened to 等N… names its noun: 等次, 排名上升, 滞后�
     comparison: comparison as unknown as Parameters<typeof draftBulletinText>[2]["comparison"],
   });
   const all = [t.opening, ...t.sections.flatMap((s) => [s.heading, ...s.paragraphs])].join("\n");
-  expect(all).toContain(`${many.slice(0, 12).map((u) => u.name).join("、")}等14个单位为\u201c好\u201d等次`);
+  expect(all).toContain(
+    `${many
+      .slice(0, 12)
+      .map((u) => u.name)
+      .join("、")}等14个单位为\u201c好\u201d等次`,
+  );
   expect(all).toContain("单位5(1位)等14个单位排名上升");
   const lagging = r.score.city.length;
   expect(lagging).toBeGreaterThan(4);
