@@ -5,13 +5,14 @@ import "./dom-stubs";
 import * as React from "react";
 import { fireEvent, render, screen } from "@testing-library/react";
 import { FluentProvider, webLightTheme } from "@fluentui/react-components";
-import { FORMS } from "../../src/core/form/versions";
+import { CURRENT_FORM, FORMS } from "../../src/core/form/versions";
 import type { ReturnResult } from "../../src/core/read/types";
 import { ReturnExtras } from "../../src/taskpane/bureau/ReturnExtras";
 import { earlierReturn } from "../../src/taskpane/bureau/earlier";
 import { demoReturns } from "../prefill/fixtures";
 
-const [a] = demoReturns().filter((r) => r.formVersion === "2");
+// A return on the current form (the demo's returns follow it; one unit keeps an older form).
+const [a] = demoReturns().filter((r) => r.formVersion === CURRENT_FORM.version && !r.rejected);
 const older: ReturnResult = { ...a, file: "初稿.xlsx", savedAt: "2025-10-01T00:00:00.000Z" };
 const newer: ReturnResult = {
   ...a,
