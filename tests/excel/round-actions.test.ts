@@ -2,7 +2,7 @@
 // sheet too), the review is written into 报送登记 and read back by the core, a prefilled template is
 // inserted (or refused with the core's reason), and syncs do not follow the data.
 import { buildDemoRound } from "../../src/core/demo/round";
-import { FORM_V2 } from "../../src/core/form/v2";
+import { formsOf } from "../../src/core/form/versions";
 import { buildTemplate } from "../../src/core/form/template";
 import { fillTemplate } from "../../src/core/form/template-fill";
 import { parsePeriod } from "../../src/core/plan/periods";
@@ -73,7 +73,9 @@ test("按上期报表预填: inserted from the unit's previous return; another u
   const host = install(13);
   const a = createActions(plan);
   const demo = buildDemoRound(plan);
-  const d = demo.returns.find((r) => r.form === FORM_V2)!;
+  // A return on the plan's current form (the demo files one unit on the first version).
+  const forms = formsOf(plan);
+  const d = demo.returns.find((r) => r.form === forms[forms.length - 1])!;
   const bytes = await writeWorkbook(
     fillTemplate(
       buildTemplate({ plan, form: d.form, unit: d.unit, period, generatedAt: demo.generatedAt }),
@@ -85,7 +87,7 @@ test("按上期报表预填: inserted from the unit's previous return; another u
   const q4 = parsePeriod("2025Q4")!;
   const out = await a.insertTemplate({ unit: d.unit, period: q4, deadline: null, from });
   expect(out.kind).toBe("inserted");
-  const ent = host.state.sheet(FORM_V2.enterprises.name)!;
+  const ent = host.state.sheet(d.form.enterprises.name)!;
   expect(ent.cells.get("1,1")?.value).toBe(d.data.enterprises![0][1]);
   expect(ent.cells.get("1,9")?.value ?? null).toBeNull(); // 营业收入: the period's, blank
   const other = plan.units.find((u) => u.code !== d.unit.code)!;
