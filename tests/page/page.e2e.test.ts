@@ -155,7 +155,8 @@ test("the page states its version and plan, carries a CSP that allows no request
 
 test("clerk: download a template, open a filled return, self-check, annotated copy", async () => {
   const clerk = panel("填报");
-  await clerk.getByRole("textbox", { name: /报告期/ }).fill("2025Q3");
+  await clerk.getByRole("combobox", { name: "报告期年度" }).selectOption("2025");
+  await clerk.getByRole("combobox", { name: "报告期期间" }).selectOption({ label: "第三季度" });
   const tpl = await download(() => clerk.getByRole("button", { name: "下载模板" }).click());
   expect(path.basename(tpl)).toMatch(/\.xlsx$/);
   await clerk.getByTestId("open-return").setInputFiles(returns()[0]);
@@ -203,7 +204,8 @@ test("bureau: targets workbook, returns (picker and drop), 汇总 equal to srdi 
   }, dropped);
   await b.getByTestId("drop-zone").dispatchEvent("drop", { dataTransfer: dt });
   await b.getByText(`已读取 ${dropped.length} 份报表`).waitFor({ timeout: 120_000 });
-  await b.getByRole("textbox", { name: /报告期/ }).fill("2025Q3");
+  await b.getByRole("combobox", { name: "报告期年度" }).selectOption("2025");
+  await b.getByRole("combobox", { name: "报告期期间" }).selectOption({ label: "第三季度" });
   await b.getByRole("textbox", { name: /截止日期/ }).fill(DEADLINE);
   await b.getByRole("textbox", { name: /通报日期/ }).fill(ISSUED);
   await noteLongest();
