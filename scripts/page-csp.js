@@ -52,7 +52,11 @@ class PageCspPlugin {
             if (!html.includes("__SRDI_CSP__")) continue;
             compilation.updateAsset(
               name,
-              new sources.RawSource(html.replace("__SRDI_CSP__", () => cspFor(html))),
+              // The minifier drops the quotes around a value without spaces (content=__SRDI_CSP__);
+              // the policy has spaces, so it is written back quoted either way (it holds no double quote).
+              new sources.RawSource(
+                html.replace(/content=("?)__SRDI_CSP__\1/, () => `content="${cspFor(html)}"`),
+              ),
             );
           }
         },

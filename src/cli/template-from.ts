@@ -5,7 +5,13 @@ import * as path from "path";
 import { formsOf } from "../core/form/versions";
 import type { Period } from "../core/plan/periods";
 import type { Plan, Unit } from "../core/plan/types";
-import { chooseSources, prefillRefusal, sentBackRefusal, type SourceChoice } from "../core/prefill/prefill";
+import {
+  chooseSources,
+  prefillRefusal,
+  sentBackRefusal,
+  type SentBackMode,
+  type SourceChoice,
+} from "../core/prefill/prefill";
 import type { Review } from "../core/review/review";
 import type { ReturnResult } from "../core/read/types";
 import { UsageError } from "./common";
@@ -43,10 +49,11 @@ export async function chooseFrom(
   plan: Plan,
   period: Period,
   reviews: Record<string, Review> = {},
+  sentBack: SentBackMode = "blank",
 ): Promise<SourceChoice> {
   const files = isDirectory(from) ? returnFilesIn(from) : [from];
   const { results } = await readReturnFiles(files, plan);
-  return chooseSources(results, plan, period, reviews);
+  return chooseSources(results, plan, period, reviews, sentBack);
 }
 
 /** One unit's source: the file itself (refused with its reason), or the unit's choice in a folder. */
@@ -56,15 +63,17 @@ export async function sourceFor(
   unit: Unit,
   period: Period,
   reviews: Record<string, Review> = {},
+  sentBack: SentBackMode = "blank",
 ): Promise<ReturnResult> {
   if (isDirectory(from)) {
-    const choice = await chooseFrom(from, plan, period, reviews);
+    const choice = await chooseFrom(from, plan, period, reviews, sentBack);
     const r = choice.byUnit.get(unit.code);
     if (!r) throw new UsageError(`上期报表目录\u201c${from}\u201d中没有${unit.name}可用于预填的报表`);
     return r;
   }
   const r = await readReturnFile(from, plan, { name: path.basename(from) });
-  const why = prefillRefusal(r, unit, period, formsOf(plan)) ?? sentBackRefusal(plan, unit, reviews);
+  const why =
+    prefillRefusal(r, unit, period, formsOf(plan)) ?? sentBackRefusal(plan, unit, reviews, sentBack);
   if (why) throw new UsageError(why);
   return r;
 }

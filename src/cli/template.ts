@@ -15,6 +15,7 @@ import { loadPlanFile } from "./plan";
 export { loadPlanFile } from "./plan";
 import { prefillStatement, prefillTemplate } from "../core/prefill/prefill";
 import type { ReturnResult } from "../core/read/types";
+import type { Review } from "../core/review/review";
 import { escapeControls } from "../core/report/terminal";
 import { chooseFrom, sourceFor } from "./template-from";
 import { readTargetsFile } from "./targets-file";
@@ -68,6 +69,7 @@ async function writeOne(
   deadline: string | null,
   file: string,
   source?: ReturnResult,
+  review?: Review,
 ) {
   const blank = buildTemplate({
     plan,
@@ -77,7 +79,7 @@ async function writeOne(
     deadline,
     generatedAt: new Date().toISOString(),
   });
-  const prefilled = source ? prefillTemplate(blank, source, currentForm(plan), plan) : null;
+  const prefilled = source ? prefillTemplate(blank, source, currentForm(plan), plan, review) : null;
   const bytes = await writeWorkbook(prefilled?.workbook ?? blank);
   writeFileSync(file, bytes);
   process.stdout.write(`已生成 ${file}（${unit.name}，${period.label}）\n`);
@@ -89,20 +91,30 @@ export async function runTemplate(o: TemplateOptions): Promise<void> {
   const period = periodOption(o.period, plan);
   const deadline = deadlineOption(o.deadline);
   if (o.targets && !o.from) throw new UsageError("--targets 只与 --from 同用(上期目标分解表中的审核结果)");
-  // The previous round's 报送登记: a unit whose return was sent back (退回) is not prefilled from it.
-  const reviews = o.targets ? ((await readTargetsFile(o.targets, plan)).targets.reviews ?? {}) : {};
+  // The previous round's 报送登记: a unit whose return was sent back (退回) is prefilled from it with the
+  // bureau's reason in 填报说明, or (评分设置 退回单位模板 空白模板) not prefilled from it.
+  const read = o.targets ? await readTargetsFile(o.targets, plan) : null;
+  const reviews = read?.targets.reviews ?? {};
+  const sentBack = read?.settings.sentBackTemplate ?? "prefill";
   if (o.all) {
     if (o.unit) throw new UsageError("--all 与 --unit 不能同时使用");
     const dir = o.out ?? ".";
-    const choice = o.from ? await chooseFrom(o.from, plan, period, reviews) : null;
+    const choice = o.from ? await chooseFrom(o.from, plan, period, reviews, sentBack) : null;
     mkdirSync(dir, { recursive: true });
     for (const unit of plan.units) {
       const file = path.join(dir, templateFileName(unit, period));
-      await writeOne(plan, unit, period, deadline, file, choice?.byUnit.get(unit.code));
+      await writeOne(plan, unit, period, deadline, file, choice?.byUnit.get(unit.code), reviews[unit.code]);
     }
     process.stdout.write(`共 ${plan.units.length} 个单位的模板已写入 ${dir}\n`);
     if (choice) {
       const notes = [`按上期报表预填 ${choice.byUnit.size} 个单位`];
+      const sentBackUnits = plan.units.filter(
+        (u) => choice.byUnit.has(u.code) && reviews[u.code]?.state === "returned",
+      );
+      if (sentBackUnits.length)
+        notes.push(
+          `其中按退回的报表预填(填报说明中写明退回原因)：${sentBackUnits.map((u) => `${u.code} ${u.name}`).join("、")}`,
+        );
       if (choice.blank.length)
         notes.push(
           `没有可用上期报表、生成空白模板的单位：${choice.blank.map((u) => `${u.code} ${u.name}`).join("、")}`,
@@ -114,8 +126,9 @@ export async function runTemplate(o: TemplateOptions): Promise<void> {
   }
   if (!o.unit) throw new UsageError(`缺少 --unit(或用 --all 生成全部单位)。可选：${unitList(plan)}`);
   const unit = findUnit(plan, o.unit);
-  const source = o.from ? await sourceFor(o.from, plan, unit, period, reviews) : undefined;
-  await writeOne(plan, unit, period, deadline, o.out ?? templateFileName(unit, period), source);
+  const source = o.from ? await sourceFor(o.from, plan, unit, period, reviews, sentBack) : undefined;
+  const out = o.out ?? templateFileName(unit, period);
+  await writeOne(plan, unit, period, deadline, out, source, reviews[unit.code]);
 }
 
 export function registerTemplate(program: Command, exit: ExitHolder): void {
@@ -131,7 +144,7 @@ export function registerTemplate(program: Command, exit: ExitHolder): void {
     .option("--from <path>", "按上期报表预填：上期报表文件，或(与 --all 同用)上期报表目录")
     .option(
       "--targets <file>",
-      "上期目标分解表：报送登记中审核结果为退回的单位不按其报表预填(与 --from 同用)",
+      "上期目标分解表：报送登记中审核结果为退回的单位按评分设置(退回单位模板)预填并写明退回原因，或生成空白模板(与 --from 同用)",
     )
     .action(async (o: TemplateOptions) => {
       await runTemplate(o);

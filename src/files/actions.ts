@@ -245,7 +245,8 @@ export function createFileActions(plan: Plan, now: () => Date = () => new Date()
       const previous: ReturnResult[] = [];
       for (const f of from) previous.push(await readReturnBytes(f, reader, { plan }));
       const reviews = loaded.targets?.read.targets.reviews ?? {};
-      const choice = from.length ? chooseSources(previous, plan, period, reviews) : null;
+      const sentBack = loaded.targets?.read.settings.sentBackTemplate ?? "prefill";
+      const choice = from.length ? chooseSources(previous, plan, period, reviews, sentBack) : null;
       const files: Record<string, Uint8Array> = {};
       let prefilled = 0;
       for (const unit of plan.units) {
@@ -258,7 +259,9 @@ export function createFileActions(plan: Plan, now: () => Date = () => new Date()
           generatedAt: now().toISOString(),
         });
         const source = choice?.byUnit.get(unit.code);
-        const desc = source ? prefillTemplate(blank, source, currentForm(plan), plan).workbook : blank;
+        const desc = source
+          ? prefillTemplate(blank, source, currentForm(plan), plan, reviews[unit.code]).workbook
+          : blank;
         if (source) prefilled++;
         files[templateFileName(unit, period)] = await writeWorkbook(desc);
       }

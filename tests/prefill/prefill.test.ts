@@ -18,6 +18,10 @@ import { makeIssue } from "../../src/core/read/issue";
 import type { ReturnResult } from "../../src/core/read/types";
 import { runRound } from "../../src/core/report/round-result";
 import type { CellValue, WorkbookDescription } from "../../src/core/sheet/types";
+import { readTargets } from "../../src/core/targets/read";
+import { DEFAULT_SETTINGS } from "../../src/core/targets/types";
+import { buildTargetsWorkbook } from "../../src/core/targets/workbook";
+import { snapshotOf } from "../targets/snapshot-of";
 import { demo, demoReturns, plan, readDesc } from "./fixtures";
 
 const q4 = parsePeriod("2025Q4")!;
@@ -244,4 +248,67 @@ test("a unit the bureau sent back (退回 in the previous 报送登记) gets a b
   expect(c.byUnit.has(returns[1].unit!)).toBe(true);
   expect(c.blank.map((u) => u.code)).toContain(sent.unit);
   expect(c.unused).toEqual([{ file: sent.file, reason: "经市局审核退回：营业收入单位填错，不用于预填" }]);
+});
+
+describe("a sent-back unit (评分设置 退回单位模板, read from a targets workbook)", () => {
+  const unit = plan.units.find((u) => u.code === demo.defective.code)!;
+  const source = returns.find((r) => r.unit === unit.code)!;
+  const reviews = { [unit.code]: { state: "returned" as const, reason: "营业收入单位填错" } };
+  const readBack = (sentBackTemplate?: "prefill" | "blank") => {
+    const settings = sentBackTemplate ? { ...DEFAULT_SETTINGS, sentBackTemplate } : undefined;
+    const desc = buildTargetsWorkbook(plan, demo.period, {
+      allocation: { ...demo.targets, reviews },
+      ...(settings ? { settings } : {}),
+    });
+    return readTargets(snapshotOf(desc), plan);
+  };
+  const instructions = (d: WorkbookDescription) =>
+    d.sheets
+      .find((s) => s.name === FORM_V2.instructionsSheet)!
+      .rows.map((r) => r[0])
+      .join("\n");
+
+  test("按退回报表预填 (the default): prefilled from the rejected return, the reason and the rows in error stated", () => {
+    const read = readBack();
+    expect(read.settings.sentBackTemplate).toBe("prefill");
+    const reviewsRead = read.targets.reviews ?? {};
+    expect(reviewsRead[unit.code]).toEqual(reviews[unit.code]);
+    const c = chooseSources(returns, plan, q4, reviewsRead, read.settings.sentBackTemplate);
+    expect(c.byUnit.get(unit.code)).toBe(source);
+    expect(c.unused).toEqual([]);
+    const { workbook, summary } = prefillTemplate(
+      template(unit.code),
+      source,
+      FORM_V2,
+      plan,
+      reviewsRead[unit.code],
+    );
+    expect(summary.enterprises).toBe(source.enterprises.length);
+    const text = instructions(workbook);
+    expect(text).toContain(
+      "上期报表经市局审核退回，原因：营业收入单位填错；本模板仍按该报表预填，请按退回原因核对修改带入的内容后报送。",
+    );
+    // The rows that had errors, each by firm and error.
+    expect(source.rejectedRows.length).toBe(8);
+    for (const r of source.rejectedRows)
+      expect(text).toContain(
+        `\u201c企业名录\u201d第${r.row}行(${r.name}：${r.issues.find((i) => i.severity === "error")!.message})`,
+      );
+    // An accepted unit's template says nothing of a sending back.
+    const other = returns.find((r) => r.unit !== unit.code)!;
+    const plain = prefillTemplate(template(other.unit!), other, FORM_V2, plan, {
+      state: "accepted",
+      reason: null,
+    });
+    expect(instructions(plain.workbook)).not.toContain("审核退回");
+  });
+
+  test("空白模板: the old behaviour, blank and listed with the reason", () => {
+    const read = readBack("blank");
+    expect(read.settings.sentBackTemplate).toBe("blank");
+    const c = chooseSources(returns, plan, q4, read.targets.reviews ?? {}, read.settings.sentBackTemplate);
+    expect(c.byUnit.has(unit.code)).toBe(false);
+    expect(c.blank.map((u) => u.code)).toContain(unit.code);
+    expect(c.unused).toEqual([{ file: source.file, reason: "经市局审核退回：营业收入单位填错，不用于预填" }]);
+  });
 });

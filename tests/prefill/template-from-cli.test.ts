@@ -1,14 +1,16 @@
 // `srdi template --from`: real files through the guarded reader; a foreign or hostile source is refused
 // with its reason; --all lists the units that get a blank template. openpyxl reads what was written.
 import { Command } from "commander";
-import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from "fs";
+import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from "fs";
 import { tmpdir } from "os";
 import * as path from "path";
 import { UsageError } from "../../src/cli/common";
 import { registerTemplate } from "../../src/cli/template";
 import { buildTemplate } from "../../src/core/form/template";
 import { fillTemplate } from "../../src/core/form/template-fill";
+import { DEFAULT_SETTINGS } from "../../src/core/targets/types";
 import { buildTargetsWorkbook } from "../../src/core/targets/workbook";
+import { readWorkbook } from "../../src/xlsx/read";
 import { writeWorkbook } from "../../src/xlsx/write";
 import { inspectXlsx } from "../xlsx/write/inspect";
 import { demo, plan } from "./fixtures";
@@ -89,13 +91,68 @@ test("--all --from DIR: two units prefilled, the others blank and listed, the ba
   expect(text).toContain("未使用 坏文件.xlsx：");
 });
 
-test("--targets (the previous round's 报送登记): a unit sent back is not prefilled; --all lists why", async () => {
-  const reviews = { [first.unit.code]: { state: "returned" as const, reason: "数据待核" } };
-  const targets = path.join(dir, "上期目标分解.xlsx");
+const reviews = { [first.unit.code]: { state: "returned" as const, reason: "数据待核" } };
+
+test("--targets, 退回单位模板 按退回报表预填 (default): a unit sent back is prefilled from its return, the reason in 填报说明", async () => {
+  const targets = path.join(dir, "上期目标分解-预填.xlsx");
   writeFileSync(
     targets,
     await writeWorkbook(
       buildTargetsWorkbook(plan, demo.period, { allocation: { ...demo.targets, reviews } }),
+    ),
+  );
+  const to = path.join(dir, "q4-sent-back");
+  expect(
+    await run(
+      "--all",
+      "--period",
+      "2025Q4",
+      "--from",
+      path.join(dir, "q3"),
+      "--targets",
+      targets,
+      "--out",
+      to,
+    ),
+  ).toBe(0);
+  const text = out.join("");
+  expect(text).toContain("按上期报表预填 2 个单位");
+  expect(text).toContain(
+    `其中按退回的报表预填(填报说明中写明退回原因)：${first.unit.code} ${first.unit.name}`,
+  );
+  expect(text).not.toContain("不用于预填");
+  out = [];
+  const one = path.join(dir, "one-sent-back.xlsx");
+  const src = path.join(dir, "q3", first.fileName);
+  expect(
+    await run(
+      "--unit",
+      first.unit.code,
+      "--period",
+      "2025Q4",
+      "--from",
+      src,
+      "--targets",
+      targets,
+      "--out",
+      one,
+    ),
+  ).toBe(0);
+  expect(out.join("")).toContain("上期报表经市局审核退回，原因：数据待核；本模板仍按该报表预填");
+  const book = await readWorkbook(readFileSync(one), { name: "one-sent-back.xlsx" });
+  const ins = book.sheets.find((s) => s.name === "填报说明")!;
+  expect(ins.cells.flat().join("\n")).toContain("上期报表经市局审核退回，原因：数据待核");
+});
+
+test("--targets, 退回单位模板 空白模板: a unit sent back is not prefilled; --all lists why", async () => {
+  const targets = path.join(dir, "上期目标分解.xlsx");
+  writeFileSync(
+    targets,
+    await writeWorkbook(
+      buildTargetsWorkbook(plan, demo.period, {
+        allocation: { ...demo.targets, reviews },
+        settings: { ...DEFAULT_SETTINGS, sentBackTemplate: "blank" },
+      }),
     ),
   );
   const to = path.join(dir, "q4-reviewed");

@@ -189,3 +189,47 @@ test("the terminal's ranking says how a unit without a counted return is scored,
   expect(t).toMatch(/东海县\s+-10\.0\s+未报送\(指标得分0分，扣10分\)/);
   expect(t).toMatch(/连云区\s+\S+\s+已报送\n/);
 });
+
+test("a list shortened to 等N… names its noun: 等次, 排名上升, 滞后指标 (issue 26)", () => {
+  const r = withScores([
+    ["连云区", 95, 1],
+    ["海州区", 85, 2],
+    ["赣榆区", 60, 3],
+  ]);
+  const model = r.score.units.find((u) => u.name === "连云区")!;
+  // A province's worth of units in one band: 14 ranked, all 好.
+  const many = Array.from({ length: 14 }, (_, i) => ({
+    ...model,
+    code: `9${String(i).padStart(5, "0")}`,
+    name: `单位${i + 1}`,
+    rank: i + 1,
+    band: "好",
+  }));
+  r.score.units = many;
+  r.score.bands = [{ label: "好", min: 0 }];
+  for (const s of r.score.city) s.status = "red";
+  const previous = { periodLabel: "2025年上半年" };
+  const comparison = {
+    previous,
+    units: Object.fromEntries(many.map((u) => [u.code, { rankMove: 1 }])),
+    city: {},
+    newEnterprises: [],
+    goneEnterprises: [],
+  };
+  const t = draftBulletinText(r, plan, {
+    issuedOn: "2025-10-20",
+    comparison: comparison as unknown as Parameters<typeof draftBulletinText>[2]["comparison"],
+  });
+  const all = [t.opening, ...t.sections.flatMap((s) => [s.heading, ...s.paragraphs])].join("\n");
+  expect(all).toContain(
+    `${many
+      .slice(0, 12)
+      .map((u) => u.name)
+      .join("、")}等14个单位为\u201c好\u201d等次`,
+  );
+  expect(all).toContain("单位5(1位)等14个单位排名上升");
+  const lagging = r.score.city.length;
+  expect(lagging).toBeGreaterThan(4);
+  expect(all).toMatch(new RegExp(`重点围绕[^，]+等${lagging}项滞后指标，`));
+  expect(all).not.toMatch(/等\d+个等/);
+});

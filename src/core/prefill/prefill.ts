@@ -14,6 +14,7 @@ import type { Plan, Unit } from "../plan/types";
 import type { ReturnResult, RowOrigin } from "../read/types";
 import { sentBackReason, type Review } from "../review/review";
 import { placeWords } from "../plan/words";
+import type { ScoringSettings } from "../targets/types";
 import type { CellValue, SheetDescription, WorkbookDescription } from "../sheet/types";
 import { cellOf } from "./cell";
 import { historySheet, previousOf } from "../history/previous";
@@ -34,6 +35,8 @@ export interface PrefillSummary {
   skippedRows: SkippedRow[];
   /** Values not carried because the new form no longer allows them (e.g. a chain the plan dropped). */
   dropped: number;
+  /** The source was sent back (退回): the bureau, as the plan words it, and its reason. */
+  sentBack?: { bureau: string; reason: string | null };
 }
 
 /** A source row not carried: where, the firm (or platform) it names and its first error. */
@@ -127,11 +130,17 @@ function rowList(rows: SkippedRow[]): string {
 
 /** The sentence the template's 填报说明 carries (and the CLI prints). */
 export function prefillStatement(s: PrefillSummary): string {
-  const parts = [
+  const parts: string[] = [];
+  if (s.sentBack)
+    parts.push(
+      `上期报表经${s.sentBack.bureau}审核退回，原因：${s.sentBack.reason?.trim() || "未填写退回原因"}；` +
+        `本模板仍按该报表预填，请按退回原因核对修改带入的内容后报送。`,
+    );
+  parts.push(
     `本模板已按上期报表预填：${s.unitName}${s.period.label}报表(${s.file}，表式第${s.formVersion}版)。` +
       `带入企业${s.enterprises}家、平台${s.platforms}个，浅绿底色的单元格为带入的内容；` +
       `带入的名称、认定年份等如有变化请直接修改，金额、数量等本期数据未带入，请逐项填写。`,
-  ];
+  );
   if (s.skippedRows.length)
     parts.push(
       `上期报表中以下${s.skippedRows.length}行有错误，未带入，请核对后补填：${rowList(s.skippedRows)}。`,
@@ -207,6 +216,7 @@ export function prefillTemplate(
   source: ReturnResult,
   form: FormDef,
   plan: Plan,
+  review?: Review,
 ): { workbook: WorkbookDescription; summary: PrefillSummary } {
   const data = prefillData(source, form, plan);
   const summary: PrefillSummary = {
@@ -223,6 +233,9 @@ export function prefillTemplate(
       return { sheet: r.sheet, row: r.row, ...(r.name ? { name: r.name } : {}), ...(why ? { why } : {}) };
     }),
     dropped: data.dropped,
+    ...(review?.state === "returned"
+      ? { sentBack: { bureau: placeWords(plan).bureauShort, reason: review.reason } }
+      : {}),
   };
   const filled = fillTemplate(desc, data, form);
   const bureau = bureauOf(plan);
@@ -257,13 +270,22 @@ export interface SourceChoice {
   unused: { file: string; reason: string }[];
 }
 
+/** What a sent-back unit's template is (评分设置 退回单位模板); comparisons (history) never use such a return. */
+export type SentBackMode = ScoringSettings["sentBackTemplate"];
+
 /**
- * A unit whose last return the bureau sent back (退回 in the previous round's 报送登记) has no accepted
- * return to carry over: its template is blank, and the reason says why.
+ * A unit whose last return the bureau sent back (退回 in the previous round's 报送登记): with "blank" it
+ * has no accepted return to carry over, its template is blank, and the reason says why; with "prefill"
+ * the rejected return prefills it (prefillTemplate states the reason).
  */
-export function sentBackRefusal(plan: Plan, unit: Unit, reviews: Record<string, Review>): string | null {
+export function sentBackRefusal(
+  plan: Plan,
+  unit: Unit,
+  reviews: Record<string, Review>,
+  mode: SentBackMode = "blank",
+): string | null {
   const review = reviews[unit.code];
-  return review?.state === "returned"
+  return review?.state === "returned" && mode === "blank"
     ? `${sentBackReason(review, placeWords(plan).bureauShort)}，不用于预填`
     : null;
 }
@@ -277,6 +299,7 @@ export function chooseSources(
   plan: Plan,
   period: Period,
   reviews: Record<string, Review> = {},
+  sentBack: SentBackMode = "blank",
 ): SourceChoice {
   const byUnit = new Map<string, ReturnResult>();
   const unused: SourceChoice["unused"] = [];
@@ -284,7 +307,7 @@ export function chooseSources(
   for (const r of returns) {
     const unit = plan.units.find((u) => u.code === r.unit);
     const why = unit
-      ? (prefillRefusal(r, unit, period, formsOf(plan)) ?? sentBackRefusal(plan, unit, reviews))
+      ? (prefillRefusal(r, unit, period, formsOf(plan)) ?? sentBackRefusal(plan, unit, reviews, sentBack))
       : (unusable(r, formsOf(plan)) ?? `填报单位${r.unit}不在本计划中`);
     if (!unit || why) {
       unused.push({ file: r.file, reason: why ?? "" });

@@ -161,7 +161,7 @@ function units(result: RoundResult, w: PlaceWords, cmp: Comparison | null): stri
         .filter((b) => b.names.length > 0);
       paras.push(
         "按综合评分(指标完成得分加超额加分，减逾期、缺报和数据退回扣分)，" +
-          byBand.map((b) => `${listText(b.names, 12)}为\u201c${b.label}\u201d等次`).join("；") +
+          byBand.map((b) => `${listText(b.names, 12, "个单位")}为\u201c${b.label}\u201d等次`).join("；") +
           "。",
       );
     }
@@ -204,6 +204,7 @@ function units(result: RoundResult, w: PlaceWords, cmp: Comparison | null): stri
       `${listText(
         notReported.map((x) => x.name),
         10,
+        "个单位",
       )}本期未报送数据或报表未通过审核，` +
         (notReported.some((u) => u.rank !== null)
           ? `指标得分按0分计并扣${result.settings.missingPoints}分，排名列于最后。`
@@ -214,6 +215,7 @@ function units(result: RoundResult, w: PlaceWords, cmp: Comparison | null): stri
       `${listText(
         unscored.map((x) => x.name),
         10,
+        "个单位",
       )}已报送数据，但没有可评分的指标，未参与排名。`,
     );
   return paras;
@@ -233,8 +235,8 @@ function moves(ranked: UnitScore[], cmp: Comparison): string {
   return (
     `与${cmp.previous.periodLabel}相比，` +
     [
-      up.length > 0 ? `${listText(up.map(t), 5)}排名上升` : "",
-      down.length > 0 ? `${listText(down.map(t), 5)}排名下降` : "",
+      up.length > 0 ? `${listText(up.map(t), 5, "个单位")}排名上升` : "",
+      down.length > 0 ? `${listText(down.map(t), 5, "个单位")}排名下降` : "",
     ]
       .filter((x) => x)
       .join("，") +
@@ -279,7 +281,13 @@ function lagging(result: RoundResult, plan: Plan): string[] {
   if (yellow.length > 0)
     paras.push(`略低于序时进度的指标有${yellow.length}项：${yellow.map(named).join("、")}。`);
   if (none.length > 0 && none.length < city.length)
-    paras.push(`${listText(none.map((s) => indicatorOf(plan, s).name))}本期无数据，请相关单位补充完善。`);
+    paras.push(
+      `${listText(
+        none.map((s) => indicatorOf(plan, s).name),
+        6,
+        "项指标",
+      )}本期无数据，请相关单位补充完善。`,
+    );
   return paras;
 }
 
@@ -308,6 +316,7 @@ function unexplainedText(result: RoundResult): string {
     `与上期数据和同类企业比较，有${open.length}条数据变化较大或明显偏离而填报单位未作说明(${listText(
       [...byUnit].map(([u, n]) => `${u}${n}条`),
       6,
+      "个单位",
     )})，明细见附件5，请相关单位核实更正或补充说明` +
     (explained > 0 ? `；另有${explained}条已由填报单位说明。` : "。")
   );
@@ -354,6 +363,7 @@ function quality(result: RoundResult, w: PlaceWords): string[] {
       `${ent.length}家企业被两个及以上单位重复报送(${listText(
         ent.map((d) => `${d.name}：${d.occurrences.map((o) => o.unitName).join("与")}`),
         3,
+        "家",
       )})，${w.level}汇总中同一企业只计一次、以其注册地单位的报表为准`,
     );
   if (plat.length > 0) checks.push(`${plat.length}个平台(基地、集群)被重复报送`);
@@ -382,7 +392,7 @@ function quality(result: RoundResult, w: PlaceWords): string[] {
         ? `各单位报表均使用${versionLabel(vs[0][0])}`
         : `${vs
             .slice(1)
-            .map(([v, names]) => `${listText(names, 4)}使用${versionLabel(v)}`)
+            .map(([v, names]) => `${listText(names, 4, "个单位")}使用${versionLabel(v)}`)
             .join("，")}，其余单位使用${versionLabel(vs[0][0])}`;
     const sText =
       sources.size > 0
@@ -410,16 +420,20 @@ function nextSteps(result: RoundResult, plan: Plan, settings: BulletinSettings):
   if (settings.nextSteps.length > 0)
     return settings.nextSteps.map((s, i) => (/^[（(]/.test(s) ? s : `（${CN_NUM[i] ?? i + 1}）${s}`));
   const lagging = result.score.city.filter((s) => s.status === "red");
-  const names = lagging.slice(0, 4).map((s) => indicatorOf(plan, s).name);
+  const names = lagging.map((s) => indicatorOf(plan, s).name);
   const late = result.aggregate.submissions.filter((s) => s.status !== "reported" || s.timing === "late");
   return [
     `（一）对标对表，加快推进。${placeWords(plan).units}要对照目标分解和序时进度，` +
-      (names.length > 0 ? `重点围绕${listText(names)}等滞后指标，` : "") +
+      (names.length > 0 ? `重点围绕${listText(names, 4, "项")}滞后指标，` : "") +
       `逐项分析原因，明确责任和时限，确保${roundTargetYear(result.score, plan)}年目标按期完成。`,
     tierSentence(plan, Number(result.aggregate.periodEnd.slice(0, 4))),
     "（三）提高数据质量。各单位要严格按照报表制度按时、准确报送" +
       (late.length > 0
-        ? `，${listText(late.map((s) => s.name))}${late.length > 6 ? "单位" : ""}要切实加强报送工作`
+        ? `，${listText(
+            late.map((s) => s.name),
+            6,
+            "个单位",
+          )}要切实加强报送工作`
         : "") +
       "；对附件5中列出的退回数据和重复报送企业，请于下期报送前核实更正。",
   ];

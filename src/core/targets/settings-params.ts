@@ -7,6 +7,7 @@ import {
   DEFAULT_SETTINGS,
   LATE_MODE_LABELS,
   NO_TARGET_LABELS,
+  SENT_BACK_TEMPLATE_LABELS,
 } from "./types";
 
 /** Stands in a note for the plan's whole (全市, 全省): the targets workbook writes the plan's word there. */
@@ -235,6 +236,13 @@ export const SETTING_PARAMS: ParamDef[] = [
     "number",
     0,
     100,
+  ),
+  labelled(
+    "sent_back_template",
+    "sentBackTemplate",
+    "退回单位模板",
+    "上期报表经审核退回的单位，下期模板：按退回报表预填(填报说明中写明退回原因和有错误的行)；或空白模板",
+    SENT_BACK_TEMPLATE_LABELS,
   ),
   {
     key: "bands",

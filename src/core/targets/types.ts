@@ -83,6 +83,9 @@ export interface ScoringSettings {
   /** Points per history or outlier warning no 说明 explains (0: none), at most `unexplainedCap`. */
   unexplainedPoints: number;
   unexplainedCap: number;
+  /** A unit whose last return the bureau sent back (退回): its next template is prefilled from that
+   * return with the reason and the rows in error in 填报说明, or blank. */
+  sentBackTemplate: "prefill" | "blank";
 }
 
 export const DEFAULT_BANDS: Band[] = [
@@ -113,6 +116,7 @@ export const DEFAULT_SETTINGS: ScoringSettings = {
   outlierThreshold: 3.5,
   unexplainedPoints: 0,
   unexplainedCap: 5,
+  sentBackTemplate: "prefill",
 };
 
 export const EMPTY_ALLOCATION: TargetAllocation = { units: {}, city: {} };
@@ -143,6 +147,10 @@ export const LATE_MODE_LABELS: Record<ScoringSettings["lateMode"], string> = {
 export const NO_TARGET_LABELS: Record<ScoringSettings["noTarget"], string> = {
   scale: "按份额折算",
   exclude: "全部不计",
+};
+export const SENT_BACK_TEMPLATE_LABELS: Record<ScoringSettings["sentBackTemplate"], string> = {
+  prefill: "按退回报表预填",
+  blank: "空白模板",
 };
 export const REGION_SHEET = "区域数据";
 export const RECEIPTS_SHEET = "报送登记";
