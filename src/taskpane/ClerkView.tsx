@@ -39,6 +39,9 @@ const useStyles = makeStyles({
   step: { display: "flex", flexDirection: "column", gap: tokens.spacingVerticalS, minWidth: 0 },
   why: { fontSize: tokens.fontSizeBase200, color: tokens.colorNeutralForeground2 },
   hidden: { display: "none" },
+  // A <select> is as wide as its longest option (连云港高新技术产业开发区) unless allowed to shrink: at
+  // 200 % zoom (225 CSS px) that pushed the view 3 px sideways.
+  shrink: { minWidth: 0 },
 });
 
 export type ClerkActions = Pick<
@@ -303,7 +306,12 @@ export function ClerkView({
   return (
     <div className={s.root}>
       <Field label={m.unit}>
-        <Select value={unitCode} onChange={(_, d) => chooseUnit(d.value)}>
+        <Select
+          className={s.shrink}
+          select={{ className: s.shrink }}
+          value={unitCode}
+          onChange={(_, d) => chooseUnit(d.value)}
+        >
           {plan.units.map((u) => (
             <option key={u.code} value={u.code}>
               {u.name}

@@ -33,12 +33,16 @@ const useStyles = makeStyles({
     alignItems: "center",
     columnGap: tokens.spacingHorizontalXS,
     minWidth: 0,
+    // Under 300 CSS px (a 450 px pane at 200 % zoom) the name column left beside the badge and two buttons
+    // is narrower than the checkbox and one character, so the name ran under its badge: the name takes the
+    // first line, badge and buttons the next.
+    "@media (max-width: 299px)": { gridTemplateColumns: "auto auto minmax(0, 1fr)" },
   },
-  check: { minWidth: 0 },
+  check: { minWidth: 0, "@media (max-width: 299px)": { gridColumn: "1 / -1" } },
   badge: { justifySelf: "start", whiteSpace: "nowrap" },
   start: { alignSelf: "flex-start" },
   label: { overflowWrap: "anywhere" },
-  small: { minWidth: "auto", flexShrink: 0 },
+  small: { minWidth: "auto", flexShrink: 0, justifySelf: "start" },
   counts: { paddingLeft: "32px", color: tokens.colorNeutralForeground3 },
   details: {
     paddingLeft: "32px",
