@@ -6,7 +6,8 @@ import { parseMetaRows } from "../core/form/meta";
 import { FORM_V1 } from "../core/form/v1";
 import type { Issue } from "../core/issues";
 import type { Plan } from "../core/plan/types";
-import { readPlanBook, type PlanBookResult } from "../core/planbook/read-plan";
+import type { PlanBookResult } from "../core/planbook/read-plan";
+import { readPlanFile } from "../host/plan-file";
 import { readReturnBytes, type WorkbookReader } from "../core/read/read-bytes";
 import { readReturn } from "../core/read/read-return";
 import { roundSummary } from "../core/report/summary";
@@ -34,7 +35,8 @@ import { detectSupport, excelApi } from "./support";
 import { watchChanges } from "./watch";
 import { writeWorkbookDescription } from "./write";
 import { removeKeptSheets, writeReview } from "./round-actions";
-import { previousComparison, prefilledTemplate } from "./round-core";
+import { previousComparison } from "./round-core";
+import { prefilledTemplate } from "../host/prefill";
 import type { BulletinOptions } from "../core/report/text";
 import { bulletinOf, computeRound } from "../worker/round-job";
 import type { RoundRunner } from "../worker/protocol";
@@ -66,33 +68,8 @@ const lazyReader: WorkbookReader = async (bytes, source) => {
   return readWorkbook(bytes, source);
 };
 
-/**
- * A plan workbook (规划配置.xlsx) chosen in the pane, read by the same guarded reader as a return: the plan,
- * or null and every problem located (a workbook with any error is refused whole).
- */
-export async function readPlanWorkbook(file: ReturnFile): Promise<PlanBookResult> {
-  let snapshot;
-  try {
-    snapshot = await lazyReader(file.bytes, { name: file.name });
-  } catch (e) {
-    const message = e instanceof Error ? e.message : String(e);
-    return {
-      plan: null,
-      issues: [
-        {
-          code: "plan.invalid",
-          severity: "error",
-          sheet: null,
-          cell: null,
-          column: null,
-          value: null,
-          message,
-        },
-      ],
-    };
-  }
-  return readPlanBook(snapshot);
-}
+/** A plan workbook (规划配置.xlsx) chosen in the pane, read as the page and the worker read one. */
+export const readPlanWorkbook = (file: ReturnFile): Promise<PlanBookResult> => readPlanFile(file, lazyReader);
 
 const percentColumns = FORM_V1.enterprises.fields.flatMap((f, i) => (f.type === "percent" ? [i] : []));
 const templateSheets = new Set([FORM_V1.metaSheet, FORM_V1.instructionsSheet, ...keptSheetNames()]);
