@@ -5,7 +5,7 @@ import {
   issueScope,
   type IssueCode,
   type MessageArgs,
-} from "../form/messages";
+} from "../catalogue";
 import type { Issue, Severity } from "../issues";
 
 export interface IssueAt {
