@@ -246,7 +246,7 @@ function HistoryNote({ issue: i }: { issue: ListedIssue }): React.JSX.Element {
 
 type Show = "all" | "error" | "warning" | "unexplained" | "explained";
 
-const SHOWN: Record<Show, (i: ListedIssue) => boolean> = {
+const SHOWN: Record<Show, typeof isHistory> = {
   all: () => true,
   error: (i) => i.severity === "error",
   warning: (i) => i.severity !== "error",
