@@ -252,6 +252,7 @@ export function createActions(
         snapshot,
         files: req.files,
         exclude: req.exclude ?? [],
+        ...(req.history ? { history: req.history } : {}),
         thisYear: Number(chinaToday(now()).slice(0, 4)),
       };
       const { result, hasTargets, targetIssues, rosterIssues } = runner

@@ -172,6 +172,7 @@ export function createFileActions(plan: Plan, now: () => Date = () => new Date()
         plan,
         period: req.period,
         returns,
+        history: req.history ?? null,
         deadline: req.deadline,
         targets: t?.targets,
         settings: t?.settings,
