@@ -424,3 +424,22 @@ test("reflows at 320, 768, 1280 px and 200 % zoom, axe clean; keyboard reaches t
 
   console.log(`page: longest main-thread task ${Math.round(longest)} ms`);
 });
+
+test("where the browser will not start the page's worker, the page says so and works on its own thread", async () => {
+  const ctx = await browser.newContext({ locale: "zh-CN", viewport: { width: 1280, height: 900 } });
+  await ctx.addInitScript(() => {
+    delete (window as unknown as { Worker?: unknown }).Worker;
+  });
+  const p = await ctx.newPage();
+  try {
+    await p.goto(pageUrl);
+    await p.getByTestId("no-worker").waitFor();
+    expect(await p.getByTestId("no-worker").innerText()).toContain("后台计算");
+    expect(p.workers()).toHaveLength(0);
+    const clerk = p.getByRole("tabpanel", { name: "填报" });
+    await clerk.getByTestId("open-return").setInputFiles(returns()[0]);
+    await clerk.getByTestId("check-result").waitFor({ timeout: 120_000 });
+  } finally {
+    await ctx.close();
+  }
+}, 300_000);
