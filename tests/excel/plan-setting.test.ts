@@ -9,7 +9,7 @@ import { MAX_IN_WORKBOOK, workbookPlanMemory } from "../../src/excel/plan-settin
 import { readPlanWorkbook } from "../../src/excel/actions";
 import type { ReturnBytes } from "../../src/core/read/read-bytes";
 import type { PlanKept, PlanMemory } from "../../src/host/types";
-import { workerRunner, type WorkerLike, type WorkerReply } from "../../src/worker/protocol";
+import { inProcessWorker } from "./in-process-worker";
 import { install } from "./helpers";
 
 Object.assign(globalThis, { TextEncoder, TextDecoder });
@@ -107,18 +107,7 @@ test("a workbook that refuses the write (cell-edit mode) leaves the plan remembe
 });
 
 test("a plan workbook read in the worker (messages cloned as a Worker's are) gives the plan the page reads", async () => {
-  const scope: { onmessage: ((e: { data: unknown }) => void) | null; postMessage(m: WorkerReply): void } = {
-    onmessage: null,
-    postMessage: (r) => fake.onmessage?.({ data: structuredClone(r) }),
-  };
-  const fake: WorkerLike = {
-    onmessage: null,
-    onerror: null,
-    postMessage: (q) => scope.onmessage!({ data: structuredClone(q) }),
-  };
-  (globalThis as unknown as { self: unknown }).self = scope;
-  jest.isolateModules(() => require("../../src/worker/round-worker"));
-  const runner = workerRunner(() => fake);
+  const runner = inProcessWorker();
   const inWorker = await runner.plan(PLAN_FILE);
   const here = await readPlanWorkbook(PLAN_FILE);
   expect(inWorker.plan).not.toBeNull();
