@@ -8,6 +8,7 @@ import type { Plan } from "../core/plan/types";
 import { readPlanBook, type PlanBookResult } from "../core/planbook/read-plan";
 import { readReturnBytes, type WorkbookReader } from "../core/read/read-bytes";
 import { readReturn } from "../core/read/read-return";
+import { HISTORY_SHEET } from "../core/history/previous";
 import { roundSummary } from "../core/report/summary";
 import { SHEET_BULLETIN } from "../core/report/bulletin-sheet";
 import { readTargets } from "../core/targets/read";
@@ -84,8 +85,10 @@ export async function readPlanWorkbook(file: ReturnFile): Promise<PlanBookResult
           severity: "error",
           sheet: null,
           cell: null,
+          field: null,
           column: null,
           value: null,
+          scope: "file",
           message,
         },
       ],
@@ -122,7 +125,8 @@ export function createActions(
   // The plan's form versions decide which sheets are a template's and a kept return's.
   const forms = formsOf(plan);
   const metaNames = metaSheetNames(forms);
-  const templateSheets = new Set([...metaNames, ...keptSheetNames(forms)]);
+  // 上期数据: last round's figures a prefilled template carries, so the self-check compares with them.
+  const templateSheets = new Set([...metaNames, HISTORY_SHEET, ...keptSheetNames(forms)]);
   const isTemplateMeta = (formId: string) => forms.some((f) => f.id === formId);
   const describe = async (req: TemplateRequest) => {
     const blank = buildTemplate({
@@ -261,6 +265,7 @@ export function createActions(
         snapshot,
         files: req.files,
         exclude: req.exclude ?? [],
+        ...(req.history ? { history: req.history } : {}),
         thisYear: Number(chinaToday(now()).slice(0, 4)),
       };
       const { result, hasTargets, targetIssues, rosterIssues } = runner

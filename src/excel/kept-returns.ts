@@ -79,7 +79,9 @@ export function keptReturns(workbook: WorkbookSnapshot, forms: readonly FormDef[
     const meta = parseMetaRows(rows);
     if (!meta || !ids.has(meta.formId)) continue;
     const form = forms.find((f) => f.id === meta.formId && f.version === meta.formVersion);
-    const names = new Set(form ? [form.metaSheet, ...keptSheetNames([form])] : [metaName, ...keptSheetNames(forms)]);
+    const names = new Set(
+      form ? [form.metaSheet, ...keptSheetNames([form])] : [metaName, ...keptSheetNames(forms)],
+    );
     const prefix = s.name.slice(0, s.name.length - metaName.length);
     const get = (k: string) => rows.find((r) => r[0] === k)?.[1] ?? "";
     const sheets = workbook.sheets

@@ -8,6 +8,7 @@ import { attachmentTitles } from "../../core/report/attachments/titles";
 import type { Status } from "../../core/score/score";
 import type { AggregateOutcome } from "../../host/types";
 import { IssueList } from "../common/IssueList";
+import { TrendCharts } from "./TrendCharts";
 import type { SelectCell } from "../handlers";
 import type { Messages } from "../messages";
 
@@ -115,17 +116,18 @@ export function RoundSummary({
       <h3 className={s.sub}>{m.writtenSheets}</h3>
       <div className={s.links}>
         {!onSelect && outcome.sheets.join("、")}
-        {onSelect && outcome.sheets.map((sheet) => (
-          <Link
-            key={sheet}
-            as="button"
-            className={s.target}
-            aria-label={m.goToSheet(sheet)}
-            onClick={() => void onSelect(sheet, "A1")}
-          >
-            {sheet}
-          </Link>
-        ))}
+        {onSelect &&
+          outcome.sheets.map((sheet) => (
+            <Link
+              key={sheet}
+              as="button"
+              className={s.target}
+              aria-label={m.goToSheet(sheet)}
+              onClick={() => void onSelect(sheet, "A1")}
+            >
+              {sheet}
+            </Link>
+          ))}
       </div>
       {outcome.targetIssues.length > 0 && (
         <>
@@ -133,6 +135,7 @@ export function RoundSummary({
           <IssueList issues={outcome.targetIssues} messages={m} onSelect={onSelect} />
         </>
       )}
+      <TrendCharts round={outcome.round} plan={plan} history={outcome.bulletin?.history} />
     </section>
   );
 }
