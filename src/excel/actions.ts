@@ -85,8 +85,10 @@ export async function readPlanWorkbook(file: ReturnFile): Promise<PlanBookResult
           severity: "error",
           sheet: null,
           cell: null,
+          field: null,
           column: null,
           value: null,
+          scope: "file",
           message,
         },
       ],
@@ -252,6 +254,7 @@ export function createActions(
         snapshot,
         files: req.files,
         exclude: req.exclude ?? [],
+        ...(req.history ? { history: req.history } : {}),
         thisYear: Number(chinaToday(now()).slice(0, 4)),
       };
       const { result, hasTargets, targetIssues, rosterIssues } = runner

@@ -70,8 +70,10 @@ export async function readPlanFile(file: ReturnFile): Promise<PlanBookResult> {
       severity: "error",
       sheet: null,
       cell: null,
+      field: null,
       column: null,
       value: null,
+      scope: "file",
     };
     return { plan: null, issues: [{ ...issue, message } as PlanBookResult["issues"][number]] };
   }
@@ -173,6 +175,7 @@ export function createFileActions(plan: Plan, now: () => Date = () => new Date()
         plan,
         period: req.period,
         returns,
+        history: req.history ?? null,
         deadline: req.deadline,
         targets: t?.targets,
         settings: t?.settings,

@@ -22,4 +22,12 @@ export const HISTORY_TEXT = {
     "选择上一期各单位报送的报表(可多选)：每个单位取其最新的可用报表，与本期逐企业比较，列出迁入、退出的企业和变化异常的数据(与 srdi aggregate --history-returns 相同)",
   historyChosen: (n: number) => `已选择上期报表 ${n} 份`,
   clearHistory: "不与上期报表比较",
+  findings: "与上期比较",
+  gone: (n: number, names: string) => `上期填报、本期未填报(退出或遗漏)的企业 ${n} 家：${names}`,
+  moved: (n: number, names: string) => `改由其他单位填报(迁入)的企业 ${n} 家：${names}`,
+  openByUnit: (open: number, explained: number, units: string) =>
+    open
+      ? `未说明的核实提示 ${open} 条(${units})，已列入通报的数据质量部分和附件5` +
+        (explained ? `；另有 ${explained} 条已说明。` : "。")
+      : `核实提示 ${explained} 条均已由填报单位说明。`,
 };
