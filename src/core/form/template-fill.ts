@@ -33,11 +33,7 @@ function sheetOf(desc: WorkbookDescription, name: string): number {
  * A new description with the data filled in (the input is not changed). Rows beyond the template's
  * validated rows are written too (tests of the reader need them); unknown region keys throw.
  */
-export function fillTemplate(
-  desc: WorkbookDescription,
-  data: FillData,
-  form: FormDef,
-): WorkbookDescription {
+export function fillTemplate(desc: WorkbookDescription, data: FillData, form: FormDef): WorkbookDescription {
   const sheets = [...desc.sheets];
   const table = (t: TableSheetDef, rows: CellValue[][] | undefined) => {
     if (!rows || rows.length === 0) return;
