@@ -43,6 +43,10 @@ describe("message catalogue", () => {
       "history.firm_missing",
       "history.firm_moved",
       "outlier.robust",
+      // The plan workbook's notices: the plan loads, and says what happened.
+      "plan.header_unknown",
+      "plan.normalised",
+      "plan.base_missing",
     ]);
     for (const c of ISSUE_CODES) {
       const warning = c.startsWith("norm.") || warnings.has(c);
