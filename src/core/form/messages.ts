@@ -470,7 +470,19 @@ const TARGETS_CATALOGUE = {
   "targets.region_invalid": {
     severity: "error",
     scope: "cell",
-    text: (a) => `${a.label ?? ""}须为不小于0的数字，已按未录入处理`,
+    // detail: what the cell must hold (a percentage may be negative: a growth rate).
+    text: (a) => `${a.label ?? ""}须为${a.detail ?? "不小于0的数字"}，已按未录入处理`,
+  },
+  "targets.region_column_missing": {
+    severity: "warning",
+    scope: "file",
+    // label: the region field's header; detail: what is used instead.
+    text: (a) => `区域数据缺少“${a.label ?? ""}”一列，${a.detail ?? ""}`,
+  },
+  "targets.region_column_unknown": {
+    severity: "warning",
+    scope: "cell",
+    text: (a) => `不认识的列${q(a.value)}(本规划的指标不读取这项区域数据)，已忽略`,
   },
   "targets.receipt_invalid": {
     severity: "error",

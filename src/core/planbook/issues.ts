@@ -17,7 +17,9 @@ export type PlanIssueCode =
   | "plan.expr"
   | "plan.rows_missing"
   | "plan.normalised"
-  | "plan.base_missing";
+  | "plan.base_missing"
+  | "plan.region_unknown"
+  | "plan.region_bureau_only";
 
 export interface PlanIssue {
   code: PlanIssueCode;
@@ -62,6 +64,12 @@ const TEXT: Record<PlanIssueCode, (a: PlanIssueArgs) => string> = {
   "plan.base_missing": (a) =>
     `${q(a.header)}为空：口径为\u201c${a.detail ?? "新增"}\u201d的指标按当前值减基期值计算，` +
     `须在目标分解表\u201c全市\u201d一行填写基期值，否则该指标显示为\u2014；请在此填写规划的基期值`,
+  "plan.region_unknown": (a) =>
+    `${q(a.header)}读取的区域数据${q(a.detail)}无人能填报：各版表单的区域指标和规划的\u201c区域数据\u201d工作表中都没有它；` +
+    `请在\u201c字段\u201d工作表把它加为区域指标(各地填报)，或在\u201c区域数据\u201d工作表列出(主管部门每期录入)`,
+  "plan.region_bureau_only": (a) =>
+    `${q(a.header)}读取的区域数据${q(a.detail)}不在各地报表中，须由主管部门每期在目标分解表\u201c区域数据\u201d表录入，` +
+    `未录入时该指标显示为\u2014`,
   "plan.normalised": (a) =>
     `${q(a.header)}中的全角符号或弯引号已按半角读取${a.detail ? `：${a.detail}` : ""}`,
 };
@@ -70,6 +78,7 @@ const WARNINGS: ReadonlySet<PlanIssueCode> = new Set([
   "plan.header_unknown",
   "plan.normalised",
   "plan.base_missing",
+  "plan.region_bureau_only",
 ]);
 
 export function planIssue(
