@@ -8,6 +8,7 @@ import {
   BorderStyle,
   Document,
   Footer,
+  ImageRun,
   LineRuleType,
   Packer,
   PageBreak,
@@ -20,7 +21,10 @@ import {
   VerticalAlign,
   WidthType,
 } from "docx";
-import type { BulletinDocument, DocumentTable } from "../core/report/document";
+import { chartSvg } from "../core/report/chart";
+import type { BulletinDocument, DocumentChart, DocumentTable } from "../core/report/document";
+import { encodePng } from "./png";
+import { rasterise } from "./raster";
 
 /** The 公文 faces and the faces every Chinese Windows has, which stand in for them. */
 export const FONTS = {
@@ -56,6 +60,37 @@ const body = (
     indent: o.indent === false ? undefined : { firstLine: 2 * 16 * 20 },
   });
 
+/** The chart as an image 156 mm wide (the type area): SVG for Word 2016+ and LibreOffice, with the PNG
+ * fallback OOXML requires beside it, drawn at twice the layout's size so print stays sharp; the caption
+ * under it carries the words the picture leaves out. */
+function chart(c: DocumentChart, title: string): Paragraph[] {
+  const wide = (156 / 25.4) * 96; // px at 96 to the inch, as docx takes sizes
+  const png = encodePng(rasterise(c.picture, 2));
+  return [
+    new Paragraph({
+      alignment: AlignmentType.CENTER,
+      keepNext: true,
+      children: [
+        new ImageRun({
+          type: "svg",
+          data: new TextEncoder().encode(chartSvg(c.picture, title)),
+          fallback: { type: "png", data: png },
+          transformation: {
+            width: Math.round(wide),
+            height: Math.round((wide * c.picture.height) / c.picture.width),
+          },
+          altText: { name: title, title, description: c.alt },
+        }),
+      ],
+    }),
+    new Paragraph({
+      alignment: AlignmentType.CENTER,
+      spacing: { before: 60, after: 240 },
+      children: [run(c.caption, FONTS.table, 10.5)],
+    }),
+  ];
+}
+
 function table(t: DocumentTable): (Paragraph | Table)[] {
   const total = t.widths.reduce((a, b) => a + b, 0);
   const width = 156 * MM;
@@ -81,6 +116,7 @@ function table(t: DocumentTable): (Paragraph | Table)[] {
       spacing: { before: 240, after: 240 },
       children: [run(t.title, FONTS.title, 18)],
     }),
+    ...(t.chart ? chart(t.chart, t.title) : []),
     new Table({
       width: { size: width, type: WidthType.DXA },
       borders: {

@@ -9,6 +9,7 @@ import type { Plan } from "../core/plan/types";
 import { readPlanBook, type PlanBookResult } from "../core/planbook/read-plan";
 import { readReturnBytes, type WorkbookReader } from "../core/read/read-bytes";
 import { readReturn } from "../core/read/read-return";
+import { HISTORY_SHEET } from "../core/history/previous";
 import { roundSummary } from "../core/report/summary";
 import { SHEET_BULLETIN } from "../core/report/bulletin-sheet";
 import { readTargets } from "../core/targets/read";
@@ -95,7 +96,13 @@ export async function readPlanWorkbook(file: ReturnFile): Promise<PlanBookResult
 }
 
 const percentColumns = FORM_V1.enterprises.fields.flatMap((f, i) => (f.type === "percent" ? [i] : []));
-const templateSheets = new Set([FORM_V1.metaSheet, FORM_V1.instructionsSheet, ...keptSheetNames()]);
+// 上期数据: last round's figures a prefilled template carries, so the self-check compares with them.
+const templateSheets = new Set([
+  FORM_V1.metaSheet,
+  FORM_V1.instructionsSheet,
+  HISTORY_SHEET,
+  ...keptSheetNames(),
+]);
 const rosterSheets = new Set([ROSTER_SHEET, ROSTER_META_SHEET]);
 const targetSheets = new Set([
   TARGETS_SHEET,
@@ -245,6 +252,7 @@ export function createActions(
         snapshot,
         files: req.files,
         exclude: req.exclude ?? [],
+        ...(req.history ? { history: req.history } : {}),
         thisYear: Number(chinaToday(now()).slice(0, 4)),
       };
       const { result, hasTargets, targetIssues, rosterIssues } = runner

@@ -15,6 +15,7 @@ import { readReturnBytes } from "../core/read/read-bytes";
 import type { ReturnResult } from "../core/read/types";
 import { buildBulletin } from "../core/report/bulletin";
 import { compareRounds, figuresOf, readFigures } from "../core/report/previous";
+import { collectHistory, type History } from "../core/report/history";
 import { runRound } from "../core/report/round-result";
 import { roundSummary } from "../core/report/summary";
 import type { BulletinOptions } from "../core/report/text";
@@ -172,6 +173,7 @@ export function createFileActions(plan: Plan, now: () => Date = () => new Date()
         plan,
         period: req.period,
         returns,
+        history: req.history ?? null,
         deadline: req.deadline,
         targets: t?.targets,
         settings: t?.settings,
@@ -179,13 +181,18 @@ export function createFileActions(plan: Plan, now: () => Date = () => new Date()
       });
       let previousReason = "";
       let comparison = null;
+      let history: History | null = null;
       if (req.previous) {
         const r = await snapshotOf(req.previous, plan);
         if ("issues" in r) previousReason = `无法读取上期通报 ${req.previous.name}：${r.message}`;
         else {
-          const { figures, reason } = readFigures(r.snapshot);
-          if (figures) comparison = compareRounds(figuresOf(result, plan), figures);
-          else previousReason = `上期通报 ${req.previous.name}：${reason}`;
+          const read = readFigures(r.snapshot, req.previous.name);
+          const { figures, reason } = read;
+          if (figures) {
+            comparison = compareRounds(figuresOf(result, plan), figures);
+            // The whole series the previous bulletin carries: the 趋势 sheet and the views' trend charts.
+            history = collectHistory(result.aggregate.period, [{ name: req.previous.name, read }]);
+          } else previousReason = `上期通报 ${req.previous.name}：${reason}`;
         }
       }
       // What `srdi aggregate` writes with: the issue date, 通报设置 of the targets workbook, 较上期.
@@ -193,6 +200,7 @@ export function createFileActions(plan: Plan, now: () => Date = () => new Date()
         issuedOn: req.issuedOn,
         ...(t?.bulletin ? { settings: t.bulletin } : {}),
         ...(comparison ? { comparison } : {}),
+        ...(history ? { history } : {}),
       };
       const desc = buildBulletin(result, plan, bulletin);
       req.onProgress?.({ stage: "writing", sent: 0, total: 1 });

@@ -78,6 +78,9 @@ export interface AggregateRequest {
   files: ReturnResult[];
   /** Files left out of the round by the user (kept in the workbook or not). */
   exclude?: string[];
+  /** The previous round's returns, read (as `srdi aggregate --history-returns DIR`): each return is
+   * compared with its unit's latest usable one; firms moved between units and firms gone (退出) show. */
+  history?: ReturnResult[];
   /** The previous round's bulletin workbook, for 较上期 (as `srdi aggregate --previous`). */
   previous?: ReturnFile;
   /** Where the work stands: computing the round, then writing the bulletin (requests sent of all). */

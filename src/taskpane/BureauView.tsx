@@ -22,6 +22,7 @@ import { keptChoice } from "../host/kept-names";
 import { previewRound } from "./bureau/return-status";
 import { ReturnList } from "./bureau/ReturnList";
 import { RoundSummary } from "./bureau/RoundSummary";
+import { HistoryFindings, HistoryReturns } from "./bureau/HistoryReturns";
 import { RosterButton } from "./bureau/RosterButton";
 import { rosterCheckNotice } from "./bureau/roster-notices";
 import { DateField, isoDate } from "./common/DateField";
@@ -112,6 +113,8 @@ export function BureauView({
   const [outcome, setOutcome] = React.useState<AggregateOutcome | null>(null);
   const [reviews, setReviews] = React.useState<ReadonlyMap<string, Review>>(new Map());
   const [previous, setPrevious] = React.useState<ReturnFile | null>(null);
+  // Last round's returns (issue 26): the round is compared with them, as `aggregate --history-returns`.
+  const [lastReturns, setLastReturns] = React.useState<ReturnResult[] | null>(null);
   const previousPicker = React.useRef<HTMLInputElement>(null);
   const previousId = React.useId();
   const listHeading = React.useRef<HTMLHeadingElement>(null);
@@ -414,6 +417,7 @@ export function BureauView({
           files: included,
           exclude: [...excluded],
           ...(previous ? { previous } : {}),
+          ...(lastReturns ? { history: lastReturns } : {}),
           onProgress: setWriting,
         })
         .finally(() => setWriting(null));
@@ -571,6 +575,14 @@ export function BureauView({
           />
         </div>
       </Field>
+      <HistoryReturns
+        value={lastReturns}
+        onChange={setLastReturns}
+        read={toReturnFile}
+        readReturn={actions.readReturnFile}
+        busy={!!busy}
+        onError={(e) => say("aggregate", [{ intent: "error", text: errorText(e, m) }])}
+      />
       <section className={s.step} aria-label={m.aggregate}>
         <div className={s.row}>
           <Button
@@ -599,6 +611,7 @@ export function BureauView({
           headingRef={summaryHeading}
         />
       )}
+      {outcome && <HistoryFindings round={outcome.round} />}
       {outcome && (
         <section className={s.step} aria-label={T.downloadDocx}>
           <div className={s.row}>

@@ -148,9 +148,10 @@ export interface Messages {
   // The plan in force (规划配置)
   planInForce: string;
   loadPlan: string;
-  loadPlanHint: string;
+  /** bureau: the plan in force's 主管部门简称 (市局, 省厅), the body that issues plan workbooks. */
+  loadPlanHint: (bureau: string) => string;
   planLoaded: (title: string, units: number, indicators: number) => string;
-  planRefused: (errors: number) => string;
+  planRefused: (errors: number, bureau: string) => string;
   planRemembered: string;
   planUseBuiltin: string;
   planForgotten: string;
@@ -350,11 +351,11 @@ const zhCN: Messages = {
   unexpected: (d) => `出现意外错误：${d}`,
   planInForce: "规划",
   loadPlan: "载入规划配置…",
-  loadPlanHint:
-    "市局下发的规划配置工作簿（.xlsx）；载入后本机会记住，下次打开窗格仍用它。有任何错误则整个不载入",
+  loadPlanHint: (b) =>
+    `${b}下发的规划配置工作簿（.xlsx）；载入后本机会记住，下次打开窗格仍用它。有任何错误则整个不载入`,
   planLoaded: (t, u, i) => `已载入${t}：${u}个填报单位，${i}项指标`,
-  planRefused: (n) =>
-    `规划配置有 ${n} 处错误，未载入（仍用原规划）。请把下列问题告知编制规划配置的市局同事，改正后再载入。`,
+  planRefused: (n, b) =>
+    `规划配置有 ${n} 处错误，未载入（仍用原规划）。请把下列问题告知编制规划配置的${b}同事，改正后再载入。`,
   planRemembered: "。本机已记住，下次打开窗格仍用此规划。",
   planUseBuiltin: "改用内置规划",
   planForgotten: "已改用内置规划，本机不再记住载入的规划配置。",

@@ -31,6 +31,8 @@ export interface RoundJobInput {
   exclude: string[];
   /** The calendar year today (China time), for the roster's validity. */
   thisYear: number;
+  /** The previous round's returns (`srdi aggregate --history-returns`): history checks against them. */
+  history?: ReturnResult[];
 }
 
 export interface RoundJobOutput {
@@ -63,6 +65,7 @@ export function computeRound(input: RoundJobInput): RoundJobOutput {
     rosterIssues = r.issues;
   }
   const result = runRound({
+    history: input.history ?? null,
     roster,
     plan,
     period: input.period,

@@ -100,12 +100,16 @@ test("a plan workbook loaded from the clerk's view becomes the plan in force, is
   const mem = memory();
   render(<Harness read={readPlanWorkbook} mem={mem} />);
   expect(screen.getByTestId("plan-title").textContent).toBe(DEFAULT_PLAN.title);
+  // The hint names who issues plan workbooks in the plan's own words: 市局 for the city, 省厅 for 云南.
+  expect(screen.getByTestId("plan-picker").textContent).toContain("市局下发的规划配置工作簿");
   const bytes = readFileSync(path.resolve(__dirname, "../../assets/plans/yunnan-2025-2027.xlsx"));
   pick(new File([new Uint8Array(bytes)], "规划配置.xlsx"));
   await waitFor(() => expect(screen.getByTestId("plan-title").textContent).toBe(YUNNAN_PLAN.title));
   expect(screen.getByTestId("plan-notices").textContent).toContain("16个填报单位，3项指标");
   expect(screen.getByTestId("plan-notices").textContent).toContain("本机已记住");
   expect(mem.kept.map((f) => f.name)).toEqual(["规划配置.xlsx"]);
+  expect(screen.getByTestId("plan-picker").textContent).toContain("省厅下发的规划配置工作簿");
+  expect(screen.getByTestId("plan-picker").textContent).not.toContain("市局");
   const panel = screen.getByRole("tabpanel", { name: "填报" });
   // The unit and period follow the new plan: 插入模板 can be pressed.
   const unit = within(panel).getByRole("combobox", { name: "填报单位" }) as HTMLSelectElement;

@@ -5,43 +5,31 @@
 import type { IndicatorValue } from "./value";
 import { ExprError, type ExprErrorCode } from "./errors";
 import type { ExprEnv, ExprField, ExprTier, ExprType } from "./env";
+import { functionOf, FUNCTIONS, type ExprFunction } from "./functions";
+import {
+  TYPE_NAMES,
+  type Aggregate,
+  type CallNode,
+  type Checker,
+  type RowScope,
+  type Typed,
+} from "./functions/types";
 import { parseExpr, type Node } from "./parse";
+import {
+  get,
+  isBlank,
+  ratioValue,
+  type AggregateTrace,
+  type IndicatorRuntime,
+  type NumFn,
+  type PartsFn,
+  type Row,
+  type RowFilter,
+  type RowFn,
+  type RowRuntime,
+} from "./runtime";
 
-/** One row (enterprise or platform) as the reader gives it; a missing key reads as blank. */
-export type Row = object;
-/** What a row filter needs besides the row. */
-export interface RowRuntime {
-  periodYear: number;
-  /** The plan's start year (since_plan_start). */
-  startYear: number;
-  /** The firm's row of the previous round (prev(...) reads it); null or absent: a new firm, prev is blank. */
-  prev?: Row | null;
-}
-/** What an indicator needs: the rows of a unit (or the city) and its figures. */
-export interface IndicatorRuntime extends RowRuntime {
-  /** The rows of a population, filtered once per unit (see populationRows). */
-  population(name: string): readonly Row[];
-  platforms: readonly Row[];
-  regions: readonly Row[];
-  /** The plan's key chains. */
-  chains: readonly string[];
-}
-
-export type RowFilter = (r: Row, rt: RowRuntime) => boolean;
-type RowFn = (r: Row, rt: RowRuntime) => unknown;
-type NumFn = (rt: IndicatorRuntime) => number | null;
-type PartsFn = (rt: IndicatorRuntime) => [number | null, number | null];
-
-/** The first aggregate of an indicator (drill-down lists the rows it counts and how). */
-export interface AggregateTrace {
-  fn: string;
-  /** Population name; null for platforms() and region(). */
-  population: string | null;
-  /** The row filter given to the function, if any. */
-  filter: RowFilter | null;
-  /** Fields the function reads, in argument order (sum: [field]; ratio_of_sums: [num, den]). */
-  fields: string[];
-}
+export type { AggregateTrace, IndicatorRuntime, Row, RowFilter, RowRuntime } from "./runtime";
 
 export interface CompiledIndicator {
   evaluate(rt: IndicatorRuntime): IndicatorValue;
@@ -51,76 +39,9 @@ export interface CompiledIndicator {
   top: string | null;
 }
 
-// ---- the function table (closed) ----
+// The functions: one module each under functions/, looked up in its registry (functions/index.ts).
+export { FUNCTIONS };
 
-type Param =
-  "any" | "pop" | "tier" | "field" | "numField" | "yearField" | "regionField" | "filter" | "platformFilter";
-interface FnSpec {
-  context: "filter" | "indicator";
-  params: Param[];
-  optional?: Param[];
-  /** Gives a numerator and a denominator (a top-level ratio). */
-  ratio?: boolean;
-  usage: string;
-}
-
-export const FUNCTIONS: Record<string, FnSpec> = {
-  recognised: { context: "filter", params: ["tier"], usage: "recognised(梯度)" },
-  since_plan_start: { context: "filter", params: ["yearField"], usage: "since_plan_start(年份字段)" },
-  isblank: { context: "filter", params: ["field"], usage: "isblank(字段)" },
-  filled: { context: "filter", params: ["field"], usage: "filled(字段)" },
-  // The same expression over the firm's previous-round row: prev(revenue), prev(recognised(SRDI_P)).
-  prev: { context: "filter", params: ["any"], usage: "prev(字段或表达式)" },
-  count: { context: "indicator", params: ["pop"], optional: ["filter"], usage: "count(企业范围[, 条件])" },
-  sum: {
-    context: "indicator",
-    params: ["numField", "pop"],
-    optional: ["filter"],
-    usage: "sum(字段, 企业范围[, 条件])",
-  },
-  mean: {
-    context: "indicator",
-    params: ["numField", "pop"],
-    optional: ["filter"],
-    ratio: true,
-    usage: "mean(字段, 企业范围[, 条件])",
-  },
-  share: { context: "indicator", params: ["pop", "filter"], ratio: true, usage: "share(企业范围, 条件)" },
-  ratio_of_sums: {
-    context: "indicator",
-    params: ["numField", "numField", "pop"],
-    optional: ["filter"],
-    ratio: true,
-    usage: "ratio_of_sums(分子字段, 分母字段, 企业范围[, 条件])",
-  },
-  distinct: {
-    context: "indicator",
-    params: ["field", "pop"],
-    optional: ["filter"],
-    usage: "distinct(字段, 企业范围[, 条件])",
-  },
-  chain_coverage: { context: "indicator", params: ["pop"], ratio: true, usage: "chain_coverage(企业范围)" },
-  platforms: { context: "indicator", params: [], optional: ["platformFilter"], usage: "platforms([条件])" },
-  region: { context: "indicator", params: ["regionField"], usage: "region(区域指标字段)" },
-};
-
-const TYPE_NAMES: Record<ExprType | "bool", string> = {
-  number: "数值",
-  year: "年份",
-  bool: "是/否",
-  text: "文字",
-};
-
-interface Typed {
-  type: ExprType;
-  fn: RowFn;
-}
-
-const isBlank = (v: unknown) => v === null || v === undefined;
-const get = (key: string) => (r: Row) => {
-  const v = (r as Record<string, unknown>)[key];
-  return v === undefined ? null : v;
-};
 /** A field named by key, by header, or by header without its (unit). */
 function findField(fields: ExprField[], name: string): ExprField | undefined {
   return (
@@ -130,7 +51,7 @@ function findField(fields: ExprField[], name: string): ExprField | undefined {
   );
 }
 
-class Compiler {
+class Compiler implements Checker {
   readonly errors: ExprError[] = [];
   /** Field keys the expression reads, first use first (history rules point at the first one's cell). */
   readonly fieldsUsed: string[] = [];
@@ -140,6 +61,9 @@ class Compiler {
 
   fail(code: ExprErrorCode, n: { start: number; end: number }, detail: string): void {
     this.errors.push(new ExprError(code, n.start, n.end, detail));
+  }
+  usesPrevious(): void {
+    this.usesPrev = true;
   }
   private bad(): Typed {
     return { type: "bool", fn: () => null };
@@ -157,7 +81,7 @@ class Compiler {
     return (r, rt) => fn(r, rt) === true;
   }
 
-  private field(n: Node, scope: "enterprise" | "platform" | "region"): ExprField | null {
+  field(n: Node, scope: RowScope | "region"): ExprField | null {
     if (n.type !== "name") {
       this.fail("EXPR_TYPE", n, "此处应为字段名");
       return null;
@@ -291,10 +215,10 @@ class Compiler {
     };
   }
 
-  private rowCall(n: Extract<Node, { type: "call" }>, scope: "enterprise" | "platform"): Typed {
-    const spec = this.spec(n);
-    if (!spec) return this.bad();
-    if (spec.context !== "filter") {
+  private rowCall(n: CallNode, scope: RowScope): Typed {
+    const fn = this.spec(n);
+    if (!fn) return this.bad();
+    if (fn.context !== "filter") {
       this.fail(
         "EXPR_TYPE",
         { start: n.start, end: n.nameEnd },
@@ -302,56 +226,7 @@ class Compiler {
       );
       return this.bad();
     }
-    switch (n.name) {
-      case "prev": {
-        // Over the previous round's row; blank when the firm is new (no previous row).
-        const inner = this.row(n.args[0], scope);
-        this.usesPrev = true;
-        const fn = inner.fn;
-        return { type: inner.type, fn: (_r, rt) => (rt.prev ? fn(rt.prev, rt) : null) };
-      }
-      case "recognised": {
-        const tier = this.tier(n.args[0]);
-        if (!tier) return this.bad();
-        const get1 = get(tier.yearField);
-        const validity = tier.validityYears;
-        return {
-          type: "bool",
-          fn: (r, rt) => {
-            const y = get1(r) as number | null;
-            return y !== null && y <= rt.periodYear && rt.periodYear - y <= validity;
-          },
-        };
-      }
-      case "since_plan_start": {
-        const f = this.field(n.args[0], scope);
-        if (f && f.type !== "year")
-          this.fail("EXPR_TYPE", n.args[0], `since_plan_start 需要年份字段，\u201c${f.header}\u201d不是年份`);
-        if (!f) return this.bad();
-        const g = get(f.key);
-        return {
-          type: "bool",
-          fn: (r, rt) => {
-            const y = g(r) as number | null;
-            return y !== null && y >= rt.startYear && y <= rt.periodYear;
-          },
-        };
-      }
-      default: {
-        // isblank, filled
-        const f = this.field(n.args[0], scope);
-        if (!f) return this.bad();
-        const g = get(f.key);
-        const blank = n.name === "isblank";
-        return {
-          type: "bool",
-          fn: (r) => {
-            const v = g(r);
-            return (isBlank(v) || (typeof v === "string" && v.trim() === "")) === blank;
-          },
-        };
-      }
-    }
+    return fn.compile(this, n, scope) ?? this.bad();
   }
 
   // ---- names ----
@@ -360,8 +235,8 @@ class Compiler {
     return this.env.populations.some((p) => p.name === name || p.label === name);
   }
 
-  private spec(n: Extract<Node, { type: "call" }>): FnSpec | null {
-    const spec = Object.prototype.hasOwnProperty.call(FUNCTIONS, n.name) ? FUNCTIONS[n.name] : undefined;
+  private spec(n: CallNode): ExprFunction | null {
+    const spec = functionOf(n.name);
     if (!spec) {
       this.fail(
         "EXPR_UNKNOWN_FUNCTION",
@@ -383,7 +258,7 @@ class Compiler {
     return spec;
   }
 
-  private tier(n: Node): ExprTier | null {
+  tier(n: Node): ExprTier | null {
     const name = n.type === "name" || n.type === "str" ? (n.type === "name" ? n.name : n.value) : null;
     const t =
       name === null ? undefined : this.env.tiers.find((x) => x.key === name || x.names.includes(name));
@@ -396,7 +271,7 @@ class Compiler {
     return t ?? null;
   }
 
-  private population(n: Node): string | null {
+  population(n: Node): string | null {
     const name = n.type === "name" && !n.braced ? n.name : n.type === "str" ? n.value : null;
     const p =
       name === null ? undefined : this.env.populations.find((x) => x.name === name || x.label === name);
@@ -477,15 +352,18 @@ class Compiler {
     }
   }
 
-  private call(n: Extract<Node, { type: "call" }>): {
-    fn: NumFn;
-    parts: PartsFn | null;
-    trace: AggregateTrace | null;
-  } {
+  fieldKey(x: Node, fn: string, numeric: boolean): string {
+    const f = this.field(x, "enterprise");
+    if (f && numeric && f.type !== "number" && f.type !== "year")
+      this.fail("EXPR_TYPE", x, `${fn} 需要数值字段，\u201c${f.header}\u201d是${TYPE_NAMES[f.type]}`);
+    return f?.key ?? "";
+  }
+
+  private call(n: CallNode): Aggregate {
     const none = { fn: () => null, parts: null, trace: null };
-    const spec = this.spec(n);
-    if (!spec) return none;
-    if (spec.context !== "indicator") {
+    const fn = this.spec(n);
+    if (!fn) return none;
+    if (fn.context !== "indicator") {
       this.fail(
         "EXPR_TYPE",
         { start: n.start, end: n.nameEnd },
@@ -493,220 +371,8 @@ class Compiler {
       );
       return none;
     }
-    const a = n.args;
-    const fieldKey = (x: Node, numeric: boolean) => {
-      const f = this.field(x, "enterprise");
-      if (f && numeric && f.type !== "number" && f.type !== "year")
-        this.fail("EXPR_TYPE", x, `${n.name} 需要数值字段，\u201c${f.header}\u201d是${TYPE_NAMES[f.type]}`);
-      return f?.key ?? "";
-    };
-    const opt = (x: Node | undefined) => (x ? this.condition(x, "enterprise") : null);
-    const trace = (
-      population: string | null,
-      filter: RowFilter | null,
-      fields: string[],
-    ): AggregateTrace => ({
-      fn: n.name,
-      population,
-      filter,
-      fields,
-    });
-    switch (n.name) {
-      case "count": {
-        const pop = this.population(a[0]);
-        const filter = opt(a[1]);
-        if (pop === null) return none;
-        return {
-          fn: (rt) => countRows(rt.population(pop), filter, rt),
-          parts: null,
-          trace: trace(pop, filter, []),
-        };
-      }
-      case "sum": {
-        const key = fieldKey(a[0], true);
-        const pop = this.population(a[1]);
-        const filter = opt(a[2]);
-        if (pop === null) return none;
-        return {
-          fn: (rt) => sumRows(rt.population(pop), key, filter, rt),
-          parts: null,
-          trace: trace(pop, filter, [key]),
-        };
-      }
-      case "mean": {
-        const key = fieldKey(a[0], true);
-        const pop = this.population(a[1]);
-        const filter = opt(a[2]);
-        if (pop === null) return none;
-        const parts: PartsFn = (rt) => {
-          let s = 0;
-          let k = 0;
-          for (const r of rt.population(pop)) {
-            if (filter && !filter(r, rt)) continue;
-            const v = (r as Record<string, unknown>)[key];
-            if (isBlank(v)) continue;
-            s = s + (v as number);
-            k++;
-          }
-          return [s, k];
-        };
-        return { fn: (rt) => ratioValue(parts(rt)), parts, trace: trace(pop, filter, [key]) };
-      }
-      case "share": {
-        const pop = this.population(a[0]);
-        const filter = this.condition(a[1], "enterprise");
-        if (pop === null) return none;
-        const parts: PartsFn = (rt) => {
-          const rows = rt.population(pop);
-          return [countRows(rows, filter, rt), rows.length];
-        };
-        return { fn: (rt) => ratioValue(parts(rt)), parts, trace: trace(pop, filter, []) };
-      }
-      case "ratio_of_sums": {
-        const num = fieldKey(a[0], true);
-        const den = fieldKey(a[1], true);
-        const pop = this.population(a[2]);
-        const filter = opt(a[3]);
-        if (pop === null) return none;
-        const parts: PartsFn = (rt) => {
-          let s = 0;
-          let d = 0;
-          const rows = rt.population(pop);
-          const both = rows.filter((r) => {
-            const x = (r as Record<string, unknown>)[num];
-            const y = (r as Record<string, unknown>)[den];
-            return !isBlank(x) && !isBlank(y) && (!filter || filter(r, rt));
-          });
-          for (const r of both) s = s + ((r as Record<string, number>)[num] ?? 0);
-          for (const r of both) d = d + ((r as Record<string, number>)[den] ?? 0);
-          return [s, d];
-        };
-        return { fn: (rt) => ratioValue(parts(rt)), parts, trace: trace(pop, filter, [num, den]) };
-      }
-      case "distinct": {
-        const key = fieldKey(a[0], false);
-        const pop = this.population(a[1]);
-        const filter = opt(a[2]);
-        if (pop === null) return none;
-        return {
-          fn: (rt) => {
-            const names = new Set<string>();
-            for (const r of rt.population(pop)) {
-              if (filter && !filter(r, rt)) continue;
-              const v = (r as Record<string, unknown>)[key];
-              const s = isBlank(v) ? "" : String(v).trim();
-              if (s !== "") names.add(s);
-            }
-            return names.size;
-          },
-          parts: null,
-          trace: trace(pop, filter, [key]),
-        };
-      }
-      case "chain_coverage": {
-        const pop = this.population(a[0]);
-        // The chain field is the one whose list is 产业链 (form/lists.ts), whatever its key.
-        const chainKey = this.env.chainField;
-        if (chainKey === null)
-          this.fail(
-            "EXPR_UNKNOWN_FUNCTION",
-            n,
-            "表单中没有取自\u201c产业链\u201d列表的字段，无法统计产业链覆盖",
-          );
-        if (pop === null || chainKey === null) return none;
-        const parts: PartsFn = (rt) => {
-          const chains = rt.chains.filter((c) => c !== "其他");
-          const covered = new Set<string>();
-          for (const r of rt.population(pop)) {
-            const c = (r as Record<string, unknown>)[chainKey];
-            if (typeof c === "string" && chains.includes(c)) covered.add(c);
-          }
-          return [covered.size, chains.length];
-        };
-        return { fn: (rt) => ratioValue(parts(rt)), parts, trace: trace(pop, null, [chainKey]) };
-      }
-      case "platforms": {
-        // A form without a platform sheet: nobody reports platforms, so the count would always be 0.
-        if (this.env.platform.length === 0)
-          this.fail(
-            "EXPR_UNKNOWN_FUNCTION",
-            n,
-            "表单没有平台工作表(字段工作表中没有平台的字段)，无法统计平台",
-          );
-        const filter = a[0] ? this.condition(a[0], "platform") : null;
-        return {
-          fn: (rt) => {
-            let k = 0;
-            for (const p of rt.platforms) {
-              const y = (p as Record<string, unknown>).year;
-              // A platform recognised after the period never counts; one without a year is a stock.
-              if (!isBlank(y) && (y as number) > rt.periodYear) continue;
-              if (!filter || filter(p, rt)) k++;
-            }
-            return k;
-          },
-          parts: null,
-          trace: trace(null, filter, []),
-        };
-      }
-      default: {
-        // region
-        const f = this.field(a[0], "region");
-        if (f && f.type !== "number")
-          this.fail("EXPR_TYPE", a[0], `region 需要数值字段，\u201c${f.header}\u201d是${TYPE_NAMES[f.type]}`);
-        if (!f) return none;
-        const key = f.key;
-        return {
-          fn: (rt) => {
-            let s = 0;
-            let any = false;
-            for (const r of rt.regions) {
-              const v = (r as Record<string, unknown>)[key];
-              if (isBlank(v)) continue;
-              s = s + (v as number);
-              any = true;
-            }
-            // No figure for any unit in scope: no data, not a zero that would read as 0 %.
-            return any ? s : null;
-          },
-          parts: null,
-          trace: null,
-        };
-      }
-    }
+    return fn.compile(this, n) ?? none;
   }
-}
-
-function countRows(rows: readonly Row[], filter: RowFilter | null, rt: RowRuntime): number {
-  if (!filter) return rows.length;
-  let k = 0;
-  for (const r of rows) if (filter(r, rt)) k++;
-  return k;
-}
-
-/**
- * Σ of the filled cells. A blank cell adds nothing; when rows are in scope but not one of them filled the
- * field (a column nobody filled, or a form version without it) the sum is no data (—), not a 0 that would
- * read as a figure; with no row in scope it is 0 (nothing to add up).
- */
-function sumRows(rows: readonly Row[], key: string, filter: RowFilter | null, rt: RowRuntime): number | null {
-  let s = 0;
-  let inScope = 0;
-  let filled = 0;
-  for (const r of rows) {
-    if (filter && !filter(r, rt)) continue;
-    inScope++;
-    const v = (r as Record<string, unknown>)[key];
-    if (isBlank(v)) continue;
-    filled++;
-    s = s + (v as number);
-  }
-  return inScope > 0 && filled === 0 ? null : s;
-}
-
-/** A zero or blank denominator is no data, never 0 (DHIS2). */
-function ratioValue([num, den]: [number | null, number | null]): number | null {
-  return num === null || den === null || den === 0 ? null : num / den;
 }
 
 function arith(op: "+" | "-" | "*" | "/"): (a: number | null, b: number | null) => number | null {

@@ -233,7 +233,7 @@ export const BASES = {
 } as const;
 export const BASIS_NAMES = { stock: "存量", increase: "新增", since_plan_start: "计划期内" } as const;
 
-/** 仅全市 names the built-in plan's whole; a province or county writes its own (仅全省, 仅全县) or 仅本级. */
+/** 仅 + the plan's whole (仅全市, 仅全省, 仅全县; the reader also takes 仅 + the plan's 全域称谓) or 仅本级. */
 export const SCOPES = {
   单位: "unit",
   仅全市: "city_only",
@@ -243,4 +243,9 @@ export const SCOPES = {
   unit: "unit",
   city_only: "city_only",
 } as const;
-export const SCOPE_NAMES = { unit: "单位", city_only: "仅全市" } as const;
+export const SCOPE_NAMES = { unit: "单位", city_only: "仅本级" } as const;
+
+/** The 考核 choices of a plan whose whole is `whole` (全市, 全省, 全州): 仅 + whole among them. */
+export function scopesOf(whole: string): Record<string, "unit" | "city_only"> {
+  return whole ? { ...SCOPES, [`仅${whole}`]: "city_only" } : SCOPES;
+}

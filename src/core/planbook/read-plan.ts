@@ -10,8 +10,8 @@ import { regionNamesOf } from "../plan/region-fields";
 import { DEFAULT_POPULATIONS, DEFAULT_TIERS } from "../plan/default-plan";
 import { PlanSchemaError, validatePlan, type PlanProblem } from "../plan/schema";
 import type { PopulationDef, RegionFigureDef, Tier } from "../plan/types";
-import type { Plan } from "../plan/types";
-import { WORD_KEYS } from "../plan/words";
+import type { Plan, Unit } from "../plan/types";
+import { placeWords, WORD_KEYS } from "../plan/words";
 import type { WorkbookSnapshot } from "../snapshot";
 import { SheetReader, Unique } from "./cells";
 import { planIssue, PlanBookError, type PlanIssue } from "./issues";
@@ -27,7 +27,7 @@ import {
   POPULATIONS_SHEET,
   REGION_FIGURE_TYPES,
   REGION_FIGURES_SHEET,
-  SCOPES,
+  scopesOf,
   TARGETS_SHEET,
   TIERS_SHEET,
   UNIT_KINDS,
@@ -291,7 +291,14 @@ function checkRegionFields(
 
 const BASIS_LABEL = "新增";
 
-function readIndicators(t: Table, pops: Obj[] | undefined, at: Locations, issues: PlanIssue[]): Obj[] {
+function readIndicators(
+  t: Table,
+  pops: Obj[] | undefined,
+  whole: string,
+  at: Locations,
+  issues: PlanIssue[],
+): Obj[] {
+  const scopes = scopesOf(whole);
   const r = new SheetReader(t, issues);
   const codes = new Unique(r, "code");
   const popNames = (pops ?? [{ name: "SRDI" }, { name: "INNO" }, { name: "ALL" }]).map((p) => String(p.name));
@@ -314,7 +321,7 @@ function readIndicators(t: Table, pops: Obj[] | undefined, at: Locations, issues
       computation: r.text(row, "computation"),
       population: (pop ?? popText).toLowerCase(),
       basis: r.choice(row, "basis", BASES, true) ?? "",
-      scope: r.choice(row, "scope", SCOPES, true) ?? "",
+      scope: r.choice(row, "scope", scopes, true) ?? "",
     };
     warnFolded(r, row, "expr");
     const base = r.num(row, "base");
@@ -473,6 +480,12 @@ function located(
 }
 
 /** Reads and compiles the workbook; `plan` is null when any error was found. */
+/** The plan's 全域称谓 as the 规划 sheet states or implies it ("" while 地区 or 单位 cannot say). */
+function wholeOf(o: Obj): string {
+  if (typeof o.city !== "string" || !Array.isArray(o.units)) return "";
+  return placeWords({ city: o.city, units: o.units as Unit[], words: o.words as Plan["words"] }).whole;
+}
+
 export function readPlanBook(book: WorkbookSnapshot): PlanBookResult {
   const issues: PlanIssue[] = [];
   const unclaimed = unclaimedSheets(book, ALL_SHEETS);
@@ -497,7 +510,7 @@ export function readPlanBook(book: WorkbookSnapshot): PlanBookResult {
   if (popList) o.populations = popList;
   const figList = regionFigs && regionFigs.rows.length > 0 ? readRegionFigures(regionFigs, at, issues) : undefined;
   if (figList) o.regionFigures = figList;
-  const indList = inds ? readIndicators(inds, popList, at, issues) : [];
+  const indList = inds ? readIndicators(inds, popList, wholeOf(o), at, issues) : [];
   o.indicators = indList;
   const endYear = typeof o.end === "string" && o.end ? Number(o.end.slice(0, 4)) : null;
   if (inds && targets)

@@ -68,6 +68,10 @@ function targetRows(plan: Plan): Record_[] {
 
 export function buildPlanBook(plan: Plan): WorkbookDescription {
   const f = formRecords(formsOf(plan));
+  // 考核 in the plan's own words: 仅全省 for a province, 仅全市 for a city (the reader takes 仅 + 全域称谓).
+  const whole = placeWords(plan).whole;
+  const scopeName = (s: Plan["indicators"][number]["scope"]) =>
+    s === "city_only" ? `仅${whole}` : SCOPE_NAMES[s];
   const popName = (p: string) => plan.populations.find((x) => x.name.toLowerCase() === p)?.name ?? p;
   return {
     properties: { title: plan.title, creator: "srdi" },
@@ -134,7 +138,7 @@ export function buildPlanBook(plan: Plan): WorkbookDescription {
           kind: KIND_NAMES[i.kind],
           population: popName(i.population),
           basis: BASIS_NAMES[i.basis],
-          scope: SCOPE_NAMES[i.scope],
+          scope: scopeName(i.scope),
           expr: i.expr,
           computation: i.computation || null,
           base: i.base ?? null,

@@ -5,6 +5,7 @@
 import * as React from "react";
 import { Button, makeStyles, tokens } from "@fluentui/react-components";
 import type { Plan } from "../../core/plan/types";
+import { placeWords } from "../../core/plan/words";
 import { IssueList, type ListedIssue } from "../common/IssueList";
 import { Notices, type Notice } from "../common/Notices";
 import type { PlanMemory } from "../common/plan-memory";
@@ -74,7 +75,7 @@ export function PlanPicker({
         return;
       }
       const errors = r.issues.filter((i) => i.severity === "error");
-      setNotices([{ intent: "error", text: m.planRefused(errors.length) }]);
+      setNotices([{ intent: "error", text: m.planRefused(errors.length, placeWords(plan).bureauShort) }]);
       setProblems(errors);
     } finally {
       setReading(false);
@@ -133,7 +134,7 @@ export function PlanPicker({
         />
       </div>
       <span id={`${id}-hint`} className={s.hint}>
-        {m.loadPlanHint}
+        {m.loadPlanHint(placeWords(plan).bureauShort)}
       </span>
       <Notices notices={notices} label={m.planNotices} testId="plan-notices" />
       {problems.length > 0 && <IssueList issues={problems} messages={m} />}

@@ -8,6 +8,7 @@ import { attachmentTitles } from "../../core/report/attachments/titles";
 import type { Status } from "../../core/score/score";
 import type { AggregateOutcome } from "../../host/types";
 import { IssueList } from "../common/IssueList";
+import { TrendCharts } from "./TrendCharts";
 import type { SelectCell } from "../handlers";
 import type { Messages } from "../messages";
 
@@ -133,6 +134,7 @@ export function RoundSummary({
           <IssueList issues={outcome.targetIssues} messages={m} onSelect={onSelect} />
         </>
       )}
+      <TrendCharts round={outcome.round} plan={plan} history={outcome.bulletin?.history} />
     </section>
   );
 }

@@ -5,6 +5,7 @@ import type { CheckOutcome } from "../../host/types";
 import { IssueList } from "../common/IssueList";
 import type { SelectCell } from "../handlers";
 import type { Messages } from "../messages";
+import { HISTORY_TEXT as H } from "../history-messages";
 
 const useStyles = makeStyles({
   root: { display: "flex", flexDirection: "column", gap: tokens.spacingVerticalS },
@@ -38,6 +39,9 @@ export function CheckResult({
   const s = useStyles();
   const r = check.result;
   const issues = [...r.errors, ...r.warnings];
+  // History and outlier warnings (issue 26): how many a 说明 still has to answer.
+  const history = r.warnings.filter((w) => w.previous !== undefined);
+  const unexplained = history.filter((w) => !w.explanation).length;
   return (
     <section className={s.root} data-testid="check-result" aria-label={m.selfCheck}>
       {stale && (
@@ -58,7 +62,13 @@ export function CheckResult({
       </div>
       <Text size={200} block>
         {m.rowsSummary(r.rows.read, r.rows.accepted, r.rows.rejected)}
+        {r.previous ? ` ${H.comparedWith(r.previous.file, r.previous.period)}` : ""}
       </Text>
+      {history.length > 0 && (
+        <Text size={200} block data-testid="history-summary">
+          {H.summary(unexplained, history.length - unexplained)}
+        </Text>
+      )}
       <div className={s.row}>
         {stale && (
           <Button appearance="primary" disabled={busy} onClick={onRecheck}>

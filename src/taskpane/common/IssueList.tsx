@@ -4,13 +4,16 @@
 // few summaries, not hundreds of links; 跳过问题清单 jumps past the whole list. A filter narrows it to
 // errors or warnings, or to issues whose sheet, cell or text contains what is typed. Each location is
 // the link that selects its cell; the message follows as text (React escapes it: texts come from returns),
-// in Chinese (identifiers named as the plan names them).
+// in Chinese (identifiers named as the plan names them). A history or outlier warning (issue 26) shows
+// last round's value beside its cell and whether the row's 说明 answers it; the filter narrows the list
+// to the warnings still to explain (未说明) or those explained (已说明).
 import * as React from "react";
 import { Button, Input, Link, Select, Text, makeStyles, tokens } from "@fluentui/react-components";
 import type { Issue, Severity } from "../../core/issues";
 import type { Say, SelectCell, SheetName } from "../handlers";
 import type { Messages } from "../messages";
 import { WordsContext, inChinese } from "./words";
+import { HISTORY_TEXT as H } from "../history-messages";
 
 /** Rendered per severity at most; the rest are counted (a hostile return may carry thousands). */
 export const MAX_SHOWN = 200;
@@ -18,10 +21,16 @@ export const MAX_SHOWN = 200;
 const ALL_OPEN = 30;
 
 /** What the list needs of an issue (plan workbook problems have no field or scope). */
-export type ListedIssue = Pick<Issue, "severity" | "sheet" | "cell" | "message"> & {
+export type ListedIssue = Pick<
+  Issue,
+  "severity" | "sheet" | "cell" | "message" | "previous" | "explanation"
+> & {
   code: string;
   field?: string | null;
 };
+
+/** A history or outlier warning (the core's isHistoryIssue): one the clerk may explain in 说明. */
+const isHistory = (i: ListedIssue) => i.previous !== undefined;
 
 const useStyles = makeStyles({
   root: { display: "flex", flexDirection: "column", gap: tokens.spacingVerticalS, minWidth: 0 },
@@ -63,6 +72,21 @@ const useStyles = makeStyles({
   // 24 × 24 px at least (WCAG 2.2 target size).
   where: { flexShrink: 0, fontSize: tokens.fontSizeBase200, minHeight: "24px", minWidth: "24px" },
   message: { minWidth: 0, overflowWrap: "anywhere", fontSize: tokens.fontSizeBase300 },
+  previous: {
+    fontSize: tokens.fontSizeBase200,
+    color: tokens.colorNeutralForeground2,
+    overflowWrap: "anywhere",
+  },
+  unexplained: {
+    fontSize: tokens.fontSizeBase200,
+    fontWeight: tokens.fontWeightSemibold,
+    color: tokens.colorPaletteDarkOrangeForeground1,
+  },
+  explained: {
+    fontSize: tokens.fontSizeBase200,
+    color: tokens.colorPaletteGreenForeground1,
+    overflowWrap: "anywhere",
+  },
   end: {
     position: "absolute",
     width: "1px",
@@ -178,6 +202,7 @@ function Section({
                           <span className={s.where}>{i.cell}</span>
                         ) : null}
                         {(!g.same || !i.cell) && <span className={s.message}>{say(i.message)}</span>}
+                        {isHistory(i) && <HistoryNote issue={i} />}
                       </li>
                     ))}
                   </ul>
@@ -196,7 +221,38 @@ function Section({
   );
 }
 
-type Show = "all" | "error" | "warning";
+/** Beside a history or outlier warning: last round's value, and the 说明 that answers it or 未说明. */
+function HistoryNote({ issue: i }: { issue: ListedIssue }): React.JSX.Element {
+  const s = useStyles();
+  return (
+    <>
+      {i.previous !== null && i.previous !== undefined && (
+        <span className={s.previous} data-testid="issue-previous">
+          {H.previous(i.previous)}
+        </span>
+      )}
+      {i.explanation ? (
+        <span className={s.explained} data-testid="issue-explained">
+          {H.explained(i.explanation)}
+        </span>
+      ) : (
+        <span className={s.unexplained} data-testid="issue-unexplained">
+          {H.unexplained}
+        </span>
+      )}
+    </>
+  );
+}
+
+type Show = "all" | "error" | "warning" | "unexplained" | "explained";
+
+const SHOWN: Record<Show, typeof isHistory> = {
+  all: () => true,
+  error: (i) => i.severity === "error",
+  warning: (i) => i.severity !== "error",
+  unexplained: (i) => isHistory(i) && !i.explanation,
+  explained: (i) => isHistory(i) && !!i.explanation,
+};
 
 export function IssueList(props: IssueListProps): React.JSX.Element {
   const s = useStyles();
@@ -211,10 +267,15 @@ export function IssueList(props: IssueListProps): React.JSX.Element {
     (i.sheet ?? "").includes(q) ||
     (i.cell ?? "") === q.toUpperCase() ||
     inChinese(i.message, words).includes(q);
-  const errors = props.issues.filter((i) => i.severity === "error" && show !== "warning" && match(i));
-  const warnings = props.issues.filter((i) => i.severity !== "error" && show !== "error" && match(i));
-  // Tools only where there is something to narrow: a handful of issues is read at a glance.
-  const tools = props.issues.length > 5;
+  const history = props.issues.some(isHistory);
+  // A later check without such warnings: the 说明 filters are gone, so is their choice.
+  const showing: Show = history || show === "all" || show === "error" || show === "warning" ? show : "all";
+  const shown = (i: ListedIssue) => SHOWN[showing](i) && match(i);
+  const errors = props.issues.filter((i) => i.severity === "error" && shown(i));
+  const warnings = props.issues.filter((i) => i.severity !== "error" && shown(i));
+  // Tools only where there is something to narrow: a handful of issues is read at a glance, unless some
+  // are warnings to explain (the 未说明 filter is how a clerk works through them).
+  const tools = props.issues.length > 5 || history;
   return (
     <div className={s.root} role="group" aria-label={m.issuesLabel} data-testid="issue-list">
       {tools && (
@@ -225,12 +286,14 @@ export function IssueList(props: IssueListProps): React.JSX.Element {
           <Select
             size="small"
             aria-label={m.issueShow}
-            value={show}
+            value={showing}
             onChange={(_, d) => setShow(d.value as Show)}
           >
             <option value="all">{m.issueShowAll}</option>
             <option value="error">{m.issueShowErrors}</option>
             <option value="warning">{m.issueShowWarnings}</option>
+            {history && <option value="unexplained">{H.showUnexplained}</option>}
+            {history && <option value="explained">{H.showExplained}</option>}
           </Select>
           <Input
             size="small"
