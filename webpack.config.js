@@ -114,7 +114,7 @@ function pageConfig(options = {}) {
     name: "page",
     mode: production ? "production" : "development",
     devtool: false,
-    entry: { page: "./src/page/index.tsx" },
+    entry: { page: "./src/page/boot.ts" },
     output: { path: path.dirname(outFile), filename: "page.js", publicPath: "", clean: true },
     resolve: { extensions: [".ts", ".tsx", ".js"] },
     module: { rules: [tsRule] },

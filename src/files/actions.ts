@@ -70,8 +70,10 @@ export async function readPlanFile(file: ReturnFile): Promise<PlanBookResult> {
       severity: "error",
       sheet: null,
       cell: null,
+      field: null,
       column: null,
       value: null,
+      scope: "file",
     };
     return { plan: null, issues: [{ ...issue, message } as PlanBookResult["issues"][number]] };
   }

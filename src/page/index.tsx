@@ -7,16 +7,35 @@ import { FluentProvider, Text, makeStyles, tokens, webLightTheme } from "@fluent
 import { DEFAULT_PLAN } from "../core/plan/default-plan";
 import type { Plan } from "../core/plan/types";
 import { chinaToday, reportingQuarter } from "../core/china-date";
-import { createFileActions, readPlanFile } from "../files/actions";
+import { FILES_SUPPORT, readPlanFile, type FileActions } from "../files/actions";
 import { browserFiles } from "../files/io";
 import { App } from "../taskpane/App";
 import { HostFilesContext } from "../taskpane/host-files";
 import { MESSAGES } from "../taskpane/messages";
 import { PAGE_TEXT as P } from "../taskpane/page-messages";
 import { base64Bytes, embeddedPlan } from "./embedded-plan";
+import { localFileActions } from "./local-actions";
+import { remoteFileActions, startPageWorker } from "./remote-actions";
 
 declare const __SRDI_VERSION__: string;
 const VERSION = typeof __SRDI_VERSION__ === "string" ? __SRDI_VERSION__ : "dev";
+
+/** The page's worker (reading returns, 汇总, downloads made there), or null where it cannot start. */
+const worker = startPageWorker(window.__srdiSource);
+
+/** The file actions for a plan: in the worker once it answers, on the page where it does not. */
+function pageActions(plan: Plan): FileActions {
+  const impl = worker.then((w) => (w ? remoteFileActions(w, plan) : localFileActions(plan)));
+  const out: Record<string, unknown> = {};
+  const keys = Object.keys(localFileActions(plan)) as (keyof FileActions)[];
+  for (const k of keys)
+    out[k] =
+      k === "support"
+        ? () => ({ ...FILES_SUPPORT })
+        : (...args: unknown[]) =>
+            impl.then((a) => Reflect.apply(a[k] as never, a, args) as Promise<unknown>);
+  return out as unknown as FileActions;
+}
 
 const useStyles = makeStyles({
   header: {
@@ -31,7 +50,11 @@ const useStyles = makeStyles({
 function Root({ now, initial, carried }: { now: Date; initial: Plan; carried: string | null }) {
   const s = useStyles();
   const [plan, setPlan] = React.useState<Plan>(initial);
-  const actions = React.useMemo(() => createFileActions(plan), [plan]);
+  const actions = React.useMemo(() => pageActions(plan), [plan]);
+  const [noWorker, setNoWorker] = React.useState(false);
+  React.useEffect(() => {
+    void worker.then((w) => setNoWorker(!w));
+  }, []);
   return (
     <HostFilesContext.Provider value={browserFiles}>
       <FluentProvider theme={webLightTheme}>
@@ -41,6 +64,11 @@ function Root({ now, initial, carried }: { now: Date; initial: Plan; carried: st
             {P.planCarried(plan.title, plan.start, plan.end, carried)}
           </Text>
           <Text size={200}>{P.offline}</Text>
+          {noWorker && (
+            <Text size={200} role="status" data-testid="no-worker">
+              {P.noWorker}
+            </Text>
+          )}
         </header>
       </FluentProvider>
       <App

@@ -320,9 +320,15 @@ export function BureauView({
         });
       setOutcome(null);
       setReviews((prev) => new Map([...prev, [r.unit!, rv]]));
+      // The page has no workbook to keep the review in: the targets workbook, updated, is downloaded.
+      const updated = filesOnly ? await actions.targetsFile?.() : null;
+      if (updated) save(updated.fileName, updated.bytes);
       atRow(r.file, {
         intent: state === "returned" ? "warning" : "success",
-        text: T.reviewWritten(name, REVIEW_LABELS[state]) + consequence,
+        text:
+          T.reviewWritten(name, REVIEW_LABELS[state]) +
+          consequence +
+          (updated ? P.reviewSaved(updated.fileName) : ""),
       });
     } catch (e) {
       atRow(r.file, { intent: "error", text: errorText(e, m) });
@@ -331,7 +337,7 @@ export function BureauView({
     }
   };
 
-  const hasTargetsStep = () => m.reviewNeedsTargets;
+  const hasTargetsStep = () => (filesOnly ? P.reviewNeedsTargets : m.reviewNeedsTargets);
   const renderExtra = (it: ImportedReturn) => (
     <ReturnExtras
       result={it.result}

@@ -12,7 +12,10 @@ export interface PickedFile extends Blob {
 export type SaveFile = (fileName: string, bytes: Uint8Array, type?: string) => void;
 export type ReadPickedFile = (file: PickedFile) => Promise<ReturnFile>;
 
-export type DroppedFiles = (dt: DataTransfer) => Promise<{ files: PickedFile[]; more: boolean }>;
+/** A drop's files; `more`: some were left out (the cap); `unread`: folders the browser would not open. */
+export type DroppedFiles = (
+  dt: DataTransfer,
+) => Promise<{ files: PickedFile[]; more: boolean; unread?: number }>;
 
 export interface HostFiles {
   save: SaveFile;

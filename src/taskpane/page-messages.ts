@@ -5,6 +5,8 @@ export const PAGE_TEXT = {
   planCarried: (title: string, start: string, end: string, file: string | null) =>
     `规划：${title}（${start} 至 ${end}）${file ? `，来自 ${file}` : "，内置"}`,
   offline: "所有文件只在本机读取和生成，不上传任何数据。",
+  noWorker:
+    "此浏览器不允许本页启用后台计算：读取报表和汇总在本页进行，数据量大时页面会暂停响应几秒，请耐心等待。",
   clerkIntro: "先下载本单位模板，用 Excel 或 WPS 填好并保存，再在此打开它自查；有问题可下载标注副本。",
   openReturn: "打开填好的报表并自查",
   openReturnHint: "选择填好的报表文件(.xlsx)",
@@ -21,6 +23,9 @@ export const PAGE_TEXT = {
   reviewSaved: (name: string) => `更新后的目标分解表已下载为 ${name}，请保存并替换原文件。`,
   dropHere: "也可把报表文件或整个文件夹拖到这里",
   dropLabel: "拖放报表文件或文件夹",
+  dropUnread: (n: number) =>
+    `有 ${n} 个文件夹浏览器不允许本页打开：请打开文件夹，选中其中的报表文件拖入或用“选择文件”。`,
+  dropCapped: (n: number) => `拖入的文件太多：只读取了前 ${n} 份，其余未读取，请分批拖入。`,
   read: (n: number) => `已读取 ${n} 份报表。`,
   downloadBulletin: "下载通报工作簿(.xlsx)",
   bulletinSaved: (name: string) => `已下载通报工作簿 ${name}。`,

@@ -150,7 +150,8 @@ test("the page states its version and plan, carries a CSP that allows no request
     ),
   );
   expect(refused).toBe("refused");
-  expect(requests.filter((u) => !u.startsWith("file:"))).toEqual([]);
+  // The page's worker runs the page's own script from a blob: URL (no request leaves the browser).
+  expect(requests.filter((u) => !/^(file|blob):/.test(u))).toEqual([]);
 });
 
 test("clerk: download a template, open a filled return, self-check, annotated copy", async () => {
@@ -212,8 +213,15 @@ test("bureau: targets workbook, returns (picker and drop), 汇总 equal to srdi 
 
   const out = path.join(work, "page-out");
   mkdirSync(out, { recursive: true });
+  // 汇总 runs in the page's worker (started from the page's own text, blob: URL): the page's thread only
+  // sends the file names and receives the round; its longest task while 汇总 runs is measured.
+  expect(page.workers().length).toBeGreaterThan(0);
+  expect(await page.getByTestId("no-worker").count()).toBe(0);
+  await page.evaluate(() => ((window as unknown as { __longest: number }).__longest = 0));
   await b.getByRole("button", { name: "汇总并生成通报" }).click();
   await b.getByTestId("round-summary").waitFor({ timeout: 300_000 });
+  const during = await page.evaluate(() => (window as unknown as { __longest: number }).__longest);
+  console.log(`page: longest main-thread task during 汇总 of the demo round ${Math.round(during)} ms`);
   const xlsx = await download(() => b.getByRole("button", { name: "下载通报工作簿(.xlsx)" }).click(), out);
   const json = await download(() => b.getByRole("button", { name: "下载汇总数据(JSON)" }).click(), out);
   const docx = await download(
@@ -249,6 +257,111 @@ test("bureau: targets workbook, returns (picker and drop), 汇总 equal to srdi 
     requests.filter((u) => !u.startsWith("file:") && !u.startsWith("blob:") && !u.startsWith("data:")),
   ).toEqual([]);
 }, 900_000);
+
+/** 报送登记 of a targets workbook as {unit name: [审核结果, 退回原因]} (openpyxl). */
+function reviewsIn(file: string): Record<string, [string | null, string | null]> {
+  const script = `
+import sys, json
+from openpyxl import load_workbook
+ws = load_workbook(sys.argv[1])["报送登记"]
+rows = [list(r) for r in ws.iter_rows(values_only=True)]
+h = next(i for i, r in enumerate(rows) if "审核结果" in r)
+head = rows[h]
+name = next(i for i, v in enumerate(head) if v in ("单位名称", "单位"))
+out = {}
+for r in rows[h + 1:]:
+    if r[name]:
+        out[str(r[name])] = [r[head.index("审核结果")], r[head.index("退回原因")]]
+print(json.dumps(out, ensure_ascii=False))
+`;
+  return JSON.parse(execFileSync(PY, ["-c", script, file], { encoding: "utf8" }));
+}
+
+test("bureau: 接受 and 退回 with a reason, the updated targets workbook downloaded; 汇总 then equals srdi aggregate on it", async () => {
+  const b = panel("汇总");
+  const rows = b.getByTestId("return-row");
+  const open = async (i: number) => {
+    await rows.nth(i).locator("button[aria-expanded=false]").click();
+    return rows.nth(i);
+  };
+  const out = path.join(work, "reviews");
+  mkdirSync(out, { recursive: true });
+
+  const first = await open(0);
+  const accepted = await download(
+    () => first.getByRole("button", { name: "接受", exact: true }).click(),
+    out,
+  );
+  await first
+    .getByTestId("row-notice")
+    .getByText(/已下载为/)
+    .waitFor();
+
+  const second = await open(1);
+  await second.getByRole("textbox", { name: "退回原因" }).fill("企业名录第 3 行营业收入单位有误");
+  await second.getByRole("button", { name: "退回", exact: true }).click();
+  const dialog = page.getByRole("alertdialog").or(page.getByRole("dialog"));
+  const sentBack = await download(
+    () => dialog.getByRole("button", { name: "退回", exact: true }).click(),
+    out,
+  );
+  await second
+    .getByTestId("row-notice")
+    .getByText(/已下载为/)
+    .waitFor();
+
+  const a = reviewsIn(accepted);
+  expect(Object.values(a).filter(([state]) => state === "接受")).toHaveLength(1);
+  // The second download holds both reviews (the workbook is updated in turn, not each from the original).
+  const both = reviewsIn(sentBack);
+  expect(Object.values(both).filter(([state]) => state === "接受")).toHaveLength(1);
+  expect(Object.values(both).filter(([state]) => state === "退回")).toEqual([
+    ["退回", "企业名录第 3 行营业收入单位有误"],
+  ]);
+
+  // 汇总 again: the sent-back unit is left out exactly as `srdi aggregate --targets <the download>` leaves it.
+  await b.getByRole("button", { name: "汇总并生成通报" }).click();
+  await b.getByTestId("round-summary").waitFor({ timeout: 300_000 });
+  const json = await download(() => b.getByRole("button", { name: "下载汇总数据(JSON)" }).click(), out);
+  const cliJson = srdi(
+    "aggregate",
+    ...returns(),
+    "--targets",
+    sentBack,
+    "--json",
+    "--out",
+    path.join(out, "cli.xlsx"),
+    "--deadline",
+    DEADLINE,
+    "--date",
+    ISSUED,
+  );
+  const pageRound = JSON.parse(readFileSync(json, "utf8"));
+  expect(pageRound).toEqual(JSON.parse(cliJson));
+  expect(JSON.stringify(pageRound)).toContain("退回");
+  await noteLongest();
+}, 600_000);
+
+test("bureau: a dropped folder is walked (its .xlsx files, sub-folders too; other files left)", async () => {
+  const b = panel("汇总");
+  const dir = path.join(work, "dropped");
+  mkdirSync(path.join(dir, "二级"), { recursive: true });
+  const files = returns();
+  writeFileSync(path.join(dir, path.basename(files[0])), readFileSync(files[0]));
+  writeFileSync(path.join(dir, "二级", path.basename(files[1])), readFileSync(files[1]));
+  writeFileSync(path.join(dir, "说明.txt"), "not a return");
+  const zone = b.getByTestId("drop-zone");
+  await zone.scrollIntoViewIfNeeded();
+  const box = (await zone.boundingBox())!;
+  // A real drag from the file system (CDP): Chromium gives the page a directory entry for the folder.
+  const cdp = await context.newCDPSession(page);
+  const at = { x: box.x + box.width / 2, y: box.y + box.height / 2 };
+  const data = { items: [], files: [dir], dragOperationsMask: 1 };
+  for (const type of ["dragEnter", "dragOver", "drop"] as const)
+    await cdp.send("Input.dispatchDragEvent", { type, ...at, data });
+  await b.getByText("已读取 2 份报表").waitFor({ timeout: 120_000 });
+  await cdp.detach();
+}, 300_000);
 
 test("bureau: every unit's template as one .zip", async () => {
   const b = panel("汇总");
@@ -287,9 +400,14 @@ test("reflows at 320, 768, 1280 px and 200 % zoom, axe clean; keyboard reaches t
   await page.evaluate(() => {
     document.body.style.zoom = "2";
   });
-  expect(await page.evaluate(() => document.documentElement.scrollWidth <= window.innerWidth * 1.01)).toBe(
-    true,
-  );
+  const wide = await page.evaluate(() => {
+    if (document.documentElement.scrollWidth <= window.innerWidth * 1.01) return [];
+    return Array.from(document.querySelectorAll("body *"))
+      .filter((el) => el.getBoundingClientRect().right > window.innerWidth + 2)
+      .slice(0, 5)
+      .map((el) => `${el.tagName} ${(el.textContent ?? "").slice(0, 30)}`);
+  });
+  expect(wide).toEqual([]);
   await page.evaluate(() => {
     document.body.style.zoom = "";
   });
@@ -306,3 +424,22 @@ test("reflows at 320, 768, 1280 px and 200 % zoom, axe clean; keyboard reaches t
 
   console.log(`page: longest main-thread task ${Math.round(longest)} ms`);
 });
+
+test("where the browser will not start the page's worker, the page says so and works on its own thread", async () => {
+  const ctx = await browser.newContext({ locale: "zh-CN", viewport: { width: 1280, height: 900 } });
+  await ctx.addInitScript(() => {
+    delete (window as unknown as { Worker?: unknown }).Worker;
+  });
+  const p = await ctx.newPage();
+  try {
+    await p.goto(pageUrl);
+    await p.getByTestId("no-worker").waitFor();
+    expect(await p.getByTestId("no-worker").innerText()).toContain("后台计算");
+    expect(p.workers()).toHaveLength(0);
+    const clerk = p.getByRole("tabpanel", { name: "填报" });
+    await clerk.getByTestId("open-return").setInputFiles(returns()[0]);
+    await clerk.getByTestId("check-result").waitFor({ timeout: 120_000 });
+  } finally {
+    await ctx.close();
+  }
+}, 300_000);

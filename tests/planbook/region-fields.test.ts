@@ -102,7 +102,7 @@ describe("the targets workbook's 区域数据: one column per region field the p
     });
     const bad = r.issues.filter((i) => i.code === "targets.region_invalid");
     expect(bad.map((i) => [i.sheet, i.cell])).toEqual([["区域数据", address(row(plan.units[1].code), 3)]]);
-    expect(bad[0].message).toBe(`${plan.units[1].name}的规上工业企业数(家)须为不小于0的数字，已按未录入处理`);
+    expect(bad[0].message).toBe(`${plan.units[1].name}的规上工业企业数(家)为“很多”，须为不小于0的数字，已按未录入处理`);
   });
 
   test("a column the plan does not read is named and ignored; a field without a column is said", () => {
@@ -204,7 +204,9 @@ describe("load time: a region field no one can supply is refused; one only the b
     expect(r.plan).toBeNull();
     const e = r.issues.filter((i) => i.severity === "error");
     expect(e.map((i) => [i.code, i.sheet, i.cell])).toEqual([["plan.region_unknown", "指标", cell]]);
-    expect(e[0].message).toMatch(/^“计算”读取的区域数据“industry_growth”无人能填报/);
+    expect(e[0].message).toMatch(
+      /^“计算”为“count\(SRDI\) \/ region\(industry_growth\)”，读取的区域数据“industry_growth”无人能填报/,
+    );
   });
 
   test("a figure on the plan's 区域数据 sheet loads, with a warning at the 计算 cell: typed each round", () => {

@@ -45,6 +45,11 @@ describe("message catalogue", () => {
       "history.firm_missing",
       "history.firm_moved",
       "outlier.robust",
+      // The plan workbook's notices: the plan loads, and says what happened.
+      "plan.header_unknown",
+      "plan.normalised",
+      "plan.base_missing",
+      "plan.region_bureau_only", // the bureau types it each round, else the indicator is —
     ]);
     for (const c of ISSUE_CODES) {
       const warning = c.startsWith("norm.") || warnings.has(c);

@@ -1,5 +1,5 @@
 // Reads a targets workbook back (snapshot -> allocation + settings). Every refused cell is an issue of
-// the catalogue (form/messages.ts) with its sheet and cell; refused values fall back to "not allocated" /
+// the catalogue (src/core/catalogue) with its sheet and cell; refused values fall back to "not allocated" /
 // the default setting.
 import { milestoneInForce } from "../plan/milestones";
 import { regionFieldsOf, type RegionField } from "../plan/region-fields";

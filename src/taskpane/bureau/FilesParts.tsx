@@ -112,8 +112,10 @@ export function DropZone({ disabled, onFiles }: { disabled: boolean; onFiles: On
   const s = useStyles();
   const files = useHostFiles();
   const [over, setOver] = React.useState(false);
+  const [said, setSaid] = React.useState<string | null>(null);
   if (!files.dropped) return null;
   return (
+    <>
     <div
       className={over ? `${s.drop} ${s.dragging}` : s.drop}
       data-testid="drop-zone"
@@ -128,11 +130,22 @@ export function DropZone({ disabled, onFiles }: { disabled: boolean; onFiles: On
         e.preventDefault();
         setOver(false);
         if (disabled) return;
-        void files.dropped!(e.dataTransfer).then((r) => onFiles(r.files));
+        void files.dropped!(e.dataTransfer).then((r) => {
+          // A folder holding more than the cap: the first are read, and the page says the rest were not.
+          const why = [r.more ? P.dropCapped(r.files.length) : "", r.unread ? P.dropUnread(r.unread) : ""];
+          setSaid(why.join("") || null);
+          onFiles(r.files);
+        });
       }}
     >
       {P.dropHere}
     </div>
+    {said && (
+      <span role="status" data-testid="drop-said">
+        {said}
+      </span>
+    )}
+    </>
   );
 }
 
