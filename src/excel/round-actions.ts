@@ -1,6 +1,7 @@
 // Office.js operations of the round's later steps: remove a return's kept sheets, and write the bureau's
 // review (审核结果, 退回原因) into the targets sheet 报送登记. Each takes a constant number of syncs.
 import { address } from "../core/a1";
+import type { FormDef } from "../core/form/types";
 import type { Plan } from "../core/plan/types";
 import { REASON_HEADER, REVIEW_HEADER, REVIEW_LABELS, type Review } from "../core/review/review";
 import { RECEIPTS_SHEET } from "../core/targets/types";
@@ -8,10 +9,10 @@ import { runExcel } from "./errors";
 import { keptNames } from "./kept-returns";
 
 /** Deletes the sheets a return kept under `prefix` (its very hidden metadata sheet too); how many. */
-export async function removeKeptSheets(prefix: string): Promise<number> {
+export async function removeKeptSheets(prefix: string, forms: readonly FormDef[]): Promise<number> {
   return runExcel(async (context) => {
     const ws = context.workbook.worksheets;
-    const items = keptNames(prefix).map((n) => ws.getItemOrNullObject(n));
+    const items = keptNames(prefix, forms).map((n) => ws.getItemOrNullObject(n));
     for (const w of items) w.load("visibility");
     await context.sync();
     const found = items.filter((w) => !w.isNullObject);
