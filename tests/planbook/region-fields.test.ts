@@ -85,7 +85,9 @@ describe("the targets workbook's 区域数据: one column per region field the p
       ...plan.units.map((u) => u.code),
       "全市",
     ]);
-    expect(region.cells[1][0]).toContain("\u201c规上工业企业数(家)\u201d用于\u201c专精特新企业占规上工业企业比重\u201d");
+    expect(region.cells[1][0]).toContain(
+      "\u201c规上工业企业数(家)\u201d用于\u201c专精特新企业占规上工业企业比重\u201d",
+    );
   });
 
   test("typed values come back by field, per unit and for the whole; a bad cell is named", () => {
@@ -102,7 +104,9 @@ describe("the targets workbook's 区域数据: one column per region field the p
     });
     const bad = r.issues.filter((i) => i.code === "targets.region_invalid");
     expect(bad.map((i) => [i.sheet, i.cell])).toEqual([["区域数据", address(row(plan.units[1].code), 3)]]);
-    expect(bad[0].message).toBe(`${plan.units[1].name}的规上工业企业数(家)为“很多”，须为不小于0的数字，已按未录入处理`);
+    expect(bad[0].message).toBe(
+      `${plan.units[1].name}的规上工业企业数(家)为“很多”，须为不小于0的数字，已按未录入处理`,
+    );
   });
 
   test("a column the plan does not read is named and ignored; a field without a column is said", () => {
@@ -112,7 +116,9 @@ describe("the targets workbook's 区域数据: one column per region field the p
     const unknown = r.issues.filter((i) => i.code === "targets.region_column_unknown");
     expect(unknown.map((i) => [i.sheet, i.cell, i.severity])).toEqual([["区域数据", "D3", "warning"]]);
     const missing = r.issues.filter((i) => i.code === "targets.region_column_missing");
-    expect(missing.map((i) => i.message)).toEqual(["区域数据缺少\u201c规上工业企业数(家)\u201d一列，采用各地报表自填数"]);
+    expect(missing.map((i) => i.message)).toEqual([
+      "区域数据缺少\u201c规上工业企业数(家)\u201d一列，采用各地报表自填数",
+    ]);
   });
 
   test("a workbook of the earlier layout (one column C, no whole row) still reads", () => {
@@ -121,7 +127,13 @@ describe("the targets workbook's 区域数据: one column per region field the p
     expect(s.cells[HEAD_ROW]).toEqual(["单位代码", "单位", "规上中小企业主营业务收入(万元)", "备注"]);
     s.cells.pop(); // no whole row
     const code = DEFAULT_PLAN.units[2].code;
-    setCell(snap, "区域数据", s.cells.findIndex((r) => r[0] === code), 2, 8000);
+    setCell(
+      snap,
+      "区域数据",
+      s.cells.findIndex((r) => r[0] === code),
+      2,
+      8000,
+    );
     expect(readTargets(snap, DEFAULT_PLAN).targets.regions).toEqual({
       [code]: { above_scale_sme_main_revenue: 8000 },
     });
@@ -145,7 +157,9 @@ describe("region(f) in a round: the bureau's figure, else the unit's own; the wh
     const desc = buildTemplate({ plan, form: v4, unit, period, generatedAt: "2025-09-25T01:00:00.000Z" });
     const data = {
       enterprises: USCC.slice(0, firms).map((u, i) =>
-        v4.enterprises.fields.map((f) => (firm(`企业${unit.code}${i}有限公司`, u) as Record<string, unknown>)[f.key] ?? null),
+        v4.enterprises.fields.map(
+          (f) => (firm(`企业${unit.code}${i}有限公司`, u) as Record<string, unknown>)[f.key] ?? null,
+        ),
       ) as never,
       region: {
         contact: "张三 0518-85800000",
@@ -216,7 +230,9 @@ describe("load time: a region field no one can supply is refused; one only the b
     ]);
     const r = readPlanBook(b);
     expect(r.issues.filter((i) => i.severity === "error")).toEqual([]);
-    expect(r.plan!.regionFigures).toEqual([{ key: "industry_growth", label: "规上工业增速", type: "percent" }]);
+    expect(r.plan!.regionFigures).toEqual([
+      { key: "industry_growth", label: "规上工业增速", type: "percent" },
+    ]);
     const w = r.issues.filter((i) => i.code === "plan.region_bureau_only");
     expect(w.map((i) => [i.severity, i.sheet, i.cell])).toEqual([["warning", "指标", cell]]);
     expect(w[0].message).toContain("须由主管部门每期在目标分解表“区域数据”表录入，未录入时该指标显示为—");

@@ -246,7 +246,11 @@ function readRegionFigures(t: Table, at: Locations, issues: PlanIssue[]): Obj[] 
     keys.check(row, key);
     for (const k of ["key", "label", "type"]) at.set(`regionFigures[${i}].${k}`, r, row, k);
     at.set(`regionFigures[${i}]`, r, row, "key");
-    return { key, label: r.text(row, "label", true), type: r.choice(row, "type", REGION_FIGURE_TYPES, true) ?? "" };
+    return {
+      key,
+      label: r.text(row, "label", true),
+      type: r.choice(row, "type", REGION_FIGURE_TYPES, true) ?? "",
+    };
   });
 }
 
@@ -508,7 +512,8 @@ export function readPlanBook(book: WorkbookSnapshot): PlanBookResult {
   if (tierList) o.tiers = tierList;
   const popList = pops ? readPopulations(pops, at, issues) : undefined;
   if (popList) o.populations = popList;
-  const figList = regionFigs && regionFigs.rows.length > 0 ? readRegionFigures(regionFigs, at, issues) : undefined;
+  const figList =
+    regionFigs && regionFigs.rows.length > 0 ? readRegionFigures(regionFigs, at, issues) : undefined;
   if (figList) o.regionFigures = figList;
   const indList = inds ? readIndicators(inds, popList, wholeOf(o), at, issues) : [];
   o.indicators = indList;
@@ -528,7 +533,10 @@ export function readPlanBook(book: WorkbookSnapshot): PlanBookResult {
     checkRegionFields(
       inds,
       indList,
-      envOf({ tiers: [], populations: [], regionFigures: (figList ?? []) as unknown as RegionFigureDef[] }, formDefs),
+      envOf(
+        { tiers: [], populations: [], regionFigures: (figList ?? []) as unknown as RegionFigureDef[] },
+        formDefs,
+      ),
       formDefs[formDefs.length - 1],
       issues,
     );

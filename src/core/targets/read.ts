@@ -297,7 +297,13 @@ function readRegions(sheet: SheetSnapshot, plan: Plan, issues: Issue[]): Record<
       const v = row[col];
       const n = cellNumber(v);
       const cell = address(r, col);
-      const at = { sheet: sheet.name, cell, field: field.key, value: cellText(v), label: `${who}的${field.label}` };
+      const at = {
+        sheet: sheet.name,
+        cell,
+        field: field.key,
+        value: cellText(v),
+        label: `${who}的${field.label}`,
+      };
       if (!n.ok || (n.value !== null && n.value < 0 && !field.percent)) {
         issues.push(
           makeIssue("targets.region_invalid", {
