@@ -177,20 +177,30 @@ test("v1 and v2 returns mixed in one round aggregate correctly", () => {
     // Lapsed: latest year 2021, not reviewed.
     { ...base(USCC[2], "丙公司有限公司"), provincial_srdi_year: 2021, jiangsu_quality_year: 2024 },
   ]).snap;
-  const bDesc = buildTemplate({ plan, unit: unitB, period, generatedAt: "2025-09-25T00:00:00Z" });
+  const bDesc = buildTemplate({
+    plan,
+    form: FORM_V1,
+    unit: unitB,
+    period,
+    generatedAt: "2025-09-25T00:00:00Z",
+  });
   const b = descToSnapshot(
-    fillTemplate(bDesc, {
-      enterprises: [
-        // v1: first recognition year 2023 counts; its yes/no 江苏精品 has no year and does not count.
-        row(FORM_V1, {
-          ...base(USCC[3], "丁公司有限公司"),
-          provincial_srdi_year: 2023,
-          jiangsu_quality: "是",
-          cloud_star: "一星级",
-        }),
-      ],
-      region: { above_scale_sme_main_revenue: 100, contact: "李四 0518-85800000" },
-    }),
+    fillTemplate(
+      bDesc,
+      {
+        enterprises: [
+          // v1: first recognition year 2023 counts; its yes/no 江苏精品 has no year and does not count.
+          row(FORM_V1, {
+            ...base(USCC[3], "丁公司有限公司"),
+            provincial_srdi_year: 2023,
+            jiangsu_quality: "是",
+            cloud_star: "一星级",
+          }),
+        ],
+        region: { above_scale_sme_main_revenue: 100, contact: "李四 0518-85800000" },
+      },
+      FORM_V1,
+    ),
   );
   expect(formOfSnapshot(b)).toBe(FORM_V1);
   const ra = readReturn(a, { plan, file: "a.xlsx", today: TODAY });
