@@ -5,7 +5,8 @@ import { buildTemplate } from "../core/form/template";
 import { parseMetaRows } from "../core/form/meta";
 import type { Issue } from "../core/issues";
 import type { Plan } from "../core/plan/types";
-import { readPlanBook, type PlanBookResult } from "../core/planbook/read-plan";
+import type { PlanBookResult } from "../core/planbook/read-plan";
+import { readPlanFile } from "../host/plan-file";
 import { readReturnBytes, type WorkbookReader } from "../core/read/read-bytes";
 import { readReturn } from "../core/read/read-return";
 import { HISTORY_SHEET } from "../core/history/previous";
@@ -35,7 +36,8 @@ import { detectSupport, excelApi } from "./support";
 import { watchChanges } from "./watch";
 import { writeWorkbookDescription } from "./write";
 import { removeKeptSheets, writeReview } from "./round-actions";
-import { previousComparison, prefilledTemplate } from "./round-core";
+import { previousComparison } from "./round-core";
+import { prefilledTemplate } from "../host/prefill";
 import type { BulletinOptions } from "../core/report/text";
 import { bulletinOf, computeRound } from "../worker/round-job";
 import type { RoundRunner } from "../worker/protocol";
@@ -67,35 +69,8 @@ const lazyReader: WorkbookReader = async (bytes, source) => {
   return readWorkbook(bytes, source);
 };
 
-/**
- * A plan workbook (规划配置.xlsx) chosen in the pane, read by the same guarded reader as a return: the plan,
- * or null and every problem located (a workbook with any error is refused whole).
- */
-export async function readPlanWorkbook(file: ReturnFile): Promise<PlanBookResult> {
-  let snapshot;
-  try {
-    snapshot = await lazyReader(file.bytes, { name: file.name });
-  } catch (e) {
-    const message = e instanceof Error ? e.message : String(e);
-    return {
-      plan: null,
-      issues: [
-        {
-          code: "plan.invalid",
-          severity: "error",
-          sheet: null,
-          cell: null,
-          field: null,
-          column: null,
-          value: null,
-          scope: "file",
-          message,
-        },
-      ],
-    };
-  }
-  return readPlanBook(snapshot);
-}
+/** A plan workbook (规划配置.xlsx) chosen in the pane, read as the page and the worker read one. */
+export const readPlanWorkbook = (file: ReturnFile): Promise<PlanBookResult> => readPlanFile(file, lazyReader);
 
 /**
  * The percent columns of each form version's 企业名录, by sheet name: the current version's where two share
