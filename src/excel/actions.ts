@@ -1,11 +1,11 @@
 // Every operation of the task pane as a plain async function (Office Yeoman template style): the
 // components get these as props and are tested with fakes. The .xlsx library is loaded only on demand.
 import { annotatedFileName, templateFileName } from "../core/form/file-name";
-import { buildTemplate } from "../core/form/template";
 import { parseMetaRows } from "../core/form/meta";
 import type { Issue } from "../core/issues";
 import type { Plan } from "../core/plan/types";
-import { readPlanBook, type PlanBookResult } from "../core/planbook/read-plan";
+import type { PlanBookResult } from "../core/planbook/read-plan";
+import { readPlanFile } from "../host/plan-file";
 import { readReturnBytes, type WorkbookReader } from "../core/read/read-bytes";
 import { readReturn } from "../core/read/read-return";
 import { HISTORY_SHEET } from "../core/history/previous";
@@ -35,7 +35,8 @@ import { detectSupport, excelApi } from "./support";
 import { watchChanges } from "./watch";
 import { writeWorkbookDescription } from "./write";
 import { removeKeptSheets, writeReview } from "./round-actions";
-import { previousComparison, prefilledTemplate } from "./round-core";
+import { previousComparison } from "./round-core";
+import { describeTemplate } from "../host/template";
 import type { BulletinOptions } from "../core/report/text";
 import { bulletinOf, computeRound } from "../worker/round-job";
 import type { RoundRunner } from "../worker/protocol";
@@ -67,35 +68,8 @@ const lazyReader: WorkbookReader = async (bytes, source) => {
   return readWorkbook(bytes, source);
 };
 
-/**
- * A plan workbook (规划配置.xlsx) chosen in the pane, read by the same guarded reader as a return: the plan,
- * or null and every problem located (a workbook with any error is refused whole).
- */
-export async function readPlanWorkbook(file: ReturnFile): Promise<PlanBookResult> {
-  let snapshot;
-  try {
-    snapshot = await lazyReader(file.bytes, { name: file.name });
-  } catch (e) {
-    const message = e instanceof Error ? e.message : String(e);
-    return {
-      plan: null,
-      issues: [
-        {
-          code: "plan.invalid",
-          severity: "error",
-          sheet: null,
-          cell: null,
-          field: null,
-          column: null,
-          value: null,
-          scope: "file",
-          message,
-        },
-      ],
-    };
-  }
-  return readPlanBook(snapshot);
-}
+/** A plan workbook (规划配置.xlsx) chosen in the pane, read as the page and the worker read one. */
+export const readPlanWorkbook = (file: ReturnFile): Promise<PlanBookResult> => readPlanFile(file, lazyReader);
 
 /**
  * The percent columns of each form version's 企业名录, by sheet name: the current version's where two share
@@ -128,19 +102,7 @@ export function createActions(
   // 上期数据: last round's figures a prefilled template carries, so the self-check compares with them.
   const templateSheets = new Set([...metaNames, HISTORY_SHEET, ...keptSheetNames(forms)]);
   const isTemplateMeta = (formId: string) => forms.some((f) => f.id === formId);
-  const describe = async (req: TemplateRequest) => {
-    const blank = buildTemplate({
-      plan,
-      form: currentForm(plan),
-      unit: req.unit,
-      period: req.period,
-      deadline: req.deadline,
-      generatedAt: now().toISOString(),
-    });
-    if (!req.from) return blank;
-    const source = await readReturnBytes(req.from, lazyReader, { plan });
-    return prefilledTemplate(blank, source, req, plan);
-  };
+  const describe = (req: TemplateRequest) => describeTemplate(plan, req, lazyReader, now().toISOString());
 
   const downloadTemplate = async (req: TemplateRequest) => {
     const { writeWorkbook } = await import(/* webpackChunkName: "xlsx-write" */ "../xlsx/write");

@@ -31,12 +31,7 @@ export interface KeepItem {
   cells?: () => Promise<WorkbookSnapshot>;
 }
 
-export function bytesToBase64(bytes: Uint8Array): string {
-  let bin = "";
-  const step = 0x8000;
-  for (let i = 0; i < bytes.length; i += step) bin += String.fromCharCode(...bytes.subarray(i, i + step));
-  return btoa(bin);
-}
+export { bytesToBase64 } from "../host/base64";
 
 /** What an insert call weighs in the request: the base64 string (ASCII, one byte a character) and its options. */
 export function insertBytes(it: KeepItem): number {

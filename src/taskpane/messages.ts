@@ -5,6 +5,8 @@ export interface Messages {
   title: string;
   tabClerk: string;
   tabBureau: string;
+  /** Shown while a view's script loads (汇总 is loaded when first opened). */
+  loadingView: string;
   unit: string;
   period: string;
   periodHint: (first: number, last: number) => string;
@@ -153,6 +155,8 @@ export interface Messages {
   planLoaded: (title: string, units: number, indicators: number) => string;
   planRefused: (errors: number, bureau: string) => string;
   planRemembered: string;
+  /** The plan workbook was kept in the workbook's own settings (it goes with the file). */
+  planInWorkbook: string;
   planUseBuiltin: string;
   planForgotten: string;
   planNotices: string;
@@ -202,6 +206,7 @@ const zhCN: Messages = {
   title: "专精特新填报",
   tabClerk: "填报",
   tabBureau: "汇总",
+  loadingView: "正在加载…",
   unit: "填报单位",
   period: "报告期",
   periodHint: (a, b) => `当前规划覆盖 ${a}—${b} 年；要报其他年份，请先载入覆盖该年份的规划配置。`,
@@ -352,13 +357,14 @@ const zhCN: Messages = {
   planInForce: "规划",
   loadPlan: "载入规划配置…",
   loadPlanHint: (b) =>
-    `${b}下发的规划配置工作簿（.xlsx）；载入后本机会记住，下次打开窗格仍用它。有任何错误则整个不载入`,
+    `${b}下发的规划配置工作簿（.xlsx）；载入后存入本工作簿并由本机记住，下次打开窗格仍用它。有任何错误则整个不载入`,
   planLoaded: (t, u, i) => `已载入${t}：${u}个填报单位，${i}项指标`,
   planRefused: (n, b) =>
     `规划配置有 ${n} 处错误，未载入（仍用原规划）。请把下列问题告知编制规划配置的${b}同事，改正后再载入。`,
   planRemembered: "。本机已记住，下次打开窗格仍用此规划。",
+  planInWorkbook: "。已存入本工作簿，并由本机记住：此工作簿换到别的电脑打开，也用此规划。",
   planUseBuiltin: "改用内置规划",
-  planForgotten: "已改用内置规划，本机不再记住载入的规划配置。",
+  planForgotten: "已改用内置规划，本工作簿和本机不再记住载入的规划配置。",
   planNotices: "规划载入结果",
   planRememberedGone: "上次载入的规划配置已无法读取，已改用内置规划；请重新载入规划配置。",
   readDone: (n) => `已读取 ${n} 份报表，见下方列表。`,
@@ -428,6 +434,7 @@ const enUS: Messages = {
   title: "SRDI reporting",
   tabClerk: "Fill in",
   tabBureau: "Aggregate",
+  loadingView: "Loading…",
   unit: "Reporting unit",
   period: "Period",
   insertTemplate: "Insert template",

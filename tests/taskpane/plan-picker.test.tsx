@@ -15,7 +15,7 @@ import { readPlanWorkbook } from "../../src/excel/actions";
 import type { PaneActions } from "../../src/host/types";
 import { FULL_SUPPORT } from "../../src/excel/support";
 import { App } from "../../src/taskpane/App";
-import type { PlanMemory } from "../../src/taskpane/common/plan-memory";
+import type { PlanMemory } from "../../src/host/types";
 import type { ReturnBytes } from "../../src/core/read/read-bytes";
 import { MESSAGES } from "../../src/taskpane/messages";
 import { readFileSync } from "fs";
@@ -42,9 +42,9 @@ function memory(): PlanMemory & { kept: ReturnBytes[] } {
   const kept: ReturnBytes[] = [];
   return {
     kept,
-    get: () => kept[kept.length - 1] ?? null,
-    set: (f) => (kept.push(f), true),
-    clear: () => void kept.splice(0),
+    get: async () => kept[kept.length - 1] ?? null,
+    set: async (f) => (kept.push(f), "machine"),
+    clear: async () => void kept.splice(0),
   };
 }
 

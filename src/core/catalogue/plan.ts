@@ -93,6 +93,23 @@ export const PLAN = {
       `须在目标分解表\u201c全市\u201d一行填写基期值，否则该指标显示为\u2014；请在此填写规划的基期值`,
     noValue: "the cell is blank",
   },
+  "plan.region_unknown": {
+    severity: "error",
+    scope: "cell",
+    audience: "bureau",
+    // detail: the name given to region(); value: the 计算 cell.
+    text: (a) =>
+      `${q(a.label)}为${q(a.value)}，读取的区域数据${q(a.detail)}无人能填报：各版表单的区域指标和规划的\u201c区域数据\u201d` +
+      `工作表中都没有它；请在\u201c字段\u201d工作表把它加为区域指标(各地填报)，或在\u201c区域数据\u201d工作表列出(主管部门每期录入)`,
+  },
+  "plan.region_bureau_only": {
+    severity: "warning",
+    scope: "cell",
+    audience: "bureau",
+    text: (a) =>
+      `${q(a.label)}为${q(a.value)}，读取的区域数据${q(a.detail)}不在各地报表中，须由主管部门每期在目标分解表` +
+      `\u201c区域数据\u201d表录入，未录入时该指标显示为\u2014`,
+  },
   "plan.normalised": {
     severity: "warning",
     scope: "cell",

@@ -61,7 +61,21 @@ export const TARGETS = {
     severity: "error",
     scope: "cell",
     audience: "bureau",
-    text: (a) => `${a.label ?? ""}为${q(a.value)}，须为不小于0的数字，已按未录入处理`,
+    // detail: what the cell must hold (a percentage may be negative: a growth rate).
+    text: (a) => `${a.label ?? ""}为${q(a.value)}，须为${a.detail ?? "不小于0的数字"}，已按未录入处理`,
+  },
+  "targets.region_column_missing": {
+    severity: "warning",
+    scope: "file",
+    audience: "bureau",
+    // label: the region field's header; detail: what is used instead.
+    text: (a) => `区域数据缺少\u201c${a.label ?? ""}\u201d一列，${a.detail ?? ""}`,
+  },
+  "targets.region_column_unknown": {
+    severity: "warning",
+    scope: "cell",
+    audience: "bureau",
+    text: (a) => `不认识的列${q(a.value)}(本规划的指标不读取这项区域数据)，已忽略`,
   },
   "targets.receipt_invalid": {
     severity: "error",
