@@ -125,7 +125,7 @@ async function trendBench({ files, period, targets, job, alternate, runs, median
       goal(`${ROUNDS} rounds of history add ≤ 10 % to the whole job (${what})`, {
         ok: r <= 1.1,
         by: r / 1.1,
-        text: `+${fmt((r - 1) * 100, 1)} %`,
+        text: `${r >= 1 ? "+" : ""}${fmt((r - 1) * 100, 1)} %`,
       });
     }
     out();

@@ -99,8 +99,12 @@ export function rasterise(p: ChartPicture, scale = 1): Pixels {
         const y0 = Math.max(0, Math.round(s.y * scale));
         const x1 = Math.min(width, Math.round((s.x + s.w) * scale));
         const y1 = Math.min(height, Math.round((s.y + s.h) * scale));
-        // Opaque: written, not blended (the white page is one rectangle of a million pixels).
-        for (let y = y0; y < y1; y++) for (let x = x0; x < x1; x++) rgb.set(c, (y * width + x) * 3);
+        // Opaque: one row of it made, then copied to each row (the white page is a rectangle of a
+        // million pixels).
+        if (x1 <= x0) return;
+        const row = new Uint8Array((x1 - x0) * 3);
+        for (let k = 0; k < row.length; k += 3) row.set(c, k);
+        for (let y = y0; y < y1; y++) rgb.set(row, (y * width + x0) * 3);
         return;
       }
       case "dot":

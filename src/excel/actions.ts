@@ -1,7 +1,6 @@
 // Every operation of the task pane as a plain async function (Office Yeoman template style): the
 // components get these as props and are tested with fakes. The .xlsx library is loaded only on demand.
 import { annotatedFileName, templateFileName } from "../core/form/file-name";
-import { buildTemplate } from "../core/form/template";
 import { parseMetaRows } from "../core/form/meta";
 import type { Issue } from "../core/issues";
 import type { Plan } from "../core/plan/types";
@@ -37,7 +36,7 @@ import { watchChanges } from "./watch";
 import { writeWorkbookDescription } from "./write";
 import { removeKeptSheets, writeReview } from "./round-actions";
 import { previousComparison } from "./round-core";
-import { prefilledTemplate } from "../host/prefill";
+import { describeTemplate } from "../host/template";
 import type { BulletinOptions } from "../core/report/text";
 import { bulletinOf, computeRound } from "../worker/round-job";
 import type { RoundRunner } from "../worker/protocol";
@@ -103,19 +102,7 @@ export function createActions(
   // 上期数据: last round's figures a prefilled template carries, so the self-check compares with them.
   const templateSheets = new Set([...metaNames, HISTORY_SHEET, ...keptSheetNames(forms)]);
   const isTemplateMeta = (formId: string) => forms.some((f) => f.id === formId);
-  const describe = async (req: TemplateRequest) => {
-    const blank = buildTemplate({
-      plan,
-      form: currentForm(plan),
-      unit: req.unit,
-      period: req.period,
-      deadline: req.deadline,
-      generatedAt: now().toISOString(),
-    });
-    if (!req.from) return blank;
-    const source = await readReturnBytes(req.from, lazyReader, { plan });
-    return prefilledTemplate(blank, source, req, plan);
-  };
+  const describe = (req: TemplateRequest) => describeTemplate(plan, req, lazyReader, now().toISOString());
 
   const downloadTemplate = async (req: TemplateRequest) => {
     const { writeWorkbook } = await import(/* webpackChunkName: "xlsx-write" */ "../xlsx/write");

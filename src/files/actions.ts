@@ -26,7 +26,7 @@ import { readTargets, type TargetsReadResult } from "../core/targets/read";
 import { buildTargetsWorkbook } from "../core/targets/workbook";
 import { DEFAULT_SETTINGS } from "../core/targets/types";
 import { chinaToday } from "../core/china-date";
-import { prefilledTemplate } from "../host/prefill";
+import { describeTemplate } from "../host/template";
 import type { Download, PaneActions, ReturnFile, TemplateRequest } from "../host/types";
 import type { WorkbookSnapshot } from "../core/snapshot";
 import { annotateWorkbook } from "../xlsx/annotate";
@@ -78,19 +78,7 @@ export function createFileActions(plan: Plan, now: () => Date = () => new Date()
   const loaded: Loaded = { targets: null, roster: null };
   const thisYear = () => Number(chinaToday(now()).slice(0, 4));
 
-  const describe = async (req: TemplateRequest) => {
-    const blank = buildTemplate({
-      plan,
-      form: currentForm(plan),
-      unit: req.unit,
-      period: req.period,
-      deadline: req.deadline,
-      generatedAt: now().toISOString(),
-    });
-    if (!req.from) return blank;
-    const source = await readReturnBytes(req.from, reader, { plan });
-    return prefilledTemplate(blank, source, req, plan);
-  };
+  const describe = (req: TemplateRequest) => describeTemplate(plan, req, reader, now().toISOString());
   const downloadTemplate = async (req: TemplateRequest) => ({
     fileName: templateFileName(req.unit, req.period),
     bytes: await writeWorkbook(await describe(req)),

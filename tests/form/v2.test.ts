@@ -4,13 +4,14 @@ import { buildTemplate } from "../../src/core/form/template";
 import { fillTemplate } from "../../src/core/form/template-fill";
 import { FORM_V1 } from "../../src/core/form/v1";
 import { FORM_V2, MONEY_PERIOD } from "../../src/core/form/v2";
-import { CURRENT_FORM, formOfSnapshot } from "../../src/core/form/versions";
+import { formOfSnapshot, currentForm } from "../../src/core/form/versions";
 import { DEFAULT_PLAN } from "../../src/core/plan/default-plan";
 import { parsePeriod } from "../../src/core/plan/periods";
 import { isoToSerial } from "../../src/core/read/date";
 import { readReturn } from "../../src/core/read/read-return";
 import type { CellValue } from "../../src/core/sheet/types";
 import { descToSnapshot, USCC } from "../read/fixtures";
+const CURRENT_FORM = currentForm(DEFAULT_PLAN);
 
 const plan = DEFAULT_PLAN;
 const period = parsePeriod("2025Q3")!;
@@ -100,7 +101,7 @@ describe("reading a version-2 return", () => {
       },
       { name: "乙公司有限公司", uscc: USCC[1], above_scale: "否", jiangsu_quality_year: 2023 },
     ]);
-    expect(formOfSnapshot(snap)).toBe(FORM_V2);
+    expect(formOfSnapshot(snap, plan.forms)).toBe(FORM_V2);
     const r = readReturn(snap, { plan, file: "a.xlsx", today: TODAY });
     expect(r.errors).toEqual([]);
     expect(r.formVersion).toBe("2");
@@ -202,7 +203,7 @@ test("v1 and v2 returns mixed in one round aggregate correctly", () => {
       FORM_V1,
     ),
   );
-  expect(formOfSnapshot(b)).toBe(FORM_V1);
+  expect(formOfSnapshot(b, plan.forms)).toBe(FORM_V1);
   const ra = readReturn(a, { plan, file: "a.xlsx", today: TODAY });
   const rb = readReturn(b, { plan, file: "b.xlsx", today: TODAY });
   expect([ra.errors, rb.errors]).toEqual([[], []]);

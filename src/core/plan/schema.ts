@@ -4,7 +4,6 @@ import { checkExpr, compileIndicator, compileRowExpr, ExprErrors } from "../expr
 import { envOf } from "../expr/env";
 import type { FormDef } from "../form/types";
 import { isChainField } from "../form/lists";
-import { FORMS } from "../form/versions";
 import { DEFAULT_POPULATIONS, DEFAULT_TIERS } from "./default-plan";
 import { formulaToExpr } from "./formula-expr";
 import type { Plan } from "./types";
@@ -534,9 +533,9 @@ function expressions(c: Checker, plan: Plan, forms: readonly FormDef[]): void {
 
 /**
  * Checks an already parsed value; returns the plan or throws PlanSchemaError listing every problem.
- * `forms`: the form versions whose fields the expressions may use (default: every built-in version).
+ * `forms`: the plan's form versions, whose fields the expressions may use; they become the plan's forms.
  */
-export function validatePlan(value: unknown, forms: readonly FormDef[] = FORMS): Plan {
+export function validatePlan(value: unknown, forms: readonly FormDef[]): Plan {
   const c = new Checker();
   const o = c.obj(value, "(根)");
   if (!o) throw new PlanSchemaError(c.problems);
@@ -576,14 +575,19 @@ export function validatePlan(value: unknown, forms: readonly FormDef[] = FORMS):
   if (o.document !== undefined) c.str(o, "document", "", { empty: true });
   if (o.words !== undefined) words(c, o.words);
   if (c.problems.length) throw new PlanSchemaError(c.problems);
-  const plan = withDefaults(o);
+  if (forms.length === 0) c.fail("forms", "计划没有表单：须有表单工作表及其字段");
+  if (c.problems.length) throw new PlanSchemaError(c.problems);
+  const plan = { ...withDefaults(o), forms: [...forms] };
   expressions(c, plan, forms);
   if (c.problems.length) throw new PlanSchemaError(c.problems);
   return plan;
 }
 
-/** Parses and checks a plan JSON text. */
-export function loadPlanJson(text: string, forms: readonly FormDef[] = FORMS): Plan {
+/**
+ * Parses and checks a plan JSON text. The JSON format names no forms (it predates forms as data): the
+ * caller gives the versions its fields are read with.
+ */
+export function loadPlanJson(text: string, forms: readonly FormDef[]): Plan {
   let value: unknown;
   try {
     value = JSON.parse(text);

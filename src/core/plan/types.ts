@@ -250,5 +250,5 @@ export interface Plan {
    * Every form version the plan has issued, oldest first; the last is the one new templates use. A
    * return is read against the version it names. Absent: the built-in form versions 1 and 2.
    */
-  forms?: FormDef[];
+  forms: FormDef[];
 }

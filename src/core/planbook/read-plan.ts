@@ -555,7 +555,7 @@ export function readPlanBook(book: WorkbookSnapshot): PlanBookResult {
     );
   let plan: Plan | null = null;
   try {
-    plan = validatePlan(o, formDefs.length > 0 ? formDefs : undefined);
+    plan = validatePlan(o, formDefs);
   } catch (e) {
     if (!(e instanceof PlanSchemaError)) throw e;
     const exprChecked = e.details.some((d) => /\.(expr|filter)$/.test(d.path));

@@ -7,7 +7,7 @@ import { columnLetter } from "../a1";
 import { chainOptions, wrappedLines } from "../form/template";
 import { fillTemplate, type FillData } from "../form/template-fill";
 import type { FieldDef, FormDef, TableSheetDef } from "../form/types";
-import { FORMS, formsOf } from "../form/versions";
+import { formsOf } from "../form/versions";
 import { issueText } from "../issues";
 import { parsePeriod, type Period } from "../plan/periods";
 import type { Plan, Unit } from "../plan/types";
@@ -72,7 +72,7 @@ export function prefillRefusal(
   source: ReturnResult,
   unit: Unit,
   period: Period,
-  forms: readonly FormDef[] = FORMS,
+  forms: readonly FormDef[],
 ): string | null {
   const name = source.file;
   const why = unusable(source, forms);
