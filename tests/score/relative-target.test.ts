@@ -28,11 +28,14 @@ const GAP = {
   computation: "专精特新企业研发费用合计 ÷ 营业收入合计，减去规上工业研发投入强度",
   relativeTo: "industry_rd",
 };
-const plan: Plan = validatePlan({
-  ...JSON.parse(JSON.stringify(DEFAULT_PLAN)),
-  regionFigures: [{ key: "industry_rd", label: "规上工业研发投入强度", type: "percent" }],
-  indicators: [GAP],
-});
+const plan: Plan = validatePlan(
+  {
+    ...JSON.parse(JSON.stringify(DEFAULT_PLAN)),
+    regionFigures: [{ key: "industry_rd", label: "规上工业研发投入强度", type: "percent" }],
+    indicators: [GAP],
+  },
+  DEFAULT_PLAN.forms,
+);
 const period = parsePeriod("2025Q3")!;
 const [u1, u2] = plan.units;
 
