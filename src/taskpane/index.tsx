@@ -24,7 +24,13 @@ const planMemory = workbookPlanMemory(localPlanMemory);
 
 /** A plan workbook read off the UI thread (in the worker), or here where the host refuses workers. */
 async function readPlan(file: ReturnBytes) {
-  if (runner) return runner.plan(file);
+  if (runner) {
+    try {
+      return await runner.plan(file);
+    } catch {
+      // The worker died (or was refused after it started): read here rather than fail the pick.
+    }
+  }
   const { readPlanWorkbook } = await import(/* webpackChunkName: "excel-actions" */ "../excel/actions");
   return readPlanWorkbook(file);
 }
