@@ -76,4 +76,28 @@ module.exports = [
       "no-restricted-globals": ["error", "Office", "Excel", "FileReader", "OfficeExtension"],
     },
   },
+  {
+    // Two host adapters side by side (issue 24): what both need lives in src/host or the core, never in
+    // one adapter for the other to import (a page that pulled in src/excel would carry Office.js calls).
+    files: ["src/files/**/*.ts"],
+    rules: {
+      "no-restricted-imports": ["error", { patterns: ["**/excel/**", "**/page/**"] }],
+    },
+  },
+  {
+    files: ["src/excel/**/*.ts"],
+    rules: {
+      "no-restricted-imports": ["error", { patterns: ["**/files/**", "**/taskpane/**", "**/page/**"] }],
+    },
+  },
+  {
+    // The contract and what both adapters share: no adapter, no view.
+    files: ["src/host/**/*.ts"],
+    rules: {
+      "no-restricted-imports": [
+        "error",
+        { patterns: ["**/excel/**", "**/files/**", "**/taskpane/**", "**/page/**", "**/xlsx/**"] },
+      ],
+    },
+  },
 ];

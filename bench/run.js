@@ -4,7 +4,8 @@
 // reports medians of per-round ratios, wall and CPU (user + sys of the whole process tree); other figures
 // are medians of whole-command runs (bench/measure.py), start-up included.
 //
-//   node bench/run.js [--runs N] [--quick] [--aggregate-only]   (npm run bench builds CLI and add-in first)
+//   node bench/run.js [--runs N] [--quick] [--aggregate-only] [--history-only]
+//   (npm run bench builds CLI and add-in first; --history-only runs only the cost of 12 rounds of history)
 const { execFileSync, spawnSync } = require("child_process");
 const { createHash } = require("crypto");
 const fs = require("fs");
@@ -15,6 +16,7 @@ const { generateRound } = require("./gen");
 const { rosterBench } = require("./roster");
 const { pageBench } = require("./page");
 const { historyBench } = require("./history");
+const { trendBench } = require("./trend");
 
 const ROOT = path.resolve(__dirname, "..");
 const PY = "/usr/bin/python3";
@@ -23,9 +25,11 @@ const args = process.argv.slice(2);
 const QUICK = args.includes("--quick");
 /** Only section 1 (aggregation against the baselines and the floor). */
 const AGGREGATE_ONLY = args.includes("--aggregate-only");
+/** Only the cost of history (bench/trend.js) on the 10 × 2,000 rows. */
+const HISTORY_ONLY = args.includes("--history-only");
 const RUNS = Number(args[args.indexOf("--runs") + 1]) || (QUICK ? 3 : 5);
 const MAIN_ROWS = 2000;
-const SERIES = QUICK ? [500, 2000] : [500, 2000, 8000];
+const SERIES = HISTORY_ONLY ? [2000] : QUICK ? [500, 2000] : [500, 2000, 8000];
 /** Rows per return of the whole job's series (bulletin .xlsx and .docx written). */
 const JOB_SERIES = QUICK ? [500, 2000] : [500, 2000, 8000, 20000];
 const GOAL_JOB_MB = 250;
@@ -257,7 +261,7 @@ async function main() {
 
   out(`1. Aggregation on files: 10 returns × ${group(MAIN_ROWS)} rows`);
   const year = Number(main.period.slice(0, 4));
-  for (const script of ["pandas_baseline.py", "openpyxl_baseline.py"]) {
+  for (const script of HISTORY_ONLY ? [] : ["pandas_baseline.py", "openpyxl_baseline.py"]) {
     const counts = compareCounts(files, year, script);
     const agree = counts.pairs.every(([, a, b]) => Math.abs(a - b) <= 1e-9 * Math.max(1, Math.abs(b)));
     // srdi also reads each return's 平台与集群 rows; the scripts read only 企业名录.
@@ -272,6 +276,8 @@ async function main() {
       `   ${script} gives srdi's figures: ${counts.pairs.map(([k, a]) => `${k} ${+a.toPrecision(6)}`).join(", ")} (${group(counts.pandasRows)} enterprise rows)`,
     );
   }
+  const goal = (what, r) =>
+    out(`   goal ${what}: ${r.ok ? "met" : `MISSED by ${fmt(r.by, 2)}x`} (${r.text})`);
   // Alternated round by round (bench/alternate.py): the ratio of each round, then the median of those.
   const bulletinOut = path.join(os.tmpdir(), `srdi-bench-bulletin-${process.pid}.xlsx`);
   const docxOut = path.join(os.tmpdir(), `srdi-bench-bulletin-${process.pid}.docx`);
@@ -292,6 +298,22 @@ async function main() {
     "--date",
     "2025-10-20",
   ];
+  if (HISTORY_ONLY) {
+    await trendBench({
+      files,
+      period: main.period,
+      targets,
+      job,
+      alternate,
+      runs: RUNS,
+      median,
+      out,
+      fmt,
+      goal,
+    });
+    for (const f of [bulletinOut, docxOut, targets]) fs.rmSync(f, { force: true });
+    return;
+  }
   const cmds = {
     srdi: ["node", SRDI, "aggregate", ...files, "--json", "--date", "2025-10-20"],
     full: ["node", SRDI, "aggregate", ...files, "--out", bulletinOut, "--date", "2025-10-20"],
@@ -328,8 +350,6 @@ async function main() {
     `floor: ${fmt(med("floor", "s"))} s; srdi is ${fmt(ratio("srdi", "floor", "s"), 1)}x the floor (wall), ${fmt(ratio("srdi", "floor", "cpu"), 1)}x (CPU)`,
   );
   out(`   (median of ${RUNS} per-round ratios, commands alternated round by round after one warm-up each)`);
-  const goal = (what, r) =>
-    out(`   goal ${what}: ${r.ok ? "met" : `MISSED by ${fmt(r.by, 2)}x`} (${r.text})`);
   const ow = ratio("openpyxl", "srdi", "s");
   const oc = ratio("openpyxl", "srdi", "cpu");
   const fl = ratio("srdi", "floor", "s");
@@ -427,6 +447,19 @@ async function main() {
         text: `${fmt(jobSeries[20000].mb, 0)} MB`,
       });
   }
+  out();
+  await trendBench({
+    files,
+    period: main.period,
+    targets,
+    job,
+    alternate,
+    runs: RUNS,
+    median,
+    out,
+    fmt,
+    goal,
+  });
   for (const f of [bulletinOut, docxOut, analystOut, targets]) fs.rmSync(f, { force: true });
   out();
   await rosterBench({ files, runs: RUNS, alternate, median, out, fmt, need, SRDI });

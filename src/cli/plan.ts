@@ -52,7 +52,8 @@ export function readPlanFile(file: string): PlanLoad {
   const bytes = readBytes(file);
   if (!isZip(bytes)) {
     try {
-      return { plan: loadPlanJson(new TextDecoder().decode(bytes)), issues: [] };
+      // The JSON format predates forms as data: its fields are those of the built-in 连云港 plan's forms.
+      return { plan: loadPlanJson(new TextDecoder().decode(bytes), DEFAULT_PLAN.forms), issues: [] };
     } catch (e) {
       if (e instanceof PlanSchemaError) throw new UsageError(`${file}：${e.message}`);
       throw e;

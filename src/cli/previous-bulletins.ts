@@ -5,9 +5,10 @@ import { readdirSync, statSync } from "fs";
 import * as path from "path";
 import type { Plan } from "../core/plan/types";
 import { collectHistory, type History, type HistorySource } from "../core/report/history";
-import { compareRounds, figuresOf, readFigures, type Comparison } from "../core/report/previous";
+import { compareRounds, DATA_SHEET, figuresOf, readFigures, type Comparison } from "../core/report/previous";
 import type { RoundResult } from "../core/report/round-result";
 import { readWorkbook } from "../xlsx/read";
+import { zlibCrc32, zlibInflater } from "../xlsx/read-inflate-node";
 import { UsageError } from "./common";
 import { readRegularFile } from "./read-regular";
 
@@ -17,7 +18,14 @@ export const MAX_HISTORY_FILES = 240;
 async function readBulletin(file: string): Promise<HistorySource> {
   const name = path.basename(file);
   try {
-    const snapshot = await readWorkbook(readRegularFile(file).bytes, { name });
+    // Only the data sheet holds figures: the bulletin's other sheets (明细, 企业名单: a row per firm) are
+    // left unread, and Node's zlib inflates, as for returns.
+    const snapshot = await readWorkbook(readRegularFile(file).bytes, {
+      name,
+      sheets: (n) => n === DATA_SHEET,
+      inflate: zlibInflater,
+      crc32: zlibCrc32,
+    });
     return { name, read: readFigures(snapshot, name) };
   } catch (e) {
     return {

@@ -2,12 +2,12 @@
 // {"code","severity","sheet","cell","field","value","message","scope"} (scope added later: fields are
 // only ever added). The message says what is wrong; where it is travels in sheet and cell, and each view
 // shows it once.
-import { where, type IssueCode, type IssueScope } from "./form/messages";
+import { where, type IssueCode, type IssueScope } from "./catalogue";
 
 export type Severity = "error" | "warning";
 
 export interface Issue {
-  /** Stable machine code, e.g. "uscc.checksum": a member of the catalogue in form/messages.ts. */
+  /** Stable machine code, e.g. "uscc.checksum": a member of the catalogue (src/core/catalogue). */
   code: IssueCode;
   severity: Severity;
   sheet: string | null;

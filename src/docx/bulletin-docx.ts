@@ -23,7 +23,7 @@ import {
 } from "docx";
 import { chartSvg } from "../core/report/chart";
 import type { BulletinDocument, DocumentChart, DocumentTable } from "../core/report/document";
-import { encodePng } from "./png";
+import { encodePng, type Zlib } from "./png";
 import { rasterise } from "./raster";
 
 /** The 公文 faces and the faces every Chinese Windows has, which stand in for them. */
@@ -60,12 +60,15 @@ const body = (
     indent: o.indent === false ? undefined : { firstLine: 2 * 16 * 20 },
   });
 
+/** Pixels of the PNG per layout pixel: the 960-wide layout drawn 1,440 px wide, 234 dpi at 156 mm. */
+export const CHART_SCALE = 1.5;
+
 /** The chart as an image 156 mm wide (the type area): SVG for Word 2016+ and LibreOffice, with the PNG
- * fallback OOXML requires beside it, drawn at twice the layout's size so print stays sharp; the caption
+ * fallback OOXML requires beside it, drawn larger than the layout so print stays sharp; the caption
  * under it carries the words the picture leaves out. */
-function chart(c: DocumentChart, title: string): Paragraph[] {
+function chart(c: DocumentChart, title: string, zlib: Zlib | undefined): Paragraph[] {
   const wide = (156 / 25.4) * 96; // px at 96 to the inch, as docx takes sizes
-  const png = encodePng(rasterise(c.picture, 2));
+  const png = encodePng(rasterise(c.picture, CHART_SCALE), zlib);
   return [
     new Paragraph({
       alignment: AlignmentType.CENTER,
@@ -91,7 +94,7 @@ function chart(c: DocumentChart, title: string): Paragraph[] {
   ];
 }
 
-function table(t: DocumentTable): (Paragraph | Table)[] {
+function table(t: DocumentTable, zlib?: Zlib): (Paragraph | Table)[] {
   const total = t.widths.reduce((a, b) => a + b, 0);
   const width = 156 * MM;
   const cell = (text: string, head: boolean, w: number) =>
@@ -116,7 +119,7 @@ function table(t: DocumentTable): (Paragraph | Table)[] {
       spacing: { before: 240, after: 240 },
       children: [run(t.title, FONTS.title, 18)],
     }),
-    ...(t.chart ? chart(t.chart, t.title) : []),
+    ...(t.chart ? chart(t.chart, t.title, zlib) : []),
     new Table({
       width: { size: width, type: WidthType.DXA },
       borders: {
@@ -140,7 +143,12 @@ function table(t: DocumentTable): (Paragraph | Table)[] {
   ];
 }
 
-export function bulletinDocx(doc: BulletinDocument): Document {
+export interface DocxOptions {
+  /** zlib for the chart's PNG; default fflate's (the CLI passes Node's). */
+  zlib?: Zlib;
+}
+
+export function bulletinDocx(doc: BulletinDocument, opts: DocxOptions = {}): Document {
   const t = doc.text;
   const red = "C00000";
   const children: (Paragraph | Table)[] = [
@@ -203,7 +211,7 @@ export function bulletinDocx(doc: BulletinDocument): Document {
   );
   children.push(body(t.issuer, { indent: false, align: AlignmentType.RIGHT }));
   children.push(body(t.date, { indent: false, align: AlignmentType.RIGHT }));
-  for (const tb of doc.tables) children.push(...table(tb));
+  for (const tb of doc.tables) children.push(...table(tb, opts.zlib));
   // 版记: 抄送 and 印发 between rules, at the end of the document.
   const rule = { style: BorderStyle.SINGLE, size: 8, color: "000000", space: 4 };
   children.push(new Paragraph({ children: [new PageBreak()] }));
@@ -299,7 +307,7 @@ export function fontTableXml(): string {
 }
 
 /** Bytes of the .docx; works in Node and in the browser bundle (no fs here). */
-export async function writeBulletinDocx(doc: BulletinDocument): Promise<Uint8Array> {
+export async function writeBulletinDocx(doc: BulletinDocument, opts: DocxOptions = {}): Promise<Uint8Array> {
   const overrides = [{ path: "word/fontTable.xml", data: fontTableXml() }];
-  return new Uint8Array(await Packer.toArrayBuffer(bulletinDocx(doc), false, overrides));
+  return new Uint8Array(await Packer.toArrayBuffer(bulletinDocx(doc, opts), false, overrides));
 }

@@ -1,7 +1,7 @@
 // RGB pixels -> PNG bytes (ISO/IEC 15948: signature, IHDR, one IDAT, IEND), compressed with fflate's
 // zlib and checksummed with crc-32, both already in the product and both pure JS, so the pane's .docx
-// download draws its chart as the CLI's does. Each scanline is filtered with Sub (type 1), which a
-// chart's long flat runs compress well with.
+// download draws its chart as the CLI's does (the CLI passes Node's zlib, several times faster). Each
+// scanline is filtered with Sub (type 1), which a chart's long flat runs compress well with.
 import { buf as crc32 } from "crc-32";
 import { zlibSync } from "fflate";
 import type { Pixels } from "./raster";
@@ -18,7 +18,13 @@ function chunk(type: string, data: Uint8Array): Uint8Array {
   return out;
 }
 
-export function encodePng(p: Pixels): Uint8Array {
+/** zlib-wrapped DEFLATE (RFC 1950) of the filtered scanlines. */
+export type Zlib = (data: Uint8Array) => Uint8Array;
+
+/** fflate's, at level 6: level 9 took twice the time for 3 % fewer bytes on the .docx chart. */
+export const fflateZlib: Zlib = (data) => zlibSync(data, { level: 6 });
+
+export function encodePng(p: Pixels, zlib: Zlib = fflateZlib): Uint8Array {
   const { width, height, rgb } = p;
   const ihdr = new Uint8Array(13);
   const v = new DataView(ihdr.buffer);
@@ -36,7 +42,7 @@ export function encodePng(p: Pixels): Uint8Array {
   const parts = [
     new Uint8Array(SIGNATURE),
     chunk("IHDR", ihdr),
-    chunk("IDAT", zlibSync(raw, { level: 9 })),
+    chunk("IDAT", zlib(raw)),
     chunk("IEND", new Uint8Array(0)),
   ];
   const out = new Uint8Array(parts.reduce((n, x) => n + x.length, 0));

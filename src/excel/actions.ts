@@ -1,12 +1,11 @@
 // Every operation of the task pane as a plain async function (Office Yeoman template style): the
 // components get these as props and are tested with fakes. The .xlsx library is loaded only on demand.
 import { annotatedFileName, templateFileName } from "../core/form/file-name";
-import { buildTemplate } from "../core/form/template";
 import { parseMetaRows } from "../core/form/meta";
-import { FORM_V1 } from "../core/form/v1";
 import type { Issue } from "../core/issues";
 import type { Plan } from "../core/plan/types";
-import { readPlanBook, type PlanBookResult } from "../core/planbook/read-plan";
+import type { PlanBookResult } from "../core/planbook/read-plan";
+import { readPlanFile } from "../host/plan-file";
 import { readReturnBytes, type WorkbookReader } from "../core/read/read-bytes";
 import { readReturn } from "../core/read/read-return";
 import { HISTORY_SHEET } from "../core/history/previous";
@@ -14,7 +13,8 @@ import { roundSummary } from "../core/report/summary";
 import { SHEET_BULLETIN } from "../core/report/bulletin-sheet";
 import { readTargets } from "../core/targets/read";
 import { buildTargetsWorkbook } from "../core/targets/workbook";
-import { currentForm } from "../core/form/versions";
+import { currentForm, formByVersion, formsOf } from "../core/form/versions";
+import type { FormDef } from "../core/form/types";
 import {
   RECEIPTS_SHEET,
   REGION_SHEET,
@@ -28,14 +28,15 @@ import { DEFAULT_SETTINGS } from "../core/targets/types";
 import { chinaToday } from "../core/china-date";
 import { currentWorkbookBytes } from "./file";
 import { keepReturnSheets, bytesToBase64 } from "./import";
-import { keptChoice, keptSheetNames } from "./kept-returns";
+import { keptChoice, keptSheetNames, metaSheetNames } from "./kept-returns";
 import { clearHighlights, selectCell, setHighlights } from "./marks";
 import { readSheetsToSnapshot } from "./read";
 import { detectSupport, excelApi } from "./support";
 import { watchChanges } from "./watch";
 import { writeWorkbookDescription } from "./write";
 import { removeKeptSheets, writeReview } from "./round-actions";
-import { previousComparison, prefilledTemplate } from "./round-core";
+import { previousComparison } from "./round-core";
+import { describeTemplate } from "../host/template";
 import type { BulletinOptions } from "../core/report/text";
 import { bulletinOf, computeRound } from "../worker/round-job";
 import type { RoundRunner } from "../worker/protocol";
@@ -67,42 +68,20 @@ const lazyReader: WorkbookReader = async (bytes, source) => {
   return readWorkbook(bytes, source);
 };
 
+/** A plan workbook (规划配置.xlsx) chosen in the pane, read as the page and the worker read one. */
+export const readPlanWorkbook = (file: ReturnFile): Promise<PlanBookResult> => readPlanFile(file, lazyReader);
+
 /**
- * A plan workbook (规划配置.xlsx) chosen in the pane, read by the same guarded reader as a return: the plan,
- * or null and every problem located (a workbook with any error is refused whole).
+ * The percent columns of each form version's 企业名录, by sheet name: the current version's where two share
+ * a name (the pane inserts templates of the current version).
  */
-export async function readPlanWorkbook(file: ReturnFile): Promise<PlanBookResult> {
-  let snapshot;
-  try {
-    snapshot = await lazyReader(file.bytes, { name: file.name });
-  } catch (e) {
-    const message = e instanceof Error ? e.message : String(e);
-    return {
-      plan: null,
-      issues: [
-        {
-          code: "plan.invalid",
-          severity: "error",
-          sheet: null,
-          cell: null,
-          column: null,
-          value: null,
-          message,
-        },
-      ],
-    };
-  }
-  return readPlanBook(snapshot);
+function percentColumns(forms: readonly FormDef[]): Record<string, number[]> {
+  const out: Record<string, number[]> = {};
+  for (const f of forms)
+    out[f.enterprises.name] = f.enterprises.fields.flatMap((x, i) => (x.type === "percent" ? [i] : []));
+  return out;
 }
 
-const percentColumns = FORM_V1.enterprises.fields.flatMap((f, i) => (f.type === "percent" ? [i] : []));
-// 上期数据: last round's figures a prefilled template carries, so the self-check compares with them.
-const templateSheets = new Set([
-  FORM_V1.metaSheet,
-  FORM_V1.instructionsSheet,
-  HISTORY_SHEET,
-  ...keptSheetNames(),
-]);
 const rosterSheets = new Set([ROSTER_SHEET, ROSTER_META_SHEET]);
 const targetSheets = new Set([
   TARGETS_SHEET,
@@ -117,19 +96,13 @@ export function createActions(
   now: () => Date = () => new Date(),
   runner: RoundRunner | null = null,
 ): PaneActions {
-  const describe = async (req: TemplateRequest) => {
-    const blank = buildTemplate({
-      plan,
-      form: currentForm(plan),
-      unit: req.unit,
-      period: req.period,
-      deadline: req.deadline,
-      generatedAt: now().toISOString(),
-    });
-    if (!req.from) return blank;
-    const source = await readReturnBytes(req.from, lazyReader, { plan });
-    return prefilledTemplate(blank, source, req, plan);
-  };
+  // The plan's form versions decide which sheets are a template's and a kept return's.
+  const forms = formsOf(plan);
+  const metaNames = metaSheetNames(forms);
+  // 上期数据: last round's figures a prefilled template carries, so the self-check compares with them.
+  const templateSheets = new Set([...metaNames, HISTORY_SHEET, ...keptSheetNames(forms)]);
+  const isTemplateMeta = (formId: string) => forms.some((f) => f.id === formId);
+  const describe = (req: TemplateRequest) => describeTemplate(plan, req, lazyReader, now().toISOString());
 
   const downloadTemplate = async (req: TemplateRequest) => {
     const { writeWorkbook } = await import(/* webpackChunkName: "xlsx-write" */ "../xlsx/write");
@@ -151,7 +124,7 @@ export function createActions(
     async selfCheck() {
       const snapshot = await readSheetsToSnapshot({
         include: (n) => templateSheets.has(n),
-        numFmtColumns: { [FORM_V1.enterprises.name]: percentColumns },
+        numFmtColumns: percentColumns(forms),
         source: { name: "当前工作簿" },
       });
       const result = readReturn(snapshot, { plan, file: "当前工作簿" });
@@ -169,7 +142,7 @@ export function createActions(
       runner ? runner.read(file, plan) : readReturnBytes(file, lazyReader, { plan }),
 
     async keepReturns(imported) {
-      const accepted = [...keptChoice(imported)];
+      const accepted = [...keptChoice(imported, forms)];
       const names = await keepReturnSheets(
         accepted.map(([prefix, i]) => ({
           base64: bytesToBase64(i.file.bytes),
@@ -178,6 +151,8 @@ export function createActions(
           file: i.file.name,
           modified: i.file.modified,
           savedAt: i.result.savedAt ?? null,
+          form: formByVersion(i.result.formVersion, forms) ?? currentForm(plan),
+          forms,
           cells: () => lazyReader(i.file.bytes, { name: i.file.name }),
         })),
       );
@@ -239,8 +214,8 @@ export function createActions(
         include: (n) =>
           targetSheets.has(n) ||
           rosterSheets.has(n) ||
-          n.endsWith(FORM_V1.metaSheet) ||
-          keptSheetNames().some((k) => n.endsWith(k)),
+          metaNames.some((m) => n.endsWith(m)) ||
+          keptSheetNames(forms).some((k) => n.endsWith(k)),
       });
       // The CPU part (reading the kept returns, the round, the bulletin) off the UI thread where the host
       // gave a runner (a Web Worker), else here.
@@ -299,15 +274,15 @@ export function createActions(
 
     async templateState() {
       const snapshot = await readSheetsToSnapshot({
-        include: (n) => templateSheets.has(n) || n === FORM_V1.metaSheet,
+        include: (n) => templateSheets.has(n),
       });
-      const metaSheet = snapshot.sheets.find((s) => s.name === FORM_V1.metaSheet);
+      const metaSheet = snapshot.sheets.find((s) => metaNames.includes(s.name));
       const meta = metaSheet ? parseMetaRows(metaSheet.cells.map((r) => (r ?? []).slice(0, 2))) : null;
       const data = snapshot.sheets.filter(
-        (s) => s.name !== FORM_V1.metaSheet && s.name !== FORM_V1.instructionsSheet,
+        (s) => !metaNames.includes(s.name) && !forms.some((f) => f.instructionsSheet === s.name),
       );
       let filled = 0;
-      if (meta && meta.formId === FORM_V1.id) {
+      if (meta && isTemplateMeta(meta.formId)) {
         const r = readReturn(snapshot, { plan, file: "当前工作簿" });
         const region = r.region;
         filled = r.rows.read + (region && Object.values(region).some((v) => v !== null && v !== "") ? 1 : 0);
@@ -316,7 +291,7 @@ export function createActions(
         filled = data.filter((s) => s.cells.length > 0).length;
       }
       return {
-        meta: meta && meta.formId === FORM_V1.id ? meta : null,
+        meta: meta && isTemplateMeta(meta.formId) ? meta : null,
         filled,
         sheets: snapshot.sheets.map((s) => s.name),
       };
@@ -336,7 +311,7 @@ export function createActions(
       return { fileName: annotatedFileName(file.name), bytes: await annotateWorkbook(file.bytes, result) };
     },
 
-    removeKept: removeKeptSheets,
+    removeKept: (prefix: string) => removeKeptSheets(prefix, forms),
 
     setReview: (unitCode, review) => writeReview(plan, unitCode, review),
 

@@ -3,6 +3,7 @@
 // them. An older kept return of the same unit is replaced. Three syncs for a round whose files fit in one
 // request together; past that, one more per request-full of file bytes (measured: the base64 sent), never
 // per row. A return too large for a request on its own is written from its cells in row blocks.
+import type { FormDef } from "../core/form/types";
 import type { ReturnMeta } from "../core/read/types";
 import type { SheetSnapshot, WorkbookSnapshot } from "../core/snapshot";
 import type { SheetDescription, StyledRange } from "../core/sheet/types";
@@ -22,20 +23,19 @@ export interface KeepItem {
   modified: string | null;
   /** The workbook's saved time (docProps/core.xml), kept so 汇总 times the return as the list did. */
   savedAt?: string | null;
+  /** The plan's form version the return uses: which sheets are inserted, the metadata sheet's name. */
+  form: FormDef;
+  /** All the plan's form versions: the unit's older kept return is replaced whichever it used. */
+  forms: readonly FormDef[];
   /** The file's cells, read again only when the file is too large to insert in one request. */
   cells?: () => Promise<WorkbookSnapshot>;
 }
 
-export function bytesToBase64(bytes: Uint8Array): string {
-  let bin = "";
-  const step = 0x8000;
-  for (let i = 0; i < bytes.length; i += step) bin += String.fromCharCode(...bytes.subarray(i, i + step));
-  return btoa(bin);
-}
+export { bytesToBase64 } from "../host/base64";
 
 /** What an insert call weighs in the request: the base64 string (ASCII, one byte a character) and its options. */
 export function insertBytes(it: KeepItem): number {
-  return it.base64.length + JSON.stringify(keptSheetNames()).length + CALL_BYTES;
+  return it.base64.length + JSON.stringify(keptSheetNames([it.form])).length + CALL_BYTES;
 }
 
 /** Groups of items whose inserts fit one request together, in order; `large` are those that fit none. */
@@ -117,7 +117,6 @@ export async function keepReturnSheets(
 ): Promise<string[]> {
   if (items.length === 0) return [];
   if (!support.insertSheets) throw new ExcelActionError("unsupported", "ExcelApi 1.13");
-  const names = keptSheetNames();
   const batch = new Batch(budget);
   const { groups, large } = insertGroups(items, batch.budget);
   // Read before any change to the workbook: a file that cannot be read leaves the workbook as it was.
@@ -137,7 +136,7 @@ export async function keepReturnSheets(
     const olds: string[] = [];
     // Rename what an earlier import of the unit left, so the new sheets can take the names.
     items.forEach((it, i) => {
-      for (const name of keptNames(it.prefix)) {
+      for (const name of keptNames(it.prefix, it.forms)) {
         if (!have.has(name)) continue;
         const temp = `~srdi旧${i}-${olds.length}`;
         wb.worksheets.getItem(name).name = temp;
@@ -151,12 +150,16 @@ export async function keepReturnSheets(
       for (const i of group)
         inserted.set(
           i,
-          wb.insertWorksheetsFromBase64(items[i].base64, { sheetNamesToInsert: names, positionType: "End" }),
+          wb.insertWorksheetsFromBase64(items[i].base64, {
+            sheetNamesToInsert: keptSheetNames([items[i].form]),
+            positionType: "End",
+          }),
         );
     }
     await context.sync();
 
     items.forEach((it, i) => {
+      const names = keptSheetNames([it.form]);
       const ids = inserted.get(i)?.value;
       if (ids)
         ids.forEach((id, k) => {
@@ -183,7 +186,7 @@ export async function keepReturnSheets(
             );
         }
       }
-      const meta = keptMetaSheet(it.prefix, it.meta, it.file, it.modified, it.savedAt ?? null);
+      const meta = keptMetaSheet(it.prefix, it.meta, it.file, it.modified, it.savedAt ?? null, it.form);
       let ws: Excel.Worksheet | null = null;
       batch.add(60, () => (ws = wb.worksheets.add(meta.name)));
       queueSheet(batch, wb, () => ws!, meta, support, new Set());

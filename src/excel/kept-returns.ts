@@ -3,14 +3,20 @@
 // Pure: naming and regrouping a workbook snapshot into one snapshot per return.
 import { META_KEYS, metaRows, parseMetaRows } from "../core/form/meta";
 import type { FormDef } from "../core/form/types";
-import { FORM_V1 } from "../core/form/v1";
 import type { ReturnMeta } from "../core/read/types";
 import type { WorkbookSnapshot } from "../core/snapshot";
 import type { SheetDescription } from "../core/sheet/types";
-import { keptSheetNames } from "../host/kept-names";
+import { keptSheetNames, metaSheetNames } from "../host/kept-names";
 
 // The naming is host-neutral (the views show which file a unit's kept sheets hold): src/host/kept-names.ts.
-export { MAX_SHEET_NAME, keptChoice, keptSheetNames, returnPrefix, unitPrefix } from "../host/kept-names";
+export {
+  MAX_SHEET_NAME,
+  keptChoice,
+  keptSheetNames,
+  metaSheetNames,
+  returnPrefix,
+  unitPrefix,
+} from "../host/kept-names";
 
 /** Extra rows of a kept return's metadata sheet: where it came from (parseMetaRows ignores them). */
 export const FILE_NAME_KEY = "source_file";
@@ -24,8 +30,8 @@ export function keptMetaSheet(
   meta: ReturnMeta,
   file: string,
   modified: string | null,
-  savedAt: string | null = null,
-  form: FormDef = FORM_V1,
+  savedAt: string | null,
+  form: FormDef,
 ): SheetDescription {
   const rows = [
     ...metaRows(meta),
@@ -58,22 +64,30 @@ function cellText(v: unknown): string {
 }
 
 /**
- * Every return stored in the workbook, recognised by a metadata sheet of this form (a template itself,
- * with no prefix, counts as one). Sheets are given back under their standard names.
+ * Every return stored in the workbook, recognised by a metadata sheet of one of the plan's form versions
+ * (a template itself, with no prefix, counts as one). Sheets are given back under their standard names:
+ * those of the version the metadata names (else of any version: the reader then reports the version).
  */
-export function keptReturns(workbook: WorkbookSnapshot, form: FormDef = FORM_V1): KeptReturn[] {
+export function keptReturns(workbook: WorkbookSnapshot, forms: readonly FormDef[]): KeptReturn[] {
   const out: KeptReturn[] = [];
+  const ids = new Set(forms.map((f) => f.id));
+  const metaNames = metaSheetNames(forms);
   for (const s of workbook.sheets) {
-    if (!s.name.endsWith(form.metaSheet)) continue;
+    const metaName = metaNames.find((m) => s.name.endsWith(m));
+    if (metaName === undefined) continue;
     const rows = s.cells.map((r) => (r ?? []).slice(0, 2).map(cellText));
     const meta = parseMetaRows(rows);
-    if (!meta || meta.formId !== form.id) continue;
-    const prefix = s.name.slice(0, s.name.length - form.metaSheet.length);
+    if (!meta || !ids.has(meta.formId)) continue;
+    const form = forms.find((f) => f.id === meta.formId && f.version === meta.formVersion);
+    const names = new Set(
+      form ? [form.metaSheet, ...keptSheetNames([form])] : [metaName, ...keptSheetNames(forms)],
+    );
+    const prefix = s.name.slice(0, s.name.length - metaName.length);
     const get = (k: string) => rows.find((r) => r[0] === k)?.[1] ?? "";
     const sheets = workbook.sheets
       .filter((x) => x.name.startsWith(prefix))
       .map((x) => ({ ...x, name: x.name.slice(prefix.length) }))
-      .filter((x) => x.name === form.metaSheet || keptSheetNames(form).includes(x.name));
+      .filter((x) => names.has(x.name));
     const file = get(FILE_NAME_KEY) || (prefix ? `${prefix.replace(/-$/, "")}(工作簿内)` : "当前工作簿");
     const modified = get(FILE_MODIFIED_KEY) || null;
     const savedAt = get(SAVED_AT_KEY) || null;
@@ -91,9 +105,9 @@ export function keptReturns(workbook: WorkbookSnapshot, form: FormDef = FORM_V1)
   return out;
 }
 
-/** The sheet names a kept return occupies (to replace an older return of the same unit). */
-export function keptNames(prefix: string, form: FormDef = FORM_V1): string[] {
-  return [...keptSheetNames(form), form.metaSheet].map((n) => `${prefix}${n}`);
+/** The sheet names a unit's kept return may occupy, whichever version it used (to replace or remove it). */
+export function keptNames(prefix: string, forms: readonly FormDef[]): string[] {
+  return [...keptSheetNames(forms), ...metaSheetNames(forms)].map((n) => `${prefix}${n}`);
 }
 
 export { META_KEYS };

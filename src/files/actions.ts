@@ -9,7 +9,8 @@ import { currentForm } from "../core/form/versions";
 import type { Issue } from "../core/issues";
 import type { Period } from "../core/plan/periods";
 import type { Plan } from "../core/plan/types";
-import { readPlanBook, type PlanBookResult } from "../core/planbook/read-plan";
+import type { PlanBookResult } from "../core/planbook/read-plan";
+import { readPlanFile as readPlanBytes } from "../host/plan-file";
 import { chooseSources, prefillTemplate } from "../core/prefill/prefill";
 import { readReturnBytes } from "../core/read/read-bytes";
 import type { ReturnResult } from "../core/read/types";
@@ -25,7 +26,7 @@ import { readTargets, type TargetsReadResult } from "../core/targets/read";
 import { buildTargetsWorkbook } from "../core/targets/workbook";
 import { DEFAULT_SETTINGS } from "../core/targets/types";
 import { chinaToday } from "../core/china-date";
-import { prefilledTemplate } from "../excel/round-core";
+import { describeTemplate } from "../host/template";
 import type { Download, PaneActions, ReturnFile, TemplateRequest } from "../host/types";
 import type { WorkbookSnapshot } from "../core/snapshot";
 import { annotateWorkbook } from "../xlsx/annotate";
@@ -60,22 +61,7 @@ async function snapshotOf(
 }
 
 /** A plan workbook (规划配置.xlsx) picked on the page, read as the pane reads one. */
-export async function readPlanFile(file: ReturnFile): Promise<PlanBookResult> {
-  try {
-    return readPlanBook(await reader(file.bytes, { name: file.name }));
-  } catch (e) {
-    const message = e instanceof Error ? e.message : String(e);
-    const issue = {
-      code: "plan.invalid",
-      severity: "error",
-      sheet: null,
-      cell: null,
-      column: null,
-      value: null,
-    };
-    return { plan: null, issues: [{ ...issue, message } as PlanBookResult["issues"][number]] };
-  }
-}
+export const readPlanFile = (file: ReturnFile): Promise<PlanBookResult> => readPlanBytes(file, reader);
 
 /** What the page's bureau has loaded: the targets workbook (bytes and as read) and the roster. */
 interface Loaded {
@@ -92,19 +78,7 @@ export function createFileActions(plan: Plan, now: () => Date = () => new Date()
   const loaded: Loaded = { targets: null, roster: null };
   const thisYear = () => Number(chinaToday(now()).slice(0, 4));
 
-  const describe = async (req: TemplateRequest) => {
-    const blank = buildTemplate({
-      plan,
-      form: currentForm(plan),
-      unit: req.unit,
-      period: req.period,
-      deadline: req.deadline,
-      generatedAt: now().toISOString(),
-    });
-    if (!req.from) return blank;
-    const source = await readReturnBytes(req.from, reader, { plan });
-    return prefilledTemplate(blank, source, req, plan);
-  };
+  const describe = (req: TemplateRequest) => describeTemplate(plan, req, reader, now().toISOString());
   const downloadTemplate = async (req: TemplateRequest) => ({
     fileName: templateFileName(req.unit, req.period),
     bytes: await writeWorkbook(await describe(req)),

@@ -3,30 +3,38 @@
 // them, the views show which imported file a unit's kept sheets hold.
 import type { FormDef } from "../core/form/types";
 import { formSheetNames } from "../core/form/tables";
-import { FORM_V1 } from "../core/form/v1";
 import type { ReturnResult } from "../core/read/types";
 
 export const MAX_SHEET_NAME = 31;
 
-/** The sheets kept from a return: all but the metadata sheet, which is written anew beside them. */
-export function keptSheetNames(form: FormDef = FORM_V1): string[] {
-  return formSheetNames(form);
+/**
+ * The sheets kept from a return of any of the plan's form versions: all but the metadata sheet, which is
+ * written anew beside them. The union over the versions, so a unit's older return is found whichever
+ * version it used.
+ */
+export function keptSheetNames(forms: readonly FormDef[]): string[] {
+  return [...new Set(forms.flatMap((f) => formSheetNames(f)))];
+}
+
+/** The metadata sheet names of the plan's form versions (one name when they share it). */
+export function metaSheetNames(forms: readonly FormDef[]): string[] {
+  return [...new Set(forms.map((f) => f.metaSheet))];
 }
 
 const BAD_CHARS = /[[\]:*?/\\']/g;
 
 /** The prefix of a unit's kept sheets: its name, or its code when a sheet name would pass 31 characters. */
-export function unitPrefix(unitName: string, unitCode: string, form: FormDef = FORM_V1): string {
-  const longest = Math.max(form.metaSheet.length, ...keptSheetNames(form).map((n) => n.length));
+export function unitPrefix(unitName: string, unitCode: string, forms: readonly FormDef[]): string {
+  const longest = Math.max(...[...metaSheetNames(forms), ...keptSheetNames(forms)].map((n) => n.length));
   const byName = `${unitName.replace(BAD_CHARS, "")}-`;
   if (byName.length > 1 && byName.length + longest <= MAX_SHEET_NAME) return byName;
   return `${unitCode.replace(BAD_CHARS, "").slice(0, MAX_SHEET_NAME - longest - 1)}-`;
 }
 
 /** The prefix a return is kept under: its unit's (from the template's metadata). */
-export function returnPrefix(result: ReturnResult): string | null {
+export function returnPrefix(result: ReturnResult, forms: readonly FormDef[]): string | null {
   if (result.rejected || !result.meta) return null;
-  return unitPrefix(result.meta.unitName || result.unitName || "", result.meta.unitCode);
+  return unitPrefix(result.meta.unitName || result.unitName || "", result.meta.unitCode, forms);
 }
 
 /**
@@ -36,12 +44,13 @@ export function returnPrefix(result: ReturnResult): string | null {
  */
 export function keptChoice<T extends { file: { modified: string | null }; result: ReturnResult }>(
   imported: T[],
+  forms: readonly FormDef[],
 ): Map<string, T> {
   // The core's order (aggregateRound): the workbook's saved time, else the file time.
   const time = (i: T) => Date.parse(i.result.savedAt ?? i.file.modified ?? "") || 0;
   const out = new Map<string, T>();
   for (const i of imported) {
-    const prefix = returnPrefix(i.result);
+    const prefix = returnPrefix(i.result, forms);
     if (prefix === null) continue;
     const had = out.get(prefix);
     if (!had || time(i) >= time(had)) out.set(prefix, i);

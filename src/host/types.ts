@@ -202,3 +202,19 @@ export interface TemplatesZip extends Download {
   /** Units left blank for want of a usable previous return (when returns were given). */
   blank: string[];
 }
+
+/**
+ * Where a loaded plan workbook was remembered: in the workbook itself (it travels with the file to another
+ * machine), on this machine only (the add-in's storage), or nowhere (too large, storage refused).
+ */
+export type PlanKept = "workbook" | "machine" | false;
+
+/**
+ * The plan workbook the user loaded, remembered so the pane reopens on it. The file is kept, not the plan
+ * read from it: it is read again by the same guarded reader, never trusted more than a picked file.
+ */
+export interface PlanMemory {
+  get(): Promise<ReturnBytes | null>;
+  set(file: ReturnBytes): Promise<PlanKept>;
+  clear(): Promise<void>;
+}

@@ -78,8 +78,10 @@ export function remoteFileActions(worker: PageWorker, plan: Plan): FileActions {
     number,
     { resolve: (v: unknown) => void; reject: (e: unknown) => void; fns: ((...a: unknown[]) => unknown)[] }
   >();
-  /** Names of the returns read in the worker under this plan (汇总 sends those by name). */
-  const readThere = new Set<string>();
+  // Returns read in the worker under this plan (汇总 sends those by name): the worker keeps the last result
+  // it read under each file name, this map the page's copy of that same read. Last round's returns (上期报表)
+  // are read there too and may share a name with this round's ("连云区.xlsx").
+  const readThere = new Map<string, ReturnResult>();
   worker.listen((m) => {
     if (m.t === "done") {
       if (m.id === -1 && !m.ok) {
@@ -140,7 +142,7 @@ export function remoteFileActions(worker: PageWorker, plan: Plan): FileActions {
     clearHighlights: async () => undefined,
     async readReturnFile(file) {
       const r = await call<ReturnResult>("readReturnFile", [file]);
-      readThere.add(r.file);
+      readThere.set(r.file, r);
       return r;
     },
     keepReturns: async () => 0,
@@ -151,7 +153,8 @@ export function remoteFileActions(worker: PageWorker, plan: Plan): FileActions {
     loadRoster: m("loadRoster"),
     aggregate(req) {
       // Returns read in the worker go by name: 20,000 rows are not copied across again.
-      const files = req.files.map((r) => (readThere.has(r.file) ? r.file : r));
+      // Only a result that is the worker's last read of its name goes by name; any other goes whole.
+      const files = req.files.map((r) => (readThere.get(r.file) === r ? r.file : r));
       return call("aggregate", [{ ...req, files }]);
     },
     templateState: async () => ({ meta: null, filled: 0, sheets: [] }),

@@ -1,16 +1,23 @@
 // The pane: two views (填报 / 汇总) as tabs with their panels, opened on the one the ribbon button asked
 // for (?view=).
 import * as React from "react";
-import { FluentProvider, Tab, TabList, makeStyles, tokens, webLightTheme } from "@fluentui/react-components";
+import {
+  FluentProvider,
+  Spinner,
+  Tab,
+  TabList,
+  makeStyles,
+  tokens,
+  webLightTheme,
+} from "@fluentui/react-components";
 import type { Plan } from "../core/plan/types";
 import type { PaneActions } from "../host/types";
-import { BureauView } from "./BureauView";
 import { useHostFiles } from "./host-files";
 import { ClerkView } from "./ClerkView";
 import { PlanPicker } from "./bureau/PlanPicker";
 import { FirstRun } from "./common/FirstRun";
 import { WordsContext, planWords } from "./common/words";
-import type { PlanMemory } from "./common/plan-memory";
+import type { PlanMemory } from "../host/types";
 import type { OnPlan, ReadPlanFile } from "./handlers";
 import type { Messages } from "./messages";
 
@@ -25,6 +32,14 @@ const useStyles = makeStyles({
   },
   title: { margin: 0, fontSize: tokens.fontSizeBase400, fontWeight: tokens.fontWeightSemibold },
 });
+
+/**
+ * 汇总 (the bureau's view, with the round, the bulletin and their core) is its own chunk, loaded when its tab
+ * is first shown: a clerk's first screen does not wait for it (the initial script's budget, bench/run.js).
+ */
+const BureauView = React.lazy(() =>
+  import(/* webpackChunkName: "bureau-view" */ "./BureauView").then((m) => ({ default: m.BureauView })),
+);
 
 export type View = "clerk" | "check" | "bureau";
 
@@ -63,6 +78,11 @@ export function App({
   const words = React.useMemo(() => planWords(plan), [plan]);
   const files = useHostFiles();
   const [tab, setTab] = React.useState<"clerk" | "bureau">(initialView === "bureau" ? "bureau" : "clerk");
+  // Once shown, 汇总 stays mounted (hidden when not selected), so switching tabs loses nothing.
+  const [bureauShown, setBureauShown] = React.useState(tab === "bureau");
+  React.useEffect(() => {
+    if (tab === "bureau") setBureauShown(true);
+  }, [tab]);
   return (
     <FluentProvider theme={webLightTheme}>
       <WordsContext.Provider value={words}>
@@ -94,7 +114,7 @@ export function App({
               {messages.tabBureau}
             </Tab>
           </TabList>
-          {/* Both panels stay mounted (hidden when not selected), so switching tabs loses nothing. */}
+          {/* Panels stay mounted once shown (hidden when not selected), so switching tabs loses nothing. */}
           <div role="tabpanel" id="panel-clerk" aria-labelledby="tab-clerk" hidden={tab !== "clerk"}>
             <ClerkView
               actions={actions}
@@ -105,13 +125,17 @@ export function App({
             />
           </div>
           <div role="tabpanel" id="panel-bureau" aria-labelledby="tab-bureau" hidden={tab !== "bureau"}>
-            <BureauView
-              actions={actions}
-              plan={plan}
-              messages={messages}
-              defaultPeriod={defaultPeriod}
-              today={today}
-            />
+            {(bureauShown || tab === "bureau") && (
+              <React.Suspense fallback={<Spinner size="small" label={messages.loadingView} />}>
+                <BureauView
+                  actions={actions}
+                  plan={plan}
+                  messages={messages}
+                  defaultPeriod={defaultPeriod}
+                  today={today}
+                />
+              </React.Suspense>
+            )}
           </div>
         </main>
       </WordsContext.Provider>

@@ -201,7 +201,7 @@ export function BureauView({
           // A unit's kept sheets are replaced by its newest kept file: remember which file each prefix holds.
           setKept((prev) => {
             const next = new Map(prev);
-            for (const [prefix, o] of keptChoice(out)) {
+            for (const [prefix, o] of keptChoice(out, formsOf(plan))) {
               for (const [f, p] of next) if (p === prefix) next.delete(f);
               next.set(o.file.name, prefix);
             }

@@ -5,6 +5,8 @@ export interface Messages {
   title: string;
   tabClerk: string;
   tabBureau: string;
+  /** Shown while a view's script loads (汇总 is loaded when first opened). */
+  loadingView: string;
   unit: string;
   period: string;
   periodHint: (first: number, last: number) => string;
@@ -153,6 +155,8 @@ export interface Messages {
   planLoaded: (title: string, units: number, indicators: number) => string;
   planRefused: (errors: number, bureau: string) => string;
   planRemembered: string;
+  /** The plan workbook was kept in the workbook's own settings (it goes with the file). */
+  planInWorkbook: string;
   planUseBuiltin: string;
   planForgotten: string;
   planNotices: string;
@@ -202,6 +206,7 @@ const zhCN: Messages = {
   title: "专精特新填报",
   tabClerk: "填报",
   tabBureau: "汇总",
+  loadingView: "正在加载…",
   unit: "填报单位",
   period: "报告期",
   periodHint: (a, b) => `当前规划覆盖 ${a}—${b} 年；要报其他年份，请先载入覆盖该年份的规划配置。`,
@@ -209,7 +214,7 @@ const zhCN: Messages = {
   periodPart: "报告期期间",
   periodInvalid: (t) => `报告期“${t}”无法识别，请在列表中选择年度和期间`,
   periodOutsidePlan:
-    "所选报告期不在当前规划的年份内。请在“报告期”中选择规划内的年度，或点“载入规划配置…”载入覆盖该年份的规划配置工作簿（向市局索取）。",
+    "所选报告期不在当前规划的年份内。请在“报告期”中选择规划内的年度，或点“载入规划配置…”载入覆盖该年份的规划配置工作簿（向主管部门索取）。",
   deadline: "报送截止日期",
   deadlineOptional: "可不填（以通知为准），如 2025-10-15 或 2025年10月15日",
   insertTemplate: "插入模板",
@@ -232,7 +237,7 @@ const zhCN: Messages = {
   checking: "正在检查本工作簿……",
   checkSummary: (e, w, m) => `发现错误 ${e} 条、提示 ${w} 条；已在工作簿中标出 ${m} 个单元格。`,
   checkClean: "未发现问题，可以报送。",
-  checkRejected: "本报表存在整表错误，市局将无法读取，请先改正下列错误。",
+  checkRejected: "本报表存在整表错误，主管部门将无法读取，请先改正下列错误。",
   rowsSummary: (r, a, x) => `数据行 ${r} 行：可采用 ${a} 行，有错误未能采用 ${x} 行。`,
   severity: { error: "错误", warning: "提示" },
   wholeFile: "整个文件",
@@ -352,13 +357,14 @@ const zhCN: Messages = {
   planInForce: "规划",
   loadPlan: "载入规划配置…",
   loadPlanHint: (b) =>
-    `${b}下发的规划配置工作簿（.xlsx）；载入后本机会记住，下次打开窗格仍用它。有任何错误则整个不载入`,
+    `${b}下发的规划配置工作簿（.xlsx）；载入后存入本工作簿并由本机记住，下次打开窗格仍用它。有任何错误则整个不载入`,
   planLoaded: (t, u, i) => `已载入${t}：${u}个填报单位，${i}项指标`,
   planRefused: (n, b) =>
     `规划配置有 ${n} 处错误，未载入（仍用原规划）。请把下列问题告知编制规划配置的${b}同事，改正后再载入。`,
   planRemembered: "。本机已记住，下次打开窗格仍用此规划。",
+  planInWorkbook: "。已存入本工作簿，并由本机记住：此工作簿换到别的电脑打开，也用此规划。",
   planUseBuiltin: "改用内置规划",
-  planForgotten: "已改用内置规划，本机不再记住载入的规划配置。",
+  planForgotten: "已改用内置规划，本工作簿和本机不再记住载入的规划配置。",
   planNotices: "规划载入结果",
   planRememberedGone: "上次载入的规划配置已无法读取，已改用内置规划；请重新载入规划配置。",
   readDone: (n) => `已读取 ${n} 份报表，见下方列表。`,
@@ -403,13 +409,13 @@ const zhCN: Messages = {
   noDownload: (f) =>
     `这台电脑上的 Excel（Mac 版）不能从加载项下载文件，“${f}”未保存。请在 Windows 版 Excel 或网页版 Excel（浏览器中打开本工作簿）中再点此按钮。`,
   stepsClerkHeading: "填报单位的步骤",
-  stepsBureauHeading: "市局汇总的步骤",
+  stepsBureauHeading: "主管部门汇总的步骤",
   stepsClerk: [
-    "如市局下发了规划配置工作簿，先点“载入规划配置…”（只需一次）。",
+    "如主管部门下发了规划配置工作簿，先点“载入规划配置…”（只需一次）。",
     "选择填报单位和报告期，点“插入模板”。",
     "在模板中填写数据（可“按上期报表预填”）。",
     "点“自查”，按清单改正标出的单元格，直到没有错误。",
-    "保存工作簿，按通知报送给市局。",
+    "保存工作簿，按通知报送给主管部门。",
   ],
   stepsBureau: [
     "如使用新的规划，先点“载入规划配置…”（只需一次）。",
@@ -428,6 +434,7 @@ const enUS: Messages = {
   title: "SRDI reporting",
   tabClerk: "Fill in",
   tabBureau: "Aggregate",
+  loadingView: "Loading…",
   unit: "Reporting unit",
   period: "Period",
   insertTemplate: "Insert template",

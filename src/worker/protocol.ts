@@ -2,6 +2,7 @@
 // promises (a RoundRunner). Host-neutral: the caller says how to start the worker.
 import { PeriodOutsidePlanError } from "../core/plan/window";
 import type { Plan } from "../core/plan/types";
+import type { PlanBookResult } from "../core/planbook/read-plan";
 import type { ReturnBytes } from "../core/read/read-bytes";
 import type { ReturnResult } from "../core/read/types";
 import type { RoundResult } from "../core/report/round-result";
@@ -11,6 +12,7 @@ import type { RoundJobInput, RoundJobOutput } from "./round-job";
 
 export type WorkerRequest =
   | { id: number; kind: "read"; file: ReturnBytes; plan: Plan }
+  | { id: number; kind: "plan"; file: ReturnBytes }
   | { id: number; kind: "round"; input: RoundJobInput }
   | {
       id: number;
@@ -24,9 +26,14 @@ export type WorkerReply =
   | { id: number; ok: true; out: unknown }
   | { id: number; ok: false; error: string; periodOutsidePlan: boolean };
 
-/** What runs off the page's thread: reading a return file, the round, the bulletin's description. */
+/**
+ * What runs off the page's thread: reading a return file or a plan workbook, the round, the bulletin's
+ * description.
+ */
 export interface RoundRunner {
   read(file: ReturnBytes, plan: Plan): Promise<ReturnResult>;
+  /** A plan workbook (规划配置.xlsx) read and checked: the plan, or null and its problems. */
+  plan(file: ReturnBytes): Promise<PlanBookResult>;
   round(input: RoundJobInput): Promise<RoundJobOutput>;
   bulletin(
     result: RoundResult,
@@ -76,6 +83,7 @@ export function workerRunner(start: () => WorkerLike): RoundRunner {
     });
   return {
     read: (file, plan) => call({ kind: "read", file, plan }),
+    plan: (file) => call({ kind: "plan", file }),
     round: (input) => call({ kind: "round", input }),
     bulletin: (result, plan, options) => call({ kind: "bulletin", result, plan, options }),
   };

@@ -17,6 +17,7 @@ import type { WorkbookDescription } from "../core/sheet/types";
 import type { WorkbookSnapshot } from "../core/snapshot";
 import { readTargets } from "../core/targets/read";
 import { TARGETS_SHEET } from "../core/targets/types";
+import { formsOf } from "../core/form/versions";
 import { keptReturns } from "../excel/kept-returns";
 
 export interface RoundJobInput {
@@ -45,7 +46,7 @@ export interface RoundJobOutput {
 /** The round: kept returns read from the snapshot, the others as given, minus those left out. */
 export function computeRound(input: RoundJobInput): RoundJobOutput {
   const { plan, snapshot } = input;
-  const inBook = keptReturns(snapshot).map((k) =>
+  const inBook = keptReturns(snapshot, formsOf(plan)).map((k) =>
     readReturn(k.snapshot, { plan, file: k.file, modified: k.modified }),
   );
   // A file kept in the workbook is counted once, from the workbook.

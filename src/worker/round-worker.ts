@@ -4,6 +4,7 @@
 import { readReturnBytes } from "../core/read/read-bytes";
 import { PeriodOutsidePlanError } from "../core/plan/window";
 import { readWorkbook } from "../xlsx/read";
+import { readPlanFile } from "../host/plan-file";
 import { bulletinOf, computeRound } from "./round-job";
 import type { WorkerReply, WorkerRequest } from "./protocol";
 
@@ -19,9 +20,11 @@ scope.onmessage = (e) => {
       const out =
         q.kind === "read"
           ? await readReturnBytes(q.file, (b, s) => readWorkbook(b, s), { plan: q.plan })
-          : q.kind === "round"
-            ? computeRound(q.input)
-            : bulletinOf(q.result, q.plan, q.options);
+          : q.kind === "plan"
+            ? await readPlanFile(q.file, (b, s) => readWorkbook(b, s))
+            : q.kind === "round"
+              ? computeRound(q.input)
+              : bulletinOf(q.result, q.plan, q.options);
       scope.postMessage({ id: q.id, ok: true, out });
     } catch (err) {
       scope.postMessage({

@@ -10,10 +10,13 @@ import { columnIndex, columnLetter } from "../core/a1";
 import type { Issue } from "../core/issues";
 import type { ReturnResult } from "../core/read/types";
 import { DEFAULT_LIMITS } from "./limits";
+import { readNoteAuthors, setNoteAuthors, type NoteAuthors } from "./note-authors";
 import { END, OPEN, XmlScanner } from "./read-scan";
 import { ZipReader } from "./read-zip";
 
 export const RESULT_SHEET = "校验结果";
+/** The author of the notes the check adds (a note the file had keeps its own). */
+export const CHECK_AUTHOR = "专精特新报表工具(校验)";
 const ERROR_FILL = "FFFFC7CE";
 const WARNING_FILL = "FFFFEB9C";
 const HEADER_FILL = "FFDDEBF7";
@@ -323,5 +326,8 @@ export async function annotateWorkbook(bytes: Uint8Array, result: ReturnResult):
   markCells(wb, [...result.errors, ...result.warnings]);
   resultSheet(wb, result);
   const out = await wb.xlsx.writeBuffer();
-  return new Uint8Array(out as ArrayBuffer);
+  // ExcelJS writes every note's author as "Author": the file's own notes keep theirs (the bureau's, on a
+  // prefilled template), the notes the check adds are the tool's.
+  const authors = await readNoteAuthors(bytes).catch(() => new Map() as NoteAuthors);
+  return setNoteAuthors(new Uint8Array(out as ArrayBuffer), authors, CHECK_AUTHOR);
 }

@@ -2,7 +2,7 @@
 // relationships), the shared strings, the number format of each cell style, and the workbook's own saved
 // time (docProps/core.xml). Same results as the htmlparser2 reader kept as test oracle
 // (tests/xlsx/read/legacy/).
-import { shown } from "../core/form/messages";
+import { shown } from "../core/catalogue";
 import type { ReadLimits } from "./limits";
 import { WorkbookReadError } from "./read-error";
 import { CLOSE, END, OPEN, scanTags, TEXT, XmlScanner } from "./read-scan";

@@ -5,7 +5,7 @@
 // every cap counts those, so a sparse sheet costs what it holds; merges are applied through a per-row
 // index, never a scan per merge over the sheet.
 import { address, parseRange, rangeAddress, type RangeRef } from "../core/a1";
-import { shown } from "../core/form/messages";
+import { shown } from "../core/catalogue";
 import type { ErrorValue, SheetSnapshot, SnapshotValue } from "../core/snapshot";
 import type { ReadLimits } from "./limits";
 import type { SheetEntry } from "./read-book";

@@ -1,5 +1,5 @@
 // Why a file could not be read as a workbook: a stable issue code and the zh-CN message for it.
-import { issueMessage, type IssueCode, type MessageArgs } from "../core/form/messages";
+import { issueMessage, type IssueCode, type MessageArgs } from "../core/catalogue";
 
 export type ReadErrorCode =
   | "file.empty"

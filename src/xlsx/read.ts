@@ -22,6 +22,8 @@ export interface ReadWorkbookOptions {
   inflate?: Inflater;
   /** CRC-32 of a part's bytes, checked against the zip's; default crc-32's (the CLI passes zlib's). */
   crc32?: Checksum;
+  /** Only the sheets this keeps are inflated and read (a previous bulletin's data sheet, not its 明细). */
+  sheets?: (name: string) => boolean;
 }
 
 /** docProps/core.xml is a few hundred bytes; anything far larger is ignored, not read. */
@@ -75,6 +77,7 @@ export function readWorkbookSync(bytes: Uint8Array, opts: ReadWorkbookOptions = 
   };
   // A sheet whose part is missing or is not a worksheet (a chart sheet) has no cells to read.
   const sheets = book.sheets.flatMap((entry) => {
+    if (opts.sheets && !opts.sheets(entry.name)) return [];
     const xml = entry.path === null ? undefined : zip.read(entry.path);
     return xml === undefined ? [] : [readCells(xml, entry, ctx)];
   });

@@ -4,6 +4,8 @@
 import ExcelJS from "exceljs";
 import type { WorkbookDescription } from "../core/sheet/types";
 import { addCharts } from "./chart-part";
+import { setNoteAuthors, type NoteAuthors } from "./note-authors";
+import { NOTE_AUTHOR } from "./stream-extras";
 import { canStream, writeWorkbookStreamBytes } from "./stream-write";
 import { writeSheet } from "./write-sheet";
 
@@ -31,6 +33,13 @@ export async function writeWorkbookExcelJS(desc: WorkbookDescription): Promise<U
   for (const s of desc.sheets) await writeSheet(wb, s);
   writeDefinedNames(wb, desc);
   const buf = await wb.xlsx.writeBuffer();
-  const bytes = new Uint8Array(buf as ArrayBuffer);
+  let bytes: Uint8Array = new Uint8Array(buf as ArrayBuffer);
+  // Notes' authors as the description names them (ExcelJS writes "Author" for every note).
+  const notes: NoteAuthors = new Map(
+    desc.sheets
+      .filter((s) => s.notes?.length)
+      .map((s) => [s.name, new Map(s.notes!.map((n) => [n.cell.toUpperCase(), n.author ?? NOTE_AUTHOR]))]),
+  );
+  if (notes.size) bytes = await setNoteAuthors(bytes, notes);
   return desc.sheets.some((s) => s.charts && s.charts.length > 0) ? addCharts(bytes, desc) : bytes;
 }

@@ -7,8 +7,8 @@ import * as ts from "typescript";
 
 /** Lowest first. A name is a folder of src/core or a file at its top (without .ts). */
 export const CORE_LAYERS: readonly (readonly string[])[] = [
-  // cell addresses, dates, the snapshot of a workbook, sheet descriptions
-  ["a1", "china-date", "snapshot", "sheet"],
+  // cell addresses, dates, the snapshot of a workbook, sheet descriptions, the issue catalogue
+  ["a1", "china-date", "snapshot", "sheet", "catalogue"],
   // the language and the definitions: expressions, forms (with the issue catalogue), plans, built-in plans
   ["expr", "form", "issues", "plan", "plans"],
   // reading what comes in: returns, plan workbooks, targets workbooks, reviews, diffs, prefill, and a

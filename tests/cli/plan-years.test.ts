@@ -4,12 +4,13 @@ import { mkdtempSync, readdirSync, rmSync, writeFileSync } from "fs";
 import { tmpdir } from "os";
 import * as path from "path";
 import { main } from "../../src/cli/main";
-import { CURRENT_FORM } from "../../src/core/form/versions";
+import { currentForm } from "../../src/core/form/versions";
 import { buildTemplate } from "../../src/core/form/template";
 import { DEFAULT_PLAN } from "../../src/core/plan/default-plan";
 import { parsePeriod } from "../../src/core/plan/periods";
 import { periodOutsidePlan } from "../../src/core/plan/window";
 import { writeWorkbook } from "../../src/xlsx/write";
+const CURRENT_FORM = currentForm(DEFAULT_PLAN);
 
 let dir: string;
 let out: string[];

@@ -1,4 +1,5 @@
 // Resubmissions compared: each case is two returns built from the demo's data, read by the real reader.
+import { DEFAULT_PLAN } from "../../src/core/plan/default-plan";
 import { Command } from "commander";
 import { mkdtempSync, rmSync, writeFileSync } from "fs";
 import { tmpdir } from "os";
@@ -44,10 +45,10 @@ const codeNotIn = (r: CellValue[][]) =>
 const rows = () => base.data.enterprises!.map((r) => [...r]);
 const original = returnOf(base.data, "v1.xlsx");
 const diffWith = (data: Partial<FillData>): ReturnDiff =>
-  diffReturns(original, returnOf({ ...base.data, ...data }, "v2.xlsx"));
+  diffReturns(original, returnOf({ ...base.data, ...data }, "v2.xlsx"), DEFAULT_PLAN.forms);
 
 test("identical files: no changes", () => {
-  const d = diffReturns(original, returnOf(base.data, "again.xlsx"));
+  const d = diffReturns(original, returnOf(base.data, "again.xlsx"), DEFAULT_PLAN.forms);
   expect(d.identical).toBe(true);
   expect(diffCounts(d)).toEqual({ added: 0, removed: 0, changed: 0 });
   expect(d.enterprises.unchanged).toBe(base.data.enterprises!.length);
@@ -151,7 +152,7 @@ test("a v1 → v3 resubmission: the columns both versions have are compared, the
     );
   const old = make(FORM_V1, v1.data.enterprises!, "v1.xlsx");
   asV2[0][col(FORM_V3, "rd_expense")] = 12.5;
-  const d = diffReturns(old, make(FORM_V3, asV2, "v2.xlsx"));
+  const d = diffReturns(old, make(FORM_V3, asV2, "v2.xlsx"), DEFAULT_PLAN.forms);
   expect(d.notes.join()).toContain("表式版本不同(第1版 → 第3版)");
   expect(d.notCompared).toEqual(expect.arrayContaining(["江苏精品获评年份", "江苏精品", "填报日期"]));
   expect(d.enterprises.changed.map((c) => c.changes.map((x) => [x.key, x.new]))).toEqual([

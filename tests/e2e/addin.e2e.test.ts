@@ -4,7 +4,17 @@
 // axe-core run on each state. Every request that is not to the local server is blocked and recorded: none may
 // be attempted apart from office.js. Screenshots go to tests/.artifacts/ (gitignored).
 import { createServer, type Server } from "http";
-import { mkdirSync, mkdtempSync, readFileSync, rmSync, utimesSync, writeFileSync, existsSync } from "fs";
+import {
+  mkdirSync,
+  mkdtempSync,
+  readFileSync,
+  readdirSync,
+  rmSync,
+  utimesSync,
+  writeFileSync,
+  existsSync,
+} from "fs";
+import { gzipSync } from "zlib";
 import { tmpdir } from "os";
 import * as path from "path";
 import { chromium, type BrowserContext, type Page } from "playwright-core";
@@ -26,6 +36,7 @@ const configs = require(path.join(ROOT, "webpack.config.js")) as {
 };
 
 let work: string;
+let addinDir: string;
 let server: Server;
 let origin: string;
 let context: BrowserContext;
@@ -85,7 +96,7 @@ async function makeReturns(dir: string): Promise<string[]> {
 beforeAll(async () => {
   work = mkdtempSync(path.join(tmpdir(), "srdi-e2e-"));
   mkdirSync(ARTIFACTS, { recursive: true });
-  const addinDir = path.join(work, "addin");
+  addinDir = path.join(work, "addin");
   const fakeDir = path.join(work, "fake");
   await build([
     configs.addinConfig({ mode: "production", outDir: addinDir }),
@@ -218,6 +229,32 @@ async function tabStops(n: number): Promise<string[]> {
   }
   return out;
 }
+
+/** The scripts taskpane.html loads before anything is clicked (office.js aside). */
+function initialScripts(): string[] {
+  const html = readFileSync(path.join(addinDir, "taskpane.html"), "utf8");
+  return [...html.matchAll(/<script[^>]*src=["']?([^"' >]+)/g)]
+    .map((m) => m[1])
+    .filter((f) => !/^https?:/.test(f));
+}
+
+test("the pane's initial script is under its 250 KB gzip budget; 汇总 and the actions load on first use", () => {
+  const initial = initialScripts();
+  expect(initial).toHaveLength(1);
+  const gz = initial.reduce(
+    (n, f) => n + gzipSync(readFileSync(path.join(addinDir, f)), { level: 9 }).length,
+    0,
+  );
+  // bench/run.js section 4 reports the same figure (286 KB before the views and actions were split).
+  expect(gz).toBeLessThanOrEqual(250 * 1024);
+  const lazy = readdirSync(addinDir).filter((f) => f.endsWith(".js") && !initial.includes(f));
+  expect(lazy.some((f) => f.startsWith("bureau-view."))).toBe(true);
+  expect(lazy.some((f) => f.startsWith("excel-actions."))).toBe(true);
+  // What the lazy chunks hold is not also in the initial script: the bulletin's words (the round's core) are not.
+  const first = readFileSync(path.join(addinDir, initial[0]), "utf8");
+  expect(first).not.toContain("按时报送");
+  expect(lazy.some((f) => readFileSync(path.join(addinDir, f), "utf8").includes("按时报送"))).toBe(true);
+});
 
 test("a clerk: insert, presets from the template, a filled template is not overwritten, self-check", async () => {
   const errors: string[] = [];

@@ -23,6 +23,7 @@ export function install(excelApi = 18): FakeHost {
 export function template(unitIndex = 0): WorkbookDescription {
   return buildTemplate({
     plan,
+    form: FORM_V1,
     unit: plan.units[unitIndex],
     period,
     deadline: "2025-10-15",
@@ -51,7 +52,7 @@ export function filledTemplate(rows: number, unitIndex = 0): WorkbookDescription
     demo.returns.find((r) => r.unit.code === plan.units[unitIndex].code)?.data ?? demo.returns[0].data;
   const keys = new Set(FORM_V1.region.cells.map((c) => c.key));
   const region = Object.fromEntries(Object.entries(data.region ?? {}).filter(([k]) => keys.has(k)));
-  return fillTemplate(template(unitIndex), { ...data, region, enterprises: enterpriseRows(rows) });
+  return fillTemplate(template(unitIndex), { ...data, region, enterprises: enterpriseRows(rows) }, FORM_V1);
 }
 
 /** Stored values of a fake sheet as a grid (null for empty), formulas as "=...". */

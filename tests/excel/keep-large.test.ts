@@ -1,3 +1,4 @@
+import { formsOf } from "../../src/core/form/versions";
 // Keeping a real round's returns in the workbook: every request stays under the host's 5 MB limit (the
 // fake host refuses a larger one as Excel does), however many and however large the files. Files are
 // grouped into requests by their measured base64; a file too large for a request on its own is written
@@ -21,9 +22,11 @@ const ENT = FORM_V1.enterprises.name;
 
 async function inBook() {
   const snap = await readSheetsToSnapshot({
-    include: (n) => n.endsWith(FORM_V1.metaSheet) || keptSheetNames().some((k) => n.endsWith(k)),
+    include: (n) => n.endsWith(FORM_V1.metaSheet) || keptSheetNames(formsOf(plan)).some((k) => n.endsWith(k)),
   });
-  return keptReturns(snap).map((k) => readReturn(k.snapshot, { plan, file: k.file, modified: k.modified }));
+  return keptReturns(snap, formsOf(plan)).map((k) =>
+    readReturn(k.snapshot, { plan, file: k.file, modified: k.modified }),
+  );
 }
 
 test("ten returns of 2,000 rows: kept in requests under 5 MB, all found again with their rows", async () => {
@@ -58,7 +61,7 @@ test("a return larger than one request is written from its cells in row blocks a
   const file = { name: "大文件.xlsx", bytes, modified: "2025-10-09T03:00:00.000Z" };
   const a = createActions(plan);
   const result = await a.readReturnFile(file);
-  const prefix = unitPrefix(plan.units[2].name, plan.units[2].code);
+  const prefix = unitPrefix(plan.units[2].name, plan.units[2].code, formsOf(plan));
   // A budget far below the file's size stands in for a file far above Excel's limit.
   const budget = 64 * 1024;
   const base64 = bytesToBase64(bytes);
@@ -69,6 +72,8 @@ test("a return larger than one request is written from its cells in row blocks a
     file: file.name,
     modified: file.modified,
     cells: () => readWorkbook(bytes),
+    form: FORM_V1,
+    forms: formsOf(plan),
   };
   expect(insertGroups([item], budget)).toEqual({ groups: [], large: [0] });
   const kept = await keepReturnSheets([item], detectSupport(), budget);

@@ -1,3 +1,4 @@
+import { formsOf } from "../../src/core/form/versions";
 import { FORM_V1 } from "../../src/core/form/v1";
 import { createActions } from "../../src/excel/actions";
 import { readReturn } from "../../src/core/read/read-return";
@@ -102,7 +103,7 @@ test("kept returns: sheets renamed with the unit prefix, found again by their me
   const result = await a.readReturnFile(file);
   expect(result.rejected).toBe(false);
   expect(await a.keepReturns([{ file, result }])).toBe(1);
-  const prefix = unitPrefix(plan.units[1].name, plan.units[1].code);
+  const prefix = unitPrefix(plan.units[1].name, plan.units[1].code, formsOf(plan));
   const names = host.state.sheets.map((s) => s.name);
   expect(names).toEqual(
     expect.arrayContaining([`${prefix}${ENT}`, `${prefix}${REGION}`, `${prefix}${FORM_V1.metaSheet}`]),
@@ -113,8 +114,10 @@ test("kept returns: sheets renamed with the unit prefix, found again by their me
   const inBook = async () =>
     keptReturns(
       await readSheetsToSnapshot({
-        include: (n) => n.endsWith(FORM_V1.metaSheet) || keptSheetNames().some((k) => n.endsWith(k)),
+        include: (n) =>
+          n.endsWith(FORM_V1.metaSheet) || keptSheetNames(formsOf(plan)).some((k) => n.endsWith(k)),
       }),
+      formsOf(plan),
     ).map((k) => readReturn(k.snapshot, { plan, file: k.file, modified: k.modified }));
   const again = await inBook();
   expect(again).toHaveLength(1);

@@ -1,3 +1,4 @@
+import { formsOf } from "../../src/core/form/versions";
 // The adapter behind the pane's safety nets: what the workbook's template holds (presets, asking before
 // overwriting), leaving returns out of a round, and watching for changes.
 import { createActions } from "../../src/excel/actions";
@@ -100,7 +101,7 @@ test("two returns of one unit imported together: the later is kept, and both sti
     { file: older, result: await actions.readReturnFile(older) },
   ];
   expect(await actions.keepReturns(list)).toBe(1);
-  const prefix = unitPrefix(plan.units[1].name, plan.units[1].code);
+  const prefix = unitPrefix(plan.units[1].name, plan.units[1].code, formsOf(plan));
   expect(host.state.sheets.filter((s) => s.name.startsWith(prefix))).toHaveLength(5);
   const o = await actions.aggregate({
     period,

@@ -25,9 +25,9 @@ test("移除: the kept return's sheets, the very hidden one too, are deleted in 
   const file = { name: "海州区.xlsx", bytes, modified: "2025-10-09T03:00:00.000Z" };
   const result = await a.readReturnFile(file);
   await a.keepReturns([{ file, result }]);
-  const prefix = unitPrefix(plan.units[1].name, plan.units[1].code);
+  const prefix = unitPrefix(plan.units[1].name, plan.units[1].code, formsOf(plan));
   const before = host.state.sheets.length;
-  const n = keptNames(prefix).length;
+  const n = keptNames(prefix, formsOf(plan)).length;
   let removed = -1;
   expect(await host.countSyncs(async () => (removed = await a.removeKept(prefix)))).toBe(2);
   expect(removed).toBe(n);

@@ -7,8 +7,8 @@ import {
 } from "../../src/core/expr/compile";
 import { envOf } from "../../src/core/expr/env";
 import { parseExpr } from "../../src/core/expr/parse";
-import { FORMS } from "../../src/core/form/versions";
 import { DEFAULT_PLAN } from "../../src/core/plan/default-plan";
+const FORMS = DEFAULT_PLAN.forms;
 
 const env = envOf(DEFAULT_PLAN, FORMS);
 

@@ -78,6 +78,11 @@ export class FakeWorkbookState {
   comments: { cell: string; text: string }[] = [];
   selection: { sheet: string; address: string } | null = null;
   activeSheet: string | null = null;
+  /**
+   * The add-in's settings saved in the document (Excel.SettingCollection, ExcelApi 1.4), as the file keeps
+   * them: values round-trip through JSON.
+   */
+  settings = new Map<string, string>();
   private nextId = 1;
 
   constructor(initialSheet: string | null = "Sheet1") {

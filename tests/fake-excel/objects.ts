@@ -963,9 +963,62 @@ class FakeNames extends FakeCollection<FakeNamedItem> {
   }
 }
 
+/** A setting of the add-in kept in the document (Excel.Setting). */
+class FakeSetting extends FakeObject {
+  constructor(
+    context: FakeContext,
+    private readonly state: FakeWorkbookState,
+    private readonly settingKey: string,
+  ) {
+    super(context);
+    const json = () => {
+      const v = state.settings.get(settingKey);
+      if (v === undefined) throw hostError("ItemNotFound", `setting ${settingKey}`);
+      return v;
+    };
+    this.prop("key", () => settingKey);
+    this.prop("value", () => JSON.parse(json()) as unknown);
+  }
+  get isNullObject(): boolean {
+    this.requireSynced("isNullObject");
+    return !this.state.settings.has(this.settingKey);
+  }
+  delete(): void {
+    this.call(null, () => {
+      if (!this.state.settings.delete(this.settingKey))
+        throw hostError("ItemNotFound", `setting ${this.settingKey}`);
+    });
+  }
+}
+
+/** Excel.SettingCollection: add (or replace), getItemOrNullObject. */
+class FakeSettings extends FakeObject {
+  constructor(
+    context: FakeContext,
+    private readonly state: FakeWorkbookState,
+  ) {
+    super(context);
+  }
+  add(key: string, value: unknown): FakeSetting {
+    const json = JSON.stringify(value);
+    this.call({ key, value: json }, () => {
+      if (!key) throw hostError("InvalidArgument", "setting key");
+      this.state.settings.set(key, json);
+    });
+    return new FakeSetting(this.context, this.state, key);
+  }
+  getItemOrNullObject(key: string): FakeSetting {
+    return new FakeSetting(this.context, this.state, key);
+  }
+  getItem(key: string): FakeSetting {
+    return new FakeSetting(this.context, this.state, key);
+  }
+}
+
 export class FakeWorkbook extends FakeObject {
   readonly worksheets: FakeWorksheets;
   readonly names: FakeNames;
+  readonly settings: FakeSettings;
   readonly comments: { add: (cell: string, content: string) => void };
 
   constructor(
@@ -976,6 +1029,7 @@ export class FakeWorkbook extends FakeObject {
     super(context);
     this.worksheets = new FakeWorksheets(context, state);
     this.names = new FakeNames(context, state);
+    this.settings = new FakeSettings(context, state);
     this.comments = {
       add: (cell: string, content: string) =>
         this.call({ cell, content }, () => state.comments.push({ cell, text: content })),

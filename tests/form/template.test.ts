@@ -13,6 +13,7 @@ const unit = DEFAULT_PLAN.units[1];
 const period = parsePeriod("2025Q3")!;
 const args = {
   plan: DEFAULT_PLAN,
+  form: FORM_V1,
   unit,
   period,
   deadline: "2025-10-15",

@@ -4,13 +4,14 @@ import { buildTemplate } from "../../src/core/form/template";
 import { fillTemplate } from "../../src/core/form/template-fill";
 import { FORM_V1 } from "../../src/core/form/v1";
 import { FORM_V2, MONEY_PERIOD } from "../../src/core/form/v2";
-import { CURRENT_FORM, formOfSnapshot } from "../../src/core/form/versions";
+import { formOfSnapshot, currentForm } from "../../src/core/form/versions";
 import { DEFAULT_PLAN } from "../../src/core/plan/default-plan";
 import { parsePeriod } from "../../src/core/plan/periods";
 import { isoToSerial } from "../../src/core/read/date";
 import { readReturn } from "../../src/core/read/read-return";
 import type { CellValue } from "../../src/core/sheet/types";
 import { descToSnapshot, USCC } from "../read/fixtures";
+const CURRENT_FORM = currentForm(DEFAULT_PLAN);
 
 const plan = DEFAULT_PLAN;
 const period = parsePeriod("2025Q3")!;
@@ -100,7 +101,7 @@ describe("reading a version-2 return", () => {
       },
       { name: "乙公司有限公司", uscc: USCC[1], above_scale: "否", jiangsu_quality_year: 2023 },
     ]);
-    expect(formOfSnapshot(snap)).toBe(FORM_V2);
+    expect(formOfSnapshot(snap, plan.forms)).toBe(FORM_V2);
     const r = readReturn(snap, { plan, file: "a.xlsx", today: TODAY });
     expect(r.errors).toEqual([]);
     expect(r.formVersion).toBe("2");
@@ -177,22 +178,32 @@ test("v1 and v2 returns mixed in one round aggregate correctly", () => {
     // Lapsed: latest year 2021, not reviewed.
     { ...base(USCC[2], "丙公司有限公司"), provincial_srdi_year: 2021, jiangsu_quality_year: 2024 },
   ]).snap;
-  const bDesc = buildTemplate({ plan, unit: unitB, period, generatedAt: "2025-09-25T00:00:00Z" });
+  const bDesc = buildTemplate({
+    plan,
+    form: FORM_V1,
+    unit: unitB,
+    period,
+    generatedAt: "2025-09-25T00:00:00Z",
+  });
   const b = descToSnapshot(
-    fillTemplate(bDesc, {
-      enterprises: [
-        // v1: first recognition year 2023 counts; its yes/no 江苏精品 has no year and does not count.
-        row(FORM_V1, {
-          ...base(USCC[3], "丁公司有限公司"),
-          provincial_srdi_year: 2023,
-          jiangsu_quality: "是",
-          cloud_star: "一星级",
-        }),
-      ],
-      region: { above_scale_sme_main_revenue: 100, contact: "李四 0518-85800000" },
-    }),
+    fillTemplate(
+      bDesc,
+      {
+        enterprises: [
+          // v1: first recognition year 2023 counts; its yes/no 江苏精品 has no year and does not count.
+          row(FORM_V1, {
+            ...base(USCC[3], "丁公司有限公司"),
+            provincial_srdi_year: 2023,
+            jiangsu_quality: "是",
+            cloud_star: "一星级",
+          }),
+        ],
+        region: { above_scale_sme_main_revenue: 100, contact: "李四 0518-85800000" },
+      },
+      FORM_V1,
+    ),
   );
-  expect(formOfSnapshot(b)).toBe(FORM_V1);
+  expect(formOfSnapshot(b, plan.forms)).toBe(FORM_V1);
   const ra = readReturn(a, { plan, file: "a.xlsx", today: TODAY });
   const rb = readReturn(b, { plan, file: "b.xlsx", today: TODAY });
   expect([ra.errors, rb.errors]).toEqual([[], []]);

@@ -5,7 +5,7 @@ import { loadPlanJson, PlanSchemaError, validatePlan } from "../../src/core/plan
 const clone = () => JSON.parse(JSON.stringify(DEFAULT_PLAN));
 
 test("the built-in plan survives JSON and validation unchanged", () => {
-  expect(loadPlanJson(JSON.stringify(DEFAULT_PLAN))).toEqual(DEFAULT_PLAN);
+  expect(loadPlanJson(JSON.stringify(DEFAULT_PLAN), DEFAULT_PLAN.forms)).toEqual(DEFAULT_PLAN);
 });
 
 type Edit = (p: any) => void;
@@ -70,7 +70,7 @@ test.each<[string, Edit, string]>([
   edit(p);
   let err: unknown;
   try {
-    validatePlan(p);
+    validatePlan(p, DEFAULT_PLAN.forms);
   } catch (e) {
     err = e;
   }
@@ -82,11 +82,11 @@ test("every problem is listed, not only the first", () => {
   const p = clone();
   p.indicators[0].target = "x";
   p.units[0].kind = "x";
-  expect(() => validatePlan(p)).toThrow(/units\[0\]\.kind.*indicators\[0\]\.target/);
+  expect(() => validatePlan(p, DEFAULT_PLAN.forms)).toThrow(/units\[0\]\.kind.*indicators\[0\]\.target/);
 });
 
 test.each(["", "{", "[]", "null"])("not a plan: %j", (text) => {
-  expect(() => loadPlanJson(text)).toThrow(PlanSchemaError);
+  expect(() => loadPlanJson(text, DEFAULT_PLAN.forms)).toThrow(PlanSchemaError);
 });
 
 test("a plan file written before form version 2 gets population, measure, scope and validity defaults", () => {
@@ -97,7 +97,7 @@ test("a plan file written before form version 2 gets population, measure, scope 
     delete ind.measure;
     delete ind.scope;
   }
-  const p = validatePlan(old);
+  const p = validatePlan(old, DEFAULT_PLAN.forms);
   expect(p.validityYears).toEqual({ innovative: 3, provincial_srdi: 3, little_giant: 3, champion: 3 });
   const ipo = p.indicators.find((i) => i.code === "ip_standard_inno")!;
   expect([ipo.population, ipo.measure, ipo.scope]).toEqual(["inno", "stock", "unit"]);
@@ -110,7 +110,7 @@ test("plan fields of version 2 are checked", () => {
   p.indicators[0].measure = "flow";
   p.indicators[1].population = "srdi"; // formula says ALL
   p.validityYears.champion = 0;
-  expect(() => validatePlan(p)).toThrow(
+  expect(() => validatePlan(p, DEFAULT_PLAN.forms)).toThrow(
     /indicators\[0\]\.measure.*indicators\[1\]\.population.*validityYears\.champion/,
   );
 });
@@ -130,7 +130,7 @@ describe("issue 17: tiers, populations, expressions, basis and milestones as pla
       delete ind.expr;
       delete ind.basis;
     }
-    const p = validatePlan(old);
+    const p = validatePlan(old, DEFAULT_PLAN.forms);
     expect(p.indicators.map((i) => i.expr)).toEqual(DEFAULT_PLAN.indicators.map((i) => i.expr));
     expect(p.indicators.map((i) => i.basis)).toEqual(DEFAULT_PLAN.indicators.map((i) => i.basis));
     expect(p.tiers.find((t) => t.key === "champion")!.validityYears).toBe(5);
@@ -141,7 +141,7 @@ describe("issue 17: tiers, populations, expressions, basis and milestones as pla
     const p = clone();
     for (const ind of p.indicators) delete ind.formula;
     p.tiers[0].validityYears = 4;
-    const loaded = validatePlan(p);
+    const loaded = validatePlan(p, DEFAULT_PLAN.forms);
     expect(loaded.validityYears.innovative).toBe(4);
     expect(loaded.indicators[0].formula).toBeUndefined();
   });
@@ -154,7 +154,7 @@ describe("issue 17: tiers, populations, expressions, basis and milestones as pla
       { year: 2024, target: 600 },
       { year: 2025, target: 1000 },
     ];
-    const loaded = validatePlan(p);
+    const loaded = validatePlan(p, DEFAULT_PLAN.forms);
     expect([loaded.indicators[0].basis, loaded.indicators[0].measure]).toEqual(["increase", "stock"]);
   });
 
@@ -213,7 +213,7 @@ describe("issue 17: tiers, populations, expressions, basis and milestones as pla
     edit(p);
     let err: unknown;
     try {
-      validatePlan(p);
+      validatePlan(p, DEFAULT_PLAN.forms);
     } catch (e) {
       err = e;
     }
@@ -230,7 +230,7 @@ describe("issue 17: expressions of a plan are checked when it loads, each error 
     const p = clone();
     edit(p);
     try {
-      validatePlan(p);
+      validatePlan(p, DEFAULT_PLAN.forms);
     } catch (e) {
       return (e as PlanSchemaError).details;
     }
@@ -296,7 +296,7 @@ describe("issue 17: expressions of a plan are checked when it loads, each error 
       formula: undefined,
       population: undefined,
     });
-    const loaded = validatePlan(JSON.parse(JSON.stringify(p)));
+    const loaded = validatePlan(JSON.parse(JSON.stringify(p)), DEFAULT_PLAN.forms);
     expect(loaded.indicators.at(-1)!.population).toBe("gazelle");
   });
 });

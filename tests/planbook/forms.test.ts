@@ -1,4 +1,4 @@
-import { FORMS } from "../../src/core/form/versions";
+import { DEFAULT_PLAN } from "../../src/core/plan/default-plan";
 import { fingerprint } from "../../src/core/form/meta";
 import type { PlanIssue } from "../../src/core/planbook/issues";
 import { compileForms, FORM_SHEETS } from "../../src/core/planbook/read-form";
@@ -7,6 +7,7 @@ import { tableSheet } from "../../src/core/planbook/table-write";
 import { FORM_SHEET_SPECS, formRecords } from "../../src/core/planbook/write-form";
 import type { WorkbookDescription } from "../../src/core/sheet/types";
 import { snapshotOf } from "../targets/snapshot-of";
+const FORMS = DEFAULT_PLAN.forms;
 
 function roundTrip(forms = FORMS) {
   const r = formRecords([...forms]);

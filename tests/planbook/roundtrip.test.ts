@@ -1,8 +1,8 @@
-import { FORMS } from "../../src/core/form/versions";
 import { DEFAULT_PLAN } from "../../src/core/plan/default-plan";
 import { loadPlanBook } from "../../src/core/planbook/read-plan";
 import { buildPlanBook } from "../../src/core/planbook/write-plan";
 import { snapshotOf } from "../targets/snapshot-of";
+const FORMS = DEFAULT_PLAN.forms;
 
 /** The built-in plan as data: its legacy structured formulas are not part of the workbook. */
 const withoutFormulas = (p: typeof DEFAULT_PLAN) => ({

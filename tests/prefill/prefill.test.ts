@@ -1,5 +1,6 @@
 // Prefill from the previous return: the demo round's returns -> the next round's templates -> filled in
 // the blanks only -> read and aggregated like any return.
+import { DEFAULT_PLAN } from "../../src/core/plan/default-plan";
 import { parseRange } from "../../src/core/a1";
 import { buildTemplate } from "../../src/core/form/template";
 import type { FieldDef } from "../../src/core/form/types";
@@ -206,28 +207,32 @@ describe("a source that may not be used is refused with the reason", () => {
   const other = plan.units.find((u) => u.code !== unit.code)!;
 
   test("usable for the unit's next period", () => {
-    expect(prefillRefusal(source, unit, q4)).toBeNull();
-    expect(prefillRefusal(source, unit, parsePeriod("2026")!)).toBeNull();
+    expect(prefillRefusal(source, unit, q4, DEFAULT_PLAN.forms)).toBeNull();
+    expect(prefillRefusal(source, unit, parsePeriod("2026")!, DEFAULT_PLAN.forms)).toBeNull();
   });
   test("another unit", () => {
-    expect(prefillRefusal(source, other, q4)).toMatch(
+    expect(prefillRefusal(source, other, q4, DEFAULT_PLAN.forms)).toMatch(
       `是${unit.name}(${unit.code})的报表，不是${other.name}`,
     );
   });
   test("the same or a later period", () => {
-    expect(prefillRefusal(source, unit, parsePeriod("2025Q3")!)).toMatch("不早于新模板的2025年第三季度");
-    expect(prefillRefusal(source, unit, parsePeriod("2025H1")!)).toMatch("报告期为2025年第三季度，不早于");
-    expect(prefillRefusal(source, unit, parsePeriod("2025")!)).toBeNull();
+    expect(prefillRefusal(source, unit, parsePeriod("2025Q3")!, DEFAULT_PLAN.forms)).toMatch(
+      "不早于新模板的2025年第三季度",
+    );
+    expect(prefillRefusal(source, unit, parsePeriod("2025H1")!, DEFAULT_PLAN.forms)).toMatch(
+      "报告期为2025年第三季度，不早于",
+    );
+    expect(prefillRefusal(source, unit, parsePeriod("2025")!, DEFAULT_PLAN.forms)).toBeNull();
   });
   test("an unknown form, a rejected (hostile) file", () => {
     const unknown: ReturnResult = { ...source, meta: { ...source.meta!, formVersion: "9" } };
-    expect(prefillRefusal(unknown, unit, q4)).toMatch("第9版)不是本系统的表式");
+    expect(prefillRefusal(unknown, unit, q4, DEFAULT_PLAN.forms)).toMatch("第9版)不是本系统的表式");
     const rejected: ReturnResult = {
       ...source,
       rejected: true,
       errors: [makeIssue("file.corrupt")],
     };
-    expect(prefillRefusal(rejected, unit, q4)).toMatch("不能使用：");
+    expect(prefillRefusal(rejected, unit, q4, DEFAULT_PLAN.forms)).toMatch("不能使用：");
   });
   test("--all: a foreign or unusable file is listed as unused, never used", () => {
     const bad: ReturnResult = { ...source, file: "bad.xlsx", rejected: true };

@@ -75,6 +75,7 @@ export const REGION = { above_scale_sme_main_revenue: 500000, contact: "李四 0
 export function templateDesc(period = PERIOD, unit = UNIT): WorkbookDescription {
   return buildTemplate({
     plan: PLAN,
+    form: FORM_V1,
     unit,
     period: parsePeriod(period)!,
     generatedAt: "2025-10-01T00:00:00Z",
@@ -90,7 +91,7 @@ export function filledDesc(data: FillData = {}, period = PERIOD): WorkbookDescri
     platforms: data.platforms ?? [platform()],
     region: data.region ?? REGION,
   };
-  return fillTemplate(templateDesc(period), d);
+  return fillTemplate(templateDesc(period), d, FORM_V1);
 }
 
 function toSnapshotValue(v: CellValue | undefined): SnapshotValue {

@@ -38,11 +38,18 @@ describe("message catalogue", () => {
       "targets.percent_points",
       "targets.sum_mismatch",
       "targets.partial",
+      "targets.region_column_missing", // the units' own figures are used, or the indicator is —
+      "targets.region_column_unknown",
       "roster.uscc", // the row is kept and matched by name
       // History and outliers (issue 26): explained in 说明, never a rejection.
       "history.firm_missing",
       "history.firm_moved",
       "outlier.robust",
+      // The plan workbook's notices: the plan loads, and says what happened.
+      "plan.header_unknown",
+      "plan.normalised",
+      "plan.base_missing",
+      "plan.region_bureau_only", // the bureau types it each round, else the indicator is —
     ]);
     for (const c of ISSUE_CODES) {
       const warning = c.startsWith("norm.") || warnings.has(c);

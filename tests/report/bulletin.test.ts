@@ -254,6 +254,8 @@ describe("toAggregateJson", () => {
       "band",
       "daysLate",
       "region",
+      // Added with region figures keyed by field (issue 25 item 2).
+      "regions",
     ]);
     expect(Object.keys(json.submissions[0])).toEqual([
       "unit",

@@ -47,7 +47,7 @@ describe("报送登记: 审核结果 and 退回原因 in the targets workbook", 
         "targets.review_invalid",
         RECEIPTS_SHEET,
         `D${row0 + 1}`,
-        "连云区的审核结果应为\u201c待审核\u201d\u201c接受\u201d或\u201c退回\u201d，已按待审核处理",
+        "连云区的审核结果为\u201c通过\u201d，应为\u201c待审核\u201d\u201c接受\u201d或\u201c退回\u201d，已按待审核处理",
       ],
     ]);
   });

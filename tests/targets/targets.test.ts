@@ -120,7 +120,7 @@ describe("readTargets", () => {
     // Members of the one catalogue: severity and scope from it, the location in the fields only.
     const notNumber = r.issues.find((i) => i.code === "targets.not_number")!;
     expect(notNumber).toMatchObject({ severity: "error", scope: "cell", sheet: "目标分解", value: "二十" });
-    expect(notNumber.message).toMatch(/^省级专精特新中小企业.*的分解目标不是数字，已按未填写处理$/);
+    expect(notNumber.message).toMatch(/^省级专精特新中小企业.*的分解目标“二十”不是数字，已按未填写处理$/);
     for (const i of r.issues) {
       expect(i.message).not.toContain("目标分解!");
       expect(i.message).not.toContain("评分设置!");

@@ -15,7 +15,7 @@ import { readPlanWorkbook } from "../../src/excel/actions";
 import type { PaneActions } from "../../src/host/types";
 import { FULL_SUPPORT } from "../../src/excel/support";
 import { App } from "../../src/taskpane/App";
-import type { PlanMemory } from "../../src/taskpane/common/plan-memory";
+import type { PlanMemory } from "../../src/host/types";
 import type { ReturnBytes } from "../../src/core/read/read-bytes";
 import { MESSAGES } from "../../src/taskpane/messages";
 import { readFileSync } from "fs";
@@ -42,9 +42,9 @@ function memory(): PlanMemory & { kept: ReturnBytes[] } {
   const kept: ReturnBytes[] = [];
   return {
     kept,
-    get: () => kept[kept.length - 1] ?? null,
-    set: (f) => (kept.push(f), true),
-    clear: () => void kept.splice(0),
+    get: async () => kept[kept.length - 1] ?? null,
+    set: async (f) => (kept.push(f), "machine"),
+    clear: async () => void kept.splice(0),
   };
 }
 
@@ -130,8 +130,10 @@ test("a plan workbook with mistakes is refused: its problems by rule, sheet and 
         severity: "error" as const,
         sheet: "单位",
         cell: "A3",
+        field: "code",
         column: "code",
         value: "320703",
+        scope: "cell" as const,
         message: "\u201c单位代码\u201d\u201c320703\u201d重复(首次出现在A2)",
       },
       {
@@ -139,8 +141,10 @@ test("a plan workbook with mistakes is refused: its problems by rule, sheet and 
         severity: "error" as const,
         sheet: "指标",
         cell: "F4",
+        field: "expr",
         column: "expr",
         value: "x",
+        scope: "cell" as const,
         message: "expr 的表达式有误：未知字段 uscc",
       },
     ],

@@ -1,15 +1,18 @@
 /** @jest-environment jsdom */
 // A return's details in the bureau's list: the earlier return compared, and the review (a send-back
 // needs a reason). Returns are the demo's, read by the core's reader.
+import { DEFAULT_PLAN } from "../../src/core/plan/default-plan";
 import "./dom-stubs";
 import * as React from "react";
 import { fireEvent, render, screen } from "@testing-library/react";
 import { FluentProvider, webLightTheme } from "@fluentui/react-components";
-import { CURRENT_FORM, FORMS } from "../../src/core/form/versions";
+import { currentForm } from "../../src/core/form/versions";
 import type { ReturnResult } from "../../src/core/read/types";
 import { ReturnExtras } from "../../src/taskpane/bureau/ReturnExtras";
 import { earlierReturn } from "../../src/taskpane/bureau/earlier";
 import { demoReturns } from "../prefill/fixtures";
+const FORMS = DEFAULT_PLAN.forms;
+const CURRENT_FORM = currentForm(DEFAULT_PLAN);
 
 // A return on the current form (the demo's returns follow it; one unit keeps an older form).
 const [a] = demoReturns().filter((r) => r.formVersion === CURRENT_FORM.version && !r.rejected);

@@ -19,8 +19,9 @@ import type { EnterpriseRecord, PlatformRecord } from "../read/types";
 export interface EvalContext {
   enterprises: EnterpriseRecord[];
   platforms: PlatformRecord[];
-  /** 区域指标 figures of the reporting units in scope (one per unit; null = not filled). */
-  regions: { above_scale_sme_main_revenue: number | null }[];
+  /** Region figures in scope by field key (plan/region-fields.ts): region(f) sums f over these rows,
+   * skipping blanks (null = not filled). */
+  regions: readonly Record<string, unknown>[];
   plan: Plan;
   periodYear: number;
 }

@@ -7,8 +7,9 @@ import { chinaDay } from "../china-date";
 import { issueText, type Issue } from "../issues";
 import type { Period } from "../plan/periods";
 import type { Plan } from "../plan/types";
-import type { EnterpriseRecord, PlatformRecord, RegionRecord, ReturnResult } from "../read/types";
-import type { RegionFigures } from "../targets/types";
+import type { EnterpriseRecord, PlatformRecord, ReturnResult } from "../read/types";
+import { CITY_CODE, type RegionFigures } from "../targets/types";
+import { regionFieldsOf } from "../plan/region-fields";
 import { formByVersion, formsOf } from "../form/versions";
 import { diffCounts, diffReturns } from "../diff/diff";
 import { sentBackReason, type Review } from "../review/review";
@@ -39,7 +40,8 @@ export interface AggregateArgs {
   returns: ReturnResult[];
   /** ISO date (inclusive, China time). Absent: the first deadline found in the returns' metadata. */
   deadline?: string | null;
-  /** The bureau's region figures per unit code (targets workbook 区域数据); they win over the returns'. */
+  /** The bureau's region figures per unit code, by field (targets workbook 区域数据); they win over the
+   * returns'. Under CITY_CODE, the whole's own figures (else the sum over the units counted). */
   regionFigures?: Record<string, RegionFigures>;
   /** The day the bureau received each unit's return (targets workbook 报送登记), ISO date per unit code. */
   receipts?: Record<string, string>;
@@ -247,20 +249,32 @@ export function aggregateRound(args: AggregateArgs): AggregateResult {
   const compiled: CompiledPlan = compilePlan(plan);
   const periodYear = period.year;
 
-  const regionOf = (code: string): RegionFigure => {
-    const bureau = args.regionFigures?.[code]?.above_scale_sme_main_revenue ?? null;
-    const county = chosen.get(code)?.region?.above_scale_sme_main_revenue ?? null;
-    return { bureau, county, used: bureau !== null ? "bureau" : county !== null ? "county" : null };
+  // Region figures, one per field the plan's computations read with region(f) (plan/region-fields.ts).
+  const regionFields = regionFieldsOf(plan, formsOf(plan));
+  const asNumber = (v: unknown): number | null => (typeof v === "number" && Number.isFinite(v) ? v : null);
+  const regionsOf = (code: string): Record<string, RegionFigure> => {
+    const out: Record<string, RegionFigure> = {};
+    for (const f of regionFields) {
+      const bureau = args.regionFigures?.[code]?.[f.key] ?? null;
+      const county = asNumber(chosen.get(code)?.region?.[f.key]);
+      out[f.key] = { bureau, county, used: bureau !== null ? "bureau" : county !== null ? "county" : null };
+    }
+    return out;
   };
-  /** The figures a unit's denominator uses: the bureau's where entered, else the unit's own. */
-  const regionRecord = (f: RegionFigure): RegionRecord[] =>
-    f.used === null
-      ? []
-      : [{ above_scale_sme_main_revenue: f.used === "bureau" ? f.bureau : f.county, contact: null }];
+  const usedValue = (f: RegionFigure): number | null =>
+    f.used === "bureau" ? f.bureau : f.used === "county" ? f.county : null;
+  /** The row region() reads for a unit: the bureau's figure where entered, else the unit's own. */
+  const regionRow = (figs: Record<string, RegionFigure>): Record<string, number | null>[] => [
+    Object.fromEntries(regionFields.map((f) => [f.key, usedValue(figs[f.key])])),
+  ];
+  /** The first field's figure, as `region` has always carried (JSON `region`). */
+  const firstRegion = (figs: Record<string, RegionFigure>): RegionFigure =>
+    regionFields.length > 0 ? figs[regionFields[0].key] : { bureau: null, county: null, used: null };
 
   const units = plan.units.map((u) => {
     const r = chosen.get(u.code);
-    const region = regionOf(u.code);
+    const regions = regionsOf(u.code);
+    const region = firstRegion(regions);
     if (!r)
       return {
         code: u.code,
@@ -270,11 +284,12 @@ export function aggregateRound(args: AggregateArgs): AggregateResult {
         enterprises: 0,
         platforms: 0,
         region,
+        regions,
       };
     const ctx: EvalContext = {
       enterprises: r.enterprises,
       platforms: r.platforms,
-      regions: regionRecord(region),
+      regions: regionRow(regions),
       plan,
       periodYear,
     };
@@ -286,6 +301,7 @@ export function aggregateRound(args: AggregateArgs): AggregateResult {
       enterprises: r.enterprises.length,
       platforms: r.platforms.length,
       region,
+      regions,
     };
   });
 
@@ -358,14 +374,33 @@ export function aggregateRound(args: AggregateArgs): AggregateResult {
     if (v.occ.length > 1)
       duplicates.push({ kind: "platform", key, name: v.record.name, usedUnit: v.unit, occurrences: v.occ });
 
+  /** The whole's region figures: the bureau's own row where typed, else the sum over the units whose
+   * returns are counted (as the numerator is); a percentage is never summed. */
+  const cityRegionRow = (): Record<string, number | null> => {
+    const row: Record<string, number | null> = {};
+    for (const f of regionFields) {
+      const own = args.regionFigures?.[CITY_CODE]?.[f.key] ?? null;
+      if (own !== null || f.percent) {
+        row[f.key] = own;
+        continue;
+      }
+      let s: number | null = null;
+      for (const u of units)
+        if (u.reported) {
+          const v = usedValue(u.regions[f.key]);
+          if (v !== null) s = (s ?? 0) + v;
+        }
+      row[f.key] = s;
+    }
+    return row;
+  };
   const cityEnterprises = [...entSeen.values()].map((v) => v.record);
   const cityPlatforms = [...platSeen.values()].map((v) => v.record);
   const city: ScopeValues = {
     values: evaluateAll(compiled, {
       enterprises: cityEnterprises,
       platforms: cityPlatforms,
-      // Over the units whose returns are counted, as the numerator is.
-      regions: units.filter((u) => u.reported).flatMap((u) => regionRecord(u.region!)),
+      regions: [cityRegionRow()],
       plan,
       periodYear,
     }),

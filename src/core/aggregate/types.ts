@@ -99,8 +99,10 @@ export interface UnitAggregate extends ScopeValues {
   code: string;
   name: string;
   reported: boolean;
-  /** 规上中小企业主营业务收入 for the revenue share. */
+  /** The figure of the first region field the plan reads (the built-in plan: 规上中小企业主营业务收入). */
   region?: RegionFigure;
+  /** Every region field the plan's computations read (region(f)), by key. */
+  regions?: Record<string, RegionFigure>;
 }
 
 export interface WarningEntry {

@@ -4,6 +4,7 @@
 // recognitions — and, on request, the planted anomalies the history checks must find: ×10 and ÷10 unit
 // slips, 研发费用 = 营业收入, a vanished recognition, a firm moved between units. Deterministic.
 import { formsOf } from "../form/versions";
+import { regionFieldsOf } from "../plan/region-fields";
 import { isoToSerial } from "../read/date";
 import { parsePeriod, type Period } from "../plan/periods";
 import type { CellValue } from "../sheet/types";
@@ -48,6 +49,7 @@ export function buildNextRound(
   const plan = demo.plan;
   const forms = formsOf(plan);
   const form = forms[forms.length - 1];
+  const amountFields = regionFieldsOf(plan, forms).filter((f) => !f.percent);
   // Year-to-date money one quarter on: Q3 -> Q4 is four quarters for three.
   const ytd = (period.end.slice(5, 7) === demo.period.end.slice(5, 7) ? 1 : 4 / 3) * 1;
   const taken = new Set<string>();
@@ -185,8 +187,11 @@ export function buildNextRound(
   const returns: DemoReturn[] = [...units.values()].map(({ ret, rows, exits: gone }, i) => {
     const savedAt = new Date(Date.UTC(2026, 0, 8 + (i % 5), 2 + (i % 6), 5 * i, 0)).toISOString();
     const region: Row = { ...ret.data.region };
-    const srdi = num(region.above_scale_sme_main_revenue ?? null);
-    if (srdi !== null) region.above_scale_sme_main_revenue = round2(srdi * ytd);
+    // Amounts the plan reads with region(f) are year-to-date: they grow with the year.
+    for (const f of amountFields) {
+      const v = num(region[f.key] ?? null);
+      if (v !== null) region[f.key] = round2(v * ytd);
+    }
     region.filled_on = isoToSerial(savedAt.slice(0, 10));
     if (gone.length) region.exit_note = `本期不再填报：${gone.join("、")}`.slice(0, 500);
     const keys = new Set(form.region.cells.map((c) => c.key));

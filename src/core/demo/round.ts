@@ -10,7 +10,8 @@ import { isoToSerial } from "../read/date";
 import type { CellValue } from "../sheet/types";
 import { parsePeriod, timeProgress, type Period } from "../plan/periods";
 import type { Plan, Unit } from "../plan/types";
-import { DEFAULT_SETTINGS, type ScoringSettings, type TargetAllocation } from "../targets/types";
+import { regionFieldsOf } from "../plan/region-fields";
+import { CITY_CODE, DEFAULT_SETTINGS, type ScoringSettings, type TargetAllocation } from "../targets/types";
 import { demoAllocation } from "./allocation";
 import { companyName, personName } from "./names";
 import { fillOtherFields, fillOtherRegionCells } from "./other-fields";
@@ -315,6 +316,12 @@ export function buildDemoRound(plan: Plan, periodId = "2025Q3", seed = 20251015)
   const forms = formsOf(plan);
   const current = forms[forms.length - 1];
   const formOf = (u: Unit) => (u.code === v1Unit.code ? forms[0] : current);
+  // The region figures the plan's computations read (region(f)): amounts get the bureau's figure and the
+  // unit's own near it; rates only the bureau types.
+  const regionFields = regionFieldsOf(plan, forms);
+  const amountFields = regionFields.filter((f) => !f.percent);
+  const rateFields = regionFields.filter((f) => f.percent);
+  const unitCells = (f: FormDef) => new Set(f.region.cells.map((c) => c.key));
   const rows = new Map<
     string,
     { ents: Row[]; plats: Row[]; region: Row; savedAt: string; modified: string; bureau: number }
@@ -352,11 +359,12 @@ export function buildDemoRound(plan: Plan, periodId = "2025Q3", seed = 20251015)
     const savedAt = new Date(Date.UTC(2025, 9, day, 1 + (i % 8), 7 * i, 0)).toISOString();
     // Every third return reached the bureau as a copy days later: its file time is not when it was sent.
     const modified = i % 3 === 1 ? new Date(Date.UTC(2025, 9, 20, 2, i, 0)).toISOString() : savedAt;
-    const region: Row = {
-      above_scale_sme_main_revenue: round2(bureau * (0.97 + 0.08 * r.next())),
-      contact: `${personName(r)} 0518-8${String(5000000 + r.int(0, 999999)).slice(0, 7)}`,
-      filled_on: isoToSerial(savedAt.slice(0, 10)) - 1,
-    };
+    // The unit's own figure for each amount the plan reads with region(f): the bureau's within a few %.
+    const own = round2(bureau * (0.97 + 0.08 * r.next()));
+    const region: Row = {};
+    for (const f of amountFields) if (unitCells(formOf(unit)).has(f.key)) region[f.key] = own;
+    region.contact = `${personName(r)} 0518-8${String(5000000 + r.int(0, 999999)).slice(0, 7)}`;
+    region.filled_on = isoToSerial(savedAt.slice(0, 10)) - 1;
     fillOtherRegionCells(r, region, formOf(unit), period.year, Number(plan.start.slice(0, 4)));
     rows.set(unit.code, { ents, plats, region, savedAt, modified, bureau });
   });
@@ -391,8 +399,15 @@ export function buildDemoRound(plan: Plan, periodId = "2025Q3", seed = 20251015)
   targets.regions = {};
   for (const u of plan.units) {
     const x = rows.get(u.code)!;
-    if (u.code !== v1Unit.code) targets.regions[u.code] = { above_scale_sme_main_revenue: x.bureau };
+    if (u.code === v1Unit.code) continue;
+    const figures: Record<string, number> = {};
+    for (const f of amountFields) figures[f.key] = x.bureau;
+    // A rate the bureau types (规上工业增速 for a relative target): a plausible one per unit and the whole.
+    for (const f of rateFields) figures[f.key] = round2(3 + 6 * r.next()) / 100;
+    targets.regions[u.code] = figures;
   }
+  if (rateFields.length)
+    targets.regions[CITY_CODE] = Object.fromEntries(rateFields.map((f) => [f.key, 0.055]));
   targets.receipts = {};
   for (const u of [late, plan.units[0], plan.units[3]].filter((u) => u.code !== missing.code)) {
     targets.receipts[u.code] = rows.get(u.code)!.savedAt.slice(0, 10);

@@ -2,7 +2,7 @@
 // name, kind and level, region cells by key. Pure. Only rows the reader accepted are compared; rows it
 // rejected are counted in the result, never silently left out. A changed code is a removal plus an addition.
 import type { FieldDef, FormDef, LabelCellDef } from "../form/types";
-import { FORMS, formByVersion } from "../form/versions";
+import { formByVersion } from "../form/versions";
 import { parsePeriod } from "../plan/periods";
 import type { ReturnResult } from "../read/types";
 import { percentPoints, textOf } from "../prefill/cell";
@@ -184,11 +184,7 @@ function rejectedIn(r: ReturnResult, sheet: string): number {
 }
 
 /** What changed from `older` to `newer`. Both must be readable returns of a known form version. */
-export function diffReturns(
-  older: ReturnResult,
-  newer: ReturnResult,
-  forms: readonly FormDef[] = FORMS,
-): ReturnDiff {
+export function diffReturns(older: ReturnResult, newer: ReturnResult, forms: readonly FormDef[]): ReturnDiff {
   const oldForm: FormDef | null = formByVersion(older.formVersion, forms);
   const newForm: FormDef | null = formByVersion(newer.formVersion, forms);
   if (!oldForm || !newForm) throw new Error("diffReturns: a return of an unknown form version");

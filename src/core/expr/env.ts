@@ -55,12 +55,19 @@ function fieldsOf(lists: { key: string; header: string; type: FormFieldType }[][
 }
 
 /** The names a plan's expressions may use, over the given form versions (every version the plan keeps). */
-export function envOf(plan: Pick<Plan, "tiers" | "populations">, forms: readonly FormDef[]): ExprEnv {
+export function envOf(
+  plan: Pick<Plan, "tiers" | "populations" | "regionFigures">,
+  forms: readonly FormDef[],
+): ExprEnv {
   return {
     enterprise: fieldsOf(forms.map((f) => f.enterprises.fields)),
     chainField: forms.map((f) => chainFieldKey(f.enterprises.fields)).find((k) => k !== null) ?? null,
     platform: fieldsOf(forms.map((f) => f.platforms.fields)),
-    region: fieldsOf(forms.map((f) => f.region.cells)),
+    // The forms' 区域指标 cells (units fill them), then the figures only the bureau types (plan 区域数据).
+    region: fieldsOf([
+      ...forms.map((f) => f.region.cells),
+      (plan.regionFigures ?? []).map((r) => ({ key: r.key, header: r.label, type: r.type })),
+    ]),
     populations: plan.populations.map((p) => ({ name: p.name, label: p.label })),
     tiers: plan.tiers.map((t) => ({
       key: t.key,

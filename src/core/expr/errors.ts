@@ -1,16 +1,9 @@
-// Errors of the expression language: a stable code, the character span it points at, a zh-CN message
-// that names the (1-based) character, as officers count them in the cell.
+// Errors of the expression language: a code of the one catalogue (src/core/catalogue/expr.ts), the
+// character span it points at, a zh-CN message that names the (1-based) character, as officers count them
+// in the cell.
+import { issueMessage, type ExprErrorCode } from "../catalogue";
 
-export type ExprErrorCode =
-  | "EXPR_EMPTY"
-  | "EXPR_TOO_LONG"
-  | "EXPR_SYNTAX"
-  | "EXPR_UNKNOWN_FIELD"
-  | "EXPR_UNKNOWN_FUNCTION"
-  | "EXPR_UNKNOWN_NAME"
-  | "EXPR_ARITY"
-  | "EXPR_TYPE"
-  | "EXPR_TOO_DEEP";
+export type { ExprErrorCode };
 
 export class ExprError extends Error {
   /**
@@ -24,6 +17,6 @@ export class ExprError extends Error {
     readonly end: number,
     readonly detail: string,
   ) {
-    super(`第${offset + 1}个字符：${detail}`);
+    super(issueMessage(code, { char: offset + 1, detail }));
   }
 }

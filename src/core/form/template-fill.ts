@@ -3,7 +3,6 @@
 import type { CellValue, SheetDescription, WorkbookDescription } from "../sheet/types";
 import type { FormDef, TableSheetDef } from "./types";
 import { hasPlatforms } from "./tables";
-import { FORM_V1 } from "./v1";
 
 export interface FillData {
   /** 企业名录 data rows, values in form column order, written from the first data row down. */
@@ -34,11 +33,7 @@ function sheetOf(desc: WorkbookDescription, name: string): number {
  * A new description with the data filled in (the input is not changed). Rows beyond the template's
  * validated rows are written too (tests of the reader need them); unknown region keys throw.
  */
-export function fillTemplate(
-  desc: WorkbookDescription,
-  data: FillData,
-  form: FormDef = FORM_V1,
-): WorkbookDescription {
+export function fillTemplate(desc: WorkbookDescription, data: FillData, form: FormDef): WorkbookDescription {
   const sheets = [...desc.sheets];
   const table = (t: TableSheetDef, rows: CellValue[][] | undefined) => {
     if (!rows || rows.length === 0) return;

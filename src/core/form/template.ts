@@ -23,11 +23,11 @@ import { fingerprint, metaRows } from "./meta";
 import { fieldNumFmt, fieldValidation, fitsInlineList } from "./template-fields";
 import type { FieldDef, FormDef, TableSheetDef } from "./types";
 import { PERCENT_RULE } from "./messages";
-import { FORM_V1 } from "./v1";
 
 export interface TemplateArgs {
   plan: Plan;
-  form?: FormDef;
+  /** The plan's form version the template uses (new templates: currentForm(plan)). */
+  form: FormDef;
   unit: Unit;
   period: Period;
   /** ISO date; null or absent: "以通知为准". */
@@ -253,7 +253,7 @@ export function moneyPeriodText(form: FormDef, period: Period): string | undefin
 
 /** The template of one unit and period. Pure: `generatedAt` is given, not read from a clock. */
 export function buildTemplate(args: TemplateArgs): WorkbookDescription {
-  const form = args.form ?? FORM_V1;
+  const form = args.form;
   const contact = args.contact ?? defaultContact(args.plan);
   const { plan, unit, period } = args;
   assertPeriodInPlan(plan, period);

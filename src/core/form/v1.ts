@@ -1,5 +1,5 @@
 // Form v1 exactly as REPORTING-FORM.md: sheet names and header texts are part of the standard.
-import { PLATFORM_KINDS, PLATFORM_LEVELS, QUALITY_AWARDS } from "../plan/default-plan";
+import { PLATFORM_KINDS, PLATFORM_LEVELS, QUALITY_AWARDS } from "../plans/lianyungang-lists";
 import { HISTORY_RULES } from "./history-rules";
 import { CHAIN_LIST } from "./lists";
 import type { FieldDef, FormDef } from "./types";

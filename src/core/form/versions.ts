@@ -1,29 +1,20 @@
-// Every form version the reader accepts, and the one new templates use.
+// The form versions of a plan: which one a workbook uses, and the one new templates use. No built-in
+// default: a plan names its forms (the built-in plans in src/core/plans name theirs).
 import type { WorkbookSnapshot } from "../snapshot";
 import type { FormDef } from "./types";
-import { FORM_V1 } from "./v1";
-import { FORM_V2 } from "./v2";
-import { FORM_V3 } from "./v3";
 
-export const FORMS: readonly FormDef[] = [FORM_V1, FORM_V2, FORM_V3];
-/** What new templates are built with. */
-export const CURRENT_FORM: FormDef = FORM_V3;
-
-/** The form versions a plan has issued, oldest first (the built-in versions 1 to 3 when it names none). */
-export function formsOf(plan: { forms?: readonly FormDef[] }): readonly FormDef[] {
-  return plan.forms && plan.forms.length > 0 ? plan.forms : FORMS;
+/** The form versions a plan has issued, oldest first. */
+export function formsOf(plan: { forms: readonly FormDef[] }): readonly FormDef[] {
+  return plan.forms;
 }
 
 /** The version new templates of the plan use: its last. */
-export function currentForm(plan: { forms?: readonly FormDef[] }): FormDef {
+export function currentForm(plan: { forms: readonly FormDef[] }): FormDef {
   const forms = formsOf(plan);
   return forms[forms.length - 1];
 }
 
-export function formByVersion(
-  version: string | null | undefined,
-  forms: readonly FormDef[] = FORMS,
-): FormDef | null {
+export function formByVersion(version: string | null | undefined, forms: readonly FormDef[]): FormDef | null {
   return forms.find((f) => f.version === version) ?? null;
 }
 
@@ -40,7 +31,7 @@ function headerMatches(snapshot: WorkbookSnapshot, form: FormDef): number {
  * versions. When the version is missing or unknown, the form whose headers it has (the current one on a
  * tie): the reader then reports the version problem alone, not every column as renamed.
  */
-export function formOfSnapshot(snapshot: WorkbookSnapshot, forms: readonly FormDef[] = FORMS): FormDef {
+export function formOfSnapshot(snapshot: WorkbookSnapshot, forms: readonly FormDef[]): FormDef {
   const current = forms[forms.length - 1];
   const metaNames = new Set(forms.map((f) => f.metaSheet));
   const meta = snapshot.sheets.find((s) => metaNames.has(s.name));

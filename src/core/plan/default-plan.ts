@@ -1,17 +1,15 @@
 // The built-in plan: 连云港市 专精特新 action plan 2023–2025 (../shared/policy), per INDICATORS.md.
 import type { Indicator, Plan, Population, PopulationDef, Predicate, Tier } from "./types";
+import { FORM_V1 } from "../form/v1";
+import { FORM_V2 } from "../form/v2";
+import { FORM_V3 } from "../form/v3";
 
 const SRDI: Population = "SRDI";
 const ALL: Population = "ALL";
 const yes = (field: Extract<Predicate, { op: "yes" }>["field"]): Predicate => ({ op: "yes", field });
 
-export const QUALITY_AWARDS = ["无", "市长质量奖", "省长质量奖", "全国质量奖", "中国质量奖"];
-export const PLATFORM_KINDS = [
-  "中小企业公共服务示范平台",
-  "小微企业创业创新示范基地",
-  "中小企业特色产业集群",
-];
-export const PLATFORM_LEVELS = ["国家级", "省级", "市级"];
+// The built-in lists live beside the built-in forms that take them (no import circle with the forms).
+export { PLATFORM_KINDS, PLATFORM_LEVELS, QUALITY_AWARDS } from "../plans/lianyungang-lists";
 
 /** The four tiers of INDICATORS.md, each valid three years; MIIT renamed the base tier from 2026. */
 export const DEFAULT_TIERS: Tier[] = [
@@ -577,4 +575,6 @@ export const DEFAULT_PLAN: Plan = {
   validityYears: { innovative: 3, provincial_srdi: 3, little_giant: 3, champion: 3 },
   tiers: DEFAULT_TIERS,
   populations: DEFAULT_POPULATIONS,
+  // The plan's form versions, oldest first: new templates use version 3; returns of 1 and 2 stay readable.
+  forms: [FORM_V1, FORM_V2, FORM_V3],
 };

@@ -4,7 +4,6 @@ import { checkExpr, compileIndicator, compileRowExpr, ExprErrors } from "../expr
 import { envOf } from "../expr/env";
 import type { FormDef } from "../form/types";
 import { isChainField } from "../form/lists";
-import { FORMS } from "../form/versions";
 import { DEFAULT_POPULATIONS, DEFAULT_TIERS } from "./default-plan";
 import { formulaToExpr } from "./formula-expr";
 import type { Plan } from "./types";
@@ -76,7 +75,6 @@ const HONOUR_YEAR_FIELDS = [
 ];
 /** Nesting of `all` predicates a plan file may use: bounds the recursion on a hostile file. */
 const MAX_PREDICATE_DEPTH = 4;
-const REGION_FIELDS = ["above_scale_sme_main_revenue"];
 
 type Obj = Record<string, unknown>;
 
@@ -202,7 +200,8 @@ function formula(c: Checker, v: unknown, path: string): void {
       break;
     case "shareOfRegion":
       c.oneOf(o, "field", p, NUMBER_FIELDS);
-      c.oneOf(o, "region", p, REGION_FIELDS);
+      // Any region field: the expression written from it is checked against the plan's forms.
+      if (!/^[a-z][a-z0-9_]*$/.test(c.str(o, "region", p))) c.fail(`${p}region`, "必须是区域数据的字段键");
       if (o.where !== undefined) predicate(c, o.where, `${p}where`);
       break;
     case "ratioOfSums":
@@ -402,6 +401,26 @@ function populations(c: Checker, v: unknown): void {
   c.unique(field(list, "name"), (i) => `populations[${i}].name`, "企业范围名称");
 }
 
+/** Region figures the bureau types (plan/types.ts RegionFigureDef): a key not also a form's region cell. */
+function regionFigures(c: Checker, v: unknown, forms: readonly FormDef[]): void {
+  const list = c.arr(v, "regionFigures");
+  if (!list) return;
+  if (list.length > MAX_POPULATIONS) return c.fail("regionFigures", `不能超过${MAX_POPULATIONS}个`);
+  const formKeys = new Set(forms.flatMap((f) => f.region.cells.map((x) => x.key)));
+  list.forEach((x, i) => {
+    const p = `regionFigures[${i}]`;
+    const o = c.obj(x, p);
+    if (!o) return;
+    const key = c.str(o, "key", `${p}.`);
+    if (key && !TIER_KEY.test(key)) c.fail(`${p}.key`, "只能由小写字母、数字和下划线组成，以字母开头");
+    else if (formKeys.has(key))
+      c.fail(`${p}.key`, "与表单区域指标中的字段同名(各地报表已填报它，无需在此列出)");
+    c.str(o, "label", `${p}.`);
+    c.oneOf(o, "type", `${p}.`, ["decimal", "percent"]);
+  });
+  c.unique(field(list, "key"), (i) => `regionFigures[${i}].key`, "区域数据键");
+}
+
 /** The plan with the fields an older plan file may lack set to their defaults, derived fields filled. */
 function withDefaults(o: Obj): Plan {
   const inds = (o.indicators as Obj[]).map((ind) => {
@@ -495,9 +514,9 @@ function expressions(c: Checker, plan: Plan, forms: readonly FormDef[]): void {
 
 /**
  * Checks an already parsed value; returns the plan or throws PlanSchemaError listing every problem.
- * `forms`: the form versions whose fields the expressions may use (default: every built-in version).
+ * `forms`: the plan's form versions, whose fields the expressions may use; they become the plan's forms.
  */
-export function validatePlan(value: unknown, forms: readonly FormDef[] = FORMS): Plan {
+export function validatePlan(value: unknown, forms: readonly FormDef[]): Plan {
   const c = new Checker();
   const o = c.obj(value, "(根)");
   if (!o) throw new PlanSchemaError(c.problems);
@@ -533,17 +552,23 @@ export function validatePlan(value: unknown, forms: readonly FormDef[] = FORMS):
   validity(c, o.validityYears);
   tiers(c, o.tiers);
   populations(c, o.populations);
+  if (o.regionFigures !== undefined) regionFigures(c, o.regionFigures, forms);
   if (o.document !== undefined) c.str(o, "document", "", { empty: true });
   if (o.words !== undefined) words(c, o.words);
   if (c.problems.length) throw new PlanSchemaError(c.problems);
-  const plan = withDefaults(o);
+  if (forms.length === 0) c.fail("forms", "计划没有表单：须有表单工作表及其字段");
+  if (c.problems.length) throw new PlanSchemaError(c.problems);
+  const plan = { ...withDefaults(o), forms: [...forms] };
   expressions(c, plan, forms);
   if (c.problems.length) throw new PlanSchemaError(c.problems);
   return plan;
 }
 
-/** Parses and checks a plan JSON text. */
-export function loadPlanJson(text: string, forms: readonly FormDef[] = FORMS): Plan {
+/**
+ * Parses and checks a plan JSON text. The JSON format names no forms (it predates forms as data): the
+ * caller gives the versions its fields are read with.
+ */
+export function loadPlanJson(text: string, forms: readonly FormDef[]): Plan {
   let value: unknown;
   try {
     value = JSON.parse(text);

@@ -95,7 +95,8 @@ export type Formula =
       type: "shareOfRegion";
       population: Population;
       field: NumberField;
-      region: "above_scale_sme_main_revenue";
+      /** A region field of the plan's forms or its bureau figures (region(f)). */
+      region: string;
       where?: Predicate;
     }
   /** key chains (not 其他) with ≥ 1 population firm / number of chains in the plan */
@@ -201,6 +202,17 @@ export interface PopulationDef {
   filter: string;
 }
 
+/** A region figure the bureau types per unit (and for the whole) each round; `region(key)` reads it. */
+export interface RegionFigureDef {
+  /** Identifier used in expressions, [a-z][a-z0-9_]*. */
+  key: string;
+  /** As the bureau reads it: the 区域数据 column header (规上工业应税销售增速). */
+  label: string;
+  /** decimal: a sum over units for the whole unless the bureau types the whole's; percent: a fraction
+   * (5 % = 0.05), never summed (the whole's is the bureau's own). */
+  type: "decimal" | "percent";
+}
+
 export interface Plan {
   id: string;
   title: string;
@@ -225,11 +237,14 @@ export interface Plan {
   /** The words of the plan's place as the plan states them (发文机关, 全市/全省, 各县区、功能板块 …); any left
    * out are derived from `city` and the units' kinds (plan/words.ts placeWords). */
   words?: Partial<PlaceWords>;
+  /** Region figures only the bureau supplies (plan workbook sheet 区域数据): typed each round in the
+   * targets workbook's 区域数据, never in a unit's return (规上工业应税销售增速 for a relative target). */
+  regionFigures?: RegionFigureDef[];
   /** Issuing document, e.g. 云政办发〔2025〕27号 (optional). */
   document?: string;
   /**
    * Every form version the plan has issued, oldest first; the last is the one new templates use. A
    * return is read against the version it names. Absent: the built-in form versions 1 and 2.
    */
-  forms?: FormDef[];
+  forms: FormDef[];
 }

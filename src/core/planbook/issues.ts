@@ -1,39 +1,36 @@
-// Problems of a plan workbook (规划配置.xlsx), pyxform style: each a stable code with a zh-CN template,
-// located to the sheet and cell. All are collected in one pass; any error refuses the whole workbook.
-import { shown, where } from "../form/messages";
+// Problems of a plan workbook (规划配置.xlsx), pyxform style: each a code of the one catalogue
+// (src/core/catalogue/plan.ts holds their templates), located to the sheet and cell. All are collected in
+// one pass; any error refuses the whole workbook.
+import {
+  defaultSeverity,
+  issueMessage,
+  issueScope,
+  where,
+  type IssueScope,
+  type PlanIssueCode,
+} from "../catalogue";
 
-export type PlanIssueCode =
-  | "plan.sheet_missing"
-  | "plan.header_missing"
-  | "plan.header_duplicate"
-  | "plan.header_unknown"
-  | "plan.too_many_rows"
-  | "plan.cell_error"
-  | "plan.required"
-  | "plan.invalid"
-  | "plan.duplicate"
-  | "plan.ref_unknown"
-  | "plan.target_missing"
-  | "plan.expr"
-  | "plan.rows_missing"
-  | "plan.normalised"
-  | "plan.base_missing";
+export type { PlanIssueCode };
 
+/** A plan workbook's issue: the one shape of every issue (core/issues.ts), its field the column's key. */
 export interface PlanIssue {
   code: PlanIssueCode;
   severity: "error" | "warning";
   sheet: string | null;
   /** A1 address, or a header range ("A1:K1") for a missing column; null for a missing sheet. */
   cell: string | null;
-  /** The column's key (e.g. "code") or null. */
+  /** The column's key (e.g. "code") or null: the issue's field. */
+  field: string | null;
+  /** The same key, under the name plan issues first had (the JSON shape only ever adds fields). */
   column: string | null;
   /** The value as read, clipped; null when blank. */
   value: string | null;
   message: string;
+  scope: IssueScope;
 }
 
 export interface PlanIssueArgs {
-  /** Column header as the workbook names it (the schema's main header). */
+  /** Column header as the workbook names it (the schema's main header): the message's label. */
   header?: string;
   value?: string | null;
   detail?: string;
@@ -42,50 +39,23 @@ export interface PlanIssueArgs {
   expected?: string;
 }
 
-const q = (s: string | null | undefined) => `\u201c${shown(s ?? "")}\u201d`;
-
-const TEXT: Record<PlanIssueCode, (a: PlanIssueArgs) => string> = {
-  "plan.sheet_missing": (a) =>
-    `缺少工作表${a.expected ? q(a.expected) : ""}${a.detail ? `(${a.detail})` : ""}`,
-  "plan.header_missing": (a) => `第1行缺少列${q(a.header)}${a.detail ? `(${a.detail})` : ""}`,
-  "plan.header_duplicate": (a) => `列${q(a.header)}出现两次(另一处在${a.other})，无法确定用哪一列`,
-  "plan.header_unknown": (a) => `不认识的列${q(a.value)}，已忽略${a.detail ? `(${a.detail})` : ""}`,
-  "plan.too_many_rows": (a) => `行数超过上限${a.detail ?? ""}，拒绝读取`,
-  "plan.cell_error": (a) => `${a.header ? q(a.header) : "单元格"}是错误值${q(a.value)}`,
-  "plan.required": (a) => `${q(a.header)}不能为空`,
-  "plan.invalid": (a) => `${q(a.header)}的值${q(a.value)}无效：${a.detail ?? ""}`,
-  "plan.duplicate": (a) => `${a.header ? q(a.header) : ""}${q(a.value)}重复(首次出现在${a.other})`,
-  "plan.ref_unknown": (a) => `${q(a.header)}引用的${q(a.value)}不存在${a.detail ? `：${a.detail}` : ""}`,
-  "plan.target_missing": (a) => `指标${q(a.value)}缺少${a.detail ?? "目标"}`,
-  "plan.expr": (a) => `${q(a.header)}的表达式有误：${a.detail ?? ""}`,
-  "plan.rows_missing": (a) => `工作表没有数据行${a.detail ? `(${a.detail})` : ""}`,
-  "plan.base_missing": (a) =>
-    `${q(a.header)}为空：口径为\u201c${a.detail ?? "新增"}\u201d的指标按当前值减基期值计算，` +
-    `须在目标分解表\u201c全市\u201d一行填写基期值，否则该指标显示为\u2014；请在此填写规划的基期值`,
-  "plan.normalised": (a) =>
-    `${q(a.header)}中的全角符号或弯引号已按半角读取${a.detail ? `：${a.detail}` : ""}`,
-};
-
-const WARNINGS: ReadonlySet<PlanIssueCode> = new Set([
-  "plan.header_unknown",
-  "plan.normalised",
-  "plan.base_missing",
-]);
-
 export function planIssue(
   code: PlanIssueCode,
   at: { sheet?: string | null; cell?: string | null; column?: string | null },
   args: PlanIssueArgs = {},
 ): PlanIssue {
   const raw = args.value ?? null;
+  const { header, ...rest } = args;
   return {
     code,
-    severity: WARNINGS.has(code) ? "warning" : "error",
+    severity: defaultSeverity(code),
     sheet: at.sheet ?? null,
     cell: at.cell ?? null,
+    field: at.column ?? null,
     column: at.column ?? null,
     value: raw === null || raw === "" ? null : raw.length > 200 ? raw.slice(0, 200) + "…" : raw,
-    message: TEXT[code](args),
+    message: issueMessage(code, { ...rest, label: header }),
+    scope: issueScope(code),
   };
 }
 

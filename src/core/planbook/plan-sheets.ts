@@ -93,6 +93,28 @@ export const POPULATIONS_SHEET: SheetSpec = {
   ],
 };
 
+/** Region figures only the bureau supplies (typed each round in the targets workbook's 区域数据), for a
+ * computation's region(键): e.g. 规上工业应税销售增速 for a target relative to it. */
+export const REGION_FIGURES_SHEET: SheetSpec = {
+  name: "区域数据",
+  aliases: ["region_figures", "市局区域数据"],
+  optional: true,
+  columns: [
+    { key: "key", header: "键", aliases: ["key", "name", "字段键"], required: true, text: true, width: 28 },
+    { key: "label", header: "名称", aliases: ["label", "列名"], required: true, width: 30 },
+    { key: "type", header: "类型", aliases: ["type"], required: true, width: 10 },
+  ],
+};
+
+export const REGION_FIGURE_TYPES = {
+  小数: "decimal",
+  数值: "decimal",
+  百分数: "percent",
+  decimal: "decimal",
+  percent: "percent",
+} as const;
+export const REGION_FIGURE_TYPE_NAMES = { decimal: "小数", percent: "百分数" } as const;
+
 export const INDICATORS_SHEET: SheetSpec = {
   name: "指标",
   aliases: ["indicators"],

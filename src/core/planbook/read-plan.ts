@@ -5,10 +5,11 @@
 // (PlanBookError) and nothing of it is used.
 import type { FormDef } from "../form/types";
 import { checkExpr } from "../expr/compile";
-import { envOf } from "../expr/env";
+import { envOf, type ExprEnv } from "../expr/env";
+import { regionNamesOf } from "../plan/region-fields";
 import { DEFAULT_POPULATIONS, DEFAULT_TIERS } from "../plan/default-plan";
 import { PlanSchemaError, validatePlan, type PlanProblem } from "../plan/schema";
-import type { PopulationDef, Tier } from "../plan/types";
+import type { PopulationDef, RegionFigureDef, Tier } from "../plan/types";
 import type { Plan, Unit } from "../plan/types";
 import { placeWords, WORD_KEYS } from "../plan/words";
 import type { WorkbookSnapshot } from "../snapshot";
@@ -24,6 +25,8 @@ import {
   KINDS,
   PLAN_SHEET,
   POPULATIONS_SHEET,
+  REGION_FIGURE_TYPES,
+  REGION_FIGURES_SHEET,
   scopesOf,
   TARGETS_SHEET,
   TIERS_SHEET,
@@ -41,7 +44,8 @@ export const PLAN_SHEETS = [
   INDICATORS_SHEET,
   TARGETS_SHEET,
 ];
-const ALL_SHEETS = [...PLAN_SHEETS, ...FORM_SHEETS];
+// The optional 区域数据 sheet last, so that the sheets above keep their places in readPlanBook.
+const ALL_SHEETS = [...PLAN_SHEETS, ...FORM_SHEETS, REGION_FIGURES_SHEET];
 
 type Obj = Record<string, unknown>;
 
@@ -232,6 +236,63 @@ function readPopulations(t: Table, at: Locations, issues: PlanIssue[]): Obj[] | 
   });
 }
 
+/** 区域数据: figures only the bureau supplies, one row each (键, 名称, 类型). */
+function readRegionFigures(t: Table, at: Locations, issues: PlanIssue[]): Obj[] {
+  const r = new SheetReader(t, issues);
+  const keys = new Unique(r, "key");
+  at.sheet("regionFigures", t.sheet);
+  return t.rows.map((row, i) => {
+    const key = r.text(row, "key", true);
+    keys.check(row, key);
+    for (const k of ["key", "label", "type"]) at.set(`regionFigures[${i}].${k}`, r, row, k);
+    at.set(`regionFigures[${i}]`, r, row, "key");
+    return {
+      key,
+      label: r.text(row, "label", true),
+      type: r.choice(row, "type", REGION_FIGURE_TYPES, true) ?? "",
+    };
+  });
+}
+
+/**
+ * Region figures (issue 25 item 2): a region(f) no one can supply (not a cell of the forms' 区域指标, not
+ * on the plan's 区域数据 sheet) is refused at its 计算 cell; one only the bureau supplies (the plan's
+ * 区域数据, or a cell the current form no longer has) loads with a warning saying it must be typed each
+ * round in the targets workbook, else the indicator is —.
+ */
+function checkRegionFields(
+  t: Table,
+  inds: Obj[],
+  env: ExprEnv,
+  current: FormDef | undefined,
+  issues: PlanIssue[],
+): void {
+  const r = new SheetReader(t, issues);
+  const warned = new Set<string>();
+  inds.forEach((o, i) => {
+    const row = t.rows[i];
+    if (!row || typeof o.expr !== "string") return;
+    for (const { name } of regionNamesOf(o.expr)) {
+      const f = env.region.find(
+        (x) => x.key === name || x.header === name || x.header.replace(/[(（][^()（）]*[)）]$/, "") === name,
+      );
+      if (!f) {
+        r.fail("plan.region_unknown", row, "expr", { detail: name });
+        continue;
+      }
+      if (warned.has(f.key) || !current || current.region.cells.some((c) => c.key === f.key)) continue;
+      warned.add(f.key);
+      issues.push(
+        planIssue(
+          "plan.region_bureau_only",
+          { sheet: r.sheet, cell: r.cell(row, "expr"), column: "expr" },
+          { header: r.header("expr"), value: row.cells.expr?.text ?? null, detail: f.header },
+        ),
+      );
+    }
+  });
+}
+
 const BASIS_LABEL = "新增";
 
 function readIndicators(
@@ -360,7 +421,8 @@ function expressionProblems(o: Obj, forms: FormDef[]): PlanProblem[] {
     (t) => typeof t.key === "string" && Array.isArray(t.names),
   );
   const pops = (o.populations as PopulationDef[] | undefined) ?? DEFAULT_POPULATIONS;
-  const env = envOf({ tiers, populations: pops }, forms);
+  const regionFigures = (o.regionFigures as RegionFigureDef[] | undefined) ?? [];
+  const env = envOf({ tiers, populations: pops, regionFigures }, forms);
   const out: PlanProblem[] = [];
   pops.forEach((p, i) => {
     for (const e of checkExpr(String(p.filter ?? ""), "filter", env))
@@ -432,7 +494,7 @@ export function readPlanBook(book: WorkbookSnapshot): PlanBookResult {
   const issues: PlanIssue[] = [];
   const unclaimed = unclaimedSheets(book, ALL_SHEETS);
   const tables = ALL_SHEETS.map((s) => readTable(book, s, issues, unclaimed));
-  const [head, units, chains, tiers, pops, inds, targets, forms, fields, options, rules] = tables;
+  const [head, units, chains, tiers, pops, inds, targets, forms, fields, options, rules, regionFigs] = tables;
   const brokenSheets = new Set(
     issues
       .filter((i) => i.severity === "error" && (i.cell === null || i.cell.includes(":")))
@@ -450,6 +512,9 @@ export function readPlanBook(book: WorkbookSnapshot): PlanBookResult {
   if (tierList) o.tiers = tierList;
   const popList = pops ? readPopulations(pops, at, issues) : undefined;
   if (popList) o.populations = popList;
+  const figList =
+    regionFigs && regionFigs.rows.length > 0 ? readRegionFigures(regionFigs, at, issues) : undefined;
+  if (figList) o.regionFigures = figList;
   const indList = inds ? readIndicators(inds, popList, wholeOf(o), at, issues) : [];
   o.indicators = indList;
   const endYear = typeof o.end === "string" && o.end ? Number(o.end.slice(0, 4)) : null;
@@ -464,6 +529,17 @@ export function readPlanBook(book: WorkbookSnapshot): PlanBookResult {
       issues,
     );
   o.forms = formDefs;
+  if (inds && formDefs.length > 0)
+    checkRegionFields(
+      inds,
+      indList,
+      envOf(
+        { tiers: [], populations: [], regionFigures: (figList ?? []) as unknown as RegionFigureDef[] },
+        formDefs,
+      ),
+      formDefs[formDefs.length - 1],
+      issues,
+    );
   // The 产业链 sheet may be empty when no form field takes its options from the chain list.
   if (chains && chains.rows.length === 0 && formDefs.some((f) => f.enterprises.fields.some(isChainField)))
     issues.push(
@@ -475,7 +551,7 @@ export function readPlanBook(book: WorkbookSnapshot): PlanBookResult {
     );
   let plan: Plan | null = null;
   try {
-    plan = validatePlan(o, formDefs.length > 0 ? formDefs : undefined);
+    plan = validatePlan(o, formDefs);
   } catch (e) {
     if (!(e instanceof PlanSchemaError)) throw e;
     const exprChecked = e.details.some((d) => /\.(expr|filter)$/.test(d.path));

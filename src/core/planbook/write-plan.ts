@@ -12,6 +12,8 @@ import {
   KIND_NAMES,
   PLAN_SHEET,
   POPULATIONS_SHEET,
+  REGION_FIGURE_TYPE_NAMES,
+  REGION_FIGURES_SHEET,
   SCOPE_NAMES,
   TARGETS_SHEET,
   TIERS_SHEET,
@@ -36,6 +38,7 @@ function readme(plan: Plan): SheetDescription {
     "单位：填报单位代码、名称、类型(区/县/功能区/设区市/州市)，代码与名称均不得重复。",
     "产业链：重点产业链清单，一行一条(不要列\u201c其他\u201d)。层级：各认定层级的有效期(年)。",
     "指标：每行一个指标；\u201c计算\u201d列是计算表达式，设为文本格式，勿以等号开头。目标：每个指标每个目标年份一行。",
+    "区域数据(可无)：只由主管部门每期录入、各地报表不填的区域数据(键、名称、类型 小数/百分数)，计算中用 region(键) 读取。",
     "表单：报表的各个版本(最后一行为新模板所用版本)。字段：每个字段一行，自版本/停用版本说明字段属于哪些版本；",
     "选项：下拉列表的选项；校验规则：字段间的规则(左 运算 右)，严重程度为错误或警告。",
     "已发出的表单版本不要改动(已报回的报表按其版本读取)；要改报表，请新增一个版本。",
@@ -111,6 +114,19 @@ export function buildPlanBook(plan: Plan): WorkbookDescription {
         POPULATIONS_SHEET,
         plan.populations.map((p) => ({ name: p.name, label: p.label, filter: p.filter || null })),
       ),
+      // Written only when the plan has figures only the bureau types (an optional sheet).
+      ...(plan.regionFigures && plan.regionFigures.length > 0
+        ? [
+            tableSheet(
+              REGION_FIGURES_SHEET,
+              plan.regionFigures.map((r) => ({
+                key: r.key,
+                label: r.label,
+                type: REGION_FIGURE_TYPE_NAMES[r.type],
+              })),
+            ),
+          ]
+        : []),
       tableSheet(
         INDICATORS_SHEET,
         plan.indicators.map((i) => ({

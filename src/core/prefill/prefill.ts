@@ -7,7 +7,7 @@ import { columnLetter } from "../a1";
 import { chainOptions, wrappedLines } from "../form/template";
 import { fillTemplate, type FillData } from "../form/template-fill";
 import type { FieldDef, FormDef, TableSheetDef } from "../form/types";
-import { FORMS, formsOf } from "../form/versions";
+import { formsOf } from "../form/versions";
 import { issueText } from "../issues";
 import { parsePeriod, type Period } from "../plan/periods";
 import type { Plan, Unit } from "../plan/types";
@@ -33,6 +33,9 @@ export interface PrefillSummary {
   platforms: number;
   /** Data rows of the source the reader rejected: not carried, listed for the clerk by firm and error. */
   skippedRows: SkippedRow[];
+  /** Rows carried although the source had a warning on them (no error): marked in the sheet and listed
+   * by firm and warning, as the rows not carried are; `row` is the template's row. */
+  warnedRows?: SkippedRow[];
   /** Values not carried because the new form no longer allows them (e.g. a chain the plan dropped). */
   dropped: number;
   /** The source was sent back (退回): the bureau, as the plan words it, and its reason. */
@@ -44,6 +47,9 @@ export interface SkippedRow extends RowOrigin {
   name?: string;
   why?: string;
 }
+
+/** Fill of a carried row's name cell when last round's row had a warning (the annotated copy's yellow). */
+export const WARNED_FILL = "FFEB9C";
 
 /** Rows named in 填报说明 one by one; the rest are counted. */
 const MAX_SKIPPED_NAMED = 20;
@@ -66,7 +72,7 @@ export function prefillRefusal(
   source: ReturnResult,
   unit: Unit,
   period: Period,
-  forms: readonly FormDef[] = FORMS,
+  forms: readonly FormDef[],
 ): string | null {
   const name = source.file;
   const why = unusable(source, forms);
@@ -145,6 +151,10 @@ export function prefillStatement(s: PrefillSummary): string {
     parts.push(
       `上期报表中以下${s.skippedRows.length}行有错误，未带入，请核对后补填：${rowList(s.skippedRows)}。`,
     );
+  if (s.warnedRows?.length)
+    parts.push(
+      `以下${s.warnedRows.length}行已带入，但上期报表中有提示，名称已用黄色标出，请核实后填报：${rowList(s.warnedRows)}。`,
+    );
   if (s.dropped) parts.push(`有${s.dropped}项取值已不在本期下拉选项中，未带入。`);
   return parts.join("");
 }
@@ -160,11 +170,15 @@ function markRows(
   data: CellValue[][] | undefined,
   note: string,
   author: string,
+  warned: Map<number, string> = new Map(),
 ): SheetDescription {
   if (!data || data.length === 0) return sheet;
   const first = t.firstDataRow;
   const notes = [...(sheet.notes ?? [])];
-  for (let i = 0; i < data.length; i++) notes.push({ cell: `A${first + i}`, text: note, author });
+  for (let i = 0; i < data.length; i++) {
+    const w = warned.get(i);
+    notes.push({ cell: `A${first + i}`, text: w ? `${note}\n上期该行有提示，请核实：${w}` : note, author });
+  }
   const fills: SheetDescription["styles"] = [];
   for (let c = 0; c < t.fields.length; c++) {
     const col = columnLetter(c);
@@ -181,7 +195,34 @@ function markRows(
       }
     }
   }
+  // A row carried with last round's warning: its name cell yellow (after the green, so it wins).
+  for (const i of warned.keys()) fills.push({ range: `A${first + i}`, style: { fill: WARNED_FILL } });
   return { ...sheet, styles: [...(sheet.styles ?? []), ...fills], notes };
+}
+
+const ROW_OF = /^[A-Z]{1,3}([0-9]{1,7})$/;
+
+/**
+ * Carried records (by index) whose source row had a warning and no error, with the warnings' text. History
+ * and outlier warnings a 说明 answered are not asked again.
+ */
+function warnedRecords(source: ReturnResult, table: string, recs: Rec[]): Map<number, string> {
+  const byRow = new Map<number, string[]>();
+  for (const w of source.warnings) {
+    if (w.sheet !== table || !w.cell || w.explanation) continue;
+    const m = ROW_OF.exec(w.cell);
+    if (!m) continue;
+    const r = Number(m[1]);
+    const list = byRow.get(r) ?? [];
+    if (list.length < 3) list.push(w.message);
+    byRow.set(r, list);
+  }
+  const out = new Map<number, string>();
+  recs.forEach((rec, i) => {
+    const list = typeof rec.row === "number" ? byRow.get(rec.row) : undefined;
+    if (list) out.set(i, list.join("；"));
+  });
+  return out;
 }
 
 /** The bureau that issues the templates, as a note's author and in its text. */
@@ -219,6 +260,19 @@ export function prefillTemplate(
   review?: Review,
 ): { workbook: WorkbookDescription; summary: PrefillSummary } {
   const data = prefillData(source, form, plan);
+  const recs = (t: TableSheetDef) =>
+    (t.name === form.enterprises.name ? source.enterprises : source.platforms) as unknown as Rec[];
+  const warned = {
+    enterprises: warnedRecords(source, form.enterprises.name, recs(form.enterprises)),
+    platforms: warnedRecords(source, form.platforms.name, recs(form.platforms)),
+  };
+  const warnedRows: SkippedRow[] = (["enterprises", "platforms"] as const).flatMap((k) =>
+    [...warned[k]].map(([i, why]) => {
+      const rec = recs(form[k])[i];
+      const name = typeof rec.name === "string" && rec.name.trim() ? rec.name.trim() : undefined;
+      return { sheet: form[k].name, row: form[k].firstDataRow + i, ...(name ? { name } : {}), why };
+    }),
+  );
   const summary: PrefillSummary = {
     file: source.file,
     unit: source.unit ?? "",
@@ -232,6 +286,7 @@ export function prefillTemplate(
       const why = err?.message ?? "";
       return { sheet: r.sheet, row: r.row, ...(r.name ? { name: r.name } : {}), ...(why ? { why } : {}) };
     }),
+    ...(warnedRows.length ? { warnedRows } : {}),
     dropped: data.dropped,
     ...(review?.state === "returned"
       ? { sentBack: { bureau: placeWords(plan).bureauShort, reason: review.reason } }
@@ -245,8 +300,9 @@ export function prefillTemplate(
   const sheets = filled.sheets.map((s) => {
     if (s.name === form.instructionsSheet) return stateOnInstructions(s, prefillStatement(summary));
     if (s.name === form.enterprises.name)
-      return markRows(s, form.enterprises, data.enterprises, note, bureau);
-    if (s.name === form.platforms.name) return markRows(s, form.platforms, data.platforms, note, bureau);
+      return markRows(s, form.enterprises, data.enterprises, note, bureau, warned.enterprises);
+    if (s.name === form.platforms.name)
+      return markRows(s, form.platforms, data.platforms, note, bureau, warned.platforms);
     return s;
   });
   // Last round's figures of these firms, very hidden and protected: the self-check compares offline.

@@ -1,11 +1,5 @@
 // Builds an Issue: one place where code, severity, scope, location and message text come together.
-import {
-  defaultSeverity,
-  issueMessage,
-  issueScope,
-  type IssueCode,
-  type MessageArgs,
-} from "../form/messages";
+import { defaultSeverity, issueMessage, issueScope, type IssueCode, type MessageArgs } from "../catalogue";
 import type { Issue, Severity } from "../issues";
 
 export interface IssueAt {

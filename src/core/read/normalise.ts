@@ -4,7 +4,7 @@
 // 45% or 0.45 in a percent column), with a warning naming the original; what cannot be read is an error.
 // Trimming surrounding or invisible whitespace is not warned: it changes no meaning and would flood the list.
 import { parseDateText, serialToIso } from "./date";
-import type { IssueCode, MessageArgs } from "../form/messages";
+import type { IssueCode, MessageArgs } from "../catalogue";
 import type { FieldDef } from "../form/types";
 import { isErrorValue, isFormulaValue, type SnapshotValue } from "../snapshot";
 import { usccProblem } from "./uscc";

@@ -3,7 +3,7 @@
 // formats; whatever it throws, the file is still a return that was handed in: listed, rejected, with one
 // whole-file error (the reader's own code when it gives one, else file.corrupt), never a crash.
 import { chinaToday } from "../china-date";
-import { isIssueCode, issueScope } from "../form/messages";
+import { isIssueCode, issueScope } from "../catalogue";
 import type { Plan } from "../plan/types";
 import type { WorkbookSnapshot } from "../snapshot";
 import type { Expectation } from "./identify";

@@ -1,7 +1,7 @@
 // The human-readable check report (srdi check without --json): per file, who and when, the counts,
 // then errors and warnings, each with its location once (issueText: sheet!cell, then the message). Warnings of one kind are capped so that a column
 // of numbers stored as text does not bury the errors; --json always lists everything.
-import { shown } from "../form/messages";
+import { shown } from "../catalogue";
 import { issueText, type Issue } from "../issues";
 import type { ReturnResult } from "./types";
 

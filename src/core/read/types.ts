@@ -72,13 +72,15 @@ export interface PlatformRecord extends RowOrigin {
   year: number | null;
 }
 
+/** A return's 区域指标 sheet: one value per cell of its form, by key (the plan's form decides which). */
 export interface RegionRecord {
-  above_scale_sme_main_revenue: number | null;
   contact: string | null;
   /** Form version 2: 填报日期, ISO date. */
   filled_on?: string | null;
   /** Form version 3: why firms of last round are not reported now (explains 退出 warnings). */
   exit_note?: string | null;
+  /** Every other cell of the form's 区域指标 sheet (规上中小企业主营业务收入 …), by key. */
+  [key: string]: string | number | boolean | null | undefined;
 }
 
 export interface RowCounts {

@@ -1,6 +1,6 @@
 // A file that could not be read as a workbook is still a return that was handed in: it is listed,
 // rejected, with one whole-file error, and no rows.
-import type { IssueCode, MessageArgs } from "../form/messages";
+import type { IssueCode, MessageArgs } from "../catalogue";
 import { makeIssue } from "./issue";
 import type { ReturnResult } from "./types";
 

@@ -48,7 +48,10 @@ export interface AggregateJson {
     band: string | null;
     daysLate: number | null;
     /** 规上中小企业主营业务收入: the bureau's figure, the unit's own (a check) and which one was used. */
-    region: { bureau: number | null; county: number | null; used: "bureau" | "county" | null };
+    /** The first region field's figures (the built-in plan: 规上中小企业主营业务收入). */
+    region: RegionFigureJson;
+    /** Every region field the plan's computations read, by key. */
+    regions: Record<string, RegionFigureJson>;
   }[];
   submissions: {
     unit: string;
@@ -91,12 +94,24 @@ const ind = (s: IndicatorScore): IndicatorJson => ({
   scored: s.scored,
 });
 
+interface RegionFigureJson {
+  bureau: number | null;
+  county: number | null;
+  used: "bureau" | "county" | null;
+}
+
 export function toAggregateJson(result: RoundResult): AggregateJson {
   const { aggregate: a, score } = result;
-  const regionOf = (code: string) => {
-    const f = a.units.find((x) => x.code === code)?.region;
-    return { bureau: f?.bureau ?? null, county: f?.county ?? null, used: f?.used ?? null };
-  };
+  const figure = (f: RegionFigureJson | undefined): RegionFigureJson => ({
+    bureau: f?.bureau ?? null,
+    county: f?.county ?? null,
+    used: f?.used ?? null,
+  });
+  const regionOf = (code: string) => figure(a.units.find((x) => x.code === code)?.region);
+  const regionsOf = (code: string) =>
+    Object.fromEntries(
+      Object.entries(a.units.find((x) => x.code === code)?.regions ?? {}).map(([k, f]) => [k, figure(f)]),
+    );
   return {
     period: a.period,
     city: { indicators: score.city.map(ind) },
@@ -113,6 +128,7 @@ export function toAggregateJson(result: RoundResult): AggregateJson {
       band: u.band,
       daysLate: u.daysLate,
       region: regionOf(u.code),
+      regions: regionsOf(u.code),
     })),
     submissions: a.submissions.map((s) => ({
       unit: s.unit,

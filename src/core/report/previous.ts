@@ -34,8 +34,23 @@ export interface Comparison {
   goneEnterprises: FirmEntry[];
 }
 
+/** figuresOf's answers by round and plan: a bulletin asks for them up to six times (较上期, the text's
+ * and the sheet's trend, the data sheet, the .docx), each a pass over every counted firm. A round's
+ * result is not changed once computed, so its figures are not either; callers only read them. */
+const figuresCache = new WeakMap<RoundResult, WeakMap<Plan, RoundFigures>>();
+
 /** The figures of a round, as the data sheet stores them. */
 export function figuresOf(result: RoundResult, plan: Plan): RoundFigures {
+  let byPlan = figuresCache.get(result);
+  if (!byPlan) figuresCache.set(result, (byPlan = new WeakMap()));
+  const known = byPlan.get(plan);
+  if (known) return known;
+  const f = computeFigures(result, plan);
+  byPlan.set(plan, f);
+  return f;
+}
+
+function computeFigures(result: RoundResult, plan: Plan): RoundFigures {
   const city: Record<string, number | null> = {};
   const points: Record<string, CityPoint> = {};
   plan.indicators.forEach((ind, i) => {

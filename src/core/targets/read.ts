@@ -1,7 +1,9 @@
 // Reads a targets workbook back (snapshot -> allocation + settings). Every refused cell is an issue of
-// the catalogue (form/messages.ts) with its sheet and cell; refused values fall back to "not allocated" /
+// the catalogue (src/core/catalogue) with its sheet and cell; refused values fall back to "not allocated" /
 // the default setting.
 import { milestoneInForce } from "../plan/milestones";
+import { regionFieldsOf, type RegionField } from "../plan/region-fields";
+import { formsOf } from "../form/versions";
 import { placeWords } from "../plan/words";
 import { parsePeriod } from "../plan/periods";
 import { address } from "../a1";
@@ -235,25 +237,92 @@ function unitName(plan: Plan, code: string): string {
   return plan.units.find((u) => u.code === code)?.name ?? code;
 }
 
+/** A header as typed, without spaces and with full-width brackets folded, for matching. */
+const headerKey = (h: string) => h.replace(/\s+/g, "").replace(/（/g, "(").replace(/）/g, ")");
+const withoutUnit = (h: string) => h.replace(/\([^()]*\)$/, "");
+
+/**
+ * 区域数据: the header row (单位代码 in A) names one column per region field (its label, its label
+ * without the unit in brackets, or its key); rows by unit code, and the whole's row (全市/全省 or the
+ * built-in code). A column the plan does not read is ignored with a warning; a field without a column is
+ * said (the units' own figures, if any, are used).
+ */
 function readRegions(sheet: SheetSnapshot, plan: Plan, issues: Issue[]): Record<string, RegionFigures> {
   const out: Record<string, RegionFigures> = {};
-  for (const { unit, r, v } of unitRows(sheet, plan)) {
-    const n = cellNumber(v);
-    const cell = address(r, 2);
-    if (!n.ok || (n.value !== null && n.value < 0)) {
+  const fields = regionFieldsOf(plan, formsOf(plan));
+  const whole = placeWords(plan).whole;
+  // The header row is the third in every version written; found by its 单位代码 cell, within 10 rows.
+  const headerRow = sheet.cells.slice(0, 10).findIndex((r) => text(r?.[0]) === "单位代码");
+  const h = headerRow < 0 ? 2 : headerRow;
+  const header = sheet.cells[h] ?? [];
+  const columns: { col: number; field: RegionField }[] = [];
+  for (let c = 2; c < Math.min(header.length, 2 + 200); c++) {
+    const typed = headerKey(text(header[c]));
+    if (typed === "" || typed === "备注") continue;
+    const field = fields.find(
+      (f) =>
+        headerKey(f.label) === typed ||
+        f.key === typed ||
+        withoutUnit(headerKey(f.label)) === withoutUnit(typed),
+    );
+    if (field && !columns.some((x) => x.field === field)) columns.push({ col: c, field });
+    else
       issues.push(
-        makeIssue("targets.region_invalid", {
+        makeIssue("targets.region_column_unknown", {
           sheet: sheet.name,
-          cell,
-          field: "above_scale_sme_main_revenue",
-          value: cellText(v),
-          label: `${unitName(plan, unit)}的规上中小企业主营业务收入`,
+          cell: address(h, c),
+          value: cellText(header[c]),
         }),
       );
-      continue;
-    }
-    if (n.value !== null) out[unit] = { above_scale_sme_main_revenue: n.value };
   }
+  for (const f of fields)
+    if (!columns.some((x) => x.field === f))
+      issues.push(
+        makeIssue("targets.region_column_missing", {
+          sheet: sheet.name,
+          label: f.label,
+          args: { detail: f.unitsSupply ? "采用各地报表自填数" : "读取它的指标为\u2014" },
+        }),
+      );
+  const codes = new Set(plan.units.map((u) => u.code));
+  const seen = new Set<string>();
+  sheet.cells.forEach((row, r) => {
+    if (r <= h) return;
+    const typed = text(row?.[0]);
+    const unit = typed === whole || typed === CITY_CODE ? CITY_CODE : typed;
+    if ((unit !== CITY_CODE && !codes.has(unit)) || seen.has(unit)) return;
+    seen.add(unit);
+    const who = unit === CITY_CODE ? whole : unitName(plan, unit);
+    for (const { col, field } of columns) {
+      const v = row[col];
+      const n = cellNumber(v);
+      const cell = address(r, col);
+      const at = {
+        sheet: sheet.name,
+        cell,
+        field: field.key,
+        value: cellText(v),
+        label: `${who}的${field.label}`,
+      };
+      if (!n.ok || (n.value !== null && n.value < 0 && !field.percent)) {
+        issues.push(
+          makeIssue("targets.region_invalid", {
+            ...at,
+            args: { detail: field.percent ? "百分数(如5.2%)" : "不小于0的数字" },
+          }),
+        );
+        continue;
+      }
+      if (n.value === null) continue;
+      let value = n.value;
+      // A percentage typed as points (5.2 for 5.2 %) is read as 5.2 %: a region rate is never ±100 %.
+      if (field.percent && Math.abs(value) > 1) {
+        issues.push(makeIssue("targets.percent_points", { ...at, args: { detail: String(value) } }));
+        value = value / 100;
+      }
+      (out[unit] ??= {})[field.key] = value;
+    }
+  });
   return out;
 }
 

@@ -20,16 +20,16 @@ export interface TargetCell {
 /** Per unit code, then per indicator code. Missing = not allocated. Shares and ratios as fractions. */
 export type UnitTargets = Record<string, Record<string, TargetCell>>;
 
-/** Region figures the bureau enters per unit from statistics-bureau data (the county's own is a check). */
-export interface RegionFigures {
-  above_scale_sme_main_revenue: number | null;
-}
+/** Region figures the bureau enters per unit from statistics-bureau data (the county's own is a check),
+ * by region field key (plan/region-fields.ts): one 区域数据 column each. */
+export type RegionFigures = Record<string, number | null>;
 
 export interface TargetAllocation {
   units: UnitTargets;
   /** City base values (and, rarely, a city target overriding the plan's) per indicator code. */
   city: Record<string, TargetCell>;
-  /** Per unit code: the bureau's region figures (区域数据 sheet). Absent: none entered. */
+  /** Per unit code (and CITY_CODE for the whole's own row): the bureau's region figures (区域数据 sheet).
+   * Absent: none entered. */
   regions?: Record<string, RegionFigures>;
   /** Per unit code: the day the bureau received the return (报送登记 sheet), ISO yyyy-mm-dd. */
   receipts?: Record<string, string>;

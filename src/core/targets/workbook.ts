@@ -21,8 +21,11 @@ import { wrappedLines } from "../form/template";
 import { isoToSerial } from "../read/date";
 import { SETTING_PARAMS, WHOLE } from "./settings-params";
 import { placeWords, type PlaceWords } from "../plan/words";
+import { regionFieldsOf } from "../plan/region-fields";
+import { formsOf } from "../form/versions";
 import { REASON_HEADER, REVIEW_HEADER, REVIEW_LABELS, REVIEW_OPTIONS } from "../review/review";
 import {
+  CITY_CODE,
   DEFAULT_SETTINGS,
   SETTINGS_SHEET,
   TARGETS_FORM_ID,
@@ -49,7 +52,6 @@ export const SETTING_KEYS = {
   approxShare: "approx_share",
 } as const;
 
-export const REGION_HEADER = "规上中小企业主营业务收入(万元)";
 export const RECEIPT_HEADER = "收到日期";
 
 export function isPercentIndicator(ind: Indicator): boolean {
@@ -379,29 +381,87 @@ function unitInputSheet(
   };
 }
 
+/**
+ * 区域数据: one row per unit and one for the whole, one yellow column per region field the plan's
+ * computations read with region(f) (plan/region-fields.ts), headed by the field's label; the reader finds
+ * each column by that header. A plan that reads none gets the units listed and a note saying so.
+ */
 function regionSheet(plan: Plan, alloc: TargetAllocation | undefined): SheetDescription {
-  const values: Record<string, CellValue> = {};
-  for (const [code, f] of Object.entries(alloc?.regions ?? {})) values[code] = f.above_scale_sme_main_revenue;
-  return unitInputSheet(
-    plan,
-    REGION_SHEET,
-    `${plan.city}各地区域数据(${placeWords(plan).bureauShort}据统计部门数据录入)`,
-    "说明：规上中小企业主营业务收入按统计部门数据录入，作为“专精特新企业主营业务收入占规上中小企业比重”的分母；" +
-      "各地报表中自填的数值仅作核对，此处有数时以此处为准，此处留空的才采用各地自填数。",
-    REGION_HEADER,
-    values,
-    {
-      numFmt: "#,##0.00",
-      validation: {
-        type: "decimal",
-        operator: "greaterThanOrEqual",
-        min: 0,
-        allowBlank: true,
-        prompt: { title: "请输入数值", message: "单位万元，不小于0；留空表示未录入" },
-        error: { title: "数值不正确", message: "须为不小于0的数字(万元)", style: "stop" },
-      },
-    },
+  const w = placeWords(plan);
+  const fields = regionFieldsOf(plan, formsOf(plan));
+  const byCode = new Map(plan.indicators.map((i) => [i.code, i.name]));
+  const uses = fields.map(
+    (f) =>
+      `“${f.label}”用于${f.indicators.map((c) => `“${byCode.get(c) ?? c}”`).join("、")}` +
+      (f.unitsSupply ? "" : `(各地报表不填此项，须由${w.bureauShort}每期录入，未录入的为—)`),
   );
+  const note =
+    fields.length === 0
+      ? "说明：本规划的指标不使用区域数据，本表无需填写。"
+      : `说明：按统计部门数据录入。${uses.join("；")}。各地报表中自填的数值仅作核对，此处有数时以此处为准，` +
+        `此处留空的才采用各地自填数。${w.whole}一行留空时，金额类取计入汇总的各单位之和，百分数类为—。` +
+        "百分数请按百分数输入(如5%)，可为负数(如增速)。";
+  const rows: CellValue[][] = [
+    [`${plan.city}各地区域数据(${w.bureauShort}据统计部门数据录入)`],
+    [note],
+    ["单位代码", "单位", ...fields.map((f) => f.label), "备注"],
+  ];
+  const first = rows.length + 1;
+  const valueOf = (code: string, key: string): CellValue => alloc?.regions?.[code]?.[key] ?? null;
+  for (const u of plan.units) rows.push([u.code, u.name, ...fields.map((f) => valueOf(u.code, f.key)), null]);
+  rows.push([w.whole, w.whole, ...fields.map((f) => valueOf(CITY_CODE, f.key)), null]);
+  const last = rows.length;
+  const end = columnLetter(2 + fields.length);
+  const styles: StyledRange[] = [
+    { range: "A1", style: TITLE },
+    { range: "A2", style: { wrap: true, vAlign: "top" } },
+    { range: `A3:${end}3`, style: { ...HEADER, wrap: true } },
+    { range: `A${first}:B${last}`, style: CELL },
+    { range: `B${last}`, style: { ...CELL, bold: true } },
+    { range: `${end}${first}:${end}${last}`, style: { ...INPUT, wrap: true } },
+  ];
+  const validations: DataValidation[] = [];
+  fields.forEach((f, i) => {
+    const col = columnLetter(2 + i);
+    const range = `${col}${first}:${col}${last}`;
+    styles.push({ range, style: { ...INPUT, numFmt: f.percent ? "0.0%" : "#,##0.00" } });
+    validations.push(
+      f.percent
+        ? {
+            range,
+            type: "decimal",
+            operator: "between",
+            min: -10,
+            max: 10,
+            allowBlank: true,
+            prompt: { title: "请输入百分数", message: "如 5.2% 请输入 5.2%；可为负数；留空表示未录入" },
+            error: { title: "数值不正确", message: "须为百分数，如 5.2%", style: "stop" },
+          }
+        : {
+            range,
+            type: "decimal",
+            operator: "greaterThanOrEqual",
+            min: 0,
+            allowBlank: true,
+            prompt: { title: "请输入数值", message: "不小于0；留空表示未录入" },
+            error: { title: "数值不正确", message: "须为不小于0的数字", style: "stop" },
+          },
+    );
+  });
+  return {
+    name: REGION_SHEET,
+    state: "visible",
+    rows,
+    columnWidths: [12, 28, ...fields.map(() => 24), 36],
+    rowHeights: { 0: 30, 1: fields.length > 1 ? 80 : 64, 2: 45 },
+    styles,
+    merges: [`A1:${end}1`, `A2:${end}2`],
+    freeze: { rows: 3, columns: 0 },
+    validations,
+    protection: { protected: true, allowFormatColumns: true },
+    print: { orientation: "portrait", paperSize: "A4", fitToWidth: true, centerHorizontally: true },
+    tabColor: "C00000",
+  };
 }
 
 function receiptsSheet(plan: Plan, period: Period, alloc: TargetAllocation | undefined): SheetDescription {

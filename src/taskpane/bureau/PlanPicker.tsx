@@ -1,5 +1,6 @@
 // The plan the pane runs on, and a button to load another from a plan workbook (规划配置.xlsx), in both
-// views. A loaded plan is remembered on this machine, so the pane reopens on it; 改用内置规划 forgets it.
+// views. A loaded plan is remembered in the workbook (and on this machine), so the pane reopens on it;
+// 改用内置规划 forgets it.
 // A workbook with mistakes is refused whole: its problems are listed by sheet and cell, the plan stays.
 // What happened is said right here, next to the button.
 import * as React from "react";
@@ -8,7 +9,7 @@ import type { Plan } from "../../core/plan/types";
 import { placeWords } from "../../core/plan/words";
 import { IssueList, type ListedIssue } from "../common/IssueList";
 import { Notices, type Notice } from "../common/Notices";
-import type { PlanMemory } from "../common/plan-memory";
+import type { PlanMemory } from "../../host/types";
 import type { OnPlan, ReadPlanFile, ToReturnFile } from "../handlers";
 import type { Messages } from "../messages";
 
@@ -62,14 +63,14 @@ export function PlanPicker({
       const file = await toFile(f);
       const r = await read(file);
       if (r.plan) {
-        const kept = memory?.set(file) ?? false;
+        const kept = memory ? await memory.set(file) : false;
         onPlan(r.plan);
         setNotices([
           {
             intent: "success",
             text:
               m.planLoaded(r.plan.title, r.plan.units.length, r.plan.indicators.length) +
-              (kept ? m.planRemembered : ""),
+              (kept === "workbook" ? m.planInWorkbook : kept ? m.planRemembered : ""),
           },
         ]);
         return;
@@ -107,7 +108,7 @@ export function PlanPicker({
             appearance="subtle"
             disabled={disabled || reading}
             onClick={() => {
-              memory?.clear();
+              void memory?.clear();
               onBuiltin();
               setProblems([]);
               setNotices([{ intent: "info", text: m.planForgotten }]);

@@ -116,17 +116,18 @@ export function RoundSummary({
       <h3 className={s.sub}>{m.writtenSheets}</h3>
       <div className={s.links}>
         {!onSelect && outcome.sheets.join("、")}
-        {onSelect && outcome.sheets.map((sheet) => (
-          <Link
-            key={sheet}
-            as="button"
-            className={s.target}
-            aria-label={m.goToSheet(sheet)}
-            onClick={() => void onSelect(sheet, "A1")}
-          >
-            {sheet}
-          </Link>
-        ))}
+        {onSelect &&
+          outcome.sheets.map((sheet) => (
+            <Link
+              key={sheet}
+              as="button"
+              className={s.target}
+              aria-label={m.goToSheet(sheet)}
+              onClick={() => void onSelect(sheet, "A1")}
+            >
+              {sheet}
+            </Link>
+          ))}
       </div>
       {outcome.targetIssues.length > 0 && (
         <>

@@ -1,25 +1,10 @@
-// Asked before a template replaces one the clerk has filled: replace, open it in a new workbook
-// (ExcelApi 1.8), or keep the data (the default, and what Esc does).
+// Asked before a template replaces one the clerk has filled: keep the data (the default, and what Esc
+// does), open it in a new workbook (ExcelApi 1.8), or replace. The views' one confirmation dialog
+// (common/ConfirmDialog), so at 200 % zoom "数据将丢失" scrolls into reach by keyboard as every other does.
 import * as React from "react";
-import {
-  Button,
-  Dialog,
-  DialogActions,
-  DialogBody,
-  DialogContent,
-  DialogSurface,
-  DialogTitle,
-  makeStyles,
-} from "@fluentui/react-components";
+import { ChoiceDialog } from "../common/ConfirmDialog";
 import type { OnChoice } from "../handlers";
 import type { Messages } from "../messages";
-
-// At 200 % zoom the dialog may not fit: its body scrolls and takes focus, so "数据将丢失" is reachable by
-// keyboard and never hidden.
-const useStyles = makeStyles({
-  surface: { maxWidth: "calc(100vw - 16px)", maxHeight: "calc(100vh - 16px)", boxSizing: "border-box" },
-  content: { overflowY: "auto", overflowWrap: "anywhere" },
-});
 
 export type InsertChoice = "replace" | "newWorkbook" | "cancel";
 
@@ -42,24 +27,15 @@ export function ConfirmInsert({
   messages: m,
   onChoose,
 }: ConfirmInsertProps) {
-  const s = useStyles();
+  const choices: { value: InsertChoice; label: string }[] = [
+    { value: "cancel", label: m.confirmCancel },
+    ...(canOpenNew ? [{ value: "newWorkbook" as const, label: m.confirmNewWorkbook }] : []),
+    { value: "replace", label: m.confirmReplace },
+  ];
   return (
-    <Dialog open={open} modalType="alert" onOpenChange={(_, d) => !d.open && onChoose("cancel")}>
-      <DialogSurface className={s.surface} aria-describedby="srdi-confirm-body">
-        <DialogBody>
-          <DialogTitle>{m.confirmTitle}</DialogTitle>
-          <DialogContent id="srdi-confirm-body" className={s.content} tabIndex={0} data-testid="confirm-body">
-            {m.confirmBody(unit, period, filled)}
-          </DialogContent>
-          <DialogActions fluid position="start">
-            <Button appearance="primary" onClick={() => onChoose("cancel")}>
-              {m.confirmCancel}
-            </Button>
-            {canOpenNew && <Button onClick={() => onChoose("newWorkbook")}>{m.confirmNewWorkbook}</Button>}
-            <Button onClick={() => onChoose("replace")}>{m.confirmReplace}</Button>
-          </DialogActions>
-        </DialogBody>
-      </DialogSurface>
-    </Dialog>
+    <ChoiceDialog
+      request={open ? { title: m.confirmTitle, body: m.confirmBody(unit, period, filled), choices } : null}
+      onChoose={onChoose}
+    />
   );
 }

@@ -12,7 +12,7 @@ import {
   DialogTitle,
   makeStyles,
 } from "@fluentui/react-components";
-import type { Ask, OnConfirmed } from "../handlers";
+import type { Ask, OnChoice, OnConfirmed } from "../handlers";
 
 const useStyles = makeStyles({
   surface: { maxWidth: "calc(100vw - 16px)", maxHeight: "calc(100vh - 16px)", boxSizing: "border-box" },
@@ -26,18 +26,30 @@ export interface ConfirmRequest {
   cancel: string;
 }
 
-export function ConfirmDialog({
+/** A question with its answers; the first is the safe one: the default button, and what Esc gives. */
+export interface ChoiceRequest<C extends string> {
+  title: string;
+  body: string;
+  choices: { value: C; label: string }[];
+}
+
+/** The one dialog of the views that asks before a consequence (overwriting a template, 退回, 不计入 …). */
+export function ChoiceDialog<C extends string>({
   request,
-  onClose,
+  onChoose,
 }: {
-  request: ConfirmRequest | null;
-  /** true: confirmed. */
-  onClose: OnConfirmed;
+  request: ChoiceRequest<C> | null;
+  onChoose: OnChoice<C>;
 }): React.JSX.Element {
   const s = useStyles();
   const id = React.useId();
+  const [safe, ...others] = request?.choices ?? [];
   return (
-    <Dialog open={!!request} modalType="alert" onOpenChange={(_, d) => !d.open && onClose(false)}>
+    <Dialog
+      open={!!request}
+      modalType="alert"
+      onOpenChange={(_, d) => !d.open && safe && onChoose(safe.value)}
+    >
       <DialogSurface className={s.surface} aria-describedby={`${id}-body`}>
         <DialogBody>
           <DialogTitle>{request?.title}</DialogTitle>
@@ -46,15 +58,40 @@ export function ConfirmDialog({
             {request?.body}
           </DialogContent>
           <DialogActions fluid position="start">
-            <Button appearance="primary" onClick={() => onClose(false)}>
-              {request?.cancel}
-            </Button>
-            <Button onClick={() => onClose(true)}>{request?.confirm}</Button>
+            {safe && (
+              <Button appearance="primary" onClick={() => onChoose(safe.value)}>
+                {safe.label}
+              </Button>
+            )}
+            {others.map((c) => (
+              <Button key={c.value} onClick={() => onChoose(c.value)}>
+                {c.label}
+              </Button>
+            ))}
           </DialogActions>
         </DialogBody>
       </DialogSurface>
     </Dialog>
   );
+}
+
+export function ConfirmDialog({
+  request,
+  onClose,
+}: {
+  request: ConfirmRequest | null;
+  /** true: confirmed. */
+  onClose: OnConfirmed;
+}): React.JSX.Element {
+  const choice: ChoiceRequest<"cancel" | "confirm"> | null = request && {
+    title: request.title,
+    body: request.body,
+    choices: [
+      { value: "cancel", label: request.cancel },
+      { value: "confirm", label: request.confirm },
+    ],
+  };
+  return <ChoiceDialog request={choice} onChoose={(c) => onClose(c === "confirm")} />;
 }
 
 /** A confirmation as a promise: `ask(req)` resolves true when confirmed; render `dialog`. */

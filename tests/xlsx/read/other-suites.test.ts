@@ -12,7 +12,7 @@ import * as path from "path";
 import ExcelJS from "exceljs";
 import { strFromU8, strToU8, unzipSync, zipSync } from "fflate";
 import { DEFAULT_PLAN } from "../../../src/core/plan/default-plan";
-import { CURRENT_FORM } from "../../../src/core/form/versions";
+import { currentForm } from "../../../src/core/form/versions";
 import { readReturnBytes } from "../../../src/core/read/read-bytes";
 import type { ReturnResult } from "../../../src/core/read/types";
 import type { WorkbookSnapshot } from "../../../src/core/snapshot";
@@ -25,7 +25,7 @@ const BIN = path.join(ROOT, "bin", "srdi.js");
 const PY = "/usr/bin/python3";
 const dir = mkdtempSync(path.join(os.tmpdir(), "srdi-suites-"));
 const at = (name: string) => path.join(dir, name);
-const FORM = CURRENT_FORM;
+const FORM = currentForm(DEFAULT_PLAN);
 
 /** A valid 企业名录 row by field key. */
 const BASE: Record<string, ExcelJS.CellValue> = {
@@ -167,6 +167,7 @@ interface Validation {
 function validations(file: string): Validation[] {
   const script = String.raw`
 import json, sys
+const CURRENT_FORM = currentForm(DEFAULT_PLAN);
 from openpyxl import load_workbook
 wb = load_workbook(sys.argv[1])
 out = []

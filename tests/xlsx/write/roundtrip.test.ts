@@ -37,7 +37,14 @@ describe("the template read back by openpyxl", () => {
     ...metaCells,
   ];
   beforeAll(async () => {
-    const desc = buildTemplate({ plan: DEFAULT_PLAN, unit, period, deadline: "2025-10-15", generatedAt });
+    const desc = buildTemplate({
+      plan: DEFAULT_PLAN,
+      form: FORM_V1,
+      unit,
+      period,
+      deadline: "2025-10-15",
+      generatedAt,
+    });
     x = inspectBytes(await writeWorkbook(desc), cells);
   });
 
@@ -323,11 +330,15 @@ describe("values and every writer piece, read back", () => {
 });
 
 test("a filled template keeps its data as typed", async () => {
-  const desc = buildTemplate({ plan: DEFAULT_PLAN, unit, period, generatedAt });
-  const filled = fillTemplate(desc, {
-    enterprises: [["甲公司", "913205056082348768", "生物医药", "是", null, 2023, null, null, null, 1234.5]],
-    region: { above_scale_sme_main_revenue: 99, contact: "=1+1" },
-  });
+  const desc = buildTemplate({ plan: DEFAULT_PLAN, form: FORM_V1, unit, period, generatedAt });
+  const filled = fillTemplate(
+    desc,
+    {
+      enterprises: [["甲公司", "913205056082348768", "生物医药", "是", null, 2023, null, null, null, 1234.5]],
+      region: { above_scale_sme_main_revenue: 99, contact: "=1+1" },
+    },
+    FORM_V1,
+  );
   const x = inspectBytes(await writeWorkbook(filled), [
     "企业名录!B2",
     "企业名录!F2",
