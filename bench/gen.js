@@ -74,6 +74,7 @@ async function generateRound(dir, perUnit, seed = 7, bare = false) {
     }
     const desc = buildTemplate({
       plan,
+      form: FORM_V1,
       unit,
       period: demo.period,
       deadline: demo.deadline,
@@ -88,7 +89,7 @@ async function generateRound(dir, perUnit, seed = 7, bare = false) {
     const base = bare
       ? bareTemplate(desc, { enterprises: rows.length, platforms: own.platforms.length })
       : desc;
-    writeFileSync(file, await writeWorkbook(fillTemplate(base, data)));
+    writeFileSync(file, await writeWorkbook(fillTemplate(base, data, FORM_V1)));
     const t = new Date(Date.UTC(2025, 9, 10));
     utimesSync(file, t, t);
     files.push(file);

@@ -182,6 +182,11 @@ export interface PaneActions {
   targetsFile?(): Promise<Download | null>;
   /** Every unit's template in one .zip, prefilled from the previous returns given (none: all blank). */
   templatesZip?(req: TemplatesRequest): Promise<TemplatesZip>;
+  /**
+   * The .docx of the round last aggregated, made where the round is kept (the page's worker: its round
+   * reaches the page without the counted rows, which only the documents need). Absent: the view makes it.
+   */
+  bulletinDocx?(options: BulletinOptions): Promise<Uint8Array>;
 }
 
 export interface TemplatesRequest {

@@ -167,5 +167,6 @@ export function remoteFileActions(worker: PageWorker, plan: Plan): FileActions {
     scoringSettings: m("scoringSettings"),
     setReview: m("setReview"),
     templatesZip: m("templatesZip"),
+    bulletinDocx: m("bulletinDocx"),
   } as FileActions;
 }

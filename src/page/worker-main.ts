@@ -1,7 +1,12 @@
 // The offline page's worker: the same script as the page (boot.ts starts it from a blob: URL of its own
 // text), holding the page's file actions (src/files/actions.ts) for the plan in force. Reading a return keeps
 // its result here too, so 汇总 is asked with file names and the returns are not copied back and forth.
+import type { Plan } from "../core/plan/types";
 import type { ReturnResult } from "../core/read/types";
+import type { RoundResult } from "../core/report/round-result";
+import type { BulletinOptions } from "../core/report/text";
+import type { AggregateOutcome } from "../host/types";
+import { bulletinDocxBytes } from "../taskpane/bulletin-docx";
 import { createFileActions, type FileActions } from "../files/actions";
 import { isCallbackRef, toCross, type FromWorker, type ToWorker } from "./worker-protocol";
 
@@ -12,6 +17,9 @@ const scope = self as unknown as {
 
 interface Instance {
   actions: FileActions;
+  plan: Plan;
+  /** The round last aggregated, whole (its counted rows stay here: 13 MB of records at 20,000 rows). */
+  round?: RoundResult;
   /** Returns read in this worker, by file name (the latest read of a name). */
   read: Map<string, ReturnResult>;
 }
@@ -46,6 +54,7 @@ function revive(id: number, args: unknown[]): unknown[] {
 /** Calls whose reply holds bytes made for it (moved, not copied); targetsFile's bytes are kept here. */
 const FRESH = new Set([
   "aggregate",
+  "bulletinDocx",
   "insertTemplate",
   "downloadTemplate",
   "downloadTargets",
@@ -92,8 +101,17 @@ async function call(state: Instance, method: string, args: unknown[]): Promise<u
       if (!r) throw new Error(`后台没有 ${f} 的读取结果，请重新选择该文件`);
       return r;
     });
-    const out = (await a.aggregate({ ...req, files })) as Record<string, unknown>;
-    return out;
+    const out = (await a.aggregate({ ...req, files })) as AggregateOutcome;
+    state.round = out.round;
+    // The page shows the round and saves its JSON without the counted rows; a clone of them would hold
+    // the page's thread for half a second. The .docx, which lists some of them, is made here (bulletinDocx).
+    const { counted: _counted, ...round } = out.round;
+    void _counted;
+    return { ...out, round };
+  }
+  if (method === "bulletinDocx") {
+    if (!state.round) throw new Error("请先汇总");
+    return bulletinDocxBytes(state.round, state.plan, args[0] as BulletinOptions);
   }
   const f = a[method];
   if (typeof f !== "function") throw new Error(`unknown action ${method}`);
@@ -104,7 +122,7 @@ scope.onmessage = (e) => {
   const q = e.data;
   if (q.t === "ping") return scope.postMessage({ t: "pong" });
   if (q.t === "init") {
-    current = { inst: q.inst, state: { actions: createFileActions(q.plan), read: new Map() } };
+    current = { inst: q.inst, state: { actions: createFileActions(q.plan), plan: q.plan, read: new Map() } };
     return;
   }
   if (q.t === "cbDone") {

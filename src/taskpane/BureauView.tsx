@@ -67,6 +67,7 @@ export type BureauActions = Pick<
       | "downloadTargets"
       | "targetsFile"
       | "templatesZip"
+      | "bulletinDocx"
     >
   >;
 
@@ -367,7 +368,11 @@ export function BureauView({
         /* webpackChunkName: "bulletin-docx" */ "./bulletin-docx"
       );
       const opts = outcome.bulletin ?? { issuedOn: isoDate(issuedOn) ?? today };
-      const how = await deliver(host, name, await bulletinDocxBytes(outcome.round, plan, opts), DOCX_MIME);
+      // A host that keeps the round elsewhere (the page's worker) makes the document where the round is whole.
+      const bytes = actions.bulletinDocx
+        ? await actions.bulletinDocx(opts)
+        : await bulletinDocxBytes(outcome.round, plan, opts);
+      const how = await deliver(host, name, bytes, DOCX_MIME);
       return [delivered(how, name, T.docxSaved(name))];
     });
 

@@ -320,7 +320,8 @@ export function ClerkView({
         </Select>
       </Field>
       <PeriodField plan={plan} value={periodText} onChange={setPeriodText} messages={m} />
-      {!canValidate && (
+      {/* The page has no Excel to blame: its intro says the template is a file to download. */}
+      {!canValidate && !filesOnly && (
         <MessageBar intent="info">
           <MessageBarBody>{m.downloadFallback}</MessageBarBody>
         </MessageBar>

@@ -6,6 +6,7 @@ import { execFileSync } from "child_process";
 import { mkdirSync, mkdtempSync, readFileSync, rmSync } from "fs";
 import { tmpdir } from "os";
 import * as path from "path";
+import { strFromU8, unzipSync } from "fflate";
 import type { Browser, Page } from "playwright-core";
 import { CLI, PY, ROOT, download, launch, longestTask, writePage } from "./harness";
 
@@ -59,12 +60,22 @@ test("10 × 2,000 rows: the page's bulletin equals srdi aggregate's cell by cell
     out,
   );
   const json = await download(page, () => b.getByRole("button", { name: "下载汇总数据(JSON)" }).click(), out);
+  const docx = await download(page, () => b.getByRole("button", { name: "下载通报(.docx)" }).click(), out);
   const cli = path.join(work, "cli-通报.xlsx");
+  const cliDocx = path.join(work, "cli-通报.docx");
   const cliJson = execFileSync(
     process.execPath,
-    [CLI, "aggregate", ...files, "--out", cli, "--json", "--date", ISSUED],
+    [CLI, "aggregate", ...files, "--out", cli, "--docx", cliDocx, "--json", "--date", ISSUED],
     { encoding: "utf8", maxBuffer: 1 << 28 },
   );
+  // The .docx is made in the page's worker from the whole round (the page holds it without the counted
+  // rows): its text equals the CLI's.
+  const text = (f: string) =>
+    strFromU8(unzipSync(readFileSync(f))["word/document.xml"])
+      .replace(/<[^>]+>/g, " ")
+      .replace(/\s+/g, " ");
+  expect(text(docx)).toEqual(text(cliDocx));
+  expect(text(docx).length).toBeGreaterThan(1000);
   const pageRound = JSON.parse(readFileSync(json, "utf8"));
   expect(pageRound).toEqual(JSON.parse(cliJson));
   const counted = (pageRound.submissions as { status: string; rows: { accepted: number } }[]).filter(

@@ -116,8 +116,27 @@ export function runtimeOf(ctx: EvalContext, populations: Populations): Indicator
 export function evaluateAll(compiled: CompiledPlan, ctx: EvalContext): Record<string, IndicatorValue> {
   const rt = runtimeOf(ctx, populationsOf(ctx, compiled));
   const values: Record<string, IndicatorValue> = {};
-  for (const ind of ctx.plan.indicators) values[ind.code] = compiled.indicators.get(ind.code)!.evaluate(rt);
+  for (const ind of ctx.plan.indicators) {
+    const v = compiled.indicators.get(ind.code)!.evaluate(rt);
+    values[ind.code] = ind.relativeTo ? relative(v.value, referenceOf(ctx, ind.relativeTo)) : v;
+  }
   return values;
+}
+
+/** The figure a relative indicator is compared with: the region figure in scope (the bureau's, else —). */
+function referenceOf(ctx: EvalContext, key: string): number | null {
+  let s: number | null = null;
+  for (const r of ctx.regions) {
+    const v = r[key];
+    if (typeof v === "number" && Number.isFinite(v)) s = (s ?? 0) + v;
+  }
+  return s;
+}
+
+/** (own − reference) × 100: the gap in 百分点; — when either is missing. */
+function relative(own: number | null, reference: number | null): IndicatorValue {
+  const value = own === null || reference === null ? null : (own - reference) * 100;
+  return { value, numerator: null, denominator: null, own, reference };
 }
 
 /** One computation's value: an expression, or a legacy structured formula (written as its expression). */

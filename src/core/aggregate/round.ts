@@ -137,10 +137,19 @@ function supersession(
   };
 }
 
-export function aggregateRound(args: AggregateArgs): AggregateResult {
+/** Which return counts for each unit, which are left out and why, and each unit's submission: the round's
+ * rules without its figures (the pane's return list shows these before 汇总, on every change, and a round of
+ * 20,000 rows must not be evaluated for it). aggregateRound is this, then the figures. */
+export interface RoundSelection {
+  chosen: Map<string, ReturnResult>;
+  excluded: ExcludedReturn[];
+  deadline: string | null;
+  submissions: Submission[];
+}
+
+export function selectRound(args: AggregateArgs): RoundSelection {
   const { plan, period } = args;
   assertPeriodInPlan(plan, period);
-  const compiled: CompiledPlan = compilePlan(plan);
   const unitByCode = new Map(plan.units.map((u) => [u.code, u]));
   const excluded: ExcludedReturn[] = [];
   const candidates = new Map<string, ReturnResult[]>();
@@ -194,6 +203,50 @@ export function aggregateRound(args: AggregateArgs): AggregateResult {
     args.deadline ??
     plan.units.map((u) => chosen.get(u.code)?.meta?.deadline ?? null).find((d) => !!d) ??
     null;
+  const byFile = (a: { file: string }, b: { file: string }) =>
+    a.file < b.file ? -1 : a.file > b.file ? 1 : 0;
+  excluded.sort((a, b) => byFile(a, b) || (a.kind < b.kind ? -1 : a.kind > b.kind ? 1 : 0));
+  const submissions: Submission[] = plan.units.map((u) => {
+    const r = chosen.get(u.code);
+    if (r) {
+      const t = submissionTime(r, args.receipts?.[u.code]);
+      return {
+        unit: u.code,
+        name: u.name,
+        status: "reported",
+        file: r.file,
+        submittedAt: t.at,
+        submittedAtSource: t.source,
+        formVersion: r.formVersion,
+        timing: timingOf(t.at, deadline),
+        errors: r.errors.length,
+        warnings: r.warnings.length,
+        rows: r.rows,
+      };
+    }
+    const bad = excluded.find((x) => x.unit === u.code);
+    return {
+      unit: u.code,
+      name: u.name,
+      status: bad ? "rejected" : "missing",
+      file: bad?.file ?? null,
+      submittedAt: null,
+      submittedAtSource: null,
+      formVersion: bad ? (args.returns.find((x) => x.file === bad.file)?.formVersion ?? null) : null,
+      timing: null,
+      errors: bad ? bad.issues.length : 0,
+      warnings: 0,
+      rows: null,
+    };
+  });
+
+  return { chosen, excluded, deadline, submissions };
+}
+
+export function aggregateRound(args: AggregateArgs): AggregateResult {
+  const { plan, period } = args;
+  const { chosen, excluded, deadline, submissions } = selectRound(args);
+  const compiled: CompiledPlan = compilePlan(plan);
   const periodYear = period.year;
 
   // Region figures, one per field the plan's computations read with region(f) (plan/region-fields.ts).
@@ -354,43 +407,6 @@ export function aggregateRound(args: AggregateArgs): AggregateResult {
     enterprises: cityEnterprises.length,
     platforms: cityPlatforms.length,
   };
-
-  const byFile = (a: { file: string }, b: { file: string }) =>
-    a.file < b.file ? -1 : a.file > b.file ? 1 : 0;
-  excluded.sort((a, b) => byFile(a, b) || (a.kind < b.kind ? -1 : a.kind > b.kind ? 1 : 0));
-  const submissions: Submission[] = plan.units.map((u) => {
-    const r = chosen.get(u.code);
-    if (r) {
-      const t = submissionTime(r, args.receipts?.[u.code]);
-      return {
-        unit: u.code,
-        name: u.name,
-        status: "reported",
-        file: r.file,
-        submittedAt: t.at,
-        submittedAtSource: t.source,
-        formVersion: r.formVersion,
-        timing: timingOf(t.at, deadline),
-        errors: r.errors.length,
-        warnings: r.warnings.length,
-        rows: r.rows,
-      };
-    }
-    const bad = excluded.find((x) => x.unit === u.code);
-    return {
-      unit: u.code,
-      name: u.name,
-      status: bad ? "rejected" : "missing",
-      file: bad?.file ?? null,
-      submittedAt: null,
-      submittedAtSource: null,
-      formVersion: bad ? (args.returns.find((x) => x.file === bad.file)?.formVersion ?? null) : null,
-      timing: null,
-      errors: bad ? bad.issues.length : 0,
-      warnings: 0,
-      rows: null,
-    };
-  });
 
   return {
     planId: plan.id,

@@ -5,4 +5,7 @@ export interface IndicatorValue {
   value: number | null;
   numerator: number | null;
   denominator: number | null;
+  /** A relative indicator (Indicator.relativeTo): its own figure and the figure it is compared with. */
+  own?: number | null;
+  reference?: number | null;
 }

@@ -77,7 +77,10 @@ export function regionFieldsOf(
   const current = forms[forms.length - 1];
   const out = new Map<string, RegionField>();
   for (const ind of plan.indicators)
-    for (const { name } of regionNamesOf(ind.expr ?? "")) {
+    for (const { name } of [
+      ...regionNamesOf(ind.expr ?? ""),
+      ...(ind.relativeTo ? [{ name: ind.relativeTo, start: Infinity }] : []),
+    ]) {
       const f = findField(env.region, name);
       if (!f) continue;
       let hit = out.get(f.key);

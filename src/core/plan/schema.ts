@@ -295,6 +295,11 @@ function indicator(c: Checker, v: unknown, path: string, years: PlanYears): void
   if (o.base !== undefined && o.base !== null) c.num(o, "base", p);
   if (o.annualIncrease !== undefined && o.annualIncrease !== null) c.num(o, "annualIncrease", p);
   if (o.source !== undefined) c.str(o, "source", p, { empty: true });
+  if (o.relativeTo !== undefined && o.relativeTo !== null) {
+    c.str(o, "relativeTo", p);
+    if (o.unit !== "百分点")
+      c.fail(`${p}unit`, "有\u201c对比\u201d的指标按百分点计，单位须为\u201c百分点\u201d");
+  }
   if (o.milestones !== undefined) milestones(c, o, p, target, years);
   loadTimeTruth(c, o, p);
   // Added with form version 2; a plan file written before then gets the defaults (filled by withDefaults).
@@ -501,6 +506,20 @@ function expressions(c: Checker, plan: Plan, forms: readonly FormDef[]): void {
     });
   });
   plan.indicators.forEach((ind, i) => {
+    // A relative target's figure: a region field of the forms or the plan's 区域数据, stored by its key.
+    if (ind.relativeTo) {
+      const name = ind.relativeTo;
+      const f =
+        env.region.find((x) => x.key === name) ??
+        env.region.find((x) => x.header === name || x.header.replace(/[(（][^()（）]*[)）]$/, "") === name);
+      if (!f)
+        c.fail(
+          `indicators[${i}].relativeTo`,
+          `区域数据中没有\u201c${name}\u201d(须在规划的区域数据工作表列出)`,
+        );
+      else if (f.type !== "number") c.fail(`indicators[${i}].relativeTo`, `\u201c${name}\u201d不是数值`);
+      else ind.relativeTo = f.key;
+    }
     try {
       const compiled = compileIndicator(ind.expr, env);
       if ((ind.population as string | undefined) === undefined)

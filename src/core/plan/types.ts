@@ -166,6 +166,10 @@ export interface Indicator {
   /** 年均增加: a yearly increase; a year without an explicit milestone gets base + (year − base year) ×
    * annualIncrease (needs `base`). */
   annualIncrease?: number | null;
+  /** A target relative to another figure (应税销售增速高于规上工业5个百分点): the key of a region figure
+   * (区域数据, typed by the bureau each round); the indicator's value is (computation − that figure) × 100
+   * in 百分点 (unit "百分点"), and its target is typed in 百分点 (5). */
+  relativeTo?: string | null;
   /** The plan's sentence the target comes from, quoted (shown in the targets workbook). */
   source?: string;
 }

@@ -159,6 +159,8 @@ export const INDICATORS_SHEET: SheetSpec = {
     },
     { key: "base", header: "基期值", aliases: ["base", "基数"], width: 10 },
     { key: "annualIncrease", header: "年均增加", aliases: ["annual_increase"], width: 10 },
+    // A target relative to a region figure: 计算 − 对比, in 百分点 (单位 百分点).
+    { key: "relativeTo", header: "对比", aliases: ["relative_to", "对比数据"], text: true, width: 16 },
   ],
 };
 

@@ -272,12 +272,14 @@ function checkRegionFields(
   inds.forEach((o, i) => {
     const row = t.rows[i];
     if (!row || typeof o.expr !== "string") return;
-    for (const { name } of regionNamesOf(o.expr)) {
+    const rel = typeof o.relativeTo === "string" ? [{ name: o.relativeTo, start: -1 }] : [];
+    for (const { name, start } of [...regionNamesOf(o.expr), ...rel]) {
+      const col = start < 0 ? "relativeTo" : "expr";
       const f = env.region.find(
         (x) => x.key === name || x.header === name || x.header.replace(/[(（][^()（）]*[)）]$/, "") === name,
       );
       if (!f) {
-        r.fail("plan.region_unknown", row, "expr", { detail: name });
+        r.fail("plan.region_unknown", row, col, { detail: name });
         continue;
       }
       if (warned.has(f.key) || !current || current.region.cells.some((c) => c.key === f.key)) continue;
@@ -285,8 +287,8 @@ function checkRegionFields(
       issues.push(
         planIssue(
           "plan.region_bureau_only",
-          { sheet: r.sheet, cell: r.cell(row, "expr"), column: "expr" },
-          { header: r.header("expr"), value: row.cells.expr?.text ?? null, detail: f.header },
+          { sheet: r.sheet, cell: r.cell(row, col), column: col },
+          { header: r.header(col), value: row.cells[col]?.text ?? null, detail: f.header },
         ),
       );
     }
@@ -330,6 +332,8 @@ function readIndicators(
     warnFolded(r, row, "expr");
     const base = r.num(row, "base");
     if (base !== undefined) o.base = base;
+    const rel = r.text(row, "relativeTo");
+    if (rel) o.relativeTo = rel;
     const annual = r.num(row, "annualIncrease");
     if (annual !== undefined) o.annualIncrease = annual;
     // A 新增 target measures the increase over the base: without the plan's 基期值 it takes the targets
@@ -343,7 +347,7 @@ function readIndicators(
         ),
       );
     for (const k of Object.keys(o)) at.set(`indicators[${i}].${k}`, r, row, k);
-    for (const k of ["base", "annualIncrease"]) at.set(`indicators[${i}].${k}`, r, row, k);
+    for (const k of ["base", "annualIncrease", "relativeTo"]) at.set(`indicators[${i}].${k}`, r, row, k);
     at.set(`indicators[${i}]`, r, row, "code");
     return o;
   });

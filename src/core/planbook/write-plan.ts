@@ -143,6 +143,7 @@ export function buildPlanBook(plan: Plan): WorkbookDescription {
           computation: i.computation || null,
           base: i.base ?? null,
           annualIncrease: i.annualIncrease ?? null,
+          relativeTo: i.relativeTo ?? null,
         })),
       ),
       tableSheet(TARGETS_SHEET, targetRows(plan)),

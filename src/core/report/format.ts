@@ -25,8 +25,12 @@ export function statusLabel(s: Status | null): string {
   return s ? STATUS_LABEL[s] : "无数据";
 }
 
+/** 百分点: a gap between two rates (a relative target), printed as such. */
+const POINTS = "百分点";
+
 export function valueNumFmt(ind: Indicator): string {
   if (ind.unit === "%") return "0.0%";
+  if (ind.unit === POINTS) return '0.0"个百分点"';
   if (ind.kind === "rate") return "0.00";
   return "#,##0";
 }
@@ -34,6 +38,7 @@ export function valueNumFmt(ind: Indicator): string {
 /** A fractional count (expected values) keeps one decimal. */
 export function expectedNumFmt(ind: Indicator): string {
   if (ind.unit === "%") return "0.0%";
+  if (ind.unit === POINTS) return '0.0"个百分点"';
   return ind.kind === "rate" ? "0.00" : "0.0";
 }
 
@@ -45,6 +50,7 @@ function trim(n: number, digits: number): string {
 export function valueText(ind: Indicator, v: number | null, digits = 1): string {
   if (v === null) return NO_DATA;
   if (ind.unit === "%") return `${trim(v * 100, digits)}%`;
+  if (ind.unit === POINTS) return `${trim(v, digits)}个百分点`;
   if (ind.kind === "rate") return `${trim(v, 2)}${ind.unit}`;
   return `${trim(v, digits)}${ind.unit}`;
 }
@@ -89,6 +95,7 @@ export function changeText(delta: number, unit: string): string {
   if (Math.abs(delta) < 1e-9) return "持平";
   const up = delta > 0 ? "增加" : "减少";
   if (unit === "%") return `${up}${(Math.round(Math.abs(delta) * 1000) / 10).toString()}个百分点`;
+  if (unit === POINTS) return `${up}${Math.round(Math.abs(delta) * 10) / 10}个百分点`;
   if (unit === "") return `${up}${Math.round(Math.abs(delta) * 100) / 100}`;
   return `${up}${Math.round(Math.abs(delta) * 10) / 10}${unit}`;
 }

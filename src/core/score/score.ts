@@ -48,7 +48,7 @@ export interface IndicatorScore {
   progress?: number;
   /** "increase": a target stated as an increase over the base (新增): actual, target and expected are
    * increases over `base`. Absent: a stock. */
-  shownAs?: "increase";
+  shownAs?: "increase" | "relative";
 }
 
 export interface Deductions {
@@ -292,6 +292,12 @@ function scoreInSegment(
 ): Omit<IndicatorScore, "scored" | "targetSource"> {
   const base = cell?.base ?? null;
   const extra = { milestoneYear: seg.m.year, progress: seg.progress };
+  // A target relative to another figure (高于规上工业5个百分点) holds at every period: the expected value
+  // is the target itself, completion the gap ÷ the gap asked, no base.
+  if (ind.relativeTo) {
+    const s = scoreIndicator(ind, actual, { base: null, target }, target, 1, settings, null);
+    return { ...s, ...extra, progress: 1, shownAs: "relative" };
+  }
   if (!seg.increase)
     return { ...scoreIndicator(ind, actual, cell, target, seg.progress, settings, previous), ...extra };
   const gained = actual === null || base === null ? null : actual - base;

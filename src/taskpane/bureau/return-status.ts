@@ -1,7 +1,7 @@
-// Each imported return's status before aggregating, from the core's own round rules (aggregateRound):
-// the same exclusion, supersession and timing rules the bulletin uses, so the list never disagrees
-// with what 汇总 will count.
-import { aggregateRound } from "../../core/aggregate/round";
+// Each imported return's status before aggregating, from the core's own round rules (selectRound, the
+// selection aggregateRound makes): the same exclusion, supersession and timing rules the bulletin uses, so
+// the list never disagrees with what 汇总 will count.
+import { selectRound } from "../../core/aggregate/round";
 import type { Period } from "../../core/plan/periods";
 import { periodOutsidePlan } from "../../core/plan/window";
 import type { Review } from "../../core/review/review";
@@ -59,7 +59,9 @@ export function previewRound(
       );
     return { byFile, missing: [], counted: 0, reported: new Set() };
   }
-  const a = aggregateRound({ plan, period, returns: inRound, deadline, ...(reviews ? { reviews } : {}) });
+  // The round's selection only (which return counts, which are left out, timing): its figures are not needed
+  // here, and evaluating 20,000 rows on every change would hold the page for most of a second.
+  const a = selectRound({ plan, period, returns: inRound, deadline, ...(reviews ? { reviews } : {}) });
   for (const x of a.excluded)
     byFile.set(x.file, {
       status:
@@ -73,7 +75,7 @@ export function previewRound(
       reason: x.reason,
     });
   const rejectedRows = new Map<string, number>();
-  for (const r of a.rejectedRows) rejectedRows.set(r.file, (rejectedRows.get(r.file) ?? 0) + 1);
+  for (const r of a.chosen.values()) rejectedRows.set(r.file, r.rejectedRows.length);
   for (const s of a.submissions) {
     if (s.status !== "reported" || !s.file) continue;
     const rows = rejectedRows.get(s.file) ?? 0;
