@@ -18,8 +18,8 @@ export const HISTORY_TEXT = {
   comparedWith: (file: string, period: string) => `与上期报表“${file}”(${period})比较。`,
   historyReturns: "上期报表",
   chooseHistory: "选择上期报表",
-  historyHint:
-    "选择上一期各单位报送的报表(可多选)：每个单位取其最新的可用报表，与本期逐企业比较，列出迁入、退出的企业和变化异常的数据(与 srdi aggregate --history-returns 相同)",
+  // Short: it sits in the bureau's first screen at 320 px; the help page says how the returns are chosen.
+  historyHint: "可选：上一期各单位的报表(可多选)，用于列出迁入、退出的企业和变化异常的数据",
   historyChosen: (n: number) => `已选择上期报表 ${n} 份`,
   clearHistory: "不与上期报表比较",
   findings: "与上期比较",
