@@ -167,7 +167,6 @@ interface Validation {
 function validations(file: string): Validation[] {
   const script = String.raw`
 import json, sys
-const CURRENT_FORM = currentForm(DEFAULT_PLAN);
 from openpyxl import load_workbook
 wb = load_workbook(sys.argv[1])
 out = []
