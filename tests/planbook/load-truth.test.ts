@@ -50,7 +50,7 @@ test("a 新增 target without 基期值 loads with a warning at the 基期值 ce
   const w = r.issues.filter((i) => i.code === "plan.base_missing");
   expect(w.map((i) => [i.severity, i.sheet, i.cell])).toEqual([["warning", "指标", cell]]);
   expect(w[0].message).toMatch(
-    /^“基期值”为空：口径为“新增”的指标按当前值减基期值计算，须在目标分解表“全市”一行填写基期值，否则该指标显示为—/,
+    /^“基期值”为空：口径为“新增”的指标按当前值减基期值计算，须在目标分解表的本级汇总行\(全市、全省等\)填写基期值，否则该指标显示为—/,
   );
 });
 

@@ -90,7 +90,7 @@ export const PLAN = {
     audience: "bureau",
     text: (a) =>
       `${q(a.label)}为空：口径为\u201c${a.detail ?? "新增"}\u201d的指标按当前值减基期值计算，` +
-      `须在目标分解表\u201c全市\u201d一行填写基期值，否则该指标显示为\u2014；请在此填写规划的基期值`,
+      `须在目标分解表的本级汇总行(全市、全省等)填写基期值，否则该指标显示为\u2014；请在此填写规划的基期值`,
     noValue: "the cell is blank",
   },
   "plan.region_unknown": {
