@@ -11,19 +11,11 @@ const REL_COMMENTS = "http://schemas.openxmlformats.org/officeDocument/2006/rela
 const AUTHORS = /<authors>[\s\S]*?<\/authors>/;
 const COMMENT = /<comment ref="([A-Z]{1,3}[0-9]{1,7})" authorId="[0-9]+"/g;
 
-/** Sheet name -> cell -> author. */
-export type NoteAuthors = Map<string, Map<string, string>>;
-
-/** The .xlsx with each note's author set (sheets not in `authors`: every note by `fallback`). */
-export async function setNoteAuthors(
-  bytes: Uint8Array,
-  authors: NoteAuthors,
-  fallback: string = NOTE_AUTHOR,
-): Promise<Uint8Array> {
-  const zip = await JSZip.loadAsync(bytes);
+/** Each sheet's notes part (comments): the sheet's name, the part's path and its XML. */
+async function notesParts(zip: JSZip): Promise<{ sheet: string; target: string; xml: string }[]> {
   const read = (p: string) => zip.file(p)?.async("string") ?? Promise.resolve("");
   const parts = sheetParts(await read("xl/workbook.xml"), await read("xl/_rels/workbook.xml.rels"));
-  let changed = false;
+  const out: { sheet: string; target: string; xml: string }[] = [];
   for (const [sheet, part] of parts) {
     const slash = part.lastIndexOf("/");
     const relsPart = `${part.slice(0, slash)}/_rels/${part.slice(slash + 1)}.rels`;
@@ -34,6 +26,23 @@ export async function setNoteAuthors(
       ? rel.target.slice(1)
       : new URL(rel.target, `http://x/${part.slice(0, slash)}/`).pathname.slice(1);
     const xml = await read(target);
+    out.push({ sheet, target, xml });
+  }
+  return out;
+}
+
+/** Sheet name -> cell -> author. */
+export type NoteAuthors = Map<string, Map<string, string>>;
+
+/** The .xlsx with each note's author set (sheets not in `authors`: every note by `fallback`). */
+export async function setNoteAuthors(
+  bytes: Uint8Array,
+  authors: NoteAuthors,
+  fallback: string = NOTE_AUTHOR,
+): Promise<Uint8Array> {
+  const zip = await JSZip.loadAsync(bytes);
+  let changed = false;
+  for (const { sheet, target, xml } of await notesParts(zip)) {
     if (!xml) continue;
     const byCell = authors.get(sheet);
     const names: string[] = [];
@@ -74,18 +83,7 @@ const unescape = (s: string) =>
 export async function readNoteAuthors(bytes: Uint8Array): Promise<NoteAuthors> {
   const out: NoteAuthors = new Map();
   const zip = await JSZip.loadAsync(bytes);
-  const read = (p: string) => zip.file(p)?.async("string") ?? Promise.resolve("");
-  const parts = sheetParts(await read("xl/workbook.xml"), await read("xl/_rels/workbook.xml.rels"));
-  for (const [sheet, part] of parts) {
-    const slash = part.lastIndexOf("/");
-    const relsPart = `${part.slice(0, slash)}/_rels/${part.slice(slash + 1)}.rels`;
-    if (!zip.file(relsPart)) continue;
-    const rel = parseRels(await read(relsPart)).find((r) => r.type === REL_COMMENTS);
-    if (!rel) continue;
-    const target = rel.target.startsWith("/")
-      ? rel.target.slice(1)
-      : new URL(rel.target, `http://x/${part.slice(0, slash)}/`).pathname.slice(1);
-    const xml = await read(target);
+  for (const { sheet, xml } of await notesParts(zip)) {
     const names = [...xml.matchAll(AUTHOR)].map((m) => unescape(m[1] ?? ""));
     const byCell = new Map<string, string>();
     for (const m of xml.matchAll(COMMENT_TAG)) {
